@@ -1,0 +1,3 @@
+"""asylum-prep: asylum claim preparation assistant."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Pydantic models of a case. No storage, no UI: plain validated data."""

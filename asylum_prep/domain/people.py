@@ -1,0 +1,49 @@
+"""Wizard parts 1 and 2: the applicant and their family."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from asylum_prep.domain.base import Item, Model, Short, Text, YesNo
+from asylum_prep.domain.dates import FuzzyDate
+
+
+class AboutYou(Model):
+    family_name: Short = ""
+    given_names: Short = ""
+    name_native_script: Short = ""
+    other_names: list[Short] = Field(default_factory=list)
+    birth_date: FuzzyDate | None = None
+    birth_place: Short = ""
+    birth_country: Short = Field(default="", description="ISO 3166-1 alpha-2 code")
+    nationalities: list[Short] = Field(default_factory=list)
+    country_of_return: Short = Field(default="", description="ISO 3166-1 alpha-2 code")
+    ethnicity: Short = ""
+    religion: Short = ""
+    native_language: Short = ""
+    other_languages: list[Short] = Field(default_factory=list)
+    a_number: Short = Field(default="", pattern=r"^$|^A?-?\d{3}-?\d{3}-?\d{3}$")
+    reference: Short = ""
+
+
+class Relation(StrEnum):
+    spouse = "spouse"
+    child = "child"
+    parent = "parent"
+    sibling = "sibling"
+    other = "other"
+
+
+class FamilyMember(Item):
+    relation: Relation = Relation.other
+    name: Short = ""
+    birth_date: FuzzyDate | None = None
+    where_now: Short = ""
+    harmed: YesNo = YesNo.unknown
+    harm_description: Text = ""
+
+
+class Family(Model):
+    members: list[FamilyMember] = Field(default_factory=list)

@@ -1,0 +1,126 @@
+"""The case record: one validated document holding every answer and the team's layer over it.
+
+Every document and check is built from this one store of facts, so that what the applicant
+said is said the same way everywhere (consistency decides credibility).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field
+
+from asylum_prep.domain.base import Model, Short, YesNo
+from asylum_prep.domain.beliefs import Beliefs
+from asylum_prep.domain.events import HarmToOthers, Incidents
+from asylum_prep.domain.journey import Fear, Leaving, Screening, Timing
+from asylum_prep.domain.people import AboutYou, Family
+from asylum_prep.domain.review import (
+    Comment,
+    Dismissal,
+    ElementLink,
+    SectionReview,
+    Translation,
+)
+
+SCHEMA_VERSION = 1
+
+
+class SectionKey(StrEnum):
+    """The nine wizard parts, in order."""
+
+    about = "about"
+    family = "family"
+    beliefs = "beliefs"
+    incidents = "incidents"
+    harm_to_others = "harm_to_others"
+    leaving = "leaving"
+    fear = "fear"
+    screening = "screening"
+    timing = "timing"
+
+
+class Proceeding(StrEnum):
+    affirmative = "affirmative"
+    defensive = "defensive"
+    other = "other"
+
+
+class Filing(Model):
+    """Set by the legal team, not the applicant."""
+
+    proceeding: Proceeding = Proceeding.affirmative
+    signed_outside_us: YesNo = YesNo.no
+    answer_language: Short = "en"
+
+
+class CaseRecord(Model):
+    schema_version: int = SCHEMA_VERSION
+    filing: Filing = Field(default_factory=Filing)
+    about: AboutYou = Field(default_factory=AboutYou)
+    family: Family = Field(default_factory=Family)
+    beliefs: Beliefs = Field(default_factory=Beliefs)
+    incidents: Incidents = Field(default_factory=Incidents)
+    harm_to_others: HarmToOthers = Field(default_factory=HarmToOthers)
+    leaving: Leaving = Field(default_factory=Leaving)
+    fear: Fear = Field(default_factory=Fear)
+    screening: Screening = Field(default_factory=Screening)
+    timing: Timing = Field(default_factory=Timing)
+
+    skipped: dict[Short, Short] = Field(
+        default_factory=dict, description="Answer path -> 'unknown' or 'skip'"
+    )
+    reviews: dict[SectionKey, SectionReview] = Field(default_factory=dict)
+    comments: list[Comment] = Field(default_factory=list)
+    translations: dict[Short, Translation] = Field(default_factory=dict)
+    element_links: list[ElementLink] = Field(default_factory=list)
+    dismissed_flags: dict[Short, Dismissal] = Field(default_factory=dict)
+    extensions: dict[Short, Any] = Field(
+        default_factory=dict,
+        description="Validated sub-documents owned by later modules (evidence, citations).",
+    )
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def get_path(record: CaseRecord, path: str) -> Any:
+    """Read an answer by path: `about.family_name`, `incidents.items.<id>.place`.
+
+    List items are addressed by their id, never their position, so reordering keeps paths.
+    """
+    node: Any = record
+    for part in path.split("."):
+        if isinstance(node, list):
+            node = next((item for item in node if getattr(item, "id", None) == part), None)
+        elif isinstance(node, dict):
+            node = node.get(part)
+        else:
+            node = getattr(node, part, None)
+        if node is None:
+            return None
+    return node
+
+
+def iter_text_answers(record: CaseRecord) -> list[tuple[str, str]]:
+    """Every non-empty free-text answer with its path (what a translator translates)."""
+    out: list[tuple[str, str]] = []
+
+    def walk(node: Any, prefix: str) -> None:
+        if isinstance(node, Model):
+            for name in type(node).model_fields:
+                walk(getattr(node, name), f"{prefix}.{name}" if prefix else name)
+        elif isinstance(node, list):
+            for item in node:
+                item_id = getattr(item, "id", None)
+                if item_id is not None:
+                    walk(item, f"{prefix}.{item_id}")
+        elif isinstance(node, str) and node.strip() and not isinstance(node, StrEnum):
+            out.append((prefix, node))
+
+    for section in SectionKey:
+        walk(getattr(record, section.value), section.value)
+    return out

@@ -1,0 +1,59 @@
+"""The legal team's layer over the answers: review states, comments, translations, links."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from asylum_prep.domain.base import Item, Model, Short, Text
+
+
+class SectionStatus(StrEnum):
+    draft = "draft"
+    submitted = "submitted"
+    changes_requested = "changes_requested"
+    approved = "approved"
+
+
+class StatusChange(Model):
+    status: SectionStatus
+    by: int
+    at: datetime
+
+
+class SectionReview(Model):
+    status: SectionStatus = SectionStatus.draft
+    history: list[StatusChange] = Field(default_factory=list)
+
+
+class Comment(Item):
+    path: Short = Field(description="The answer commented on, e.g. incidents.items.ab12.place")
+    author: int
+    at: datetime
+    text: Text
+    reply: Text = ""
+    replied_at: datetime | None = None
+    resolved: bool = False
+
+
+class Translation(Model):
+    text: Text
+    source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    translator: int
+    at: datetime
+
+
+class ElementLink(Model):
+    element: Short
+    path: Short
+    linked: bool = True
+    by: int
+    at: datetime
+
+
+class Dismissal(Model):
+    reason: Text
+    by: int
+    at: datetime

@@ -1,0 +1,170 @@
+"""Accounts: the first admin, staff accounts, sign-in with lockout, password changes."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.exc import IntegrityError as DbIntegrityError
+from sqlmodel import Session, func, select
+
+from asylum_prep.errors import AuthError, InputRefused, LockedOut, N_, PermissionDenied
+from asylum_prep.services import audit
+from asylum_prep.services.access import require_role
+from asylum_prep.services.actor import Actor, Role
+from asylum_prep.storage.engine import Store
+from asylum_prep.storage.tables import User, utcnow
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+_DUMMY_HASH = _hasher.hash("not a real password")
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+MIN_PASSWORD = 8
+MAX_PASSWORD = 256
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InputRefused(N_("The password must be at least {n} characters long."), n=MIN_PASSWORD)
+    if len(password) > MAX_PASSWORD:
+        raise InputRefused(N_("The password must be at most {n} characters long."), n=MAX_PASSWORD)
+
+
+def to_actor(user: User) -> Actor:
+    assert user.id is not None
+    return Actor(id=user.id, username=user.username, role=Role(user.role), display_name=user.display_name)
+
+
+def _insert_user(session: Session, *, username: str, password: str, role: Role, display_name: str = "") -> User:
+    username = normalise_username(username)
+    if not USERNAME_RE.match(username):
+        raise InputRefused(N_(
+            "A user name has 3 to 64 characters: lower-case letters, digits, dot, dash or "
+            "underscore."
+        ))
+    check_password_rules(password)
+    if session.exec(select(User).where(User.username == username)).first() is not None:
+        raise InputRefused(N_("That user name is taken. Choose another."))
+    user = User(username=username, password_hash=_hasher.hash(password), role=role.value,
+                display_name=display_name.strip()[:120])
+    session.add(user)
+    try:
+        session.flush()
+    except DbIntegrityError as exc:
+        raise InputRefused(N_("That user name is taken. Choose another.")) from exc
+    return user
+
+
+def needs_first_admin(store: Store) -> bool:
+    with store.session() as session:
+        return (session.exec(select(func.count()).select_from(User)).one() or 0) == 0
+
+
+def create_first_admin(store: Store, *, username: str, password: str, display_name: str = "") -> Actor:
+    """The one-time set-up: refused once any account exists."""
+    with store.session() as session:
+        if (session.exec(select(func.count()).select_from(User)).one() or 0) > 0:
+            raise PermissionDenied(N_("Set-up is already done. Sign in instead."))
+        user = _insert_user(session, username=username, password=password, role=Role.admin,
+                            display_name=display_name)
+        actor = to_actor(user)
+        audit.log(session, actor, "user_create", detail="first admin")
+        return actor
+
+
+def create_user(store: Store, actor: Actor, *, username: str, password: str, role: Role, display_name: str = "") -> Actor:
+    """Admins create any staff account; attorneys may create paralegals and translators."""
+    if role is Role.applicant:
+        raise InputRefused(N_("Applicants join with an invite code from their attorney."))
+    if actor.role is not Role.admin and not (
+        actor.role is Role.attorney and role in (Role.paralegal, Role.translator)
+    ):
+        raise PermissionDenied()
+    with store.session() as session:
+        user = _insert_user(session, username=username, password=password, role=role,
+                            display_name=display_name)
+        audit.log(session, actor, "user_create", detail=f"role={role.value} user={user.id}")
+        return to_actor(user)
+
+
+def list_users(store: Store, actor: Actor) -> list[User]:
+    require_role(actor, Role.admin, Role.attorney)
+    with store.session() as session:
+        return list(session.exec(select(User).order_by(User.username)))
+
+
+def sign_in(store: Store, *, username: str, password: str) -> Actor:
+    """Verify a password; lock the account after repeated failures."""
+    settings = store.settings
+    with store.session() as session:
+        user = session.exec(select(User).where(User.username == normalise_username(username))).first()
+        now = utcnow()
+        if user is None or not user.is_active:
+            try:
+                _hasher.verify(_DUMMY_HASH, password)  # same cost whether or not the name exists
+            except VerificationError:
+                pass
+            audit.log(session, None, "sign_in_failed", detail="unknown user")
+            raise AuthError()
+        if user.locked_until and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            audit.log(session, to_actor(user), "sign_in_refused", detail="locked")
+            raise LockedOut(minutes=minutes)
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            user.failed_sign_ins += 1
+            if user.failed_sign_ins >= settings.max_failed_sign_ins:
+                user.locked_until = now + timedelta(minutes=settings.lockout_minutes)
+                user.failed_sign_ins = 0
+            session.add(user)
+            audit.log(session, to_actor(user), "sign_in_failed")
+            session.commit()
+            if user.locked_until and user.locked_until > now:
+                raise LockedOut(minutes=settings.lockout_minutes) from None
+            raise AuthError() from None
+        user.failed_sign_ins = 0
+        user.locked_until = None
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        session.add(user)
+        actor = to_actor(user)
+        audit.log(session, actor, "sign_in")
+        return actor
+
+
+def sign_out(store: Store, actor: Actor, *, reason: str = "") -> None:
+    with store.session() as session:
+        audit.log(session, actor, "sign_out", detail=reason[:40])
+
+
+def change_password(store: Store, actor: Actor, *, old_password: str, new_password: str) -> None:
+    check_password_rules(new_password)
+    with store.session() as session:
+        user = session.get(User, actor.id)
+        if user is None:
+            raise AuthError()
+        try:
+            _hasher.verify(user.password_hash, old_password)
+        except (VerificationError, InvalidHashError):
+            raise AuthError() from None
+        user.password_hash = _hasher.hash(new_password)
+        session.add(user)
+        audit.log(session, actor, "password_change")
+
+
+def set_language(store: Store, actor: Actor, language: str) -> None:
+    with store.session() as session:
+        user = session.get(User, actor.id)
+        if user is not None:
+            user.language = language[:16]
+            session.add(user)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)

@@ -1,0 +1,1 @@
+"""Persistence: engine and migrations, tables, repositories and encryption at rest."""

@@ -1,0 +1,154 @@
+"""Opening the store: engine, migrations, and the master key check.
+
+`open_store` is the one way in. It refuses to start when the key is missing or wrong and the
+database already holds encrypted data, instead of creating a fresh key over existing cases.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlmodel import Session
+
+from asylum_prep.config import Settings
+from asylum_prep.errors import IntegrityError, KeyMissingError, WrongKeyError
+from asylum_prep.storage import crypto
+from asylum_prep.storage.tables import Case, Meta
+
+_MIGRATIONS = Path(__file__).parent / "migrations"
+_KEYCHECK = "keycheck"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True
+        )
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA secure_delete=ON")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+@dataclass
+class Store:
+    """An open, migrated, unlocked store."""
+
+    settings: Settings
+    engine: Engine
+    keyring: crypto.Keyring
+    _key_source: str = field(default="file")
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def reload_keyring(self) -> None:
+        if self._key_source == "file" and self.settings.key_file.exists():
+            self.keyring = crypto.read_keyring(self.settings.key_file)
+
+    def case_cipher(self, case: Case) -> crypto.CaseCipher:
+        if case.key_id not in self.keyring.keys:
+            self.reload_keyring()  # another process rotated the master key
+        data_key = self.keyring.unwrap(case.key_id, case.wrapped_key, f"case:{case.id}")
+        return crypto.CaseCipher(case.id, data_key)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _prepare_data_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, stat.S_IRWXU)
+
+
+def _load_keyring(settings: Settings, has_data: bool) -> tuple[crypto.Keyring, str]:
+    if settings.master_key is not None:
+        return crypto.Keyring.from_text(settings.master_key.get_secret_value()), "env"
+    if settings.key_file.exists():
+        return crypto.read_keyring(settings.key_file), "file"
+    if has_data:
+        raise KeyMissingError(data_dir=str(settings.data_dir))
+    ring = crypto.Keyring.single(crypto.new_key())
+    crypto.write_keyring(settings.key_file, ring)
+    return ring, "file"
+
+
+def _check_key(session: Session, ring: crypto.Keyring, settings: Settings) -> None:
+    row = session.get(Meta, _KEYCHECK)
+    if row is None:
+        blob = crypto.encrypt(ring.keys[ring.primary], b"asylum-prep", _KEYCHECK)
+        session.add(Meta(key=_KEYCHECK, value=ring.primary.encode() + b":" + blob))
+        return
+    kid, _, blob = row.value.partition(b":")
+    try:
+        if kid.decode() not in ring.keys:
+            raise WrongKeyError(data_dir=str(settings.data_dir))
+        crypto.decrypt(ring.keys[kid.decode()], blob, _KEYCHECK)
+    except IntegrityError as exc:
+        raise WrongKeyError(data_dir=str(settings.data_dir)) from exc
+
+
+def write_keycheck(session: Session, ring: crypto.Keyring) -> None:
+    blob = crypto.encrypt(ring.keys[ring.primary], b"asylum-prep", _KEYCHECK)
+    row = session.get(Meta, _KEYCHECK)
+    value = ring.primary.encode() + b":" + blob
+    if row is None:
+        session.add(Meta(key=_KEYCHECK, value=value))
+    else:
+        row.value = value
+        session.add(row)
+
+
+def open_store(settings: Settings) -> Store:
+    """Open (creating if new) the store described by `settings`."""
+    old_umask = os.umask(0o077)
+    try:
+        _prepare_data_dir(settings.data_dir)
+        engine = make_engine(settings.resolved_database_url)
+        migrate(engine)
+    finally:
+        os.umask(old_umask)
+    with Session(engine) as session:
+        has_data = (
+            session.get(Meta, _KEYCHECK) is not None
+            or (session.scalar(select(func.count()).select_from(Case)) or 0) > 0
+        )
+    ring, source = _load_keyring(settings, has_data)
+    with Session(engine) as session:
+        _check_key(session, ring, settings)
+        session.commit()
+    return Store(settings=settings, engine=engine, keyring=ring, _key_source=source)

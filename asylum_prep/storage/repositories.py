@@ -1,0 +1,107 @@
+"""Reading and writing encrypted case rows. The only place that knows the ciphertext layout.
+
+Field names used as associated data: "title", "record:<version>", "summary:<version>",
+"blob:<blob id>". A ciphertext moved to another case, field or version fails to open.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from sqlmodel import Session, col, select
+
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import NotFoundError
+from asylum_prep.storage import crypto
+from asylum_prep.storage.engine import Store
+from asylum_prep.storage.tables import Case, CaseVersion, EvidenceBlob, utcnow
+
+
+def new_case_row(store: Store, *, title: str, jurisdiction: str, created_by: int) -> tuple[Case, crypto.CaseCipher]:
+    case_id = str(uuid.uuid4())
+    data_key = crypto.new_key()
+    kid, wrapped = store.keyring.wrap(data_key, f"case:{case_id}")
+    cipher = crypto.CaseCipher(case_id, data_key)
+    row = Case(
+        id=case_id, key_id=kid, wrapped_key=wrapped, title_enc=cipher.seal_text("title", title),
+        jurisdiction=jurisdiction, created_by=created_by,
+    )
+    return row, cipher
+
+
+def get_case(session: Session, case_id: str) -> Case:
+    row = session.get(Case, case_id) if isinstance(case_id, str) and len(case_id) <= 36 else None
+    if row is None:
+        raise NotFoundError("No case with id {case_id}.", case_id=str(case_id)[:40])
+    return row
+
+
+def read_title(store: Store, case: Case) -> str:
+    return store.case_cipher(case).open_text("title", case.title_enc)
+
+
+def write_title(store: Store, case: Case, title: str) -> None:
+    case.title_enc = store.case_cipher(case).seal_text("title", title)
+
+
+def add_version(
+    session: Session, cipher: crypto.CaseCipher, *, version: int, record: CaseRecord,
+    summary: list[str], actor_id: int,
+) -> CaseVersion:
+    CaseRecord.model_validate(record.model_dump())  # validate at the boundary, always
+    row = CaseVersion(
+        case_id=cipher.case_id,
+        version=version,
+        record_enc=cipher.seal_text(f"record:{version}", record.model_dump_json()),
+        summary_enc=cipher.seal_text(f"summary:{version}", json.dumps(summary)),
+        created_by=actor_id,
+    )
+    session.add(row)
+    return row
+
+
+def get_version_row(session: Session, case_id: str, version: int) -> CaseVersion:
+    row = session.exec(
+        select(CaseVersion).where(CaseVersion.case_id == case_id, CaseVersion.version == version)
+    ).first()
+    if row is None:
+        raise NotFoundError("This case has no version {version}.", version=version)
+    return row
+
+
+def open_record(cipher: crypto.CaseCipher, row: CaseVersion) -> CaseRecord:
+    return CaseRecord.model_validate_json(cipher.open_text(f"record:{row.version}", row.record_enc))
+
+
+def open_summary(cipher: crypto.CaseCipher, row: CaseVersion) -> list[str]:
+    return list(json.loads(cipher.open_text(f"summary:{row.version}", row.summary_enc)))
+
+
+def list_version_rows(session: Session, case_id: str) -> list[CaseVersion]:
+    return list(
+        session.exec(
+            select(CaseVersion).where(CaseVersion.case_id == case_id)
+            .order_by(col(CaseVersion.version).desc())
+        )
+    )
+
+
+def put_blob(
+    session: Session, cipher: crypto.CaseCipher, data: bytes, *, actor_id: int,
+    purpose: str = "stored", blob_id: str | None = None,
+) -> EvidenceBlob:
+    blob_id = blob_id or str(uuid.uuid4())
+    row = EvidenceBlob(
+        id=blob_id, case_id=cipher.case_id, purpose=purpose, size=len(data),
+        data_enc=cipher.seal(f"blob:{blob_id}", data), created_by=actor_id, created_at=utcnow(),
+    )
+    session.add(row)
+    return row
+
+
+def get_blob(session: Session, cipher: crypto.CaseCipher, blob_id: str) -> bytes:
+    row = session.get(EvidenceBlob, blob_id)
+    if row is None or row.case_id != cipher.case_id:
+        raise NotFoundError("No stored file with id {blob_id}.", blob_id=str(blob_id)[:40])
+    return cipher.open(f"blob:{blob_id}", row.data_enc)

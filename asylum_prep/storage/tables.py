@@ -1,0 +1,106 @@
+"""SQLModel tables. Columns that identify an applicant or tell their story hold ciphertext only.
+
+Plain columns are limited to what access control and listing need: ids, roles, timestamps,
+jurisdiction, status and version numbers. Table models skip validation on construction, so
+repositories validate through the domain models before anything reaches here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Meta(SQLModel, table=True):
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True, max_length=64)
+    value: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True, max_length=64)
+    password_hash: str = Field(max_length=256)
+    role: str = Field(max_length=16)
+    display_name: str = Field(default="", max_length=120)
+    language: str = Field(default="en", max_length=16)
+    is_active: bool = True
+    failed_sign_ins: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Case(SQLModel, table=True):
+    __tablename__ = "cases"
+    id: str = Field(primary_key=True, max_length=36)
+    key_id: str = Field(max_length=32)
+    wrapped_key: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    title_enc: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    jurisdiction: str = Field(max_length=8)
+    status: str = Field(default="open", max_length=16, index=True)
+    current_version: int = 0
+    created_by: int = Field(foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseMember(SQLModel, table=True):
+    __tablename__ = "case_members"
+    case_id: str = Field(foreign_key="cases.id", primary_key=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="users.id", primary_key=True)
+    role: str = Field(max_length=16)
+    added_at: datetime = Field(default_factory=utcnow)
+
+
+class Invite(SQLModel, table=True):
+    __tablename__ = "invites"
+    code_hash: str = Field(primary_key=True, max_length=64)
+    case_id: str = Field(foreign_key="cases.id", ondelete="CASCADE", index=True)
+    created_by: int = Field(foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None
+    user_id: int | None = Field(default=None, foreign_key="users.id")
+
+
+class CaseVersion(SQLModel, table=True):
+    __tablename__ = "case_versions"
+    __table_args__ = (UniqueConstraint("case_id", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: str = Field(foreign_key="cases.id", ondelete="CASCADE", index=True)
+    version: int
+    record_enc: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    summary_enc: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_by: int = Field(foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class EvidenceBlob(SQLModel, table=True):
+    __tablename__ = "evidence_blobs"
+    id: str = Field(primary_key=True, max_length=36)
+    case_id: str = Field(foreign_key="cases.id", ondelete="CASCADE", index=True)
+    purpose: str = Field(default="stored", max_length=16)
+    size: int
+    data_enc: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_by: int = Field(foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_events"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor_id: int | None = None
+    actor_name: str = Field(default="", max_length=64)
+    action: str = Field(max_length=32)
+    case_id: str | None = Field(default=None, max_length=36, index=True)
+    detail: str = Field(default="", max_length=500)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
