@@ -23,6 +23,7 @@ class Actor:
     username: str
     role: Role
     display_name: str = ""
+    operator: bool = False  # the local CLI operator: holds the master key, acts on every case
 
     @property
     def label(self) -> str:

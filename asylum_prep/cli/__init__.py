@@ -1,0 +1,50 @@
+"""The `asylum-prep` command: thin. Parses, calls services, prints.
+
+Each command group lives in its own module exposing `register(subparsers)`; every handler
+receives the parsed args and returns an exit code. Errors of our own become a one-line
+message on stderr with a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from asylum_prep.cli import commands_admin, commands_case
+from asylum_prep.errors import AsylumPrepError
+
+MODULES = [commands_admin, commands_case]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="asylum-prep", description="Asylum claim preparation assistant."
+    )
+    parser.add_argument(
+        "--data-dir", default=None, help="data directory (default ./data or ASYLUM_PREP_DATA_DIR)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except AsylumPrepError as exc:
+        print(f"asylum-prep: {exc.message()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("asylum-prep: interrupted; nothing partial was saved.", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"asylum-prep: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Streamlit user interface: page helpers, session-state keys, styling. views/ holds pages."""
