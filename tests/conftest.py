@@ -7,17 +7,14 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from asylum_prep.config import Settings
-from asylum_prep.services import cases, invites, users
-from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage.engine import Store, open_store
+from tests.support import PASSWORD, People, make_people
 
-PASSWORD = "a long test password"
 
 
 def _postgres_url() -> str | None:
@@ -53,33 +50,6 @@ def store(settings: Settings) -> Iterator[Store]:
     st = open_store(settings)
     yield st
     st.close()
-
-
-@dataclass
-class People:
-    admin: Actor
-    attorney: Actor
-    paralegal: Actor
-    translator: Actor
-    applicant: Actor
-    case_id: str
-    invite_code: str
-
-
-def make_people(store: Store, suffix: str = "") -> People:
-    if users.needs_first_admin(store):
-        admin = users.create_first_admin(store, username="admin", password=PASSWORD)
-    else:
-        admin = users.sign_in(store, username="admin", password=PASSWORD)
-    attorney = users.create_user(store, admin, username=f"attorney{suffix}", password=PASSWORD, role=Role.attorney)
-    paralegal = users.create_user(store, admin, username=f"paralegal{suffix}", password=PASSWORD, role=Role.paralegal)
-    translator = users.create_user(store, admin, username=f"translator{suffix}", password=PASSWORD, role=Role.translator)
-    case_id = cases.create_case(store, attorney, title=f"Test case {suffix or 'A'}", jurisdiction="us")
-    cases.add_member(store, attorney, case_id, username=paralegal.username, role=Role.paralegal)
-    cases.add_member(store, attorney, case_id, username=translator.username, role=Role.translator)
-    code = invites.create_invite(store, attorney, case_id)
-    applicant = invites.redeem_invite(store, code=code, password=PASSWORD)
-    return People(admin, attorney, paralegal, translator, applicant, case_id, code)
 
 
 @pytest.fixture
