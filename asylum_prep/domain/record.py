@@ -15,6 +15,7 @@ from pydantic import Field
 from asylum_prep.domain.base import Model, Short, YesNo
 from asylum_prep.domain.beliefs import Beliefs
 from asylum_prep.domain.events import HarmToOthers, Incidents
+from asylum_prep.domain.evidence import EvidenceItem, ExhibitSettings
 from asylum_prep.domain.journey import Fear, Leaving, Screening, Timing
 from asylum_prep.domain.people import AboutYou, Family
 from asylum_prep.domain.review import (
@@ -77,6 +78,8 @@ class CaseRecord(Model):
     translations: dict[Short, Translation] = Field(default_factory=dict)
     element_links: list[ElementLink] = Field(default_factory=list)
     dismissed_flags: dict[Short, Dismissal] = Field(default_factory=dict)
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    exhibit_settings: ExhibitSettings = Field(default_factory=ExhibitSettings)
     extensions: dict[Short, Any] = Field(
         default_factory=dict,
         description="Validated sub-documents owned by later modules (evidence, citations).",

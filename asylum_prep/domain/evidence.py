@@ -1,0 +1,126 @@
+"""Evidence items and exhibit settings, kept in the (encrypted, versioned) case record.
+
+The file bytes live in `evidence_blobs` (sealed under the case key); the record holds only
+their ids, hashes and what a reader of the exhibit list needs. The uploaded file name is kept
+as display metadata only (sanitised), never used as a path.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from asylum_prep.domain.base import Item, Model, Short, Text
+from asylum_prep.domain.dates import FuzzyDate
+
+SHA256 = r"^[0-9a-f]{64}$"
+
+# The legal elements a document may corroborate (keys shared with legal/ and documents/).
+ELEMENT_KEYS: tuple[str, ...] = (
+    "protected_ground", "nexus", "harm", "agent_state_protection", "subjective_fear",
+    "objective_fear", "past_persecution", "internal_relocation", "timeliness", "bars",
+    "torture_official",
+)
+
+
+class EvidenceKind(StrEnum):
+    identity = "identity"
+    membership = "membership"
+    summons_warrant = "summons_warrant"
+    medical = "medical"
+    photo = "photo"
+    message = "message"
+    news = "news"
+    witness_letter = "witness_letter"
+    country_report = "country_report"
+    other = "other"
+
+
+class Mime(StrEnum):
+    pdf = "application/pdf"
+    jpeg = "image/jpeg"
+    png = "image/png"
+    webp = "image/webp"
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    text = "text/plain"
+
+    @property
+    def is_image(self) -> bool:
+        return self in (Mime.jpeg, Mime.png, Mime.webp)
+
+
+class TranslationStatus(StrEnum):
+    not_needed = "not_needed"
+    needed = "needed"
+    translated = "translated"
+
+
+class ExhibitPlacement(Model):
+    included: bool = True
+    order: int = Field(default=0, description="Position among exhibits of the same series.")
+    tab: Short = Field(default="", description="A tab set by hand; empty means automatic.")
+
+
+class EvidenceItem(Item):
+    title: Short = ""
+    kind: EvidenceKind = EvidenceKind.other
+    document_date: FuzzyDate | None = None
+    issuer: Short = ""
+    language: Short = Field(default="", description="BCP 47 code of the document's language.")
+    translation: TranslationStatus = TranslationStatus.not_needed
+    translation_certificate: Short = Field(
+        default="", description="Reference to the certificate (an evidence id or a note)."
+    )
+    translation_of: Short = Field(default="", description="Evidence id this item translates.")
+    description: Text = ""
+    incidents: list[Short] = Field(default_factory=list, description="Incident ids supported.")
+    elements: list[Short] = Field(default_factory=list, description="Legal element keys.")
+
+    filename: Short = Field(default="", description="Uploaded name, display only.")
+    mime: Mime
+    stored_blob: Short
+    original_blob: Short = ""
+    rendition_blob: Short = Field(default="", description="PDF rendition of DOCX or text.")
+    original_sha256: str = Field(pattern=SHA256)
+    stored_sha256: str = Field(pattern=SHA256)
+    original_size: int = Field(ge=0)
+    stored_size: int = Field(ge=0)
+    page_count: int | None = Field(default=None, ge=0)
+    width: int | None = None
+    height: int | None = None
+    removed: list[Short] = Field(default_factory=list, description="Notices of what was removed.")
+    exhibit: ExhibitPlacement = Field(default_factory=ExhibitPlacement)
+    added_by: int
+    added_at: datetime
+
+
+class TabStyle(StrEnum):
+    letters = "letters"
+    numbers = "numbers"
+
+
+class ExhibitSettings(Model):
+    case_tabs: TabStyle = TabStyle.letters
+    country_tabs: TabStyle = TabStyle.numbers
+    keep_originals: bool = Field(
+        default=False, description="Keep the sealed original of every upload (attorney only)."
+    )
+    citation_exhibits: bool = Field(
+        default=True, description="List cited country reports as numbered exhibits."
+    )
+    citation_order: list[Short] = Field(default_factory=list)
+    excluded_citations: list[Short] = Field(default_factory=list)
+
+
+def clean_filename(name: str, limit: int = 120) -> str:
+    """A file name safe to show: no path, no control or bidi-override characters."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    kept = "".join(
+        ch for ch in base
+        if ch in "\u200c\u200d"
+        or (unicodedata.category(ch)[0] != "C" and not "\u2066" <= ch <= "\u2069")
+    )
+    return " ".join(kept.split())[:limit] or "file"
