@@ -14,6 +14,7 @@ from pydantic import Field
 
 from asylum_prep.domain.base import Model, Short, YesNo
 from asylum_prep.domain.beliefs import Beliefs
+from asylum_prep.domain.citations import Citation
 from asylum_prep.domain.events import HarmToOthers, Incidents
 from asylum_prep.domain.evidence import EvidenceItem, ExhibitSettings
 from asylum_prep.domain.journey import Fear, Leaving, Screening, Timing
@@ -80,6 +81,7 @@ class CaseRecord(Model):
     dismissed_flags: dict[Short, Dismissal] = Field(default_factory=dict)
     evidence: list[EvidenceItem] = Field(default_factory=list)
     exhibit_settings: ExhibitSettings = Field(default_factory=ExhibitSettings)
+    citations: list[Citation] = Field(default_factory=list)
     extensions: dict[Short, Any] = Field(
         default_factory=dict,
         description="Validated sub-documents owned by later modules (evidence, citations).",
