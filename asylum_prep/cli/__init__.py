@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from asylum_prep.cli import commands_admin, commands_case
 from asylum_prep.errors import AsylumPrepError
@@ -17,10 +18,15 @@ from asylum_prep.errors import AsylumPrepError
 MODULES = [commands_admin, commands_case]
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr (exit 2), like every other error of the CLI."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="asylum-prep", description="Asylum claim preparation assistant."
-    )
+    parser = _Parser(prog="asylum-prep", description="Asylum claim preparation assistant.")
     parser.add_argument(
         "--data-dir", default=None, help="data directory (default ./data or ASYLUM_PREP_DATA_DIR)"
     )

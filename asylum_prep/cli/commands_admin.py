@@ -1,7 +1,129 @@
-"""Placeholder created by the spine commit; the CLI helper replaces it."""
+"""`asylum-prep serve | admin create | backup | key rotate`: running and keeping the store.
+
+Thin: each handler calls a service (services.users, services.maintenance) and prints.
+"""
+
+from __future__ import annotations
 
 import argparse
+import os
+import sys
+from pathlib import Path
+
+import asylum_prep
+from asylum_prep.cli.commands_case import add_data_dir
+from asylum_prep.cli.common import cli_actor, read_secret_stdin, store_from
+from asylum_prep.config import load_settings
+from asylum_prep.errors import N_, ConfigError, InputRefused
+from asylum_prep.services import maintenance, users
+from asylum_prep.services.actor import Role
+
+STAFF = [Role.admin.value, Role.attorney.value, Role.paralegal.value, Role.translator.value]
+APP_FILE = Path(asylum_prep.__file__).parent / "app.py"
+
+
+def serve_command(args: argparse.Namespace) -> tuple[list[str], dict[str, str], Path]:
+    """The Streamlit command line, environment and working directory for `serve`."""
+    if not APP_FILE.exists():
+        raise ConfigError(N_("The app entry {path} is missing; reinstall asylum-prep."),
+                          path=str(APP_FILE))
+    settings = load_settings(data_dir=getattr(args, "data_dir", None))
+    root = APP_FILE.parent.parent
+    cwd = root if (root / ".streamlit" / "config.toml").exists() else Path.cwd()
+    argv = [
+        sys.executable, "-m", "streamlit", "run", str(APP_FILE),
+        "--server.port", str(args.port), "--server.address", args.address,
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]
+    env = dict(os.environ)
+    env["ASYLUM_PREP_DATA_DIR"] = str(settings.data_dir.resolve())
+    return argv, env, cwd
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 1 and 65535, not {port}")
+    return port
+
+
+def _serve(args: argparse.Namespace) -> int:
+    argv, env, cwd = serve_command(args)
+    store_from(args).close()  # migrate and check the key now: a clear message, not a blank page
+    print(f"Serving asylum-prep at http://{args.address}:{args.port} (Ctrl+C stops it).",
+          flush=True)
+    os.chdir(cwd)
+    os.execve(argv[0], argv, env)  # noqa: S606 - fixed argv, no shell
+
+
+def _admin_create(args: argparse.Namespace) -> int:
+    password = read_secret_stdin()
+    store = store_from(args)
+    role = Role(args.role)
+    if users.needs_first_admin(store):
+        if role is not Role.admin:
+            raise InputRefused(N_("The first account must be an admin (use --role admin)."))
+        actor = users.create_first_admin(store, username=args.username, password=password,
+                                         display_name=args.display_name)
+    else:
+        actor = maintenance.create_account(store, cli_actor(store), username=args.username,
+                                           password=password, role=role,
+                                           display_name=args.display_name)
+    print(f"Created the {actor.role.value} account {actor.username}.")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    result = maintenance.backup(store, cli_actor(store), out=Path(args.out))
+    print(f"Backup of {result.cases} cases written to {result.path} ({result.size} bytes); "
+          f"its integrity check passed. It holds encrypted data only. The master key file "
+          f"{store.settings.key_file} is NOT in the backup: keep a copy of it separately "
+          f"and safely, or the backup cannot be read.")
+    return 0
+
+
+def _key_rotate(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    result = maintenance.rotate_master_key(store, cli_actor(store))
+    print(f"Master key rotated: {result.cases} case keys re-wrapped under key "
+          f"{result.new_key_id}; {store.settings.key_file} now holds only the new key. "
+          f"Copy the new key file to your safe place now: backups made before the "
+          f"rotation still need the old key.")
+    return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    del sub
+    p = sub.add_parser("serve", help="run the web app")
+    p.add_argument("--port", type=_port, default=8501)
+    p.add_argument("--address", default="127.0.0.1")
+    p.set_defaults(handler=_serve)
+    leaves = [p]
+
+    admin = sub.add_parser("admin", help="accounts")
+    acts = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
+    p = acts.add_parser("create", help="create an account (the first one is the admin)")
+    p.add_argument("--username", required=True)
+    p.add_argument("--password-stdin", action="store_true", required=True,
+                   help="read the password from the first line of standard input")
+    p.add_argument("--role", choices=STAFF, default=Role.admin.value)
+    p.add_argument("--display-name", default="")
+    p.set_defaults(handler=_admin_create)
+    leaves += [admin, p]
+
+    p = sub.add_parser("backup", help="a consistent copy of a SQLite store (ciphertext only)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=_backup)
+    leaves.append(p)
+
+    key = sub.add_parser("key", help="the master key")
+    kacts = key.add_subparsers(dest="key_command", required=True, metavar="ACTION")
+    p = kacts.add_parser("rotate", help="new master key; re-wrap every case key")
+    p.set_defaults(handler=_key_rotate)
+    leaves += [key, p]
+
+    for parser in leaves:
+        add_data_dir(parser)
