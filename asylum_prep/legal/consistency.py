@@ -1,0 +1,318 @@
+"""Consistency flags: what a decision-maker would catch when reading the account.
+
+Every comparison uses the full range an answer could mean (legal.spans.bounds: precision and
+"about" widen it), and a flag fires only when *no* reading of the dates is consistent, so
+approximate dates do not raise false alarms.
+
+Rules (key: fires when ...):
+- incident_after_departure: an incident certainly happened after the departure from the home
+  country and no return is recorded (screening.returned_home is not "yes" and no departure from
+  the country of refuge is dated on or before it).
+- before_birth: an incident, membership, activity, legal event, departure, transit or arrival
+  is certainly before the applicant's birth.
+- impossible_age: birth date in the future, an age above 120 today, or an activity or
+  membership begun certainly before the age of 5.
+- membership_before_start: an activity or incident tied to a membership (membership_id) is
+  certainly before that membership began.
+- ends_before_start: an incident, membership, legal event or stay in transit ends certainly
+  before it starts.
+- arrival_before_departure: every recorded arrival in the country of refuge is certainly before
+  the departure from home (none after it), or a stay in transit certainly began before it.
+- detention_overlaps_travel: a detention (an incident with detained = yes, or a legal event of
+  kind arrest or detention) certainly covers a day of travel (the departure, a stay in a transit
+  country, an arrival). The certain part of a range runs from its latest start to its earliest
+  end; a detention in the transit country itself (its place names that country) is not flagged.
+- same_event_two_dates: one event told twice with different dates. Heuristic: an incident with
+  detention and a legal event of kind arrest or detention at the same place (same words, case
+  and spacing ignored), whose date ranges do not overlap but lie within 45 days of each other;
+  or two incidents with the same non-empty "what happened" or "words said" text and
+  non-overlapping dates.
+
+Each flag names both places (record paths) and has a stable id: a hash of the rule and the
+places, so a dismissal (record.dismissed_flags[id]) survives edits and saves. Dismissed flags
+are returned with dismissed=True and the reason, never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.dates import FuzzyDate
+from asylum_prep.domain.events import LegalKind
+from asylum_prep.domain.journey import EntryKind
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import N_
+from asylum_prep.legal.spans import add_years, bounds, definitely_before, show
+
+SAME_EVENT_DAYS = 45
+MIN_ACTIVITY_AGE = 5
+MAX_AGE = 120
+
+
+@dataclass(frozen=True)
+class Flag:
+    id: str
+    rule: str
+    template: str
+    params: tuple[tuple[str, str], ...]
+    places: tuple[str, ...]
+    dismissed: bool = False
+    reason: str = ""
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**dict(self.params))
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "rule": self.rule, "message": self.message,
+                "places": list(self.places), "dismissed": self.dismissed,
+                "reason": self.reason or None}
+
+
+def flag_id(rule: str, places: tuple[str, ...]) -> str:
+    return hashlib.sha256("|".join((rule, *sorted(places))).encode()).hexdigest()[:16]
+
+
+def _flag(rule: str, template: str, places: tuple[str, ...], **params: object) -> Flag:
+    return Flag(flag_id(rule, places), rule, template,
+                tuple((k, str(v)) for k, v in params.items()), places)
+
+
+@dataclass(frozen=True)
+class Dated:
+    kind: str
+    path: str  # path of the date answer
+    when: FuzzyDate
+
+
+KIND_BEFORE_BIRTH = {
+    "incident": N_("The incident dated {date} is before the applicant's birth on {birth}."),
+    "membership": N_("The membership starting {date} is before the applicant's birth on "
+                     "{birth}."),
+    "activity": N_("The activity dated {date} is before the applicant's birth on {birth}."),
+    "legal_event": N_("The legal event dated {date} is before the applicant's birth on "
+                      "{birth}."),
+    "departure": N_("The departure dated {date} is before the applicant's birth on {birth}."),
+    "transit": N_("The stay in transit starting {date} is before the applicant's birth on "
+                  "{birth}."),
+    "arrival": N_("The arrival dated {date} is before the applicant's birth on {birth}."),
+}
+
+
+def dated_events(r: CaseRecord) -> Iterator[Dated]:
+    for i in r.incidents.items:
+        if i.date:
+            yield Dated("incident", f"incidents.items.{i.id}.date", i.date)
+    for m in r.beliefs.memberships:
+        if m.start:
+            yield Dated("membership", f"beliefs.memberships.{m.id}.start", m.start)
+    for a in r.beliefs.activities:
+        if a.date:
+            yield Dated("activity", f"beliefs.activities.{a.id}.date", a.date)
+    for e in r.harm_to_others.legal_events:
+        if e.start:
+            yield Dated("legal_event", f"harm_to_others.legal_events.{e.id}.start", e.start)
+    if r.leaving.departure_date:
+        yield Dated("departure", "leaving.departure_date", r.leaving.departure_date)
+    for t in r.leaving.route:
+        if t.arrived:
+            yield Dated("transit", f"leaving.route.{t.id}.arrived", t.arrived)
+    for n in r.leaving.entries:
+        if n.date and n.kind is EntryKind.arrival:
+            yield Dated("arrival", f"leaving.entries.{n.id}.date", n.date)
+
+
+def _birth_rules(r: CaseRecord, today: date) -> Iterator[Flag]:
+    birth = r.about.birth_date
+    if birth is None:
+        return
+    b_lo, b_hi = bounds(birth)
+    if b_lo > today:
+        yield _flag("impossible_age", N_("The birth date {birth} is in the future."),
+                    ("about.birth_date",), birth=show(birth))
+    elif add_years(b_hi, MAX_AGE) < today:
+        yield _flag("impossible_age", N_("The birth date {birth} makes the applicant older than "
+                                         "{years} years."),
+                    ("about.birth_date",), birth=show(birth), years=MAX_AGE)
+    for ev in dated_events(r):
+        if definitely_before(ev.when, birth):
+            yield _flag("before_birth", KIND_BEFORE_BIRTH[ev.kind], (ev.path, "about.birth_date"),
+                        date=show(ev.when), birth=show(birth))
+        elif ev.kind in ("activity", "membership") and \
+                bounds(ev.when)[1] < add_years(b_lo, MIN_ACTIVITY_AGE):
+            yield _flag("impossible_age",
+                        N_("The activity or membership dated {date} would have begun before the "
+                           "applicant was {years} years old (born {birth})."),
+                        (ev.path, "about.birth_date"), date=show(ev.when), birth=show(birth),
+                        years=MIN_ACTIVITY_AGE)
+
+
+def _membership_rules(r: CaseRecord) -> Iterator[Flag]:
+    starts = {m.id: m.start for m in r.beliefs.memberships if m.start}
+    tied: list[tuple[str, FuzzyDate | None, str]] = [
+        (f"beliefs.activities.{a.id}.date", a.date, a.membership_id) for a in r.beliefs.activities
+    ] + [(f"incidents.items.{i.id}.date", i.date, i.membership_id) for i in r.incidents.items]
+    for path, when, mid in tied:
+        start = starts.get(mid)
+        if when and start and definitely_before(when, start):
+            yield _flag("membership_before_start",
+                        N_("This is dated {date}, but the membership it is tied to began on "
+                           "{start}."),
+                        (path, f"beliefs.memberships.{mid}.start"), date=show(when),
+                        start=show(start))
+
+
+def _spans(r: CaseRecord) -> Iterator[tuple[str, str, FuzzyDate | None, FuzzyDate | None]]:
+    for i in r.incidents.items:
+        yield f"incidents.items.{i.id}.date", f"incidents.items.{i.id}.end_date", i.date, i.end_date
+    for m in r.beliefs.memberships:
+        yield f"beliefs.memberships.{m.id}.start", f"beliefs.memberships.{m.id}.end", m.start, m.end
+    for e in r.harm_to_others.legal_events:
+        base = f"harm_to_others.legal_events.{e.id}"
+        yield f"{base}.start", f"{base}.end", e.start, e.end
+    for t in r.leaving.route:
+        yield f"leaving.route.{t.id}.arrived", f"leaving.route.{t.id}.left", t.arrived, t.left
+
+
+def _order_rules(r: CaseRecord) -> Iterator[Flag]:
+    for start_path, end_path, start, end in _spans(r):
+        if start and end and definitely_before(end, start):
+            yield _flag("ends_before_start", N_("This ends on {end}, before it starts on {start}."),
+                        (start_path, end_path), start=show(start), end=show(end))
+    dep = r.leaving.departure_date
+    if dep is None:
+        return
+    arrivals = [n for n in r.leaving.entries if n.kind is EntryKind.arrival and n.date]
+    if arrivals and all(n.date and definitely_before(n.date, dep) for n in arrivals):
+        last = max(arrivals, key=lambda n: bounds(n.date)[1] if n.date else date.min)
+        yield _flag("arrival_before_departure",
+                    N_("The last recorded arrival ({arrival}) is before the departure from the "
+                       "home country ({departure})."),
+                    (f"leaving.entries.{last.id}.date", "leaving.departure_date"),
+                    arrival=show(last.date), departure=show(dep))
+    for t in r.leaving.route:
+        if t.arrived and definitely_before(t.arrived, dep):
+            yield _flag("arrival_before_departure",
+                        N_("The stay in a transit country starts ({arrival}) before the "
+                           "departure from the home country ({departure})."),
+                        (f"leaving.route.{t.id}.arrived", "leaving.departure_date"),
+                        arrival=show(t.arrived), departure=show(dep))
+    returned = r.screening.returned_home is YesNo.yes
+    refuge_departures = [n.date for n in r.leaving.entries
+                         if n.kind is EntryKind.departure and n.date]
+    for i in r.incidents.items:
+        if not i.date or returned or not definitely_before(dep, i.date):
+            continue
+        if any(bounds(d)[0] <= bounds(i.date)[1] for d in refuge_departures):
+            continue
+        yield _flag("incident_after_departure",
+                    N_("The incident dated {incident} is after the departure from the home "
+                       "country ({departure}), and no return home is recorded."),
+                    (f"incidents.items.{i.id}.date", "leaving.departure_date"),
+                    incident=show(i.date), departure=show(dep))
+
+
+def _certain(start: FuzzyDate, end: FuzzyDate | None) -> tuple[date, date] | None:
+    """The days certainly covered: from the latest start to the earliest end."""
+    lo = bounds(start)[1]
+    hi = bounds(end)[0] if end else bounds(start)[0]
+    return (lo, hi) if lo <= hi else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _detentions(r: CaseRecord) -> Iterator[tuple[str, FuzzyDate, FuzzyDate | None, str]]:
+    for i in r.incidents.items:
+        if i.date and i.detained is YesNo.yes:
+            yield f"incidents.items.{i.id}.date", i.date, i.end_date, i.place
+    for e in r.harm_to_others.legal_events:
+        if e.start and e.kind in (LegalKind.arrest, LegalKind.detention):
+            yield f"harm_to_others.legal_events.{e.id}.start", e.start, e.end, e.place
+
+
+def _travel(r: CaseRecord) -> Iterator[tuple[str, FuzzyDate, FuzzyDate | None, str]]:
+    if r.leaving.departure_date:
+        yield "leaving.departure_date", r.leaving.departure_date, None, ""
+    for t in r.leaving.route:
+        if t.arrived:
+            yield f"leaving.route.{t.id}.arrived", t.arrived, t.left, t.country
+    for n in r.leaving.entries:
+        if n.date and n.kind is EntryKind.arrival:
+            yield f"leaving.entries.{n.id}.date", n.date, None, ""
+
+
+def _detention_rules(r: CaseRecord) -> Iterator[Flag]:
+    travel = list(_travel(r))
+    for d_path, d_start, d_end, d_place in _detentions(r):
+        held = _certain(d_start, d_end)
+        if held is None:
+            continue
+        for t_path, t_start, t_end, country in travel:
+            away = _certain(t_start, t_end)
+            if away is None or held[1] < away[0] or away[1] < held[0]:
+                continue
+            if country and _norm(country) in _norm(d_place):
+                continue
+            yield _flag("detention_overlaps_travel",
+                        N_("A detention from {held} overlaps travel dated {travel}."),
+                        (d_path, t_path), held=show(d_start), travel=show(t_start))
+
+
+def _apart(a: FuzzyDate, b: FuzzyDate) -> int | None:
+    """Days between two non-overlapping ranges, or None when they overlap."""
+    a_lo, a_hi = bounds(a)
+    b_lo, b_hi = bounds(b)
+    if a_hi < b_lo:
+        return (b_lo - a_hi).days
+    if b_hi < a_lo:
+        return (a_lo - b_hi).days
+    return None
+
+
+def _same_event_rules(r: CaseRecord) -> Iterator[Flag]:
+    message = N_("The same event may be told twice with different dates: {first} and {second}.")
+    events = [e for e in r.harm_to_others.legal_events
+              if e.start and e.kind in (LegalKind.arrest, LegalKind.detention) and e.place.strip()]
+    incidents = [i for i in r.incidents.items if i.date]
+    for i in incidents:
+        if i.detained is not YesNo.yes or not i.place.strip() or i.date is None:
+            continue
+        for e in events:
+            gap = _apart(i.date, e.start) if e.start else None
+            if _norm(i.place) == _norm(e.place) and gap is not None and gap <= SAME_EVENT_DAYS:
+                yield _flag("same_event_two_dates", message,
+                            (f"incidents.items.{i.id}.date",
+                             f"harm_to_others.legal_events.{e.id}.start"),
+                            first=show(i.date), second=show(e.start))
+    for n, a in enumerate(incidents):
+        for b in incidents[n + 1:]:
+            same = any(getattr(a, f).strip() and _norm(getattr(a, f)) == _norm(getattr(b, f))
+                       for f in ("what_happened", "words_said"))
+            if same and a.date and b.date and _apart(a.date, b.date) is not None:
+                yield _flag("same_event_two_dates", message,
+                            (f"incidents.items.{a.id}.date", f"incidents.items.{b.id}.date"),
+                            first=show(a.date), second=show(b.date))
+
+
+def check(record: CaseRecord, *, today: date | None = None) -> list[Flag]:
+    """All flags, dismissed ones included (marked), in a stable order."""
+    today = today or date.today()
+    found: dict[str, Flag] = {}
+    for rule in (_birth_rules(record, today), _membership_rules(record), _order_rules(record),
+                 _detention_rules(record), _same_event_rules(record)):
+        for f in rule:
+            found.setdefault(f.id, f)
+    out = []
+    for f in found.values():
+        dismissal = record.dismissed_flags.get(f.id)
+        if dismissal is not None:
+            f = Flag(f.id, f.rule, f.template, f.params, f.places, True, dismissal.reason)
+        out.append(f)
+    return out
+

@@ -1,0 +1,106 @@
+"""The legal-element map: each element of the jurisdiction with its facts, strength, reason
+and next step.
+
+Strength rules are documented in `rules_claim` and `rules_risk`. Manual links by the
+attorney (record.element_links; the latest entry for an element and path wins) then apply:
+- linked: the answer at the path is added as a fact (manual=True) unless already there;
+- unlinked: every fact at that path or below it is removed.
+Manual links never make an element "supported" by themselves (that needs the answers the
+rules look for); they do lift "missing" to "thin" (the reason says the attorney linked the
+facts), and unlinking every fact the rules found turns the element "missing" with that reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import N_
+from asylum_prep.legal import jurisdictions, rules_claim, rules_risk
+from asylum_prep.legal.assessment import (
+    ElementAssessment,
+    Fact,
+    RuleResult,
+    Strength,
+    fill,
+    params_of,
+)
+from asylum_prep.legal.deadline import deadline_for
+from asylum_prep.legal.facts import linked_fact
+from asylum_prep.legal.rules_claim import RuleInput
+
+__all__ = ["ElementAssessment", "Fact", "Strength", "assess", "RULES"]
+
+RULES: dict[str, Callable[[RuleInput], RuleResult]] = {
+    "protected_ground": rules_claim.protected_ground,
+    "nexus": rules_claim.nexus,
+    "harm": rules_claim.harm,
+    "agent_state_protection": rules_claim.agent_state_protection,
+    "past_persecution": rules_claim.past_persecution,
+    "subjective_fear": rules_risk.subjective_fear,
+    "objective_fear": rules_risk.objective_fear,
+    "internal_relocation": rules_risk.internal_relocation,
+    "timeliness": rules_risk.timeliness,
+    "bars": rules_risk.bars,
+    "torture_official": rules_risk.torture_official,
+}
+
+
+def manual_links(record: CaseRecord, element: str) -> dict[str, bool]:
+    """path -> linked, the latest decision per path for this element."""
+    out: dict[str, bool] = {}
+    for link in sorted((lk for lk in record.element_links if lk.element == element),
+                       key=lambda lk: lk.at):
+        out[link.path] = link.linked
+    return out
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + ".")
+
+
+def _apply_links(record: CaseRecord, key: str, res: RuleResult) -> RuleResult:
+    links = manual_links(record, key)
+    if not links:
+        return res
+    facts = [f for f in res.facts
+             if not any(_under(f.path, p) for p, on in links.items() if not on)]
+    removed = len(res.facts) - len(facts)
+    for path, on in links.items():
+        if on and not any(f.path == path for f in facts):
+            fact = linked_fact(record, path)
+            if fact is not None:
+                facts.append(fact)
+    manual = sum(1 for f in facts if f.manual)
+    strength, reason, params = res.strength, res.reason, res.reason_params
+    if strength == "missing" and manual:
+        strength = "thin"
+        reason = N_("The rules found nothing here; the attorney linked {n} answers by hand. "
+                    "Check that they meet the test.")
+        params = params_of(n=manual)
+    elif strength != "missing" and removed and not facts:
+        strength = "missing"
+        reason = N_("The attorney unlinked every answer the rules found here.")
+        params = ()
+    return RuleResult(strength, reason, params, tuple(facts), res.next_step, res.next_params)
+
+
+def assess(record: CaseRecord, jurisdiction: str, *, today: date | None = None,
+           country_evidence: Mapping[str, int] | None = None) -> list[ElementAssessment]:
+    """Assess every element of the jurisdiction, in the jurisdiction's order."""
+    spec = jurisdictions.get(jurisdiction)
+    today = today or date.today()
+    inp = RuleInput(record, spec.code, today, dict(country_evidence or {}),
+                    deadline_for(record, spec.code, today=today))
+    out: list[ElementAssessment] = []
+    for element in spec.elements:
+        res = _apply_links(record, element.key, RULES[element.key](inp))
+        out.append(ElementAssessment(
+            key=element.key, title=element.title, strength=res.strength,
+            reason=fill(res.reason, res.reason_params), facts=res.facts,
+            next_step=fill(res.next_step, res.next_params),
+            reason_template=res.reason, reason_params=res.reason_params,
+            next_step_template=res.next_step, next_step_params=res.next_params,
+        ))
+    return out

@@ -1,0 +1,132 @@
+"""Facts: the applicant's own answers, quoted with a short label and the path they come from.
+
+Labels are English templates (N_) filled with a date or a short name the applicant gave;
+the text is always the answer itself, never generated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from asylum_prep.domain.base import Model
+from asylum_prep.domain.events import Incident, Perpetrator
+from asylum_prep.domain.record import CaseRecord, get_path
+from asylum_prep.errors import N_
+from asylum_prep.legal.assessment import Fact, params_of
+from asylum_prep.legal.spans import show
+
+NO_DATE = N_("no date given")
+
+PERPETRATOR = {
+    Perpetrator.police: N_("the police"),
+    Perpetrator.army: N_("the army"),
+    Perpetrator.intelligence: N_("the intelligence service"),
+    Perpetrator.state_militia: N_("the militia tied to the state"),
+    Perpetrator.officials: N_("the officials"),
+    Perpetrator.non_state: N_("the attackers"),
+    Perpetrator.unknown: N_("the people responsible"),
+}
+
+INCIDENT_FIELD_LABELS = {
+    "what_happened": N_("What happened ({date})"),
+    "why_targeted": N_("Why they targeted the applicant ({date})"),
+    "words_said": N_("What was said ({date})"),
+    "injuries": N_("Injuries ({date})"),
+    "treatment": N_("Treatment ({date})"),
+    "perpetrator_detail": N_("Who did it ({date})"),
+    "state_protection_detail": N_("Protection sought or not ({date})"),
+    "report_result": N_("What followed the report ({date})"),
+    "witnesses": N_("Witnesses ({date})"),
+    "evidence_note": N_("Evidence ({date})"),
+}
+
+FIELD_LABELS = {
+    "beliefs.beliefs_description": N_("Beliefs described"),
+    "beliefs.social_group_description": N_("The social group described"),
+    "beliefs.attributed_opinion_description": N_("The opinion attributed to the applicant"),
+    "about.religion": N_("Religion"),
+    "about.ethnicity": N_("Ethnic or tribal group"),
+    "about.nationalities": N_("Nationality"),
+    "fear.who": N_("Whom the applicant fears"),
+    "fear.what_harm": N_("The harm feared"),
+    "fear.why": N_("Why they would harm the applicant"),
+    "fear.how_they_would_know": N_("How they would know of a return"),
+    "fear.still_looking_detail": N_("Still looking for the applicant"),
+    "fear.torture_detail": N_("The torture feared"),
+    "fear.relocation_why_not": N_("Why the applicant cannot live elsewhere in the country"),
+    "screening.harmed_others_detail": N_("Screening: harm to others"),
+    "screening.serious_crimes_detail": N_("Screening: crimes"),
+    "screening.status_elsewhere_detail": N_("Screening: status elsewhere"),
+    "screening.armed_groups_detail": N_("Screening: armed groups"),
+    "screening.returned_home_detail": N_("Screening: returns home"),
+    "timing.why_now": N_("Why the applicant is applying now"),
+    "timing.changed_circumstances": N_("Changed circumstances"),
+    "timing.extraordinary_circumstances": N_("Extraordinary circumstances"),
+}
+
+
+def make(path: str, template: str, text: str, /, *, manual: bool = False,
+         **params: object) -> Fact:
+    p = params_of(**params)
+    label = template.format(**dict(p)) if p else template
+    return Fact(path, label, text, manual, template, p)
+
+
+def when(i: Incident) -> str:
+    return show(i.date) if i.date else NO_DATE
+
+
+def incident_fact(i: Incident, field: str) -> Fact | None:
+    text = getattr(i, field, "")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return make(f"incidents.items.{i.id}.{field}", INCIDENT_FIELD_LABELS[field], text, date=when(i))
+
+
+def incident_facts(i: Incident, *fields: str) -> list[Fact]:
+    return [f for f in (incident_fact(i, name) for name in fields) if f is not None]
+
+
+def answer(record: CaseRecord, path: str) -> Fact | None:
+    """A top-level text answer as a fact, if the applicant gave one."""
+    value = get_path(record, path)
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if str(v).strip())
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return make(path, FIELD_LABELS.get(path, path), value)
+
+
+def answers(record: CaseRecord, *paths: str) -> list[Fact]:
+    return [f for f in (answer(record, p) for p in paths) if f is not None]
+
+
+def _text_of(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return ", ".join(_text_of(v) for v in value if _text_of(v))
+    if isinstance(value, Model):
+        for name in ("what_happened", "description", "why", "organisation", "place", "person",
+                     "country"):
+            text = getattr(value, name, "")
+            if isinstance(text, str) and text.strip():
+                return text
+        return ""
+    return "" if value is None else str(getattr(value, "value", value))
+
+
+def linked_fact(record: CaseRecord, path: str) -> Fact | None:
+    """A fact for a path the attorney linked by hand; None if the path holds nothing."""
+    value = get_path(record, path)
+    if value is None:
+        return None
+    parts = path.split(".")
+    if parts[:2] == ["incidents", "items"] and len(parts) >= 3:
+        incident = get_path(record, ".".join(parts[:3]))
+        if isinstance(incident, Incident):
+            template = INCIDENT_FIELD_LABELS.get(parts[3] if len(parts) > 3 else "",
+                                                 N_("Incident ({date})"))
+            return make(path, template, _text_of(value), manual=True, date=when(incident))
+    template = FIELD_LABELS.get(path, N_("Answer at {path}"))
+    return make(path, template, _text_of(value), manual=True, path=path)
