@@ -1,0 +1,149 @@
+"""Reading answers for a document: the original, or its current translation, never invented.
+
+`Answers.get(path)` returns the applicant's text in the document's language when it can: the
+original when the document is in the answer language; the stored translation when it is current
+(its source hash matches the original); otherwise the original with a flag and a notice. Dates
+and country names are formatted by Babel for the document language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+
+from asylum_prep.documents.model import Notice, Text
+from asylum_prep.domain.dates import FuzzyDate, Precision
+from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
+from asylum_prep.errors import N_
+from asylum_prep.i18n import SUPPORTED, Translator
+
+Status = str  # "original" | "translated" | "missing" | "stale"
+
+
+def babel_locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def document_translator(lang: str, notices: list[Notice]) -> Translator:
+    """A translator for a document language; English phrases where no catalog exists."""
+    if lang not in SUPPORTED:
+        notices.append(Notice(template=N_(
+            "Fixed phrases are not yet translated into {lang}; they are printed in English."),
+            params={"lang": lang}))
+        return Translator("en")
+    return Translator(lang)
+
+
+class Answers:
+    def __init__(self, record: CaseRecord, lang: str, t: Translator) -> None:
+        self.record = record
+        self.lang = lang
+        self.src_lang = record.filing.answer_language or "en"
+        self.t = t
+        self.original = lang == self.src_lang
+        self.notices: list[Notice] = []
+        self.pending: dict[str, Status] = {}  # path -> status for the paragraph being built
+        self._locale = babel_locale(lang)
+
+    # -- text answers -------------------------------------------------------------------
+    def get(self, path: str) -> Text | None:
+        value = get_path(self.record, path)
+        if not isinstance(value, str) or not value.strip():
+            return None
+        value = value.strip()
+        if self.original:
+            self.pending[path] = "original"
+            return Text(text=value, lang=self.src_lang)
+        tr = self.record.translations.get(path)
+        if tr is not None and tr.source_sha256 == text_sha256(value) and tr.text.strip():
+            self.pending[path] = "translated"
+            return Text(text=tr.text.strip(), lang=self.lang)
+        status = "stale" if tr is not None else "missing"
+        self.pending[path] = status
+        return Text(text=value, lang=self.src_lang)
+
+    def plain(self, path: str) -> str:
+        got = self.get(path)
+        return got.text if got else ""
+
+    def skipped(self, path: str) -> str:
+        return self.record.skipped.get(path, "")
+
+    def take_pending(self) -> dict[str, Status]:
+        out, self.pending = self.pending, {}
+        return out
+
+    def flag_for(self, statuses: dict[str, Status], number: int) -> Text | None:
+        stale = [p for p, s in statuses.items() if s == "stale"]
+        missing = [p for p, s in statuses.items() if s == "missing"]
+        for p in stale:
+            self.notices.append(Notice(template=N_(
+                "Paragraph {number}: the translation of {path} is out of date; the original "
+                "words are printed."), params={"number": str(number), "path": p}))
+        for p in missing:
+            self.notices.append(Notice(template=N_(
+                "Paragraph {number}: {path} has no translation; the original words are "
+                "printed."), params={"number": str(number), "path": p}))
+        if stale:
+            return Text(text=self.t(
+                "[Translation out of date: the applicant's own words are printed.]"), lang=self.lang)
+        if missing:
+            return Text(text=self.t(
+                "[Not translated: the applicant's own words are printed.]"), lang=self.lang)
+        return None
+
+    # -- dates and places -----------------------------------------------------------------
+    def date(self, fd: FuzzyDate | None) -> str:
+        if fd is None:
+            return ""
+        d: date = fd.iso
+        if fd.precision is Precision.year:
+            shown = str(d.year)
+        elif fd.precision is Precision.month:
+            shown = format_skeleton("yMMMM", d, locale=self._locale)
+        else:
+            shown = format_date(d, format="long", locale=self._locale)
+        return self.t("about {date}", date=shown) if fd.approximate else shown
+
+    def country(self, code: str) -> str:
+        if not code:
+            return ""
+        return str(self._locale.territories.get(code.upper(), code))
+
+    def when_where(self, fd: FuzzyDate | None, place_path: str | None,
+                   both: str, when: str, where: str, neither: str | None) -> str | None:
+        """Pick the fixed lead-in sentence that matches the values that exist."""
+        shown = self.date(fd)
+        place = self.plain(place_path) if place_path else ""
+        if shown and place:
+            return self.t(both, date=shown, place=place)
+        if shown:
+            return self.t(when, date=shown)
+        if place:
+            return self.t(where, place=place)
+        return self.t(neither) if neither else None
+
+
+def full_name(record: CaseRecord) -> str:
+    return " ".join(x for x in (record.about.given_names.strip(), record.about.family_name.strip()) if x)
+
+
+def display_name(answers: Answers) -> str:
+    """The applicant's name in the document language (the translator's transliteration when
+    current, else as written)."""
+    parts = [answers.plain("about.given_names"), answers.plain("about.family_name")]
+    answers.take_pending()
+    return " ".join(p for p in parts if p)
+
+
+def sort_key(fd: FuzzyDate | None) -> tuple[int, date]:
+    return (1, date.max) if fd is None else (0, fd.iso)
+
+
+Lookup = Callable[[str], Text | None]

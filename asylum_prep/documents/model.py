@@ -1,0 +1,228 @@
+"""The document model: a small set of frozen blocks that every renderer reads.
+
+Shaped after mammoth's `documents.py`: plain data, no behaviour beyond what every renderer
+needs (direction of a text, canonical text for hashing). Builders (`build_*.py`) turn a case
+into a `Document`; `docx.render` and `pdf.render` turn a `Document` into bytes plus warnings.
+Every text-bearing block carries its own `lang`, so an untranslated Persian answer inside an
+English declaration is still shaped and marked right-to-left.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from asylum_prep.i18n import RTL_LANGUAGES
+
+# Languages written right to left beyond those the UI ships (Kurdish Sorani, Sindhi, ...).
+DOC_RTL = frozenset(RTL_LANGUAGES | {"ckb", "sd", "ug", "yi", "dv", "syr", "ku-arab"})
+
+
+def base_lang(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def direction_of(text: str, lang: str | None = None) -> Literal["ltr", "rtl"]:
+    """The direction of a text: by its first strong character, else by its language."""
+    for ch in text:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            return "rtl"
+        if bidi == "L":
+            return "ltr"
+    return "rtl" if lang and base_lang(lang) in DOC_RTL else "ltr"
+
+
+def lang_direction(lang: str) -> Literal["ltr", "rtl"]:
+    return "rtl" if base_lang(lang) in DOC_RTL else "ltr"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(Frozen):
+    """A run of text in one language (an answer, or a fixed phrase)."""
+
+    text: str
+    lang: str = "en"
+
+    @property
+    def direction(self) -> Literal["ltr", "rtl"]:
+        return direction_of(self.text, self.lang)
+
+
+class Caption(Frozen):
+    kind: Literal["caption"] = "caption"
+    title: Text
+    rows: tuple[tuple[Text, Text], ...] = ()
+
+
+class Heading(Frozen):
+    kind: Literal["heading"] = "heading"
+    text: Text
+    level: int = 1
+
+
+class Paragraph(Frozen):
+    """An unnumbered paragraph: a fixed statement (closing, certificate wording)."""
+
+    kind: Literal["paragraph"] = "paragraph"
+    parts: tuple[Text, ...]
+    sources: tuple[str, ...] = ()
+
+
+class NumberedParagraph(Frozen):
+    """A declaration paragraph: an optional fixed lead-in, then the answer verbatim.
+
+    `sources` lists the answer paths the content came from (traceability, brief citations);
+    `flag` is an attorney-facing note, e.g. that a translation is missing or stale.
+    """
+
+    kind: Literal["numbered"] = "numbered"
+    number: int
+    parts: tuple[Text, ...]
+    sources: tuple[str, ...] = ()
+    flag: Text | None = None
+
+
+class Quotation(Frozen):
+    kind: Literal["quotation"] = "quotation"
+    text: Text
+    sources: tuple[str, ...] = ()
+    flag: Text | None = None
+
+
+class Table(Frozen):
+    kind: Literal["table"] = "table"
+    header: tuple[Text, ...]
+    rows: tuple[tuple[Text, ...], ...]
+    widths: tuple[int, ...] = ()  # relative column widths, optional
+
+
+class SignatureLine(Frozen):
+    label: Text
+    value: Text | None = None  # printed under/after the line when known; else a blank line
+
+
+class SignatureBlock(Frozen):
+    kind: Literal["signature"] = "signature"
+    lines: tuple[SignatureLine, ...]
+
+
+class Citation(Frozen):
+    kind: Literal["citation"] = "citation"
+    text: Text
+    as_of: str = ""
+
+
+class Gap(Frozen):
+    """An attorney-facing marker for a missing answer; only in draft documents."""
+
+    kind: Literal["gap"] = "gap"
+    text: Text
+    path: str = ""
+
+
+class PageBreak(Frozen):
+    kind: Literal["page_break"] = "page_break"
+
+
+class BilingualRow(Frozen):
+    """Two aligned columns: the applicant's words and the translation."""
+
+    kind: Literal["bilingual"] = "bilingual"
+    number: int | None = None
+    left: tuple[Text, ...]
+    right: tuple[Text, ...]
+    style: Literal["paragraph", "heading", "gap"] = "paragraph"
+    flag: Text | None = None
+
+
+Block = Annotated[
+    Caption | Heading | Paragraph | NumberedParagraph | Quotation | Table | SignatureBlock
+    | Citation | Gap | PageBreak | BilingualRow,
+    Field(discriminator="kind"),
+]
+
+
+class RunningText(Frozen):
+    """Header (applicant name and reference) and footer ("Page {page} of {pages}")."""
+
+    header: tuple[Text, ...] = ()
+    page_template: str = "Page {page} of {pages}"
+    footer_note: Text | None = None  # e.g. version and hash on certificates
+
+
+class Document(Frozen):
+    title: str
+    lang: str = "en"
+    running: RunningText = Field(default_factory=RunningText)
+    blocks: tuple[Block, ...] = ()
+    kind: str = "document"
+    page_size: Literal["A4", "letter"] = "A4"
+
+    @property
+    def direction(self) -> Literal["ltr", "rtl"]:
+        return lang_direction(self.lang)
+
+    def canonical_text(self) -> str:
+        """The document's words in reading order, normalised (NFC, single spaces).
+
+        What the certificates hash: two renders of the same content give the same hash.
+        """
+        return "\n".join(" ".join(unicodedata.normalize("NFC", t).split()) for t in block_texts(self))
+
+    def sha256(self) -> str:
+        return hashlib.sha256(self.canonical_text().encode("utf-8")).hexdigest()
+
+
+def _join(parts: tuple[Text, ...]) -> str:
+    return " ".join(p.text for p in parts if p.text)
+
+
+def block_texts(doc: Document) -> list[str]:
+    """One string per block, in order (renderers and tests share this reading order)."""
+    out: list[str] = []
+    for b in doc.blocks:
+        if isinstance(b, Caption):
+            out.append(b.title.text)
+            out.extend(f"{k.text} {v.text}" for k, v in b.rows)
+        elif isinstance(b, Quotation):
+            out.append(b.text.text + (f" {b.flag.text}" if b.flag else ""))
+        elif isinstance(b, Heading | Citation | Gap):
+            out.append(b.text.text)
+        elif isinstance(b, Paragraph):
+            out.append(_join(b.parts))
+        elif isinstance(b, NumberedParagraph):
+            out.append(f"{b.number}. {_join(b.parts)}" + (f" {b.flag.text}" if b.flag else ""))
+        elif isinstance(b, Table):
+            out.append(" ".join(c.text for c in b.header))
+            out.extend(" ".join(c.text for c in row) for row in b.rows)
+        elif isinstance(b, SignatureBlock):
+            out.extend(f"{ln.label.text} {ln.value.text if ln.value else ''}" for ln in b.lines)
+        elif isinstance(b, BilingualRow):
+            num = f"{b.number}. " if b.number is not None else ""
+            flag = f" {b.flag.text}" if b.flag else ""
+            out.append(f"{num}{_join(b.left)} {num}{_join(b.right)}{flag}")
+    return [t for t in out if t.strip()]
+
+
+class Notice(Frozen):
+    """A soft problem a builder or renderer reports instead of raising (shown to the team).
+
+    Parameters hold paths, numbers and kinds, never answer text.
+    """
+
+    template: str
+    params: dict[str, str] = Field(default_factory=dict)
+
+    def message(self, translate: object = None) -> str:
+        text = translate(self.template) if callable(translate) else self.template
+        try:
+            return str(text).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template

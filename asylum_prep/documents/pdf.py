@@ -1,0 +1,97 @@
+"""Document -> PDF through an autoescaped Jinja2 template and WeasyPrint.
+
+User text enters HTML only as autoescaped template data. Page-margin content (running header,
+"Page X of Y") is emitted as CSS strings in which every character but ASCII letters, digits and
+spaces is a hex escape, so no text can end the string or the style element. WeasyPrint only
+loads through `RestrictedFetcher`. Returns (bytes, notices); soft problems become notices.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import jinja2
+from markupsafe import Markup
+from weasyprint import HTML
+
+from asylum_prep.documents.fetcher import RestrictedFetcher
+from asylum_prep.documents.legal_texts import TEMPLATES_DIR
+from asylum_prep.documents.model import Document, Notice
+from asylum_prep.errors import N_
+
+PDF_DIR = TEMPLATES_DIR / "pdf"
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PDF_DIR), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=False,
+    )
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal safe in any context: only ASCII letters and digits appear unescaped
+    (a space is escaped too: CSS swallows one space after a hex escape)."""
+    body = "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in text)
+    return Markup(f'"{body}"')  # noqa: S704 - only safe characters, see above
+
+
+def page_content(template: str) -> Markup:
+    """'Page {page} of {pages}' (translated) -> CSS content with page counters."""
+    pieces: list[str] = []
+    for token in re.split(r"(\{page\}|\{pages\})", template):
+        if token == "{page}":
+            pieces.append("counter(page)")
+        elif token == "{pages}":
+            pieces.append("counter(pages)")
+        elif token:
+            pieces.append(str(css_string(token)))
+    return Markup(" ".join(pieces) or '""')  # noqa: S704 - built from css_string and keywords
+
+
+def render_html(doc: Document) -> str:
+    header = doc.running.header
+    return _env().get_template("document.html.j2").render(
+        doc=doc,
+        page_size="letter" if doc.page_size == "letter" else "A4",
+        header_left=css_string(header[0].text if header else ""),
+        header_right=css_string(" · ".join(h.text for h in header[1:])),
+        page_content=page_content(doc.running.page_template),
+        footer_note=css_string(doc.running.footer_note.text) if doc.running.footer_note else None,
+    )
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def render(doc: Document, *, fetcher: RestrictedFetcher | None = None,
+           pdf_a: bool = False) -> tuple[bytes, list[Notice]]:
+    fetcher = fetcher or RestrictedFetcher()
+    notices: list[Notice] = []
+    capture = _Capture()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(capture)
+    try:
+        html = HTML(string=render_html(doc), base_url=PDF_DIR.as_uri() + "/", url_fetcher=fetcher)
+        options: dict[str, object] = {"uncompressed_pdf": False}
+        if pdf_a:
+            options["pdf_variant"] = "pdf/a-2b"
+        data = html.write_pdf(**options)
+    finally:
+        logger.removeHandler(capture)
+    if fetcher.refused:
+        notices.append(Notice(template=N_("{n} outside resources were refused while making the PDF."),
+                              params={"n": str(len(fetcher.refused))}))
+    if capture.count:
+        notices.append(Notice(template=N_("The PDF engine reported {n} layout warnings."),
+                              params={"n": str(capture.count)}))
+    return bytes(data or b""), notices
