@@ -1,0 +1,1 @@
+"""The guided wizard: one module per step (questions as data, input model, render)."""

@@ -1,0 +1,110 @@
+"""Step 1, About you: names (also in the native alphabet), birth, nationality, languages."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import AfterValidator
+
+from asylum_prep.domain.record import SectionKey
+from asylum_prep.errors import N_, InputRefused
+from asylum_prep.forms.questions import Question, Step, Widget
+from asylum_prep.forms.validation import (
+    CountryAnswer,
+    DateAnswer,
+    LinesAnswer,
+    ShortAnswer,
+    StepInput,
+)
+
+if TYPE_CHECKING:
+    from asylum_prep.services.cases import OpenCase
+    from asylum_prep.ui.context import PageContext
+
+A_NUMBER = r"^$|^A?-?\d{3}-?\d{3}-?\d{3}$"
+
+
+def _a_number(value: str) -> str:
+    value = value.strip().upper().replace(" ", "")
+    if not re.fullmatch(A_NUMBER, value):
+        raise InputRefused(
+            N_("An A-number has nine digits, for example A123-456-789. If you do not have one, "
+               "choose \"Skip for now\"."))
+    return value
+
+
+class AboutInput(StepInput):
+    given_names: ShortAnswer | None = None
+    family_name: ShortAnswer | None = None
+    name_native_script: ShortAnswer | None = None
+    other_names: LinesAnswer | None = None
+    birth_date: DateAnswer = None
+    birth_place: ShortAnswer | None = None
+    birth_country: CountryAnswer | None = None
+    nationalities: LinesAnswer | None = None
+    country_of_return: CountryAnswer | None = None
+    ethnicity: ShortAnswer | None = None
+    religion: ShortAnswer | None = None
+    native_language: ShortAnswer | None = None
+    other_languages: LinesAnswer | None = None
+    a_number: Annotated[str, AfterValidator(_a_number)] | None = None
+    reference: ShortAnswer | None = None
+
+
+QUESTIONS = (
+    Question("given_names", N_("What is your first name (your given names)?"), N_("Nasrin"),
+             N_("Your name must be written the same way on every paper."), allow_unknown=False),
+    Question("family_name", N_("What is your family name (surname)?"), N_("Karimi"),
+             N_("Your name must be written the same way on every paper."), allow_unknown=False),
+    Question("name_native_script", N_("How is your full name written in your own alphabet?"),
+             N_("نسرین کریمی"),
+             N_("The asylum form asks for it; a form with this left blank can be sent back."),
+             allow_unknown=False),
+    Question("other_names", N_("Have you ever used other names? Write each one on its own line."),
+             N_("Nasrin Karimi-Tehrani"),
+             N_("Records may exist under another name; listing them avoids confusion."),
+             Widget.lines),
+    Question("birth_date", N_("When were you born?"),
+             N_("1990-04-12, or about 1990, or 1369/01/23"),
+             N_("Your age at each event helps tell your story clearly."), Widget.date),
+    Question("birth_place", N_("Where were you born (town or city)?"), N_("Shiraz"),
+             N_("It is asked on every asylum form."), Widget.text),
+    Question("birth_country", N_("In which country were you born?"), N_("Iran"),
+             N_("It is asked on every asylum form."), Widget.country),
+    Question("nationalities", N_("Which nationalities (citizenships) do you have? One per line."),
+             N_("Iranian"), N_("Protection is decided against each country of nationality."),
+             Widget.lines),
+    Question("country_of_return", N_("Which country are you afraid to go back to?"), N_("Iran"),
+             N_("Your whole case is about the danger in that country."), Widget.country),
+    Question("ethnicity", N_("What is your ethnic or tribal group, if any?"), N_("Persian"),
+             N_("Some people are targeted because of their group."), allow_unknown=True),
+    Question("religion", N_("What is your religion or belief, if any?"),
+             N_("Muslim, Christian, Baha'i, none"),
+             N_("Some people are targeted because of their religion or because they have none.")),
+    Question("native_language", N_("What is your first language?"), N_("Persian (Farsi)"),
+             N_("So that interviews and papers are in a language you understand.")),
+    Question("other_languages", N_("Which other languages do you speak? One per line."),
+             N_("English"), N_("So that interviews and papers are in a language you understand."),
+             Widget.lines),
+    Question("a_number", N_("Do you have an A-number or another reference number? Write it here."),
+             N_("A123-456-789"),
+             N_("It connects your papers to any earlier immigration file.")),
+    Question("reference", N_("Any other reference number given to you by an immigration office?"),
+             N_("UNHCR 123-45C67890"),
+             N_("It connects your papers to any earlier file.")),
+)
+
+STEP = Step(
+    key=SectionKey.about,
+    title=N_("About you"),
+    intro=N_("Basic facts about you. Write your name exactly as it is on your papers."),
+    questions=QUESTIONS,
+    input_model=AboutInput,
+)
+
+
+def render(ctx: PageContext, case: OpenCase) -> None:
+    from asylum_prep.forms.widgets import render_step
+
+    render_step(ctx, case, STEP)

@@ -1,0 +1,93 @@
+"""Step 2, Family: spouse, children, parents, siblings; where each is; whether harmed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from asylum_prep.domain.people import Relation
+from asylum_prep.domain.record import SectionKey
+from asylum_prep.errors import N_
+from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, yes
+from asylum_prep.forms.validation import (
+    DateAnswer,
+    LongAnswer,
+    ShortAnswer,
+    StepInput,
+    YesNoAnswer,
+)
+
+if TYPE_CHECKING:
+    from asylum_prep.services.cases import OpenCase
+    from asylum_prep.ui.context import PageContext
+
+
+class FamilyMemberInput(StepInput):
+    relation: Relation | None = None
+    name: ShortAnswer | None = None
+    birth_date: DateAnswer = None
+    where_now: ShortAnswer | None = None
+    harmed: YesNoAnswer | None = None
+    harm_description: LongAnswer | None = None
+
+
+class FamilyInput(StepInput):
+    members: list[FamilyMemberInput] | None = None
+
+
+RELATIONS = (
+    (Relation.spouse.value, N_("Husband, wife or partner")),
+    (Relation.child.value, N_("Son or daughter")),
+    (Relation.parent.value, N_("Mother or father")),
+    (Relation.sibling.value, N_("Brother or sister")),
+    (Relation.other.value, N_("Someone else close to me")),
+)
+
+
+def _summary(member: Any) -> str:
+    return member.name or ""
+
+
+MEMBERS = ListSpec(
+    path="family.members",
+    title=N_("Your family"),
+    intro=N_("Add your husband, wife or partner, your children, your parents and your brothers "
+             "and sisters, one at a time."),
+    item_name=N_("family member"),
+    add_label=N_("Add a family member"),
+    empty_label=N_("No family members added yet."),
+    why=N_("The asylum form asks about close family, and harm to them can be part of your story."),
+    summary=_summary,
+    questions=(
+        Question("relation", N_("How is this person related to you?"), N_("Brother or sister"),
+                 N_("The form lists family by relation."), Widget.choice, allow_unknown=False,
+                 choices=RELATIONS),
+        Question("name", N_("What is their full name?"), N_("Reza Karimi"),
+                 N_("So that your lawyer can refer to them clearly.")),
+        Question("birth_date", N_("When were they born?"), N_("about 1995"),
+                 N_("The form asks for the birth dates of spouses and children."), Widget.date),
+        Question("where_now", N_("Where are they now (city and country)?"), N_("Tehran, Iran"),
+                 N_("Family still in danger, or safe elsewhere, matters for your case.")),
+        Question("harmed", N_("Have they been harmed or threatened because of you or for the "
+                              "same reasons as you?"), N_("Yes"),
+                 N_("Harm to family can show that the danger is real."), Widget.yes_no),
+        Question("harm_description", N_("What happened to them?"),
+                 N_("Police came to my brother's shop twice and asked where I was."),
+                 N_("Details help your lawyer show the danger."), Widget.long_text,
+                 show_if=yes("harmed")),
+    ),
+)
+
+STEP = Step(
+    key=SectionKey.family,
+    title=N_("Your family"),
+    intro=N_("Tell us about the people closest to you."),
+    lists=(MEMBERS,),
+    input_model=FamilyInput,
+    item_models={MEMBERS.path: FamilyMemberInput},
+)
+
+
+def render(ctx: PageContext, case: OpenCase) -> None:
+    from asylum_prep.forms.widgets import render_step
+
+    render_step(ctx, case, STEP)

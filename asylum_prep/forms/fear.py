@@ -1,0 +1,76 @@
+"""Step 7, Fear of return: who, what, why, whether they still look, relocation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from asylum_prep.domain.record import SectionKey
+from asylum_prep.errors import N_
+from asylum_prep.forms.questions import Question, Step, Widget, not_yes, yes
+from asylum_prep.forms.validation import LongAnswer, StepInput, YesNoAnswer
+
+if TYPE_CHECKING:
+    from asylum_prep.services.cases import OpenCase
+    from asylum_prep.ui.context import PageContext
+
+
+class FearInput(StepInput):
+    who: LongAnswer | None = None
+    what_harm: LongAnswer | None = None
+    why: LongAnswer | None = None
+    how_they_would_know: LongAnswer | None = None
+    still_looking: YesNoAnswer | None = None
+    still_looking_detail: LongAnswer | None = None
+    torture_fear: YesNoAnswer | None = None
+    torture_detail: LongAnswer | None = None
+    relocation_possible: YesNoAnswer | None = None
+    relocation_why_not: LongAnswer | None = None
+
+
+STEP = Step(
+    key=SectionKey.fear,
+    title=N_("If you went back"),
+    intro=N_("What you fear would happen if you had to go back."),
+    questions=(
+        Question("who", N_("Who are you afraid of?"), N_("The intelligence police"),
+                 N_("Your lawyer must show who would harm you."), Widget.long_text),
+        Question("what_harm", N_("What do you fear they would do to you?"),
+                 N_("Arrest me again and send me to prison."),
+                 N_("The kind of harm decides which protection applies."), Widget.long_text),
+        Question("why", N_("Why would they do this to you?"),
+                 N_("Because of my writing and because I left while my case was open."),
+                 N_("The law asks for the reason."), Widget.long_text),
+        Question("how_they_would_know", N_("How would they know you are back?"),
+                 N_("My name is on a list at the airport."),
+                 N_("It shows that the danger is real for you."), Widget.long_text),
+        Question("still_looking", N_("Are they still looking for you?"), N_("Yes"),
+                 N_("Recent signs that they are looking show the danger continues."),
+                 Widget.yes_no),
+        Question("still_looking_detail", N_("How do you know they are still looking?"),
+                 N_("They came to my parents' house in March and asked where I am."),
+                 N_("Recent signs show the danger continues."), Widget.long_text,
+                 show_if=yes("still_looking")),
+        Question("torture_fear", N_("Are you afraid you would be tortured?"), N_("Yes"),
+                 N_("There is a separate protection against torture."), Widget.yes_no),
+        Question("torture_detail", N_("What makes you afraid of torture?"),
+                 N_("I was beaten in detention and they said they would do worse."),
+                 N_("It helps your lawyer ask for protection against torture."),
+                 Widget.long_text, show_if=yes("torture_fear")),
+        Question("relocation_possible", N_("Could you live safely in another part of your "
+                                           "country?"), N_("No"),
+                 N_("The law asks whether moving elsewhere in your country would keep you "
+                    "safe."), Widget.yes_no),
+        Question("relocation_why_not", N_("Why could you not be safe elsewhere in your "
+                                          "country?"),
+                 N_("The intelligence police are everywhere and check identity cards."),
+                 N_("Your lawyer must explain why moving would not protect you."),
+                 Widget.long_text, show_if=not_yes("relocation_possible")),
+    ),
+    input_model=FearInput,
+)
+
+
+def render(ctx: PageContext, case: OpenCase) -> None:
+    from asylum_prep.forms.widgets import render_step
+
+    render_step(ctx, case, STEP)
