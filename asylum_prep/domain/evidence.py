@@ -75,6 +75,7 @@ class EvidenceItem(Item):
         default="", description="Reference to the certificate (an evidence id or a note)."
     )
     translation_of: Short = Field(default="", description="Evidence id this item translates.")
+    report_id: Short = Field(default="", description="Country-library report this file copies.")
     description: Text = ""
     incidents: list[Short] = Field(default_factory=list, description="Incident ids supported.")
     elements: list[Short] = Field(default_factory=list, description="Legal element keys.")

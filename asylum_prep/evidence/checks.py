@@ -1,0 +1,74 @@
+"""Warnings about the evidence of a case: uncorroborated elements, untranslated foreign-language
+documents, pictures too small to read, documents that cannot go in the packet.
+
+Each warning is a translatable template with named parameters (no applicant data beyond
+what the acting team member already sees: evidence titles and element keys).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from asylum_prep.domain.evidence import ELEMENT_KEYS, TranslationStatus
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import N_
+
+SMALL_LONG_SIDE = 800
+ENGLISH = ("", "en", "eng")
+
+
+@dataclass(frozen=True)
+class EvidenceWarning:
+    code: str  # uncorroborated | untranslated | small_image | no_pdf
+    template: str
+    params: dict[str, object] = field(default_factory=dict)
+    evidence_id: str | None = None
+    element: str | None = None
+
+    def message(self, translate: object = None) -> str:
+        text = translate(self.template) if callable(translate) else self.template
+        return str(text).format(**self.params)
+
+
+def _is_english(lang: str) -> bool:
+    return lang.strip().lower() in ENGLISH or lang.strip().lower().startswith("en-")
+
+
+def evidence_warnings(record: CaseRecord,
+                      elements: Iterable[str] = ELEMENT_KEYS) -> list[EvidenceWarning]:
+    out: list[EvidenceWarning] = []
+    included = [it for it in record.evidence if it.exhibit.included]
+    corroborated = {key for it in included for key in it.elements}
+    corroborated |= {c.element.value for c in record.citations}
+    for key in elements:
+        if key not in corroborated:
+            out.append(EvidenceWarning(
+                "uncorroborated",
+                N_("No document supports the element \u201c{element}\u201d yet. Link a "
+                   "document to it, or note why none is available."),
+                {"element": key}, element=key))
+    translated = {it.translation_of for it in record.evidence if it.translation_of}
+    for it in included:
+        title = it.title or it.filename
+        foreign = it.language and not _is_english(it.language)
+        if (foreign or it.translation is TranslationStatus.needed) and not (
+                it.translation is TranslationStatus.translated or it.id in translated):
+            out.append(EvidenceWarning(
+                "untranslated",
+                N_("\u201c{title}\u201d is not in English and has no certified English "
+                   "translation yet."), {"title": title}, evidence_id=it.id))
+        if (it.mime.is_image and it.width and it.height
+                and max(it.width, it.height) < SMALL_LONG_SIDE):
+            out.append(EvidenceWarning(
+                "small_image",
+                N_("The picture \u201c{title}\u201d is small ({width} x {height} pixels) and "
+                   "may be hard to read when printed. Add a larger copy if there is one."),
+                {"title": title, "width": it.width, "height": it.height}, evidence_id=it.id))
+        if not it.mime.is_image and not it.page_count:
+            out.append(EvidenceWarning(
+                "no_pdf",
+                N_("\u201c{title}\u201d has no PDF version, so it will be left out of the "
+                   "packet. Save it as PDF and add the PDF."), {"title": title},
+                evidence_id=it.id))
+    return out

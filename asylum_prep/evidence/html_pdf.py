@@ -1,0 +1,43 @@
+"""HTML to PDF for evidence pages (index, tabs, footer, text renditions) with WeasyPrint.
+
+Templates live in templates/packet/ and are rendered by an autoescaping Jinja environment, so
+user text reaches HTML only escaped. The fetcher refuses every URL: nothing is loaded from
+the network or the file system while rendering.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "packet"
+
+
+class NoFetch(URLFetcher):
+    """Refuses every URL (WeasyPrint skips the resource)."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        raise ValueError("external resources are not loaded")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+def render_template(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)
+
+
+def html_to_pdf(html: str) -> bytes:
+    pdf = HTML(string=html, base_url=None, url_fetcher=NoFetch()).write_pdf()
+    assert isinstance(pdf, bytes)
+    return pdf
