@@ -1,0 +1,77 @@
+"""The administrator's page: create staff accounts, list accounts, read the full audit log."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from asylum_prep.errors import InputRefused
+from asylum_prep.services import audit, users
+from asylum_prep.services.actor import Role
+from asylum_prep.ui import state
+from asylum_prep.ui.auth_views import PASSWORDS_DIFFER
+from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.labels import ROLE_LABELS, label
+
+STAFF = (Role.attorney.value, Role.paralegal.value, Role.translator.value, Role.admin.value)
+
+
+def _create_user(ctx: PageContext) -> None:
+    t = ctx.t
+    st.subheader(t("Create a staff account"), anchor=False)
+    with st.form("create_user_form", clear_on_submit=True):
+        c1, c2 = st.columns(2)
+        username = c1.text_input(t("User name"), key=state.W_ADMIN_USER)
+        name = c2.text_input(t("Full name (optional)"), key=state.W_ADMIN_NAME)
+        role = st.selectbox(t("Role"), STAFF, key=state.W_ADMIN_ROLE,
+                            format_func=lambda r: label(t, ROLE_LABELS, r))
+        c3, c4 = st.columns(2)
+        pw = c3.text_input(t("First password"), type="password", key=state.W_ADMIN_PASSWORD)
+        pw2 = c4.text_input(t("First password again"), type="password", key=state.W_ADMIN_PASSWORD2)
+        submitted = st.form_submit_button(t("Create account"), key=state.W_ADMIN_SUBMIT)
+    if submitted:
+        with shown_errors(t):
+            if pw != pw2:
+                raise InputRefused(PASSWORDS_DIFFER)
+            users.create_user(ctx.store, ctx.actor, username=username, password=pw,
+                              role=Role(role), display_name=name)
+            st.success(t("The account {name} was created. Give them the first password in person.",
+                         name=username.strip().lower()))
+
+
+def _user_list(ctx: PageContext) -> None:
+    t = ctx.t
+    st.subheader(t("Accounts"), anchor=False)
+    with shown_errors(t):
+        rows = users.list_users(ctx.store, ctx.actor)
+        st.dataframe(
+            [{t("User name"): u.username, t("Name"): u.display_name,
+              t("Role"): label(t, ROLE_LABELS, u.role),
+              t("Active"): t("yes") if u.is_active else t("no"),
+              t("Locked until"): u.locked_until.strftime("%Y-%m-%d %H:%M") if u.locked_until else "",
+              t("Created"): u.created_at.strftime("%Y-%m-%d")} for u in rows],
+            hide_index=True,
+        )
+
+
+def _audit_log(ctx: PageContext) -> None:
+    t = ctx.t
+    st.subheader(t("Activity log"), anchor=False)
+    if not st.toggle(t("Show activity"), key=state.W_ADMIN_SHOW_AUDIT):
+        return
+    with shown_errors(t):
+        events = audit.list_events(ctx.store, ctx.actor)
+        st.caption(t("The newest {n} events. The log cannot be changed or deleted.", n=len(events)))
+        st.dataframe(
+            [{t("When"): e.at.strftime("%Y-%m-%d %H:%M:%S"), t("Who"): e.actor_name,
+              t("What"): e.action, t("Case"): (e.case_id or "")[:8], t("Details"): e.detail}
+             for e in events],
+            hide_index=True,
+        )
+
+
+def render(ctx: PageContext) -> None:
+    st.title(ctx.t("Administration"))
+    _create_user(ctx)
+    _user_list(ctx)
+    _audit_log(ctx)

@@ -1,0 +1,107 @@
+"""What every page shows around its content: the sidebar header, the language picker (each
+language named in its own script), discreet mode, who is signed in, and the quick exit.
+
+Quick exit (for applicants, and on the public pages an applicant sees before an account
+exists): one click audits a sign-out, clears the whole session state, and the next run shows
+only a blank page whose script replaces the browser location with `about:blank`
+(`location.replace`, so Back does not return to the app). A reload starts a new, signed-out
+session. The button sits at the top of the main area so it is visible on a phone too.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from asylum_prep.i18n import SUPPORTED, Translator, native_name
+from asylum_prep.services import users
+from asylum_prep.services.actor import Actor, Role
+from asylum_prep.storage.engine import Store
+from asylum_prep.ui import state
+from asylum_prep.ui.labels import APP_NAME, ROLE_LABELS, label
+from asylum_prep.ui.store import get_store
+
+NEUTRAL_URL = "about:blank"
+EXIT_HTML = (
+    "<script>try { window.top.location.replace('" + NEUTRAL_URL + "'); } "
+    "catch (e) { window.location.replace('" + NEUTRAL_URL + "'); }</script>"
+)
+
+
+def app_name(store: Store, discreet: bool) -> str:
+    return store.settings.discreet_title if discreet else APP_NAME
+
+
+def _language_changed() -> None:
+    ss = st.session_state
+    lang = ss.get(state.W_LANG)
+    if lang not in SUPPORTED:
+        return
+    ss[state.LANG] = lang
+    ss[state.LANG_CHOSEN] = True
+    actor = ss.get(state.ACTOR)
+    if isinstance(actor, Actor):
+        from asylum_prep.ui.session import session_translator
+
+        users.set_language(get_store(session_translator()), actor, lang)
+
+
+def _discreet_changed() -> None:
+    st.session_state[state.DISCREET] = bool(st.session_state.get(state.W_DISCREET))
+
+
+def quick_exit() -> None:
+    """Callback of the quick-exit button: audit, clear everything, leave."""
+    ss = st.session_state
+    actor = ss.get(state.ACTOR)
+    if isinstance(actor, Actor):
+        from asylum_prep.ui.session import session_translator
+
+        users.sign_out(get_store(session_translator()), actor, reason="quick_exit")
+    ss.clear()
+    ss[state.QUICK_EXIT] = True
+
+
+def render_exit_page() -> None:
+    """The only thing shown after a quick exit: nothing readable, and a redirect."""
+    st.set_page_config(page_title=" ", page_icon=":material/draft:")
+    st.html(EXIT_HTML, unsafe_allow_javascript=True)
+    st.stop()
+
+
+def language_picker(t: Translator, where: st.delta_generator.DeltaGenerator) -> None:
+    ss = st.session_state
+    if ss.get(state.W_LANG) not in SUPPORTED:
+        ss[state.W_LANG] = ss.get(state.LANG) or SUPPORTED[0]
+    where.selectbox(
+        ":material/translate: " + t("Language"), SUPPORTED, key=state.W_LANG,
+        format_func=native_name, on_change=_language_changed,
+    )
+
+
+def quick_exit_button(t: Translator) -> None:
+    st.button(
+        t("Quick exit"), key=state.W_QUICK_EXIT, on_click=quick_exit, type="primary",
+        icon=":material/close:", help=t("Closes this page at once and clears everything on the screen."),
+    )
+
+
+def sidebar(store: Store, t: Translator, actor: Actor | None, *, discreet: bool) -> None:
+    ss = st.session_state
+    bar = st.sidebar
+    bar.markdown(f"**{app_name(store, discreet)}**")
+    language_picker(t, bar)
+    if state.W_DISCREET not in ss:
+        ss[state.W_DISCREET] = bool(ss.get(state.DISCREET))
+    bar.toggle(
+        t("Discreet mode"), key=state.W_DISCREET, on_change=_discreet_changed,
+        help=t("Shows a neutral name in the browser tab and the header, for a device others may see."),
+    )
+    if actor is not None:
+        bar.caption(t("Signed in as {name} ({role}).", name=actor.label,
+                      role=label(t, ROLE_LABELS, actor.role.value)))
+
+
+def top_bar(t: Translator, actor: Actor | None, *, public_applicant_page: bool) -> None:
+    """The quick exit, at the top of the main area, for applicants."""
+    if public_applicant_page or (actor is not None and actor.role is Role.applicant):
+        quick_exit_button(t)

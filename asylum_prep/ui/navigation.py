@@ -1,0 +1,155 @@
+"""The page registry and the router: which pages exist, who sees them, and in what order.
+
+HOW TO REGISTER A PAGE
+    1. Write a thin script in asylum_prep/ui/views/<file>.py whose first line of work is
+       `ctx = setup_page(roles=..., needs_case=...)` (or `setup_public_page()`), then calls
+       into a ui/ or forms/ module.
+    2. Add one `PageSpec` to `PAGES` below: a stable `id` (also its URL path), the file name,
+       its English title wrapped in N_() (translated per session), a material icon, and the
+       roles that see it. `needs_case=True` hides it from the menu until a case is open;
+       `home_for` makes it the landing page of those roles; `menu=False` keeps it out of the
+       menu (reach it with `go(id)`).
+    3. Add the title's translations to locales/*/LC_MESSAGES/messages.po.
+Roles are `services.actor.Role` values plus `ANON` (nobody signed in). Use `go("id")` to move
+to another page.
+
+A registered file that does not exist yet is left out of the menu with a logged warning and a
+note in the administrator's sidebar; the UI test suite names it in an explicit skip.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from asylum_prep.errors import N_
+from asylum_prep.services import users
+from asylum_prep.services.actor import Role
+from asylum_prep.ui import chrome, session, state
+from asylum_prep.ui.store import get_store
+
+log = logging.getLogger(__name__)
+
+ANON = "anonymous"
+APP_DIR = Path(__file__).resolve().parent.parent  # the folder of app.py: page paths are relative to it
+VIEWS = Path(__file__).resolve().parent / "views"
+
+_STAFF = frozenset({Role.attorney.value, Role.paralegal.value, Role.translator.value})
+_LEGAL = frozenset({Role.attorney.value, Role.paralegal.value})
+_SIGNED_IN = frozenset(r.value for r in Role)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    id: str
+    file: str
+    title: str
+    icon: str
+    roles: frozenset[str]
+    needs_case: bool = False
+    menu: bool = True
+    home_for: frozenset[str] = field(default_factory=frozenset)
+    first_run: bool | None = None  # True: only before any account exists; False: only after
+
+    @property
+    def path(self) -> Path:
+        return VIEWS / self.file
+
+    @property
+    def script(self) -> str:
+        """Path relative to app.py, as st.switch_page and AppTest.switch_page expect."""
+        return str(self.path.relative_to(APP_DIR))
+
+
+PAGES: tuple[PageSpec, ...] = (
+    # --- before signing in (built here) ---
+    PageSpec("setup", "setup.py", N_("First-time setup"), ":material/build:",
+             frozenset({ANON}), first_run=True, home_for=frozenset({ANON})),
+    PageSpec("sign-in", "sign_in.py", N_("Sign in"), ":material/login:",
+             frozenset({ANON}), first_run=False, home_for=frozenset({ANON})),
+    PageSpec("join", "join.py", N_("Join with an invite code"), ":material/key:",
+             frozenset({ANON}), first_run=False),
+    # --- applicant (home and about built here; the wizard by the wizard engineer) ---
+    PageSpec("home", "applicant_home.py", N_("Home"), ":material/home:",
+             frozenset({Role.applicant.value}), home_for=frozenset({Role.applicant.value})),
+    PageSpec("story", "wizard.py", N_("Your story"), ":material/edit_note:",  # wizard engineer
+             frozenset({Role.applicant.value}), needs_case=True),
+    PageSpec("welcome", "welcome.py", N_("About this app"), ":material/info:",
+             frozenset({Role.applicant.value})),
+    # --- legal team (cases and dashboard built here) ---
+    PageSpec("cases", "cases.py", N_("Cases"), ":material/folder_open:",
+             _STAFF, home_for=_STAFF),
+    PageSpec("case", "case_dashboard.py", N_("Case overview"), ":material/dashboard:",
+             _STAFF, needs_case=True),
+    PageSpec("review", "review.py", N_("Review answers"), ":material/rate_review:",  # wizard engineer
+             _STAFF, needs_case=True),
+    PageSpec("evidence", "evidence.py", N_("Evidence"), ":material/attach_file:",  # evidence engineer
+             _LEGAL, needs_case=True),
+    PageSpec("documents", "documents.py", N_("Documents"), ":material/picture_as_pdf:",  # documents engineer
+             _STAFF, needs_case=True),
+    PageSpec("library", "country_library.py", N_("Country library"), ":material/public:",  # country-conditions engineer
+             _LEGAL),
+    # --- administration and account (built here) ---
+    PageSpec("admin", "admin.py", N_("Administration"), ":material/admin_panel_settings:",
+             frozenset({Role.admin.value}), home_for=frozenset({Role.admin.value})),
+    PageSpec("account", "account.py", N_("Your account"), ":material/person:", _SIGNED_IN),
+)
+
+BY_ID: dict[str, PageSpec] = {p.id: p for p in PAGES}
+
+
+def missing_pages() -> list[PageSpec]:
+    return [p for p in PAGES if not p.path.is_file()]
+
+
+def visible_specs(role: str, *, first_run: bool) -> list[PageSpec]:
+    """The registered pages this role may open now (missing files excluded)."""
+    out = []
+    for spec in PAGES:
+        if role not in spec.roles:
+            continue
+        if spec.first_run is not None and spec.first_run != first_run:
+            continue
+        if not spec.path.is_file():
+            log.warning("page %s is registered but %s does not exist yet", spec.id, spec.file)
+            continue
+        out.append(spec)
+    return out
+
+
+def go(page_id: str) -> None:
+    """Switch to a registered page (it must be visible to the current role)."""
+    st.switch_page(BY_ID[page_id].script)
+
+
+def run() -> None:
+    """Build st.navigation for the signed-in role and run the chosen page. Called by app.py."""
+    if st.session_state.get(state.QUICK_EXIT):
+        chrome.render_exit_page()
+    t = session.session_translator()
+    store = get_store(t)
+    actor = session.current_actor()
+    role = actor.role.value if actor else ANON
+    first_run = actor is None and users.needs_first_admin(store)
+    has_case = bool(st.session_state.get(state.CASE_ID))
+    specs = visible_specs(role, first_run=first_run)
+    pages = {
+        spec.id: st.Page(
+            spec.script, title=t(spec.title), icon=spec.icon, url_path=spec.id,
+            default=role in spec.home_for,
+            visibility="visible" if spec.menu and (has_case or not spec.needs_case) else "hidden",
+        )
+        for spec in specs
+    }
+    if role == Role.admin.value:
+        missing = [p.file for p in missing_pages()]
+        if missing:
+            st.sidebar.caption(t("Not installed yet: {files}", files=", ".join(missing)))
+    current = st.navigation(list(pages.values()), position="sidebar")
+    pending = st.session_state.pop(state.PENDING_PAGE, None)
+    if isinstance(pending, str) and pending in pages:
+        st.switch_page(pages[pending])
+    current.run()

@@ -1,0 +1,66 @@
+"""The one setup every page runs first.
+
+    ctx = setup_page(roles={Role.attorney})   # signed-in pages
+    pctx = setup_public_page()                # setup, sign-in, join
+
+Both: open the store once per process (a key or config problem shows its message and stops),
+pick the language (session, default from the profile), set the tab title (neutral in discreet
+mode), apply RTL styling, draw the sidebar (language picker, discreet mode) and the quick exit,
+and show a one-shot message. `setup_page` also enforces the idle timeout (signing out and
+rerunning, so navigation falls back to the sign-in page), requires a signed-in user of one of
+`roles`, and, with `needs_case=True`, an open case the user may read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+from asylum_prep.errors import PermissionDenied
+from asylum_prep.i18n import Translator
+from asylum_prep.services.actor import Actor, Role
+from asylum_prep.storage.engine import Store
+from asylum_prep.ui import chrome, session, state, styling
+from asylum_prep.ui.context import PageContext, PublicContext
+from asylum_prep.ui.store import get_store
+
+PAGE_ICON = ":material/description:"  # neutral in every mode
+
+
+def _common(*, public_applicant_page: bool) -> tuple[Store, Translator, Actor | None, bool]:
+    t = session.session_translator()
+    store = get_store(t)
+    discreet = bool(st.session_state.get(state.DISCREET))
+    st.set_page_config(page_title=chrome.app_name(store, discreet), page_icon=PAGE_ICON)
+    if session.check_idle(store):
+        st.rerun()
+    actor = session.current_actor()
+    styling.apply(t)
+    chrome.sidebar(store, t, actor, discreet=discreet)
+    chrome.top_bar(t, actor, public_applicant_page=public_applicant_page)
+    session.show_flash()
+    return store, t, actor, discreet
+
+
+def setup_page(*, roles: Iterable[Role] | None = None, needs_case: bool = False) -> PageContext:
+    store, t, actor, discreet = _common(public_applicant_page=False)
+    if actor is None:
+        st.info(t("Please sign in to continue."))
+        st.stop()
+        raise AssertionError("unreachable")  # st.stop raises; this keeps type checkers calm
+    allowed = set(roles) if roles is not None else None
+    if allowed is not None and actor.role not in allowed:
+        st.error(PermissionDenied().message(t))
+        st.stop()
+    case_id = st.session_state.get(state.CASE_ID)
+    if needs_case and not case_id:
+        st.info(t("Open a case first."))
+        st.stop()
+    return PageContext(store=store, actor=actor, t=t, case_id=case_id, discreet=discreet)
+
+
+def setup_public_page(*, applicant_facing: bool = False) -> PublicContext:
+    """For pages seen before signing in. `applicant_facing` adds the quick exit."""
+    store, t, actor, discreet = _common(public_applicant_page=applicant_facing)
+    return PublicContext(store=store, t=t, discreet=discreet)

@@ -1,0 +1,91 @@
+"""The signed-in session: start, end (clearing everything), idle timeout, one-shot messages.
+
+Everything lives in `st.session_state` under the keys of `ui.state`; nothing is global.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import streamlit as st
+
+from asylum_prep.errors import N_
+from asylum_prep.i18n import SUPPORTED, Translator, translator
+from asylum_prep.services import users
+from asylum_prep.services.actor import Actor
+from asylum_prep.storage.engine import Store
+from asylum_prep.storage.tables import User
+from asylum_prep.ui import state
+
+IDLE_MESSAGE = N_("You were signed out after {minutes} minutes without activity. Sign in again to continue.")
+SIGNED_OUT_MESSAGE = N_("You are signed out.")
+
+
+def current_actor() -> Actor | None:
+    actor = st.session_state.get(state.ACTOR)
+    return actor if isinstance(actor, Actor) else None
+
+
+def session_translator() -> Translator:
+    return translator(st.session_state.get(state.LANG))
+
+
+def flash(text: str) -> None:
+    """An already translated message shown once on the next page run."""
+    st.session_state[state.FLASH] = text
+
+
+def show_flash() -> None:
+    text = st.session_state.pop(state.FLASH, None)
+    if isinstance(text, str) and text:
+        st.info(text)
+
+
+def _profile_language(store: Store, actor: Actor) -> str | None:
+    with store.session() as session:
+        user = session.get(User, actor.id)
+        return user.language if user is not None else None
+
+
+def start(store: Store, actor: Actor, *, landing: str | None = None) -> None:
+    """Sign `actor` in for this browser session. A language picked before signing in wins
+    and is saved to the profile; otherwise the profile's language is used."""
+    ss = st.session_state
+    ss[state.ACTOR] = actor
+    ss[state.LAST_ACTIVITY] = time.time()
+    chosen = ss.get(state.LANG) if ss.get(state.LANG_CHOSEN) else None
+    if chosen:
+        users.set_language(store, actor, chosen)
+    else:
+        lang = _profile_language(store, actor)
+        if lang in SUPPORTED:
+            ss[state.LANG] = lang
+            ss.pop(state.W_LANG, None)
+    if landing:
+        ss[state.PENDING_PAGE] = landing
+
+
+def end(store: Store | None, *, reason: str, message: str | None = SIGNED_OUT_MESSAGE, **params: Any) -> None:
+    """Sign out: audit it, then clear the whole session state (a message may survive)."""
+    actor = current_actor()
+    text = session_translator()(message, **params) if message else ""
+    if actor is not None and store is not None:
+        users.sign_out(store, actor, reason=reason)
+    st.session_state.clear()
+    if text:
+        flash(text)  # translated before the clear, so it reads in the language they used
+
+
+def check_idle(store: Store) -> bool:
+    """Sign out when the last activity is older than the idle timeout. True if it did."""
+    if current_actor() is None:
+        return False
+    minutes = store.settings.idle_timeout_minutes
+    last = st.session_state.get(state.LAST_ACTIVITY)
+    now = time.time()
+    if isinstance(last, (int, float)) and now - last > minutes * 60:
+        end(store, reason="idle", message=IDLE_MESSAGE, minutes=minutes)
+        return True
+    st.session_state[state.LAST_ACTIVITY] = now
+    return False

@@ -1,0 +1,91 @@
+"""Session-state keys, in one place. Pages and tests refer to these constants, never to literals.
+
+Two kinds: app state (who is signed in, the language, the open case) and widget keys (every
+widget has a stable `key=` so tests find it and Streamlit keeps its value across reruns).
+"""
+
+from __future__ import annotations
+
+# --- app state -----------------------------------------------------------------------------
+ACTOR = "ap_actor"  # services.actor.Actor of the signed-in user, or absent
+LANG = "ap_lang"  # language code of this session
+LANG_CHOSEN = "ap_lang_chosen"  # True once the person picked a language in this session
+LAST_ACTIVITY = "ap_last_activity"  # time.time() of the last page run while signed in
+CASE_ID = "ap_case_id"  # the case open on the dashboard / in the applicant's pages
+DISCREET = "ap_discreet"  # discreet mode: neutral title, no word "asylum" on screen
+FLASH = "ap_flash"  # (template, params) shown once on the next page, e.g. why you were signed out
+QUICK_EXIT = "ap_quick_exit"  # set after the quick exit cleared everything: only a blank page
+PENDING_PAGE = "ap_pending_page"  # page id to switch to on the next run (after sign-in/join)
+INVITE_SHOWN = "ap_invite_shown"  # (case_id, code): a fresh invite code, shown until dismissed
+VIEW_VERSION = "ap_view_version"  # (case_id, version) the attorney is looking at in history
+OIDC_NOTICE = "ap_oidc_notice"  # internal: OIDC sign-in could not be matched to an account
+
+# --- widgets: chrome (every page) -------------------------------------------------------------
+W_LANG = "w_lang"
+W_DISCREET = "w_discreet"
+W_QUICK_EXIT = "w_quick_exit"
+
+# --- widgets: first-run setup ---------------------------------------------------------------
+W_SETUP_USER = "w_setup_user"
+W_SETUP_NAME = "w_setup_name"
+W_SETUP_PASSWORD = "w_setup_password"
+W_SETUP_PASSWORD2 = "w_setup_password2"
+W_SETUP_SUBMIT = "w_setup_submit"
+
+# --- widgets: sign-in -----------------------------------------------------------------------
+W_SIGNIN_USER = "w_signin_user"
+W_SIGNIN_PASSWORD = "w_signin_password"
+W_SIGNIN_SUBMIT = "w_signin_submit"
+W_SIGNIN_OIDC = "w_signin_oidc"
+
+# --- widgets: join with invite code ---------------------------------------------------------
+W_JOIN_CODE = "w_join_code"
+W_JOIN_PASSWORD = "w_join_password"
+W_JOIN_PASSWORD2 = "w_join_password2"
+W_JOIN_SUBMIT = "w_join_submit"
+W_WELCOME_START = "w_welcome_start"
+
+# --- widgets: case list ---------------------------------------------------------------------
+W_CASES_SEARCH = "w_cases_search"
+W_CASES_STATUS = "w_cases_status"
+W_CASES_SORT = "w_cases_sort"
+W_CASE_NEW_TITLE = "w_case_new_title"
+W_CASE_NEW_JURIS = "w_case_new_juris"
+W_CASE_NEW_SUBMIT = "w_case_new_submit"
+W_CASE_OPEN_PREFIX = "w_case_open_"  # + case id
+
+# --- widgets: case dashboard ----------------------------------------------------------------
+W_MEMBER_USER = "w_member_user"
+W_MEMBER_ROLE = "w_member_role"
+W_MEMBER_SUBMIT = "w_member_submit"
+W_INVITE_CREATE = "w_invite_create"
+W_INVITE_DISMISS = "w_invite_dismiss"
+W_VERSION_PICK = "w_version_pick"
+W_VERSION_VIEW = "w_version_view"
+W_VERSION_RESTORE = "w_version_restore"
+W_STATUS_PICK = "w_status_pick"
+W_STATUS_SUBMIT = "w_status_submit"
+W_DELETE_CONFIRM = "w_delete_confirm"
+W_DELETE_SUBMIT = "w_delete_submit"
+
+# --- widgets: applicant home ----------------------------------------------------------------
+W_APPLICANT_CONTINUE = "w_applicant_continue"
+
+# --- widgets: admin -------------------------------------------------------------------------
+W_ADMIN_USER = "w_admin_user"
+W_ADMIN_NAME = "w_admin_name"
+W_ADMIN_ROLE = "w_admin_role"
+W_ADMIN_PASSWORD = "w_admin_password"
+W_ADMIN_PASSWORD2 = "w_admin_password2"
+W_ADMIN_SUBMIT = "w_admin_submit"
+
+# --- widgets: account -----------------------------------------------------------------------
+W_SIGN_OUT = "w_sign_out"
+W_PW_OLD = "w_pw_old"
+W_PW_NEW = "w_pw_new"
+W_PW_NEW2 = "w_pw_new2"
+W_PW_SUBMIT = "w_pw_submit"
+W_SHOW_HISTORY = "w_show_history"
+W_SHOW_AUDIT = "w_show_audit"
+W_ADMIN_SHOW_AUDIT = "w_admin_show_audit"
+HISTORY_NOTICE = "ap_history_notice"  # (kind, text) after a restore attempt

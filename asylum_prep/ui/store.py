@@ -1,0 +1,51 @@
+"""The store, opened once per process (per distinct data location) and shared by all sessions.
+
+Settings come from the environment (`load_settings()`); the cache key is the data dir plus the
+database URL, so a test that points ASYLUM_PREP_DATA_DIR at a fresh directory gets a fresh
+store. A missing or wrong key, or a broken configuration, stops the page with its own clear
+message instead of a traceback (and never starts an empty store over existing data).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from asylum_prep.config import Settings, load_settings
+from asylum_prep.errors import ConfigError
+from asylum_prep.i18n import Translator
+from asylum_prep.storage.engine import Store, open_store
+
+
+_OPENED: list[Store] = []
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _open(cache_key: str, _settings: Settings) -> Store:
+    store = open_store(_settings)
+    _OPENED.append(store)
+    return store
+
+
+def cache_key(settings: Settings) -> str:
+    return f"{settings.data_dir.resolve()}|{settings.resolved_database_url}"
+
+
+def get_store(t: Translator) -> Store:
+    """The shared store, or a clear message and `st.stop()`."""
+    try:
+        settings = load_settings()
+        return _open(cache_key(settings), settings)
+    except ConfigError as exc:  # includes KeyMissingError and WrongKeyError
+        st.error(exc.message(t))
+        st.stop()
+    except ValueError as exc:  # pydantic: a malformed ASYLUM_PREP_* variable
+        st.error(t("The app is not set up correctly: a setting in the environment is not valid."))
+        st.caption(type(exc).__name__)
+        st.stop()
+
+
+def clear_cache() -> None:
+    """Forget every opened store (tests call this between cases; engines are disposed)."""
+    _open.clear()
+    while _OPENED:
+        _OPENED.pop().close()
