@@ -1,0 +1,101 @@
+"""Reading and writing the library tables: reports, passages, editions of a series.
+
+Portable SQL only (the engine-specific index is maintained by the database itself: triggers
+on SQLite, a generated column on PostgreSQL). Passages are written in one executemany.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert
+from sqlmodel import Session, col, select
+
+from asylum_prep.country_info.importers import ReportMeta
+from asylum_prep.country_info.normalize import index_form
+from asylum_prep.country_info.passages import Passage
+from asylum_prep.country_info.tables import CoiPassage, CoiReport
+from asylum_prep.errors import N_, NotFoundError
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    passage: CoiPassage
+    report: CoiReport
+
+
+def find_by_hash(session: Session, content_hash: str) -> CoiReport | None:
+    return session.exec(select(CoiReport).where(CoiReport.content_hash == content_hash)).first()
+
+
+def add_report(
+    session: Session, *, meta: ReportMeta, kind: str, file_name: str, content_hash: str,
+    page_count: int | None, passages: Sequence[Passage], actor_id: int | None,
+) -> CoiReport:
+    report = CoiReport(
+        id=str(uuid.uuid4()), content_hash=content_hash, country=meta.country,
+        publisher=meta.publisher, title=meta.title, series_key=meta.series_key,
+        published=meta.published, url=meta.url, source_kind=kind, file_name=file_name[:255],
+        page_count=page_count, passage_count=len(passages), imported_by=actor_id,
+    )
+    session.add(report)
+    session.flush()
+    insert_passages(session, report.id, passages)
+    return report
+
+
+def insert_passages(session: Session, report_id: str, passages: Sequence[Passage]) -> None:
+    if not passages:
+        return
+    rows = [
+        {"report_id": report_id, "ordinal": p.ordinal, "page": p.page, "section": p.section,
+         "text": p.text, "norm": index_form(f"{p.section} {p.text}" if p.section else p.text)}
+        for p in passages
+    ]
+    session.execute(insert(CoiPassage.__table__), rows)  # type: ignore[attr-defined]
+
+
+def list_reports(session: Session, *, country: str | None = None) -> list[CoiReport]:
+    query = select(CoiReport).order_by(col(CoiReport.country), col(CoiReport.published).desc())
+    if country:
+        query = query.where(CoiReport.country == country)
+    return list(session.exec(query))
+
+
+def get_report(session: Session, report_id: str) -> CoiReport:
+    report = session.get(CoiReport, report_id) if len(report_id) <= 36 else None
+    if report is None:
+        raise NotFoundError(N_("No report with id {report_id} is in the library."),
+                            report_id=report_id[:40])
+    return report
+
+
+def get_passage(session: Session, passage_id: int) -> StoredPassage:
+    passage = session.get(CoiPassage, passage_id) if 0 < passage_id < 2**62 else None
+    if passage is None:
+        raise NotFoundError(N_("No passage {passage_id} is in the library."),
+                            passage_id=passage_id)
+    return StoredPassage(passage, get_report(session, passage.report_id))
+
+
+def newer_editions(session: Session, report: CoiReport) -> list[CoiReport]:
+    """Reports of the same series (publisher, country, title without years) published later."""
+    if report.published is None:
+        return []
+    query = select(CoiReport).where(
+        CoiReport.series_key == report.series_key, CoiReport.id != report.id,
+        col(CoiReport.published) > report.published,
+    ).order_by(col(CoiReport.published).desc())
+    return list(session.exec(query))
+
+
+def publishers(session: Session) -> list[str]:
+    return sorted({r for r in session.exec(select(CoiReport.publisher).distinct())})
+
+
+def delete_report(session: Session, report_id: str) -> None:
+    get_report(session, report_id)
+    session.execute(delete(CoiPassage).where(col(CoiPassage.report_id) == report_id))
+    session.execute(delete(CoiReport).where(col(CoiReport.id) == report_id))

@@ -1,0 +1,43 @@
+"""Tables of the country-conditions library (migration 0002). Public documents, plain text.
+
+The engine-specific index (FTS5 table `coi_fts` on SQLite, the generated `tsv` column on
+PostgreSQL) is not mapped here: only `search_sqlite` / `search_postgres` know about it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel
+
+from asylum_prep.storage.tables import utcnow
+
+
+class CoiReport(SQLModel, table=True):
+    __tablename__ = "coi_reports"
+    id: str = Field(primary_key=True, max_length=36)
+    content_hash: str = Field(max_length=64, unique=True)
+    country: str = Field(max_length=2, index=True)
+    publisher: str = Field(max_length=200)
+    title: str = Field(max_length=500)
+    series_key: str = Field(max_length=800, index=True)
+    published: date | None = Field(default=None, index=True)
+    url: str = Field(default="", max_length=1000)
+    source_kind: str = Field(max_length=8)
+    file_name: str = Field(default="", max_length=255)
+    page_count: int | None = None
+    passage_count: int = 0
+    imported_at: datetime = Field(default_factory=utcnow)
+    imported_by: int | None = Field(default=None, foreign_key="users.id")
+
+
+class CoiPassage(SQLModel, table=True):
+    __tablename__ = "coi_passages"
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: str = Field(foreign_key="coi_reports.id", ondelete="CASCADE", index=True)
+    ordinal: int
+    page: int | None = None
+    section: str = Field(default="", max_length=500)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    norm: str = Field(sa_column=Column(Text, nullable=False))
