@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from asylum_prep.cli import commands_admin, commands_case
+from asylum_prep.cli import commands_admin, commands_case, commands_check
 from asylum_prep.errors import AsylumPrepError
 
-MODULES = [commands_admin, commands_case]
+MODULES = [commands_admin, commands_case, commands_check]
 
 
 class _Parser(argparse.ArgumentParser):
