@@ -1,0 +1,145 @@
+"""Render a case document (declaration, certificates, exhibit index, brief, packet) to PDF or DOCX.
+
+Access: `export` (paralegal, attorney). Audited as "render" with the document kind and format
+only. File names are neutral (`document-<short id>-<kind>.<ext>`): they never say what the
+case is about. Builders read one case version; certificates print that version and the hash
+of the declaration they cover, and the declaration's footer carries the same pair.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from asylum_prep.documents import docx as docx_renderer
+from asylum_prep.documents import pdf as pdf_renderer
+from asylum_prep.documents.build_brief import build_brief, exhibit_refs
+from asylum_prep.documents.build_certificates import (
+    TranslatorInfo, interpretation_certificate, translation_certificate,
+)
+from asylum_prep.documents.build_declaration import Declaration, build_bilingual, build_declaration
+from asylum_prep.documents.build_index import build_index, rows_from_record
+from asylum_prep.documents.model import Document, Notice, Text
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import N_, InputRefused
+from asylum_prep.services import audit
+from asylum_prep.services.access import Permission, require
+from asylum_prep.services.actor import Actor
+from asylum_prep.storage import repositories as repo
+from asylum_prep.storage.engine import Store
+
+DOCS = ("declaration", "translation-certificate", "interpretation-certificate", "exhibit-index",
+        "brief", "packet")
+FORMATS = ("pdf", "docx")
+MIME = {"pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    filename: str
+    content: bytes
+    warnings: list[str] = field(default_factory=list)
+    mime: str = "application/pdf"
+    version: int = 0
+
+
+def packet_available() -> bool:
+    return importlib.util.find_spec("asylum_prep.evidence.packet") is not None
+
+
+def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, int]:
+    with store.session() as session:
+        require(session, actor, case_id, Permission.export)
+        case = repo.get_case(session, case_id)
+        cipher = store.case_cipher(case)
+        record = repo.open_record(cipher, repo.get_version_row(session, case_id, case.current_version))
+        return record, case.jurisdiction, case.current_version
+
+
+def _stamp(decl: Declaration, version: int) -> Declaration:
+    """Put the version and content hash in the declaration's footer (outside the hashed text)."""
+    note = Text(text=f"v{version} · SHA-256 {decl.document.sha256()[:16]}", lang="en")
+    running = decl.document.running.model_copy(update={"footer_note": note})
+    return Declaration(decl.document.model_copy(update={"running": running}), decl.paragraphs,
+                       decl.notices)
+
+
+def build(record: CaseRecord, *, jurisdiction: str, version: int, doc: str, lang: str | None = None,
+          bilingual: bool = False, draft: bool = False,
+          translator_info: TranslatorInfo | None = None,
+          interpretation_language: str | None = None) -> tuple[Document, list[Notice]]:
+    """The document model for one case version (no storage, no audit: used by the service,
+    the benchmark and tests)."""
+    info = translator_info or TranslatorInfo()
+    if doc == "declaration":
+        d = (build_bilingual(record, jurisdiction=jurisdiction, draft=draft) if bilingual
+             else build_declaration(record, jurisdiction=jurisdiction, lang=lang, draft=draft))
+        d = _stamp(d, version)
+        return d.document, d.notices
+    if doc in ("translation-certificate", "interpretation-certificate"):
+        decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
+        if doc == "translation-certificate":
+            cert = translation_certificate(record, jurisdiction=jurisdiction, declaration=decl,
+                                           version=version, info=info)
+        else:
+            cert = interpretation_certificate(record, jurisdiction=jurisdiction, declaration=decl,
+                                              version=version, info=info,
+                                              language=interpretation_language)
+        return cert.document, cert.notices
+    if doc == "exhibit-index":
+        return build_index(record, rows_from_record(record), jurisdiction=jurisdiction,
+                           lang=lang or "en")
+    if doc == "brief":
+        from asylum_prep.domain.citations import citations_by_element
+        from asylum_prep.legal.elements import assess
+
+        decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
+        assessments = assess(record, jurisdiction, country_evidence=citations_by_element(record))
+        brief = build_brief(record, jurisdiction=jurisdiction, declaration=decl,
+                            assessments=assessments, exhibits=exhibit_refs(record), draft=True)
+        return brief.document, brief.notices
+    raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
+
+
+def render_document(
+    store: Store, actor: Actor, case_id: str, *, doc: str, fmt: str, lang: str | None = None,
+    bilingual: bool = False, draft: bool = False, translator_info: TranslatorInfo | None = None,
+    interpretation_language: str | None = None, pdf_a: bool = False,
+    translate: Callable[[str], str] | None = None,
+) -> RenderResult:
+    if doc not in DOCS:
+        raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
+    if fmt not in FORMATS:
+        raise InputRefused(N_("Unknown format: choose pdf or docx."))
+    if doc == "packet":
+        return _packet(store, actor, case_id, fmt=fmt)
+    record, jurisdiction, version = _read(store, actor, case_id)
+    document, notices = build(record, jurisdiction=jurisdiction, version=version, doc=doc, lang=lang,
+                              bilingual=bilingual, draft=draft, translator_info=translator_info,
+                              interpretation_language=interpretation_language)
+    if fmt == "pdf":
+        content, more = pdf_renderer.render(document, pdf_a=pdf_a)
+    else:
+        content, more = docx_renderer.render(document)
+    with store.session() as session:
+        audit.log(session, actor, "render", case_id, f"doc={doc} format={fmt}")
+    suffix = "-bilingual" if bilingual and doc == "declaration" else (f"-{lang}" if lang else "")
+    return RenderResult(
+        filename=f"document-{case_id[:8]}-{doc}{suffix}.{fmt}", content=content,
+        warnings=[n.message(translate) for n in [*notices, *more]], mime=MIME[fmt], version=version)
+
+
+def _packet(store: Store, actor: Actor, case_id: str, *, fmt: str) -> RenderResult:
+    if fmt != "pdf":
+        raise InputRefused(N_("The exhibit packet is made as PDF only."))
+    if not packet_available():
+        raise InputRefused(N_("The exhibit packet is not available in this installation yet."))
+    from asylum_prep.services.evidence import render_packet
+
+    result = render_packet(store, actor, case_id)
+    content = getattr(result, "content", result)
+    warnings = [str(w) for w in getattr(result, "warnings", [])]
+    return RenderResult(filename=f"document-{case_id[:8]}-packet.pdf", content=bytes(content),
+                        warnings=warnings, mime=MIME["pdf"])
