@@ -92,5 +92,15 @@ class ArchiveError(AsylumPrepError):
     )
 
 
+class StorageUnavailable(ConfigError):
+    """The database or data dir cannot be written (full, read-only, unreachable). A ConfigError
+    so that edges which stop on a broken set-up also show this one clearly."""
+
+    template = N_(
+        "The case could not be saved: the storage is full, read-only or unreachable. Nothing "
+        "was changed. Tell your administrator."
+    )
+
+
 class InputRefused(AsylumPrepError):
     template = N_("This input was refused: {reason}")

@@ -17,11 +17,13 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from asylum_prep.config import Settings
 from asylum_prep.errors import IntegrityError, KeyMissingError, WrongKeyError
 from asylum_prep.storage import crypto
+from asylum_prep.storage.db_errors import OPEN_FAILED, storage_unavailable
 from asylum_prep.storage.tables import Case, Meta
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
@@ -36,6 +38,8 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # The driver must not open transactions itself: `_begin` does, as IMMEDIATE.
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
@@ -43,6 +47,15 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute("PRAGMA secure_delete=ON")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            # Take the write lock when the transaction starts, not at its first write: a
+            # read-then-write transaction (every save reads the current version first) would
+            # otherwise race another process's and fail with "database is locked" or a
+            # duplicate version, since SELECT ... FOR UPDATE is a no-op on SQLite. Waiting
+            # writers queue on busy_timeout instead.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -67,13 +80,22 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back on any error."""
+        """A transaction: committed when the block ends, rolled back on any error.
+
+        A full, read-only or unreachable database raises `StorageUnavailable` (a clear
+        message; the transaction was rolled back, so nothing was changed)."""
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
-            except BaseException:
-                session.rollback()
+            except BaseException as exc:
+                try:
+                    session.rollback()
+                except DBAPIError:
+                    pass  # the connection is gone; the database discards the transaction
+                mapped = storage_unavailable(exc)
+                if mapped is not None:
+                    raise mapped from exc
                 raise
 
     def reload_keyring(self) -> None:
@@ -134,7 +156,19 @@ def write_keycheck(session: Session, ring: crypto.Keyring) -> None:
 
 
 def open_store(settings: Settings) -> Store:
-    """Open (creating if new) the store described by `settings`."""
+    """Open (creating if new) the store described by `settings`.
+
+    A data dir or database that cannot be written raises `StorageUnavailable`."""
+    try:
+        return _open_store(settings)
+    except (DBAPIError, OSError) as exc:
+        mapped = storage_unavailable(exc, OPEN_FAILED, data_dir=str(settings.data_dir))
+        if mapped is not None:
+            raise mapped from exc
+        raise
+
+
+def _open_store(settings: Settings) -> Store:
     old_umask = os.umask(0o077)
     try:
         _prepare_data_dir(settings.data_dir)
