@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from asylum_prep.domain.evidence import Mime
 from asylum_prep.errors import N_, InputRefused
@@ -56,10 +58,22 @@ def _notices(img: Image.Image) -> list[str]:
     return found
 
 
+@contextmanager
+def _strict_truncation() -> Iterator[None]:
+    """WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES on import; a truncated
+    upload must fail here, so the flag is off while we decode (and restored after)."""
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def _open_checked(data: bytes, mime: Mime) -> Image.Image:
     """Open, verify and fully decode, treating Pillow's bomb warning as an error."""
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _strict_truncation():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             probe = Image.open(io.BytesIO(data), formats=[FORMATS[mime]])
             width, height = probe.size

@@ -1,0 +1,100 @@
+"""Page operations with pikepdf: pictures placed on a page, and the packet's page stamps.
+
+Stamps are appended to each page's content stream (the page's own content wrapped in q/Q so
+its graphics state cannot leak): a shared footer form XObject rendered once by WeasyPrint
+(applicant name and reference, any script) at the bottom left, and the page number (or Bates
+number) in Helvetica centred at the bottom. Rotated pages are flattened first, so "bottom"
+is the bottom the reader sees.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+
+import pikepdf
+from pikepdf import Dictionary, Name
+from PIL import Image
+
+LETTER = (612.0, 792.0)
+A4 = (595.28, 841.89)
+NUMBER_SIZE = 9.0
+NUMBER_Y = 18.0
+FOOTER_X, FOOTER_Y = 36.0, 2.0
+
+# Helvetica advance widths (per 1000 em) for the characters a page label can hold.
+_WIDTHS = {**{d: 556 for d in "0123456789"}, "-": 333, "_": 556, ".": 278, " ": 278,
+           **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                      (667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722,
+                       778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611), strict=True))}
+
+
+def clean_bates_prefix(prefix: str | None) -> str:
+    return re.sub(r"[^A-Z0-9_.-]", "", (prefix or "").upper())[:16]
+
+
+def page_label(number: int, bates_prefix: str = "") -> str:
+    return f"{bates_prefix}{number:06d}" if bates_prefix else str(number)
+
+
+def text_width(text: str, size: float) -> float:
+    return sum(_WIDTHS.get(ch, 556) for ch in text) * size / 1000
+
+
+def image_page(pdf: pikepdf.Pdf, data: bytes, mime: str, page_size: tuple[float, float]) -> None:
+    """Append one page holding the picture, fitted inside the margins, to `pdf`."""
+    img = Image.open(io.BytesIO(data))
+    width, height = img.size
+    if mime == "image/jpeg" and img.mode in ("RGB", "L"):
+        stream = pikepdf.Stream(pdf, data)
+        stream.Filter = Name.DCTDecode
+    else:
+        if img.mode not in ("RGB", "L"):
+            rgba = img.convert("RGBA")
+            flat = Image.new("RGB", img.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            img = flat
+        stream = pikepdf.Stream(pdf, zlib.compress(img.tobytes(), 6))
+        stream.Filter = Name.FlateDecode
+    stream.Type, stream.Subtype = Name.XObject, Name.Image
+    stream.Width, stream.Height, stream.BitsPerComponent = width, height, 8
+    stream.ColorSpace = Name.DeviceGray if img.mode == "L" else Name.DeviceRGB
+    page_w, page_h = page_size
+    box_w, box_h = page_w - 72, page_h - 72 - 48
+    scale = min(box_w / width, box_h / height, 1.0 if max(width, height) < 400 else 99.0)
+    draw_w, draw_h = width * scale, height * scale
+    x, y = (page_w - draw_w) / 2, 48 + (box_h - draw_h) / 2 + 36
+    pdf.add_blank_page(page_size=page_size)
+    page = pdf.pages[-1]
+    name = page.add_resource(pdf.make_indirect(stream), Name.XObject, prefix="Im")
+    page.contents_add(pdf.make_stream(
+        f"q {draw_w:.2f} 0 0 {draw_h:.2f} {x:.2f} {y:.2f} cm {name} Do Q".encode()))
+
+
+class Stamper:
+    """Stamps pages of one output PDF (one per packet part)."""
+
+    def __init__(self, pdf: pikepdf.Pdf, footer: pikepdf.Pdf | None) -> None:
+        self.pdf = pdf
+        self.font = pdf.make_indirect(Dictionary(
+            Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica,
+            Encoding=Name.WinAnsiEncoding))
+        self.footer = None
+        if footer is not None:
+            form = footer.pages[0].as_form_xobject()
+            self.footer = pdf.make_indirect(pdf.copy_foreign(form))
+
+    def stamp(self, page: pikepdf.Page, label: str) -> None:
+        if int(page.obj.get("/Rotate", 0)) % 360:
+            page.flatten_rotation()
+        x0, y0, x1, _ = (float(v) for v in page.cropbox)
+        font = page.add_resource(self.font, Name.Font, prefix="APF")
+        width = text_width(label, NUMBER_SIZE)
+        x = x0 + (x1 - x0 - width) / 2
+        ops = [f"q BT {font} {NUMBER_SIZE} Tf 0 g {x:.2f} {y0 + NUMBER_Y:.2f} Td ({label}) Tj ET Q"]
+        if self.footer is not None:
+            form = page.add_resource(self.footer, Name.XObject, prefix="APX")
+            ops.append(f"q 1 0 0 1 {x0 + FOOTER_X:.2f} {y0 + FOOTER_Y:.2f} cm {form} Do Q")
+        page.contents_add(self.pdf.make_stream(b"q\n"), prepend=True)
+        page.contents_add(self.pdf.make_stream(("Q\n" + "\n".join(ops) + "\n").encode()))
