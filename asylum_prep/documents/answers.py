@@ -30,6 +30,18 @@ def babel_locale(lang: str) -> Locale:
         return Locale.parse("en")
 
 
+def phrase_lang(lang: str) -> str:
+    """The language fixed phrases are really printed in: `lang` when a catalog exists for it,
+    else English (so the text is tagged, shaped and spell-checked as what it is)."""
+    import gettext
+
+    from asylum_prep.i18n import _translations
+
+    if lang == "en" or lang not in SUPPORTED:
+        return "en"
+    return "en" if type(_translations(lang)) is gettext.NullTranslations else lang
+
+
 def document_translator(lang: str, notices: list[Notice]) -> Translator:
     """A translator for a document language; English phrases where no catalog exists."""
     if lang not in SUPPORTED:
@@ -47,6 +59,7 @@ class Answers:
         self.src_lang = record.filing.answer_language or "en"
         self.t = t
         self.original = lang == self.src_lang
+        self.fixed_lang = phrase_lang(lang)
         self.notices: list[Notice] = []
         self.pending: dict[str, Status] = {}  # path -> status for the paragraph being built
         self._locale = babel_locale(lang)
@@ -92,10 +105,10 @@ class Answers:
                 "printed."), params={"number": str(number), "path": p}))
         if stale:
             return Text(text=self.t(
-                "[Translation out of date: the applicant's own words are printed.]"), lang=self.lang)
+                "[Translation out of date: the applicant's own words are printed.]"), lang=self.fixed_lang)
         if missing:
             return Text(text=self.t(
-                "[Not translated: the applicant's own words are printed.]"), lang=self.lang)
+                "[Not translated: the applicant's own words are printed.]"), lang=self.fixed_lang)
         return None
 
     # -- dates and places -----------------------------------------------------------------

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from asylum_prep.documents import declaration_sections as sec
 from asylum_prep.documents import legal_texts
-from asylum_prep.documents.answers import Answers, display_name, document_translator, sort_key
+from asylum_prep.documents.answers import (
+    Answers, display_name, document_translator, phrase_lang, sort_key,
+)
 from asylum_prep.documents.declaration_writer import Writer
 from asylum_prep.documents.model import (
     BilingualRow,
@@ -190,17 +192,19 @@ def build_declaration(record: CaseRecord, *, jurisdiction: str, lang: str | None
     answers = Answers(record, lang, t)
     answers.notices.extend(notices)
     w = Writer(answers, draft=draft)
+    flang = phrase_lang(lang)
     name = display_name(answers)
-    w.blocks.append(_caption(t, record, jurisdiction, lang, name))
+    w.blocks.append(_caption(t, record, jurisdiction, flang, name))
     w.blocks.append(Paragraph(parts=(Text(text=t("I, {name}, declare as follows:", name=name)
-                                          if name else t("I declare as follows:"), lang=lang),)))
+                                          if name else t("I declare as follows:"), lang=flang),)))
     sec.background(w, record)
     sec.beliefs(w, record)
     sec.events(w, record)
     _after_events(w, record)
-    w.blocks.extend(closing_blocks(t, record, jurisdiction, lang, name))
+    w.blocks.extend(closing_blocks(t, record, jurisdiction, flang, name))
     doc = Document(title=t("Declaration of {name}", name=name or "—"), lang=lang, kind="declaration",
-                   running=running_text(t, record, lang, name), blocks=tuple(w.blocks))
+                   running=running_text(t, record, flang, name), blocks=tuple(w.blocks),
+                   page_size="letter" if jurisdiction == "us" else "A4")
     return Declaration(document=doc, paragraphs=w.paths, notices=answers.notices)
 
 

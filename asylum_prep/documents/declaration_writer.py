@@ -26,7 +26,7 @@ class Writer:
     def __init__(self, answers: Answers, *, draft: bool) -> None:
         self.a = answers
         self.t = answers.t
-        self.lang = answers.lang
+        self.lang = answers.fixed_lang  # the language fixed phrases are printed in
         self.draft = draft
         self.blocks: list[Block] = []
         self.number = 0

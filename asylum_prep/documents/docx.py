@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -43,11 +44,41 @@ def _tag(lang: str) -> str:
     return REGION.get(base_lang(lang), lang)
 
 
-def _set(parent: object, name: str, **attrs: str) -> object:
-    el = parent.find(qn(name))  # type: ignore[attr-defined]
+# Child order of w:pPr, w:rPr and w:tblPr in the OOXML schema: Word refuses files whose
+# property elements are out of order, so new elements are inserted in their place.
+_SEQ = {
+    "pPr": ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+            "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+            "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+            "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+            "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split(),
+    "rPr": ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+            "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+            "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
+            "oMath").split(),
+    "tblPr": ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW "
+              "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook").split(),
+}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _set(parent: Any, name: str, **attrs: str) -> Any:
+    """Get or create child `name` (e.g. "w:bidi") in schema order, then set attributes."""
+    el = parent.find(qn(name))
     if el is None:
         el = OxmlElement(name)
-        parent.append(el)  # type: ignore[attr-defined]
+        seq = _SEQ.get(_local(parent.tag), [])
+        local = name.split(":", 1)[1]
+        rank = seq.index(local) if local in seq else len(seq)
+        later = next((c for c in parent if _local(c.tag) in seq and seq.index(_local(c.tag)) > rank),
+                     None)
+        if later is not None:
+            later.addprevious(el)
+        else:
+            parent.append(el)
     for k, v in attrs.items():
         el.set(qn(k), v)
     return el
@@ -90,7 +121,8 @@ class _Writer:
         self.dropped += n
         return cleaned
 
-    def run(self, p: DocxParagraph, t: Text, *, bold: bool = False, italic: bool = False) -> None:
+    def run(self, p: DocxParagraph, t: Text, *, bold: bool = False, italic: bool = False,
+            rtl: bool | None = None) -> None:
         r = p.add_run(self.clean(t.text))
         r.bold = bold or None
         r.italic = italic or None
@@ -101,7 +133,7 @@ class _Writer:
             fonts = {"w:ascii": FONTS[lang], "w:hAnsi": FONTS[lang], "w:cs": FONTS[lang]}
         if lang in CJK:
             fonts["w:eastAsia"] = CJK[lang]
-        if t.direction == "rtl":
+        if (t.direction == "rtl") if rtl is None else rtl:
             fonts.setdefault("w:cs", FONTS.get(lang, ARABIC))
             _set(rpr, "w:rFonts", **fonts)
             _set(rpr, "w:rtl")
@@ -123,7 +155,8 @@ class _Writer:
             _set(p._p.get_or_add_pPr(), "w:bidi")
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if number is not None:
-            self.run(p, Text(text=f"{number}. ", lang=parts[0].lang if parts else "en"), bold=True)
+            self.run(p, Text(text=f"{number}. ", lang=parts[0].lang if parts else "en"), bold=True,
+                     rtl=rtl)
         for i, t in enumerate(parts):
             if i:
                 p.add_run(" ")
@@ -216,13 +249,17 @@ class _Writer:
                 self.table(b)
             elif isinstance(b, SignatureBlock):
                 for line in b.lines:
-                    p = self.d.add_paragraph()
-                    p.paragraph_format.space_before = Pt(18)
-                    if line.value:
-                        self.run(p, line.value)
-                        p.add_run("\n")
-                    p.add_run("_" * 40)
-                    self.para((line.label,), rtl=line.label.direction == "rtl")
+                    p = self.para((line.value,) if line.value else (),
+                                  rtl=bool(line.value) and line.value.direction == "rtl")
+                    p.paragraph_format.space_before = Pt(24)
+                    p.paragraph_format.space_after = Pt(0)
+                    p.paragraph_format.right_indent = Cm(7)
+                    border = _set(_set(p._p.get_or_add_pPr(), "w:pBdr"), "w:bottom",
+                                  **{"w:val": "single", "w:sz": "6", "w:space": "1",
+                                     "w:color": "000000"})
+                    del border
+                    label = self.para((line.label,), rtl=line.label.direction == "rtl")
+                    label.runs[-1].font.size = Pt(9)
             elif isinstance(b, BilingualRow):
                 if bi_table is None:
                     bi_table = self.d.add_table(rows=0, cols=2)

@@ -1,0 +1,137 @@
+"""The declaration builder: structure, order, gaps, languages, closings; content only from answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from asylum_prep.documents.build_declaration import build_bilingual, build_declaration
+from asylum_prep.documents.model import (
+    BilingualRow, Gap, NumberedParagraph, Paragraph, Quotation, block_texts,
+)
+from asylum_prep.domain.record import get_path
+from asylum_prep.errors import InputRefused
+
+from .records import PERSIAN_ANSWERS, english_record, persian_record
+
+
+def numbered(doc):
+    return [b for b in doc.blocks if isinstance(b, NumberedParagraph)]
+
+
+def test_numbering_is_continuous_and_every_incident_present_in_date_order():
+    record = english_record(n_incidents=5)
+    decl = build_declaration(record, jurisdiction="us")
+    nums = [b.number for b in numbered(decl.document)]
+    assert nums == list(range(1, len(nums) + 1))
+    text = "\n".join(block_texts(decl.document))
+    positions = []
+    for inc in sorted(record.incidents.items, key=lambda i: i.date.iso):
+        assert inc.what_happened.split(".")[0] in text
+        positions.append(text.index(inc.what_happened.split(":")[0]))
+    assert positions == sorted(positions)
+
+
+def test_every_answer_printed_verbatim_and_sources_traceable():
+    record = english_record()
+    decl = build_declaration(record, jurisdiction="us")
+    for block in numbered(decl.document):
+        joined = " ".join(p.text for p in block.parts)
+        assert block.sources, block
+        for path in block.sources:
+            value = get_path(record, path)
+            if isinstance(value, str) and value.strip() and path.endswith(
+                    ("what_happened", "injuries", "treatment", "why", "who", "why_not")):
+                assert value.strip() in joined
+    # the mapping the brief uses points at the paragraph holding the answer
+    n = decl.paragraph_for("incidents.items.inc1.what_happened")
+    para = next(b for b in numbered(decl.document) if b.number == n)
+    assert "Incident number 1" in para.parts[-1].text
+
+
+def test_words_said_are_quoted_exactly():
+    record = english_record()
+    decl = build_declaration(record, jurisdiction="us")
+    quotes = [b.text.text for b in decl.document.blocks if isinstance(b, Quotation)]
+    assert "We know what you wrote, number 2." in quotes
+
+
+def test_missing_answers_gap_in_draft_notice_in_filing():
+    record = english_record()
+    record.fear.who = ""
+    draft = build_declaration(record, jurisdiction="us", draft=True)
+    filing = build_declaration(record, jurisdiction="us", draft=False)
+    gaps = [b for b in draft.document.blocks if isinstance(b, Gap)]
+    assert [g.path for g in gaps] == ["fear.who"]
+    assert "who you fear" in gaps[0].text.text
+    assert not [b for b in filing.document.blocks if isinstance(b, Gap)]
+    assert any(n.params.get("path") == "fear.who" for n in filing.notices)
+
+
+@pytest.mark.parametrize(("jurisdiction", "abroad", "expected"), [
+    ("us", "no", "I declare under penalty of perjury that the foregoing is true and correct."),
+    ("us", "yes", "under the laws of the United States of America that the foregoing is true"),
+    ("uk", "no", "I believe that the facts stated in this witness statement are true."),
+    ("ca", "no", "I make this solemn declaration conscientiously believing it to be true"),
+    ("eu", "no", "true and complete to the best of my knowledge"),
+])
+def test_closing_per_jurisdiction(jurisdiction, abroad, expected):
+    record = english_record(n_incidents=1)
+    record.filing.signed_outside_us = abroad
+    decl = build_declaration(record, jurisdiction=jurisdiction)
+    closings = [" ".join(p.text for p in b.parts) for b in decl.document.blocks
+                if isinstance(b, Paragraph)]
+    assert any(expected in c for c in closings)
+    if jurisdiction == "us" and abroad == "no":
+        assert not any("United States of America" in c for c in closings)
+
+
+def test_english_from_current_translations_and_stale_flagged():
+    record = persian_record(stale=("fear.why",))
+    decl = build_declaration(record, jurisdiction="us", lang="en")
+    text = "\n".join(block_texts(decl.document))
+    assert "Officers took me out of class and interrogated me." in text
+    assert "Because I took part in the protests." not in text  # stale: never printed as current
+    assert PERSIAN_ANSWERS["fear.why"][0] in text
+    assert "[Translation out of date" in text
+    assert any(n.params.get("path") == "fear.why" for n in decl.notices)
+
+
+def test_untranslated_answer_printed_as_given_and_flagged():
+    record = persian_record(translate=False)
+    decl = build_declaration(record, jurisdiction="us", lang="en")
+    flagged = [b for b in numbered(decl.document) if b.flag]
+    assert flagged and all("Not translated" in b.flag.text for b in flagged)
+    assert any(p.lang == "fa" for b in flagged for p in b.parts)
+
+
+def test_original_language_prints_answers_as_given():
+    record = persian_record()
+    decl = build_declaration(record, jurisdiction="us")
+    assert decl.document.lang == "fa" and decl.document.direction == "rtl"
+    text = "\n".join(block_texts(decl.document))
+    assert PERSIAN_ANSWERS["incidents.items.fa1.what_happened"][0] in text
+    assert "Officers took me out of class" not in text
+    assert not any(b.flag for b in numbered(decl.document))
+
+
+def test_other_languages_are_refused():
+    with pytest.raises(InputRefused):
+        build_declaration(persian_record(), jurisdiction="us", lang="ru")
+
+
+def test_bilingual_rows_align_paragraph_by_paragraph():
+    record = persian_record()
+    bi = build_bilingual(record, jurisdiction="us")
+    rows = [b for b in bi.document.blocks if isinstance(b, BilingualRow) and b.number]
+    assert [r.number for r in rows] == list(range(1, len(rows) + 1))
+    row = next(r for r in rows if any("interrogated" in p.text for p in r.right))
+    assert any(PERSIAN_ANSWERS["incidents.items.fa1.what_happened"][0] == p.text for p in row.left)
+
+
+def test_canonical_hash_changes_with_content():
+    a = build_declaration(english_record(), jurisdiction="us").document
+    record = english_record()
+    record.fear.who = "Someone else."
+    b = build_declaration(record, jurisdiction="us").document
+    assert a.sha256() == build_declaration(english_record(), jurisdiction="us").document.sha256()
+    assert a.sha256() != b.sha256()
