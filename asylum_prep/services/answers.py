@@ -9,7 +9,7 @@ change a section only while it is a draft or has changes requested; the team may
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -30,20 +30,26 @@ UNKNOWN_VALUES = frozenset({"unknown"})
 EDITABLE_BY_APPLICANT = frozenset({SectionStatus.draft, SectionStatus.changes_requested})
 
 
-def load(store: Store, actor: Actor, case_id: str, base_version: int
-         ) -> tuple[Role, CaseRecord, CaseRecord]:
-    """The actor's role, the record at `base_version` and the current record (no audit:
-    the save that follows is audited)."""
+class Loaded(NamedTuple):
+    role: Role
+    base: CaseRecord  # the record the user's screen was based on
+    current: CaseRecord
+    current_version: int
+
+
+def load(store: Store, actor: Actor, case_id: str, base_version: int) -> Loaded:
+    """The actor's role, the record at `base_version` and the current one (not audited: the
+    save that follows is)."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
         cipher = store.case_cipher(case)
         base = repo.open_record(cipher, repo.get_version_row(session, case_id, base_version))
         if base_version == case.current_version:
-            return role, base, base
+            return Loaded(role, base, base, base_version)
         current = repo.open_record(
             cipher, repo.get_version_row(session, case_id, case.current_version))
-        return role, base, current
+        return Loaded(role, base, current, case.current_version)
 
 
 def section_status(record: CaseRecord, section: str) -> SectionStatus:
@@ -112,8 +118,7 @@ def _check_length(value: Any, limit: int) -> None:
 
 
 def _set(owner: Model, name: str, value: Any) -> None:
-    current = getattr(owner, name)
-    if isinstance(current, list) and current and isinstance(current[0], Item):
+    if name in _item_list_fields(owner):
         raise InputRefused(N_("This is not an answer of the questionnaire."))
     try:
         setattr(owner, name, _plain(value))
@@ -134,7 +139,7 @@ def save_answer(
 ) -> int:
     """Set the answer at `path` (validated by the domain model); returns the new version."""
     section = _section_of(path)
-    role, base, current = load(store, actor, case_id, base_version)
+    role, base, current, _ = load(store, actor, case_id, base_version)
     check_editable(role, current, section)
     _check_length(value, store.settings.max_answer_chars)
     record = base.model_copy(deep=True)
@@ -157,7 +162,7 @@ def mark_unknown(
     if kind not in SKIP_KINDS:
         raise InputRefused(N_("Choose \"I don't know\" or \"Skip for now\"."))
     section = _section_of(path)
-    role, base, current = load(store, actor, case_id, base_version)
+    role, base, current, _ = load(store, actor, case_id, base_version)
     check_editable(role, current, section)
     record = base.model_copy(deep=True)
     owner, name = _locate(record, path)
@@ -197,7 +202,7 @@ def add_item(
 ) -> tuple[str, int]:
     """Append an empty entry to a list (an incident, a family member...): (its id, version)."""
     section = _section_of(list_path)
-    role, base, current = load(store, actor, case_id, base_version)
+    role, base, current, _ = load(store, actor, case_id, base_version)
     check_editable(role, current, section)
     record = base.model_copy(deep=True)
     items = _item_list(record, list_path)
@@ -216,7 +221,7 @@ def move_item(
 ) -> int:
     """Move an entry up (offset -1) or down (+1); at either end nothing changes."""
     section = _section_of(list_path)
-    role, base, current = load(store, actor, case_id, base_version)
+    role, base, current, _ = load(store, actor, case_id, base_version)
     check_editable(role, current, section)
     record = base.model_copy(deep=True)
     items = _item_list(record, list_path)
@@ -236,7 +241,7 @@ def delete_item(
 ) -> int:
     """Delete an entry (the page asks for confirmation first). Earlier versions keep it."""
     section = _section_of(list_path)
-    role, base, current = load(store, actor, case_id, base_version)
+    role, base, current, _ = load(store, actor, case_id, base_version)
     check_editable(role, current, section)
     record = base.model_copy(deep=True)
     items = _item_list(record, list_path)
