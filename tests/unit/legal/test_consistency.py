@@ -11,8 +11,18 @@ from asylum_prep.domain.review import Dismissal
 from asylum_prep.legal.consistency import check, flag_id
 from asylum_prep.legal.spans import add_years
 from tests.unit.legal.factories import (
-    AT, TODAY, activity, arrival, fd, incident, legal_event, membership, record, refuge_departure,
-    strong_record, transit,
+    AT,
+    TODAY,
+    activity,
+    arrival,
+    fd,
+    incident,
+    legal_event,
+    membership,
+    record,
+    refuge_departure,
+    strong_record,
+    transit,
 )
 
 
@@ -191,7 +201,8 @@ def test_same_event_not_flagged_for_same_date_other_place_or_far_apart() -> None
     i = incident("2022-05-03", detained=YesNo.yes, place="Central Police Station, Tovin")
     same_day = legal_event(LegalKind.arrest, "2022-05-03", place="Central Police Station, Tovin")
     elsewhere = legal_event(LegalKind.arrest, "2022-05-20", place="Tovin courthouse")
-    a_year_on = legal_event(LegalKind.detention, "2023-05-20", place="Central Police Station, Tovin")
+    a_year_on = legal_event(LegalKind.detention, "2023-05-20",
+                            place="Central Police Station, Tovin")
     summons = legal_event(LegalKind.summons, "2022-05-20", place="Central Police Station, Tovin")
     r = record(**{"incidents.items": [i],
                   "harm_to_others.legal_events": [same_day, elsewhere, a_year_on, summons]})

@@ -1,0 +1,96 @@
+"""I-589 readiness items and the timeline data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.record import Proceeding
+from asylum_prep.legal.deadline import one_year_deadline
+from asylum_prep.legal.readiness import readiness
+from asylum_prep.legal.timeline import build
+from tests.unit.legal.factories import TODAY, arrival, fd, incident, record, strong_record, transit
+
+
+def keys(r: object, juris: str = "us") -> list[str]:
+    return [i.key for i in readiness(r, juris, today=TODAY)]  # type: ignore[arg-type]
+
+
+def test_complete_record_is_ready() -> None:
+    assert readiness(strong_record(), "us", today=TODAY) == []
+
+
+def test_name_in_native_alphabet_is_named_with_its_part() -> None:
+    r = strong_record()
+    r.about.name_native_script = ""
+    [item] = readiness(r, "us", today=TODAY)
+    assert (item.part, item.label, item.path) == ("Part D", "Name in native alphabet",
+                                                  "about.name_native_script")
+
+
+def test_a_number_only_in_removal_proceedings() -> None:
+    r = strong_record()
+    assert "a_number" not in keys(r)
+    r.filing.proceeding = Proceeding.defensive
+    assert keys(r) == ["a_number"]
+    r.about.a_number = "A123-456-789"
+    assert keys(r) == []
+
+
+def test_unknown_answers_and_skips_count_as_blank_and_say_so() -> None:
+    r = strong_record()
+    r.screening.harmed_others = YesNo.unknown
+    r.about.religion = ""
+    r.skipped["about.religion"] = "skip"
+    items = {i.key: i for i in readiness(r, "us", today=TODAY)}
+    assert set(items) == {"harmed_others", "religion"}
+    assert items["religion"].skipped == "skip" and items["harmed_others"].part == "Part C"
+
+
+def test_arrivals_and_transit_items() -> None:
+    r = strong_record()
+    r.leaving.entries = []
+    assert "last_arrival" in keys(r)
+    r.leaving.entries = [arrival("2022-08-21")]
+    assert {"last_arrival_place", "last_arrival_status"} <= set(keys(r))
+    r.leaving.route = [transit("Valmora", "2022-08-02")]
+    assert any(k.startswith("transit_status_") for k in keys(r))
+
+
+def test_late_filing_reason_required_only_when_late_without_exception() -> None:
+    r = strong_record()
+    r.timing.filed_on = None
+    r.leaving.entries = [arrival("2020-01-01", place="Newark", status="B-2")]
+    assert keys(r) == ["late_filing_reason"]
+    r.timing.changed_circumstances = "The law changed in 2024."
+    assert keys(r) == []
+
+
+def test_other_jurisdictions_get_core_items_without_parts() -> None:
+    items = readiness(record(), "uk")
+    assert items and all(i.part == "" for i in items)
+    assert readiness(strong_record(), "ca") == []
+
+
+def test_timeline_has_points_spans_and_the_deadline_in_order() -> None:
+    r = strong_record()
+    r.timing.filed_on = None
+    info = one_year_deadline(r, today=TODAY)
+    events = build(r, info)
+    kinds = [e.kind for e in events]
+    for kind in ("birth", "membership", "incident", "detention", "departure", "transit",
+                 "arrival", "deadline", "activity"):
+        assert kind in kinds, kind
+    assert [e.start for e in events] == sorted(e.start for e in events)
+    detention = next(e for e in events if e.kind == "detention")
+    assert (detention.start, detention.end) == (date(2022, 5, 3), date(2022, 5, 6))
+    membership = next(e for e in events if e.kind == "membership")
+    assert membership.end == date(2022, 6, 30)
+    assert events[-1].kind == "deadline" and events[-1].start == date(2023, 8, 21)
+
+
+def test_timeline_marks_approximate_dates() -> None:
+    r = record(**{"incidents.items": [incident(fd("2021-03-01", "month"))]})
+    [ev] = build(r)
+    assert ev.approximate and ev.start == date(2021, 3, 1)
+    assert ev.to_json()["label"] == "Incident at Market square, Tovin"
