@@ -114,3 +114,23 @@ def small_png(size: tuple[int, int] = (300, 200)) -> bytes:
     out = io.BytesIO()
     img.save(out, "PNG", pnginfo=None)
     return out.getvalue()
+
+
+def noisy_pdf(pages: int, text: str, noise_bytes: int = 12_000, seed: int = 1) -> bytes:
+    """Pages carrying an incompressible picture, so sizes (and splitting) are predictable."""
+    import random
+
+    rng = random.Random(seed)
+    pdf = pikepdf.Pdf.open(io.BytesIO(simple_pdf(pages, text)))
+    side = int((noise_bytes / 3) ** 0.5)
+    for page in pdf.pages:
+        raw = bytes(rng.getrandbits(8) for _ in range(side * side * 3))
+        img = pikepdf.Stream(pdf, raw)
+        img.Type, img.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        img.Width, img.Height, img.BitsPerComponent = side, side, 8
+        img.ColorSpace = pikepdf.Name.DeviceRGB
+        name = page.add_resource(img, pikepdf.Name.XObject, prefix="N")
+        page.contents_add(pdf.make_stream(f"q 100 0 0 100 72 500 cm {name} Do Q".encode()))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
