@@ -12,10 +12,16 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from asylum_prep.cli import commands_admin, commands_case, commands_check, commands_render
+from asylum_prep.cli import (
+    commands_admin,
+    commands_case,
+    commands_check,
+    commands_evidence,
+    commands_render,
+)
 from asylum_prep.errors import AsylumPrepError
 
-MODULES = [commands_admin, commands_case, commands_check, commands_render]
+MODULES = [commands_admin, commands_case, commands_check, commands_evidence, commands_render]
 
 
 class _Parser(argparse.ArgumentParser):

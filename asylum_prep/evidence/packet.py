@@ -11,6 +11,7 @@ Everything happens in memory; part names are neutral ("exhibits-part-1-of-2.pdf"
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -63,6 +64,17 @@ class PacketResult:
     index: list[IndexRow]
     total_pages: int
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def content(self) -> bytes:
+        """The one PDF, or a zip of the parts (neutral names) when the packet was split."""
+        if len(self.parts) == 1:
+            return self.parts[0][1]
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+            for name, data in self.parts:
+                zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+        return buf.getvalue()
 
 
 def _applicant(record: CaseRecord, title: str) -> tuple[str, str]:

@@ -1,0 +1,117 @@
+"""`asylum-prep evidence ...`: add, list, get, and build the exhibit packet from the shell.
+
+Thin: reads the file, calls services.evidence as the audited CLI operator, prints. The file
+name given on the command line is shown as metadata only, never used to decide the type.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from asylum_prep.cli.commands_case import add_data_dir
+from asylum_prep.cli.common import cli_actor, print_json, store_from
+from asylum_prep.domain.evidence import EvidenceKind
+from asylum_prep.errors import N_, InputRefused
+from asylum_prep.evidence.packet import render_packet
+from asylum_prep.services import cases
+from asylum_prep.services import evidence as ev
+
+KINDS = [k.value for k in EvidenceKind]
+
+
+def _read_limited(path: Path, limit: int) -> bytes:
+    if not path.is_file():
+        raise InputRefused(N_("No file at {path}."), path=str(path))
+    if path.stat().st_size > limit:
+        raise InputRefused(N_("This file is larger than the limit of {max_mb} MB per file."),
+                           max_mb=f"{limit / 1048576:.0f}")
+    return path.read_bytes()
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    actor = cli_actor(store)
+    data = _read_limited(Path(args.file), store.settings.max_evidence_bytes)
+    version = cases.open_case(store, actor, args.case_id, audit_view=False).version
+    eid, _, notices = ev.add_evidence(
+        store, actor, args.case_id, data=data, filename=Path(args.file).name, title=args.title,
+        kind=args.kind, base_version=version, keep_original=args.keep_original or None,
+        language=args.language or "")
+    print(eid)
+    for notice in notices:
+        print(f"  {notice}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    version, items = ev.list_evidence(store, cli_actor(store), args.case_id)
+    if args.json:
+        print_json({"version": version, "evidence": [i.model_dump(mode="json") for i in items]})
+        return 0
+    for item in items:
+        pages = item.page_count if item.page_count is not None else "?"
+        print(f"{item.id}  {item.kind.value:<15} {pages:>4} p.  {item.title or item.filename}")
+    return 0
+
+
+def cmd_get(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    data, _ = ev.get_evidence_file(store, cli_actor(store), args.case_id, args.evidence_id,
+                                   which="original" if args.original else "stored")
+    Path(args.out).write_bytes(data)
+    return 0
+
+
+def cmd_packet(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    result = render_packet(store, cli_actor(store), args.case_id,
+                           max_part_bytes=int(args.max_part_mb * 1024 * 1024),
+                           bates_prefix=args.bates)
+    out = Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in result.parts:
+        (out / name).write_bytes(data)
+        print(out / name)
+    for warning in result.warnings:
+        print(f"  {warning}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    group = sub.add_parser("evidence", help="add, list and get evidence; build the packet")
+    commands = group.add_subparsers(dest="evidence_command", required=True, metavar="ACTION")
+
+    add = commands.add_parser("add", help="check, clean and add a file; prints its id")
+    add.add_argument("case_id")
+    add.add_argument("file")
+    add.add_argument("--title", default=None)
+    add.add_argument("--kind", choices=KINDS, default=None)
+    add.add_argument("--language", default=None, help="language code of the document, e.g. fa")
+    add.add_argument("--keep-original", action="store_true",
+                     help="also keep the sealed original (attorney only)")
+    add_data_dir(add)
+    add.set_defaults(handler=cmd_add)
+
+    lst = commands.add_parser("list", help="list a case's evidence")
+    lst.add_argument("case_id")
+    lst.add_argument("--json", action="store_true")
+    add_data_dir(lst)
+    lst.set_defaults(handler=cmd_list)
+
+    get = commands.add_parser("get", help="write the cleaned stored copy to a file")
+    get.add_argument("case_id")
+    get.add_argument("evidence_id")
+    get.add_argument("--out", required=True)
+    get.add_argument("--original", action="store_true", help="the sealed original instead")
+    add_data_dir(get)
+    get.set_defaults(handler=cmd_get)
+
+    packet = commands.add_parser("packet", help="write the exhibit packet (parts) to a folder")
+    packet.add_argument("case_id")
+    packet.add_argument("--out-dir", required=True)
+    packet.add_argument("--bates", default=None, help="Bates prefix, e.g. EX")
+    packet.add_argument("--max-part-mb", type=float, default=25.0)
+    add_data_dir(packet)
+    packet.set_defaults(handler=cmd_packet)
