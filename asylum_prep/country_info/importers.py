@@ -17,7 +17,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from asylum_prep.country_info.normalize import strip_years, tokens
+from asylum_prep.country_info.normalize import strip_controls, strip_years, tokens
 from asylum_prep.country_info.passages import Block, plain_blocks
 from asylum_prep.errors import N_, InputRefused
 
@@ -120,13 +120,14 @@ def series_key(publisher: str, country: str, title: str) -> str:
 
 def resolve_metadata(parsed: ParsedFile, options: ImportOptions, file_name: str) -> ReportMeta:
     country = valid_country(options.country or parsed.country)
-    publisher = " ".join((options.publisher or parsed.publisher or "").split())[:200]
+    publisher = " ".join(strip_controls(options.publisher or parsed.publisher or "").split())[:200]
     if not publisher:
         raise InputRefused(
             N_("The file does not name its publisher: give it with the publisher option.")
         )
-    title = " ".join((options.title or parsed.title or Path(file_name).stem).split())[:500]
-    url = (options.url or parsed.url or "").strip()[:1000]
+    title = " ".join(strip_controls(options.title or parsed.title or Path(file_name).stem).split())
+    title = title[:500]
+    url = strip_controls(options.url or parsed.url or "").strip()[:1000]
     if url and not re.match(r"^https?://", url, re.I):
         raise InputRefused(N_("A report URL starts with http:// or https://."))
     published = options.published or parsed.published

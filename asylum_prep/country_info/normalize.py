@@ -76,6 +76,15 @@ def _drop_format(text: str) -> str:
     return "".join(out)
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Control characters (NUL included: PostgreSQL refuses it) become spaces; newlines and
+    tabs stay."""
+    return _CONTROLS.sub(" ", text)
+
+
 def normalize_text(text: str) -> str:
     """The normalised form of `text` (rules 1-5), spacing kept."""
     text = unicodedata.normalize("NFKC", text)

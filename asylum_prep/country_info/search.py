@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from asylum_prep.country_info.normalize import tokens, word_pattern, word_tokens
+from asylum_prep.country_info.normalize import strip_controls, tokens, word_pattern, word_tokens
 
 MAX_QUERY_CHARS = 2000
 MAX_TERMS = 32
@@ -113,7 +113,7 @@ def filter_sql(filters: Filters, params: dict[str, Any]) -> str:
         params["country"] = filters.country.upper()
     if filters.publisher:
         clauses.append("lower(r.publisher) = lower(:publisher)")
-        params["publisher"] = filters.publisher
+        params["publisher"] = strip_controls(filters.publisher)[:200]
     if filters.since:
         clauses.append("r.published >= :since")
         params["since"] = filters.since
@@ -122,7 +122,7 @@ def filter_sql(filters: Filters, params: dict[str, Any]) -> str:
         params["until"] = filters.until
     if filters.report_id:
         clauses.append("r.id = :report_id")
-        params["report_id"] = filters.report_id
+        params["report_id"] = strip_controls(filters.report_id)[:36]
     return "".join(f" AND {c}" for c in clauses)
 
 
