@@ -76,7 +76,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "applicant_home.py", N_("Home"), ":material/home:",
              frozenset({Role.applicant.value}), home_for=frozenset({Role.applicant.value})),
     PageSpec("story", "wizard.py", N_("Your story"), ":material/edit_note:",  # wizard engineer
-             frozenset({Role.applicant.value}), needs_case=True),
+             frozenset({Role.applicant.value}) | _LEGAL, needs_case=True),
     PageSpec("welcome", "welcome.py", N_("About this app"), ":material/info:",
              frozenset({Role.applicant.value})),
     # --- legal team (cases and dashboard built here) ---

@@ -1,0 +1,218 @@
+"""The review page body: each part with its state, every answer with its comments, a box to
+comment or request a change, and the answer's history. Attorneys approve parts and request
+changes; paralegals comment; everyone on the team reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import streamlit as st
+
+from asylum_prep.domain.dates import FuzzyDate
+from asylum_prep.domain.record import CaseRecord, get_path
+from asylum_prep.domain.review import SectionStatus
+from asylum_prep.errors import N_, AsylumPrepError
+from asylum_prep.forms.questions import Question, Step, is_answered, item_questions
+from asylum_prep.forms.registry import STEPS, step_for
+from asylum_prep.services import answers, cases, review
+from asylum_prep.services.actor import Role
+from asylum_prep.ui import state
+from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.edge import shown_errors
+
+STATUS = {
+    SectionStatus.draft: N_("Draft: not sent for review"),
+    SectionStatus.submitted: N_("Sent for review"),
+    SectionStatus.changes_requested: N_("Changes requested"),
+    SectionStatus.approved: N_("Approved"),
+}
+ITEM_KINDS = {
+    "screening_yes": N_("A screening answer is \"yes\": talk with your client about "
+                        "\"{question}\"."),
+    "changed_after_approval": N_("Changed after the part was approved: \"{question}\"."),
+    "reply_waiting": N_("Your client replied to a comment on \"{question}\"."),
+    "submitted": N_("A part is waiting for your review: {question}."),
+}
+
+
+def _notice(kind: str, text: str) -> None:
+    st.session_state[state.REVIEW_NOTICE] = (kind, text)
+
+
+def _act(ctx: PageContext, fn: Callable[..., int], done: str, **kwargs: Any) -> None:
+    base = int(st.session_state.get(state.WIZARD_BASE, {}).get(ctx.case_id, 0))
+    try:
+        version = fn(ctx.store, ctx.actor, ctx.case_id, base_version=base, **kwargs)
+    except AsylumPrepError as exc:
+        _notice("error", exc.message(ctx.t))
+        return
+    st.session_state.setdefault(state.WIZARD_BASE, {})[ctx.case_id] = (
+        version[1] if isinstance(version, tuple) else version)
+    _notice("success", ctx.t(done))
+
+
+def _on_request(ctx: PageContext, section: str, path: str) -> None:
+    text = str(st.session_state.get(state.W_RV_COMMENT_PREFIX + path) or "")
+    _act(ctx, review.request_changes, N_("The change was requested. Your client will see it."),
+         section=section, path=path, comment=text)
+    if st.session_state.get(state.REVIEW_NOTICE, ("",))[0] == "success":
+        st.session_state[state.W_RV_COMMENT_PREFIX + path] = ""
+
+
+def _on_note(ctx: PageContext, path: str) -> None:
+    text = str(st.session_state.get(state.W_RV_COMMENT_PREFIX + path) or "")
+    _act(ctx, review.add_comment, N_("The comment was saved."), path=path, text=text)
+    if st.session_state.get(state.REVIEW_NOTICE, ("",))[0] == "success":
+        st.session_state[state.W_RV_COMMENT_PREFIX + path] = ""
+
+
+def show_value(t: Callable[[str], str], question: Question, value: Any) -> str:
+    if isinstance(value, FuzzyDate):
+        shown = value.display()
+        return f"{shown} ({value.original})" if value.original and value.original != shown \
+            else shown
+    if question.choices:
+        labels = dict(question.choices)
+        if isinstance(value, list):
+            return ", ".join(t(labels.get(str(v), str(v))) for v in value)
+        return t(labels.get(str(value), str(value)))
+    if question.widget.value == "yes_no":
+        return {"yes": t("Yes"), "no": t("No")}.get(str(value), t("Not answered"))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def answers_of(step: Step, record: CaseRecord) -> Iterator[tuple[str, Question, str]]:
+    """(path, question, heading) for every answer of a part, list entries included."""
+    section = getattr(record, step.key.value)
+    for question in step.questions:
+        if question.shown(section):
+            yield question.path(step.key.value), question, ""
+    for spec in step.lists:
+        for number, item in enumerate(get_path(record, spec.path) or [], start=1):
+            for question in item_questions(spec, item):
+                yield (question.path(step.key.value, spec.path, item.id), question,
+                       f"{spec.title}|{number}")
+
+
+def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
+            question: Question) -> None:
+    t = ctx.t
+    value = get_path(record, path)
+    skipped = record.skipped.get(path)
+    if skipped == "unknown":
+        shown = t("\"I don't know\"")
+    elif skipped == "skip":
+        shown = t("Skipped for now")
+    elif not is_answered(record, path):
+        shown = t("Not answered")
+    else:
+        shown = show_value(t, question, value)
+    st.markdown(f"**{t(question.label)}**")
+    st.text(shown)
+    for comment in [c for c in record.comments if c.path == path]:
+        box = st.container(border=True)
+        box.caption(t("Comment from the legal team:"))
+        box.text(comment.text)
+        if comment.reply:
+            box.caption(t("Your client's answer:"))
+            box.text(comment.reply)
+        if comment.resolved:
+            box.caption(t("Settled."))
+        elif ctx.actor.role in (Role.attorney, Role.paralegal):
+            box.button(t("Mark as settled"), key=state.W_RV_RESOLVE_PREFIX + comment.id,
+                       on_click=_act, args=(ctx, review.resolve_comment, N_("Marked as settled.")),
+                       kwargs={"comment_id": comment.id})
+    if ctx.actor.role not in (Role.attorney, Role.paralegal):
+        return
+    with st.expander(t("Comment, request a change, or see the history")):
+        st.text_area(t("Comment for your client"), key=state.W_RV_COMMENT_PREFIX + path,
+                     height=80)
+        cols = st.columns(3)
+        if ctx.actor.role is Role.attorney:
+            cols[0].button(t("Request a change"), key=state.W_RV_REQUEST_PREFIX + path,
+                           on_click=_on_request, args=(ctx, section, path))
+        cols[1].button(t("Add a comment"), key=state.W_RV_NOTE_PREFIX + path,
+                       on_click=_on_note, args=(ctx, path))
+        if cols[2].button(t("Show history"), key=state.W_RV_HISTORY_PREFIX + path):
+            entries = review.answer_history(ctx.store, ctx.actor, ctx.case_id or "", path)
+            if not entries:
+                st.caption(t("No earlier answers."))
+            for entry in entries:
+                st.caption(t("Version {version}, {when}, by {who}:", version=entry.version,
+                             when=entry.at.strftime("%Y-%m-%d %H:%M"), who=entry.who))
+                st.text(show_value(t, question, entry.value)[:2000])
+
+
+def _items(ctx: PageContext, record: CaseRecord) -> None:
+    t = ctx.t
+    items = review.review_items(ctx.store, ctx.actor, ctx.case_id or "")
+    if not items:
+        return
+    st.subheader(t("Needs your attention"), anchor=False)
+    for item in items:
+        from asylum_prep.forms.registry import question_for
+
+        found = question_for(item.path)
+        label = t(found[2].label) if found else t(step_for(item.section).title)
+        st.warning(t(ITEM_KINDS[item.kind], question=label))
+
+
+def _section_header(ctx: PageContext, record: CaseRecord, step: Step) -> None:
+    t = ctx.t
+    status = answers.section_status(record, step.key.value)
+    text = t(STATUS[status])
+    if status is SectionStatus.approved:
+        st.success(text, icon=":material/verified:")
+    elif status is SectionStatus.changes_requested:
+        st.warning(text)
+    else:
+        st.info(text)
+    if ctx.actor.role is Role.attorney and status in review.APPROVABLE:
+        st.button(t("Approve this part"), key=state.W_RV_APPROVE, type="primary", on_click=_act,
+                  args=(ctx, review.approve_section, N_("The part was approved.")),
+                  kwargs={"section": step.key.value})
+    if ctx.actor.role in (Role.attorney, Role.paralegal) and status in review.SUBMITTABLE:
+        st.button(t("Mark this part as sent for review"), key=state.W_RV_SUBMIT, on_click=_act,
+                  args=(ctx, review.submit_section, N_("The part is marked as sent for review.")),
+                  kwargs={"section": step.key.value})
+
+
+def render_review(ctx: PageContext) -> None:
+    t = ctx.t
+    st.title(t("Review answers"))
+    with shown_errors(t):
+        if not ctx.case_id:
+            st.info(t("Open a case first."))
+            return
+        audited = st.session_state.setdefault(state.WIZARD_AUDITED, [])
+        case = cases.open_case(ctx.store, ctx.actor, ctx.case_id,
+                               audit_view=ctx.case_id not in audited)
+        if ctx.case_id not in audited:
+            audited.append(ctx.case_id)
+        st.session_state.setdefault(state.WIZARD_BASE, {})[ctx.case_id] = case.version
+        record = case.record
+        notice = st.session_state.pop(state.REVIEW_NOTICE, None)
+        if notice:
+            (st.error if notice[0] == "error" else st.success)(notice[1])
+        if ctx.actor.role in (Role.attorney, Role.paralegal):
+            _items(ctx, record)
+        options = [s.key.value for s in STEPS]
+
+        def label(section: str) -> str:
+            status = answers.section_status(record, section)
+            return t("Part {n}: {title} ({status})", n=options.index(section) + 1,
+                     title=t(step_for(section).title), status=t(STATUS[status]))
+
+        section = st.selectbox(t("Part"), options, key=state.W_RV_SECTION, format_func=label)
+        step = step_for(section)
+        _section_header(ctx, record, step)
+        heading = ""
+        for path, question, group in answers_of(step, record):
+            if group != heading:
+                heading = group
+                title, number = group.split("|")
+                st.subheader(t("{list}: entry {n}", list=t(title), n=number), anchor=False)
+            _answer(ctx, record, section, path, question)

@@ -1,0 +1,170 @@
+"""The "Your story" page body: progress over the nine parts, the legal team's questions,
+and the current step's screen. Used by the applicant, and by the attorney or paralegal
+filling in answers for their client."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+
+import streamlit as st
+
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.domain.review import Comment, SectionStatus
+from asylum_prep.errors import AsylumPrepError
+from asylum_prep.forms import (
+    about,
+    beliefs,
+    family,
+    fear,
+    flow,
+    harm_to_others,
+    incidents,
+    leaving,
+    screening,
+    timing,
+)
+from asylum_prep.forms.registry import STEPS, question_for, step_index
+from asylum_prep.forms.widgets import Wiz
+from asylum_prep.services import answers, cases, review
+from asylum_prep.services.actor import Role
+from asylum_prep.services.cases import OpenCase
+from asylum_prep.ui import state
+from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.edge import shown_errors
+
+MODULES: dict[str, ModuleType] = {
+    m.STEP.key.value: m
+    for m in (about, family, beliefs, incidents, harm_to_others, leaving, fear, screening,
+              timing)
+}
+
+def status_label(t: Callable[[str], str], status: SectionStatus) -> str:
+    from asylum_prep.errors import N_
+
+    labels = {
+        SectionStatus.draft: N_("Not sent yet"),
+        SectionStatus.submitted: N_("With your legal team"),
+        SectionStatus.changes_requested: N_("Your legal team has a question"),
+        SectionStatus.approved: N_("Approved"),
+    }
+    return t(labels[status])
+
+
+def case_for(ctx: PageContext) -> str | None:
+    """The case the wizard works on: the open case, else the applicant's only one."""
+    if ctx.case_id:
+        return ctx.case_id
+    if ctx.actor.role is not Role.applicant:
+        return None
+    items = cases.list_cases(ctx.store, ctx.actor)
+    if not items:
+        return None
+    st.session_state[state.CASE_ID] = items[0].id
+    return items[0].id
+
+
+def _open(ctx: PageContext, case_id: str) -> OpenCase:
+    audited = st.session_state.setdefault(state.WIZARD_AUDITED, [])
+    case = cases.open_case(ctx.store, ctx.actor, case_id, audit_view=case_id not in audited)
+    if case_id not in audited:
+        audited.append(case_id)
+    return case
+
+
+def _on_part(w: Wiz) -> None:
+    section = st.session_state.get(state.W_WZ_PART)
+    if not section:
+        return
+    record = w.fresh()
+    w.move(flow.first_open(MODULES[section].STEP, record))
+
+
+def _on_goto(w: Wiz, path: str) -> None:
+    record = w.fresh()
+    pos = flow.position_for_path(path, record)
+    if pos is not None:
+        w.move(pos)
+
+
+def _on_reply(w: Wiz, comment_id: str) -> None:
+    text = str(st.session_state.get(state.W_WZ_REPLY_PREFIX + comment_id) or "")
+    try:
+        w.set_base(review.reply_comment(w.ctx.store, w.ctx.actor, w.case_id,
+                                        comment_id=comment_id, text=text, base_version=w.base))
+        w.notice("success", w.ctx.t("Your answer was sent to your legal team."))
+    except AsylumPrepError as exc:
+        w.failed(exc)
+
+
+def _question_label(t: Callable[[str], str], path: str) -> str:
+    found = question_for(path)
+    return t(found[2].label) if found else path
+
+
+def _requests(w: Wiz, record: CaseRecord, section: str) -> None:
+    t = w.ctx.t
+    requests: list[Comment] = review.open_requests(record, section)
+    for comment in requests:
+        with st.container(border=True):
+            st.warning(t("Your legal team has a question about \"{question}\":",
+                         question=_question_label(t, comment.path)), icon=":material/help:")
+            st.text(comment.text)
+            if comment.reply:
+                st.caption(t("Your answer:"))
+                st.text(comment.reply)
+            key = state.W_WZ_REPLY_PREFIX + comment.id
+            st.text_area(t("Your answer to your legal team"), key=key, height=100)
+            cols = st.columns(2)
+            cols[0].button(t("Send my answer"), key=state.W_WZ_REPLY_SEND_PREFIX + comment.id,
+                           on_click=_on_reply, args=(w, comment.id))
+            cols[1].button(t("Go to this question"), key=state.W_WZ_GOTO_PREFIX + comment.id,
+                           on_click=_on_goto, args=(w, comment.path))
+
+
+def _header(w: Wiz, record: CaseRecord, pos: flow.Position) -> None:
+    t = w.ctx.t
+    number = step_index(pos.section) + 1
+    step = MODULES[pos.section].STEP
+    st.progress(flow.progress(record, pos),
+                text=t("Part {n} of {total}: {title}", n=number, total=len(STEPS),
+                       title=t(step.title)))
+    options = [s.key.value for s in STEPS]
+
+    def label(section: str) -> str:
+        status = answers.section_status(record, section)
+        asks = len(review.open_requests(record, section))
+        text = t("Part {n}: {title} ({status})", n=options.index(section) + 1,
+                 title=t(MODULES[section].STEP.title), status=status_label(t, status))
+        if asks:
+            text += " - " + t.plural("{n} question from your legal team",
+                                     "{n} questions from your legal team", asks)
+        return text
+
+    st.session_state[state.W_WZ_PART] = pos.section
+    st.selectbox(t("Go to part"), options, key=state.W_WZ_PART, format_func=label,
+                 on_change=_on_part, args=(w,))
+
+
+def render_wizard(ctx: PageContext) -> None:
+    t = ctx.t
+    st.title(t("Your story"))
+    with shown_errors(t):
+        case_id = case_for(ctx)
+        if case_id is None:
+            st.info(t("Open a case first.") if ctx.actor.role is not Role.applicant else
+                    t("Your legal team has not opened your case yet. Please come back later."))
+            return
+        case = _open(ctx, case_id)
+        w = Wiz(ctx, case_id)
+        w.set_base(case.version)
+        if ctx.actor.role is not Role.applicant:
+            st.caption(t("You are filling in answers for your client. Each answer is saved "
+                         "under your name in the history."))
+        pos = w.position(case.record)
+        w.remember(pos)
+        st.caption(t("Your answers are saved as you give them. You can stop at any time and "
+                     "continue later."))
+        _header(w, case.record, pos)
+        _requests(w, case.record, pos.section)
+        MODULES[pos.section].render(ctx, case)
