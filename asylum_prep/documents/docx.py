@@ -30,7 +30,7 @@ from asylum_prep.documents.model import (
 
 LATIN = "Noto Serif"
 ARABIC = "Noto Naskh Arabic"
-FONTS = {"ur": "Noto Nastaliq Urdu", "am": "Noto Serif Ethiopic", "ti": "Noto Serif Ethiopic",
+FONTS = {"am": "Noto Serif Ethiopic", "ti": "Noto Serif Ethiopic",
          "he": "Noto Serif Hebrew", "yi": "Noto Serif Hebrew"}
 CJK = {"zh": "Noto Serif CJK SC", "ja": "Noto Serif CJK JP", "ko": "Noto Serif CJK KR"}
 REGION = {"fa": "fa-IR", "ar": "ar-SA", "ps": "ps-AF", "prs": "prs-AF", "ur": "ur-PK", "am": "am-ET",
