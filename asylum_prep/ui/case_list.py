@@ -64,7 +64,7 @@ def _row(ctx: PageContext, item: CaseSummary) -> None:
             status=label(t, STATUS_LABELS, item.status), version=item.version,
             role=label(t, ROLE_LABELS, item.role.value),
         ))
-        if right.button(t("Open"), key=state.W_CASE_OPEN_PREFIX + item.id):
+        if right.button(t("Open case"), key=state.W_CASE_OPEN_PREFIX + item.id):
             open_case(item.id)
 
 

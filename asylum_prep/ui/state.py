@@ -123,3 +123,53 @@ W_RV_RESOLVE_PREFIX = "w_rv_resolve_"  # + comment id
 W_RV_APPROVE = "w_rv_approve"
 W_RV_SUBMIT = "w_rv_submit"
 REVIEW_NOTICE = "ap_review_notice"  # (kind, translated text) after a review action
+
+# --- legal checks panels (legal-rules engineer: ui/legal_panels.py) ---------------------------
+LEGAL_REPORT = "ap_legal_report"  # ((case id, version, day), CheckReport): computed once
+W_LG_LINK_PICK_PREFIX = "w_lg_link_pick_"  # + element key: answer to link by hand
+W_LG_LINK_PREFIX = "w_lg_link_"  # + element key
+W_LG_UNLINK_PREFIX = "w_lg_unlink_"  # + element key + "_" + fact index
+W_LG_DISMISS_PREFIX = "w_lg_dismiss_"  # + flag id
+W_LG_DISMISS_REASON_PREFIX = "w_lg_dismiss_reason_"  # + flag id
+W_LG_RESTORE_PREFIX = "w_lg_restore_"  # + flag id
+
+# --- evidence page (evidence engineer: ui/views/evidence.py) ---------------------------------
+EV_UPLOAD_ROUND = "ap_ev_upload_round"  # int: bumped after an upload so the picker empties
+EV_RESULTS = "ap_ev_results"  # [(file name, ok, [translated lines])] of the last upload
+EV_PACKET = "ap_ev_packet"  # (case id, version, PacketResult) of the last packet built
+W_EV_UPLOAD_PREFIX = "w_ev_upload_"  # + round number
+W_EV_KIND = "w_ev_kind"
+W_EV_LANGUAGE = "w_ev_language"
+W_EV_ADD = "w_ev_add"
+W_EV_TITLE_PREFIX = "w_ev_title_"  # + evidence id (and the other metadata fields below)
+W_EV_ITEM_KIND_PREFIX = "w_ev_item_kind_"
+W_EV_ISSUER_PREFIX = "w_ev_issuer_"
+W_EV_DATE_PREFIX = "w_ev_date_"
+W_EV_LANG_PREFIX = "w_ev_lang_"
+W_EV_TRANSLATION_PREFIX = "w_ev_translation_"
+W_EV_CERT_PREFIX = "w_ev_cert_"
+W_EV_DESCRIPTION_PREFIX = "w_ev_description_"
+W_EV_ELEMENTS_PREFIX = "w_ev_elements_"
+W_EV_INCIDENTS_PREFIX = "w_ev_incidents_"
+W_EV_SAVE_PREFIX = "w_ev_save_"
+W_EV_INCLUDE_PREFIX = "w_ev_include_"
+W_EV_UP_PREFIX = "w_ev_up_"
+W_EV_DOWN_PREFIX = "w_ev_down_"
+W_EV_PREVIEW_PREFIX = "w_ev_preview_"
+W_EV_DOWNLOAD_PREFIX = "w_ev_download_"  # + evidence id: the cleaned copy
+W_EV_BATES = "w_ev_bates"
+W_EV_BUILD = "w_ev_build"
+W_EV_PART_PREFIX = "w_ev_part_"  # + part number: download of a packet part
+
+# --- widgets: documents (render, preview, download) -----------------------------------------
+DOC_RESULT = "ap_doc_result"  # the last RenderResult on the documents page (this session only)
+W_DOC_KIND = "w_doc_kind"
+W_DOC_FORMAT = "w_doc_format"
+W_DOC_LANG = "w_doc_lang"
+W_DOC_BILINGUAL = "w_doc_bilingual"
+W_DOC_DRAFT = "w_doc_draft"
+W_DOC_TR_NAME = "w_doc_tr_name"
+W_DOC_TR_ADDRESS = "w_doc_tr_address"
+W_DOC_TR_PHONE = "w_doc_tr_phone"
+W_DOC_RENDER = "w_doc_render"
+W_DOC_DOWNLOAD = "w_doc_download"
