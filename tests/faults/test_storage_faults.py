@@ -150,3 +150,29 @@ def test_a_really_full_filesystem_refuses_cleanly_and_the_store_reopens(prepared
     assert reopen["integrity"] == "ok" and reopen["chain"] is True
     assert reopen["version"] == int(saves[-1]["result"]) and reopen["kept_last"] is True
     assert not any(target.iterdir()), "the tmpfs lived only in the child's namespace"
+
+
+def test_read_only_postgresql_gives_the_same_clear_error(settings):
+    if settings.is_sqlite:
+        pytest.skip("PostgreSQL: set ASYLUM_PREP_TEST_POSTGRES_URL")
+    from sqlalchemy import create_engine, text
+
+    store = open_store(settings)
+    people = make_people(store)
+    version = _save(store, people.applicant, people.case_id, "the last good answer")
+    name = settings.resolved_database_url.rsplit("/", 1)[1]
+    admin = create_engine(settings.resolved_database_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on'))
+        store.engine.dispose()  # new sessions pick the setting up
+        with pytest.raises(StorageUnavailable):
+            _save(store, people.applicant, people.case_id, "must not be kept")
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" RESET default_transaction_read_only'))
+        admin.dispose()
+    store.engine.dispose()
+    current = cases.open_case(store, people.attorney, people.case_id)
+    assert (current.version, current.record.fear.what_harm) == (version, "the last good answer")
+    store.close()
