@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import streamlit as st
 
 from asylum_prep.errors import InputRefused
@@ -39,6 +41,10 @@ def _create_user(ctx: PageContext) -> None:
                          name=username.strip().lower()))
 
 
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
 def _user_list(ctx: PageContext) -> None:
     t = ctx.t
     st.subheader(t("Accounts"), anchor=False)
@@ -48,7 +54,7 @@ def _user_list(ctx: PageContext) -> None:
             [{t("User name"): u.username, t("Name"): u.display_name,
               t("Role"): label(t, ROLE_LABELS, u.role),
               t("Active"): t("yes") if u.is_active else t("no"),
-              t("Locked until"): u.locked_until.strftime("%Y-%m-%d %H:%M") if u.locked_until else "",
+              t("Locked until"): _when(u.locked_until),
               t("Created"): u.created_at.strftime("%Y-%m-%d")} for u in rows],
             hide_index=True,
         )

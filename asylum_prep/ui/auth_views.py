@@ -7,7 +7,7 @@ import re
 
 import streamlit as st
 
-from asylum_prep.errors import InputRefused, N_
+from asylum_prep.errors import N_, InputRefused
 from asylum_prep.services import invites, users
 from asylum_prep.ui import oidc, session, state
 from asylum_prep.ui.context import PageContext, PublicContext
@@ -37,7 +37,8 @@ def render_setup(pctx: PublicContext) -> None:
         display = st.text_input(t("Your name (optional)"), key=state.W_SETUP_NAME)
         pw = st.text_input(t("Password"), type="password", key=state.W_SETUP_PASSWORD)
         pw2 = st.text_input(t("Password again"), type="password", key=state.W_SETUP_PASSWORD2)
-        submitted = st.form_submit_button(t("Create the administrator account"), key=state.W_SETUP_SUBMIT)
+        submitted = st.form_submit_button(t("Create the administrator account"),
+                                          key=state.W_SETUP_SUBMIT)
     if submitted:
         with shown_errors(t):
             _same_passwords(pw, pw2)
@@ -72,7 +73,9 @@ def render_sign_in(pctx: PublicContext) -> None:
             actor = users.sign_in(pctx.store, username=sign_in_name(username), password=pw)
             session.start(pctx.store, actor)
             st.rerun()
-    st.caption(t("Received an invite code from your attorney? Choose “Join with an invite code” in the menu."))
+    st.caption(t(
+        "Received an invite code from your attorney? Choose “Join with an invite code” in the menu."
+    ))
     oidc.render_button(pctx)
 
 
@@ -104,17 +107,26 @@ def render_welcome(ctx: PageContext) -> None:
     t = ctx.t
     st.title(t("Welcome"))
     if ctx.discreet:
-        st.write(t("This app helps you write down your account, step by step, for your legal team."))
+        st.write(t(
+            "This app helps you write down your account, step by step, for your legal team."
+        ))
     else:
         st.write(t(
             "This app helps you prepare your asylum application with your legal team. It asks "
             "you about your life and what happened to you, one question at a time."
         ))
-    st.markdown("- " + t("Only your legal team can read your answers: your attorney and the people working with them on your case."))
-    st.markdown("- " + t("You can stop at any time. Every answer is saved, and nothing is lost. You can come back later and continue."))
-    st.markdown("- " + t("You may say “I don’t know” or skip a question and come back to it."))
-    st.markdown("- " + t("The “Quick exit” button at the top of every page closes this app at once and clears the screen."))
-    st.markdown("- " + t("To sign in next time, use the code on your paper as your user name, with the password you just chose."))
+    points = [
+        t("Only your legal team can read your answers: your attorney and the people working "
+          "with them on your case."),
+        t("You can stop at any time. Every answer is saved, and nothing is lost. You can come "
+          "back later and continue."),
+        t("You may say “I don’t know” or skip a question and come back to it."),
+        t("The “Quick exit” button at the top of every page closes this app at once and "
+          "clears the screen."),
+        t("To sign in next time, use the code on your paper as your user name, with the "
+          "password you just chose."),
+    ]
+    st.markdown("\n".join(f"- {point}" for point in points))
     if st.button(t("Start"), key=state.W_WELCOME_START, type="primary"):
         from asylum_prep.ui.navigation import go
 

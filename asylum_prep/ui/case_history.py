@@ -6,7 +6,6 @@ from __future__ import annotations
 import streamlit as st
 
 from asylum_prep.errors import AsylumPrepError
-
 from asylum_prep.services import audit, cases
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase

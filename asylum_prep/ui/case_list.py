@@ -42,7 +42,8 @@ def _create_form(ctx: PageContext) -> None:
     t = ctx.t
     with st.expander(t("New case"), icon=":material/add:"):
         with st.form("new_case_form", clear_on_submit=True):
-            title = st.text_input(t("Case title (for example the client's name)"), key=state.W_CASE_NEW_TITLE)
+            title = st.text_input(t("Case title (for example the client's name)"),
+                                  key=state.W_CASE_NEW_TITLE)
             juris = st.selectbox(t("Jurisdiction"), [j.value for j in Jurisdiction],
                                  format_func=lambda j: label(t, JURISDICTION_LABELS, j),
                                  key=state.W_CASE_NEW_JURIS)
@@ -81,8 +82,10 @@ def render(ctx: PageContext) -> None:
         _create_form(ctx)
     c1, c2, c3 = st.columns([3, 2, 2])
     search = c1.text_input(t("Search by title"), key=state.W_CASES_SEARCH)
-    status = c2.selectbox(t("Status"), [ALL, *STATUS_LABELS], key=state.W_CASES_STATUS,
-                          format_func=lambda s: t("All") if s == ALL else label(t, STATUS_LABELS, s))
+    status = c2.selectbox(
+        t("Status"), [ALL, *STATUS_LABELS], key=state.W_CASES_STATUS,
+        format_func=lambda s: t("All") if s == ALL else label(t, STATUS_LABELS, s),
+    )
     sort = c3.selectbox(t("Sort by"), SORTS, key=state.W_CASES_SORT, format_func=lambda s: {
         "updated": t("Last changed"), "title": t("Title"), "status": t("Status")}[s])
     items: list[CaseSummary] = []

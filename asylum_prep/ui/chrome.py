@@ -81,7 +81,8 @@ def language_picker(t: Translator, where: st.delta_generator.DeltaGenerator) -> 
 def quick_exit_button(t: Translator) -> None:
     st.button(
         t("Quick exit"), key=state.W_QUICK_EXIT, on_click=quick_exit, type="primary",
-        icon=":material/close:", help=t("Closes this page at once and clears everything on the screen."),
+        icon=":material/close:",
+        help=t("Closes this page at once and clears everything on the screen."),
     )
 
 
@@ -94,7 +95,8 @@ def sidebar(store: Store, t: Translator, actor: Actor | None, *, discreet: bool)
         ss[state.W_DISCREET] = bool(ss.get(state.DISCREET))
     bar.toggle(
         t("Discreet mode"), key=state.W_DISCREET, on_change=_discreet_changed,
-        help=t("Shows a neutral name in the browser tab and the header, for a device others may see."),
+        help=t("Shows a neutral name in the browser tab and the header, for a device others "
+               "may see."),
     )
     if actor is not None:
         bar.caption(t("Signed in as {name} ({role}).", name=actor.label,

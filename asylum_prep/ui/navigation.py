@@ -34,7 +34,7 @@ from asylum_prep.ui.store import get_store
 log = logging.getLogger(__name__)
 
 ANON = "anonymous"
-APP_DIR = Path(__file__).resolve().parent.parent  # the folder of app.py: page paths are relative to it
+APP_DIR = Path(__file__).resolve().parent.parent  # app.py's folder: page paths are relative to it
 VIEWS = Path(__file__).resolve().parent / "views"
 
 _STAFF = frozenset({Role.attorney.value, Role.paralegal.value, Role.translator.value})
@@ -75,7 +75,8 @@ PAGES: tuple[PageSpec, ...] = (
     # --- applicant (home and about built here; the wizard by the wizard engineer) ---
     PageSpec("home", "applicant_home.py", N_("Home"), ":material/home:",
              frozenset({Role.applicant.value}), home_for=frozenset({Role.applicant.value})),
-    PageSpec("story", "wizard.py", N_("Your story"), ":material/edit_note:",  # wizard engineer
+    # owned by the wizard engineer:
+    PageSpec("story", "wizard.py", N_("Your story"), ":material/edit_note:",
              frozenset({Role.applicant.value}) | _LEGAL, needs_case=True),
     PageSpec("welcome", "welcome.py", N_("About this app"), ":material/info:",
              frozenset({Role.applicant.value})),
@@ -84,13 +85,17 @@ PAGES: tuple[PageSpec, ...] = (
              _STAFF, home_for=_STAFF),
     PageSpec("case", "case_dashboard.py", N_("Case overview"), ":material/dashboard:",
              _STAFF, needs_case=True),
-    PageSpec("review", "review.py", N_("Review answers"), ":material/rate_review:",  # wizard engineer
+    # owned by the wizard engineer:
+    PageSpec("review", "review.py", N_("Review answers"), ":material/rate_review:",
              _STAFF, needs_case=True),
-    PageSpec("evidence", "evidence.py", N_("Evidence"), ":material/attach_file:",  # evidence engineer
+    # owned by the evidence engineer:
+    PageSpec("evidence", "evidence.py", N_("Evidence"), ":material/attach_file:",
              _LEGAL, needs_case=True),
-    PageSpec("documents", "documents.py", N_("Documents"), ":material/picture_as_pdf:",  # documents engineer
+    # owned by the documents engineer:
+    PageSpec("documents", "documents.py", N_("Documents"), ":material/picture_as_pdf:",
              _STAFF, needs_case=True),
-    PageSpec("library", "country_library.py", N_("Country library"), ":material/public:",  # country-conditions engineer
+    # owned by the country-conditions engineer:
+    PageSpec("library", "country_library.py", N_("Country library"), ":material/public:",
              _LEGAL),
     # --- administration and account (built here) ---
     PageSpec("admin", "admin.py", N_("Administration"), ":material/admin_panel_settings:",

@@ -18,7 +18,9 @@ from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import User
 from asylum_prep.ui import state
 
-IDLE_MESSAGE = N_("You were signed out after {minutes} minutes without activity. Sign in again to continue.")
+IDLE_MESSAGE = N_(
+    "You were signed out after {minutes} minutes without activity. Sign in again to continue."
+)
 SIGNED_OUT_MESSAGE = N_("You are signed out.")
 
 
@@ -66,7 +68,9 @@ def start(store: Store, actor: Actor, *, landing: str | None = None) -> None:
         ss[state.PENDING_PAGE] = landing
 
 
-def end(store: Store | None, *, reason: str, message: str | None = SIGNED_OUT_MESSAGE, **params: Any) -> None:
+def end(
+    store: Store | None, *, reason: str, message: str | None = SIGNED_OUT_MESSAGE, **params: Any
+) -> None:
     """Sign out: audit it, then clear the whole session state (a message may survive)."""
     actor = current_actor()
     text = session_translator()(message, **params) if message else ""

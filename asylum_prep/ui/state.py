@@ -28,20 +28,20 @@ W_QUICK_EXIT = "w_quick_exit"
 # --- widgets: first-run setup ---------------------------------------------------------------
 W_SETUP_USER = "w_setup_user"
 W_SETUP_NAME = "w_setup_name"
-W_SETUP_PASSWORD = "w_setup_password"
-W_SETUP_PASSWORD2 = "w_setup_password2"
+W_SETUP_PASSWORD = "w_setup_password"  # noqa: S105 (a widget key)
+W_SETUP_PASSWORD2 = "w_setup_password2"  # noqa: S105 (a widget key)
 W_SETUP_SUBMIT = "w_setup_submit"
 
 # --- widgets: sign-in -----------------------------------------------------------------------
 W_SIGNIN_USER = "w_signin_user"
-W_SIGNIN_PASSWORD = "w_signin_password"
+W_SIGNIN_PASSWORD = "w_signin_password"  # noqa: S105 (a widget key)
 W_SIGNIN_SUBMIT = "w_signin_submit"
 W_SIGNIN_OIDC = "w_signin_oidc"
 
 # --- widgets: join with invite code ---------------------------------------------------------
 W_JOIN_CODE = "w_join_code"
-W_JOIN_PASSWORD = "w_join_password"
-W_JOIN_PASSWORD2 = "w_join_password2"
+W_JOIN_PASSWORD = "w_join_password"  # noqa: S105 (a widget key)
+W_JOIN_PASSWORD2 = "w_join_password2"  # noqa: S105 (a widget key)
 W_JOIN_SUBMIT = "w_join_submit"
 W_WELCOME_START = "w_welcome_start"
 
@@ -75,8 +75,8 @@ W_APPLICANT_CONTINUE = "w_applicant_continue"
 W_ADMIN_USER = "w_admin_user"
 W_ADMIN_NAME = "w_admin_name"
 W_ADMIN_ROLE = "w_admin_role"
-W_ADMIN_PASSWORD = "w_admin_password"
-W_ADMIN_PASSWORD2 = "w_admin_password2"
+W_ADMIN_PASSWORD = "w_admin_password"  # noqa: S105 (a widget key)
+W_ADMIN_PASSWORD2 = "w_admin_password2"  # noqa: S105 (a widget key)
 W_ADMIN_SUBMIT = "w_admin_submit"
 
 # --- widgets: account -----------------------------------------------------------------------

@@ -15,7 +15,6 @@ from asylum_prep.errors import ConfigError
 from asylum_prep.i18n import Translator
 from asylum_prep.storage.engine import Store, open_store
 
-
 _OPENED: list[Store] = []
 
 
