@@ -71,10 +71,13 @@ _LONG_MONTHS = ("January", "February", "March", "April", "May", "June", "July", 
 
 
 def pinpoint(section: str, page: int | None) -> str:
-    """`sec. 1.d`, `p. 12`, or both. A section heading loses a leading 'Section'."""
+    """`sec. 1.d`, `p. 12`, or both. A numbered heading is cited by its number; others by
+    their words, without a leading 'Section'."""
     parts = []
     if section:
         sec = re.sub(r"^(section|sec\.?)\s+", "", section.strip(), flags=re.I)
+        if number := re.match(r"^(\d+(?:\.[0-9a-z]+)*)\.?(?:\s|$)", sec, flags=re.I):
+            sec = number.group(1)  # "1.d Arbitrary Arrest" is cited as "sec. 1.d"
         sec = sec if len(sec) <= 80 else sec[:79].rstrip() + "…"
         parts.append(f"sec. {sec}")
     if page:
