@@ -1,0 +1,55 @@
+"""The documents page in Streamlit's AppTest: render a declaration, see warnings, preview, download."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import asylum_prep
+from asylum_prep.config import load_settings
+from asylum_prep.services import cases
+from asylum_prep.storage.engine import open_store
+from asylum_prep.ui import state
+from asylum_prep.ui import store as ui_store
+from tests.support import make_people
+
+from .records import persian_record
+
+APP = str(Path(asylum_prep.__file__).resolve().parent / "app.py")
+
+
+@pytest.fixture
+def seeded(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASYLUM_PREP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("ASYLUM_PREP_DATABASE_URL", raising=False)
+    monkeypatch.delenv("ASYLUM_PREP_MASTER_KEY", raising=False)
+    ui_store.clear_cache()
+    store = open_store(load_settings())
+    people = make_people(store)
+    case = cases.open_case(store, people.attorney, people.case_id)
+    cases.save_record(store, people.attorney, people.case_id, record=persian_record(translate=False),
+                      base_version=case.version)
+    yield people
+    store.close()
+    ui_store.clear_cache()
+
+
+def test_paralegal_renders_previews_and_downloads(seeded):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[state.ACTOR] = seeded.paralegal
+    at.session_state[state.LAST_ACTIVITY] = time.time()
+    at.session_state[state.CASE_ID] = seeded.case_id
+    at.run()
+    at.switch_page("ui/views/documents.py").run()
+    assert not at.exception
+    at.radio(key=state.W_DOC_LANG).set_value("en").run()
+    at.button(key=state.W_DOC_RENDER).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    # untranslated answers are flagged to the paralegal, never machine-translated
+    assert any("has no translation" in w.value for w in at.warning)
+    assert len(at.get("imgs")) >= 1 or len(at.get("image")) >= 1
+    case_id, result = at.session_state[state.DOC_RESULT]
+    assert case_id == seeded.case_id and result.content[:4] == b"%PDF"
