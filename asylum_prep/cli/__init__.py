@@ -16,12 +16,16 @@ from asylum_prep.cli import (
     commands_admin,
     commands_case,
     commands_check,
+    commands_coi,
     commands_evidence,
     commands_render,
 )
 from asylum_prep.errors import AsylumPrepError
 
-MODULES = [commands_admin, commands_case, commands_check, commands_evidence, commands_render]
+MODULES = [
+    commands_admin, commands_case, commands_check, commands_coi, commands_evidence,
+    commands_render,
+]
 
 
 class _Parser(argparse.ArgumentParser):

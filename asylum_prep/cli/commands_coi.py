@@ -1,0 +1,129 @@
+"""`asylum-prep coi ...`: the country-conditions library from the command line.
+
+import: files and folders, a progress line per file, a summary; search: ranked passages with
+pinpoints (or --json); cite: pin a passage to a case's legal element; list: the reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from asylum_prep.cli.common import cli_actor, print_json, store_from
+from asylum_prep.country_info.importers import ImportOptions, parse_date
+from asylum_prep.country_info.search import plain_snippet
+from asylum_prep.domain.citations import ElementKey, format_citation, pinpoint
+from asylum_prep.errors import N_, InputRefused
+from asylum_prep.services import coi
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None or not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        raise InputRefused(N_("Give the date as YYYY-MM-DD, for example 2024-04-22."))
+    return parsed
+
+
+def _import(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    actor = cli_actor(store)
+    options = ImportOptions(country=args.country, publisher=args.publisher, title=args.title,
+                            published=_date(args.published), url=args.url)
+
+    def progress(done: int, total: int, name: str) -> None:
+        print(f"[{done}/{total}] {name}", file=sys.stderr, flush=True)
+
+    outcomes = coi.import_paths(store, actor, paths=[Path(p) for p in args.paths],
+                                options=options, progress=progress)
+    for o in outcomes:
+        if o.status == "imported":
+            print(f"imported  {o.name}  report={o.report_id}  passages={o.passages}")
+        else:
+            print(f"{o.status:<9} {o.name}  {o.reason}")
+    imported = sum(o.status == "imported" for o in outcomes)
+    print(f"{imported} imported, {sum(o.status == 'duplicate' for o in outcomes)} duplicates, "
+          f"{sum(o.status == 'skipped' for o in outcomes)} skipped")
+    return 0 if imported or not outcomes or all(o.status == "duplicate" for o in outcomes) else 1
+
+
+def _search(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    page = coi.search(store, cli_actor(store), query=args.query, country=args.country,
+                      publisher=args.publisher, since_year=args.since, limit=args.limit)
+    if args.json:
+        print_json({"total": page.total, "hits": [h.as_json() for h in page.hits]})
+        return 0
+    print(f"{page.total} passages match.")
+    for h in page.hits:
+        published = h.published.isoformat() if h.published else "n.d."
+        pin = pinpoint(h.section, h.page)
+        where = f", {pin}" if pin else ""
+        print(f"\n#{h.passage_id}  {h.publisher}, {h.title} ({published}){where}")
+        print(f"    {plain_snippet(h.snippet)}")
+    return 0
+
+
+def _cite(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    citation = coi.cite(store, cli_actor(store), args.case_id, passage_id=args.passage_id,
+                        element=args.element)
+    print(format_citation(citation))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    actor = cli_actor(store)
+    reports = coi.list_reports(store, actor, country=args.country)
+    if args.json:
+        print_json([
+            {"id": r.id, "country": r.country, "publisher": r.publisher, "title": r.title,
+             "published": r.published.isoformat() if r.published else None, "url": r.url,
+             "kind": r.source_kind, "passages": r.passage_count, "sha256": r.content_hash}
+            for r in reports
+        ])
+        return 0
+    for r in reports:
+        published = r.published.isoformat() if r.published else "n.d."
+        print(f"{r.id}  {r.country}  {published}  {r.publisher}: {r.title} "
+              f"({r.passage_count} passages)")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    coi_parser = sub.add_parser("coi", help="country-conditions library: import, search, cite")
+    cmds = coi_parser.add_subparsers(dest="coi_command", required=True, metavar="ACTION")
+
+    p = cmds.add_parser("import", help="import report files or folders (PDF, HTML, text, Markdown)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--country", help="ISO 3166 code, e.g. IR (when the file does not say)")
+    p.add_argument("--publisher")
+    p.add_argument("--title")
+    p.add_argument("--published", metavar="YYYY-MM-DD")
+    p.add_argument("--url")
+    p.set_defaults(handler=_import)
+
+    p = cmds.add_parser("search", help="ranked passages; \"quoted phrases\" must occur")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--country", help="ISO 3166 code")
+    p.add_argument("--publisher")
+    p.add_argument("--since", type=int, metavar="YYYY", help="published in or after this year")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_search)
+
+    p = cmds.add_parser("cite", help="pin a passage to a legal element of a case")
+    p.add_argument("case_id", metavar="ID")
+    p.add_argument("passage_id", metavar="PASSAGE_ID", type=int)
+    p.add_argument("--element", required=True, choices=[e.value for e in ElementKey])
+    p.set_defaults(handler=_cite)
+
+    p = cmds.add_parser("list", help="the reports in the library")
+    p.add_argument("--country", help="ISO 3166 code")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_list)

@@ -1,0 +1,41 @@
+"""`asylum-prep coi ...` through the real entry point, on a real store in a temp dir."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.unit.cli.conftest import Run, cli, data_dir  # noqa: F401  (fixtures)
+from tests.unit.country_info.conftest import SAMPLES, write
+
+
+def test_import_search_list_and_cite(cli: Run, tmp_path: Path) -> None:  # noqa: F811
+    bad = write(tmp_path / "bad.txt", "A paragraph with no country given anywhere in it.")
+    result = cli("coi", "import", str(SAMPLES), str(bad))
+    assert result.code == 0, result.err
+    progress = result.err.strip().splitlines()
+    assert progress[0].startswith("[1/4] ") and progress[-1].startswith("[4/4] ")
+    assert result.out.count("imported  ") == 3 and "skipped" in result.out
+    assert "ISO 3166" in result.out and "3 imported, 0 duplicates, 1 skipped" in result.out
+    again = cli("coi", "import", str(SAMPLES))
+    assert again.code == 0 and "0 imported, 3 duplicates" in again.out
+
+    hits = json.loads(cli("coi", "search", "students beaten", "--country", "XV", "--json").ok().out)
+    assert hits["total"] >= 2
+    first = hits["hits"][0]
+    assert set(first) == {"passage_id", "report_id", "publisher", "title", "published", "country",
+                          "page", "section", "url", "snippet", "score"}
+    assert "<mark>" in first["snippet"]
+    text = cli("coi", "search", '") DROP TABLE x; -- "NEAR(', "--since", "2024").ok().out
+    assert text.startswith("0 passages match.")
+    reports = json.loads(cli("coi", "list", "--json").ok().out)
+    assert len(reports) == 3 and {r["country"] for r in reports} == {"XV"}
+
+    case_id = cli("case", "create", "--title", "Client", "--sample").ok().out.strip()
+    cited = cli("coi", "cite", case_id, str(first["passage_id"]), "--element", "objective_fear")
+    assert cited.ok().out.startswith(first["publisher"] + ", ")
+    record = json.loads(cli("case", "show", case_id, "--json").ok().out)
+    assert [c["passage_id"] for c in record["citations"]] == [first["passage_id"]]
+    cli("coi", "cite", case_id, "999999", "--element", "harm").failed()
+    cli("coi", "import", "--country", "Veldania", str(SAMPLES / "veldania_students_briefing.html"))
+    cli("coi", "search", "x", "--country", "Nowhere").failed()
