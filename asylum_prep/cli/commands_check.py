@@ -54,10 +54,10 @@ def render_text(report: checks.CheckReport) -> str:
     lines += ["", "Consistency:"]
     if not report.flags:
         lines.append("  No flags.")
-    for f in report.flags:
-        state = f" (dismissed: {f.reason})" if f.dismissed else ""
-        lines.append(f"  [{f.id}] {f.rule}: {f.message}{state}")
-        lines.append(f"      places: {', '.join(f.places)}")
+    for flag in report.flags:
+        state = f" (dismissed: {flag.reason})" if flag.dismissed else ""
+        lines.append(f"  [{flag.id}] {flag.rule}: {flag.message}{state}")
+        lines.append(f"      places: {', '.join(flag.places)}")
     lines += ["", "Readiness (required items still blank):"]
     if not report.readiness:
         lines.append("  Nothing required is blank.")

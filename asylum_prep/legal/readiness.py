@@ -65,7 +65,7 @@ US_ITEMS: tuple[Check, ...] = (
      None),
     ("torture_fear", "Part B", N_("Whether the applicant fears torture on return"),
      "fear.torture_fear", None),
-    ("prior_applications", "Part C", N_("Earlier applications for asylum or protection"),
+    ("prior_applications", "Part C", N_("Earlier applications for protection"),
      "screening.prior_applications", None),
     ("status_elsewhere", "Part C", N_("Status offered or held in another country"),
      "screening.status_elsewhere", None),

@@ -1,0 +1,243 @@
+"""Dashboard panels of the legal checks: deadline banner, element map (with manual links),
+consistency flags (dismiss with a reason), readiness list and a timeline chart.
+
+Each panel is `fn(ctx, case, report=None)`; `render_legal(ctx, case)` runs the checks once
+(audited by the service, once per case version per session) and draws them all. Every
+string goes through ctx.t; English templates from `legal` are translated with their params.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+from asylum_prep.domain.record import iter_text_answers
+from asylum_prep.legal.assessment import ElementAssessment, Params
+from asylum_prep.services import checks
+from asylum_prep.services.actor import Role
+from asylum_prep.services.cases import OpenCase
+from asylum_prep.ui import state
+from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.edge import shown_errors
+
+COLOUR = {"supported": "green", "thin": "orange", "missing": "red"}
+STRENGTH = {"supported": "Supported", "thin": "Thin", "missing": "Missing"}
+KIND_LABELS = {
+    "birth": "Birth", "membership": "Memberships", "activity": "Activities",
+    "incident": "Incidents", "detention": "Detentions", "legal_event": "Legal events",
+    "departure": "Departure", "transit": "Transit", "arrival": "Arrivals",
+    "refuge_departure": "Departures from the country of refuge", "filed": "Filed",
+    "deadline": "Filing deadline",
+}
+
+
+def tr(ctx: PageContext, template: str, params: Params = ()) -> str:
+    """Translate a legal template and its parameters (dates pass through unchanged)."""
+    if not template:
+        return ""
+    return ctx.t(template, **{k: ctx.t(v) if v else v for k, v in params})
+
+
+def report_for(ctx: PageContext, case: OpenCase) -> checks.CheckReport:
+    """The checks of this case version, computed (and audited) once per session and day."""
+    key = (case.id, case.version, date.today().isoformat())
+    cached = st.session_state.get(state.LEGAL_REPORT)
+    if isinstance(cached, tuple) and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    report = checks.run_checks(ctx.store, ctx.actor, case.id)
+    st.session_state[state.LEGAL_REPORT] = (key, report)
+    return report
+
+
+def _done() -> None:
+    st.session_state.pop(state.LEGAL_REPORT, None)
+    st.rerun()
+
+
+def render_deadline(ctx: PageContext, case: OpenCase,
+                    report: checks.CheckReport | None = None) -> None:
+    t = ctx.t
+    info = (report or report_for(ctx, case)).deadline
+    if info is None:
+        st.caption(t("No filing deadline rule applies in this jurisdiction."))
+        return
+    if info.deadline is None:
+        st.warning(t("The filing deadline cannot be computed yet."), icon=":material/event:")
+    else:
+        day, left = info.deadline.isoformat(), info.days_left or 0
+        if info.level == "filed":
+            if info.filed_in_time:
+                st.success(t("Filed within the one-year deadline ({date}).", date=day))
+            else:
+                st.error(t("Filed after the one-year deadline ({date}).", date=day))
+        elif info.level == "overdue":
+            st.error(t("The one-year deadline passed on {date}, {n} days ago.", date=day,
+                       n=-left), icon=":material/event_busy:")
+        elif info.red:
+            st.error(t("{n} days left until the one-year deadline on {date}.", n=left, date=day),
+                     icon=":material/alarm:")
+        elif info.level == "notice":
+            st.warning(t("{n} days left until the one-year deadline on {date}.", n=left,
+                         date=day))
+        else:
+            st.info(t("{n} days left until the one-year deadline on {date}.", n=left, date=day))
+    if info.exception_claimed:
+        st.caption(t("An exception is claimed."))
+    for template, params in info.notes:
+        st.caption(tr(ctx, template, params))
+
+
+def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
+    t = ctx.t
+    options = {path: text for path, text in iter_text_answers(case.record)
+               if not any(f.path == path for f in a.facts)}
+    if not options:
+        return
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    path = left.selectbox(t("Link another answer to this element"), list(options),
+                          key=f"{state.W_LG_LINK_PICK_PREFIX}{a.key}", index=None,
+                          format_func=lambda p: f"{p}: {options[p][:80]}")
+    if right.button(t("Link"), key=f"{state.W_LG_LINK_PREFIX}{a.key}") and path:
+        with shown_errors(t):
+            checks.link_fact(ctx.store, ctx.actor, case.id, element=a.key, path=path,
+                             base_version=case.version)
+            _done()
+
+
+def render_element(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
+    t = ctx.t
+    colour = COLOUR[a.strength]
+    header = f":{colour}[●] {t(a.title)} — :{colour}[{t(STRENGTH[a.strength])}]"
+    with st.expander(header, expanded=a.strength != "supported"):
+        st.write(tr(ctx, a.reason_template, a.reason_params) or a.reason)
+        for n, f in enumerate(a.facts):
+            left, right = st.columns([5, 1], vertical_alignment="center")
+            label = tr(ctx, f.label_template, f.label_params) or f.label
+            suffix = " " + t("(linked by hand)") if f.manual else ""
+            left.markdown(f"**{_md(label)}**{suffix}")
+            left.text(f.text)
+            if case.role is Role.attorney and right.button(
+                    t("Unlink"), key=f"{state.W_LG_UNLINK_PREFIX}{a.key}_{n}"):
+                with shown_errors(t):
+                    checks.unlink_fact(ctx.store, ctx.actor, case.id, element=a.key,
+                                       path=f.path, base_version=case.version)
+                    _done()
+        st.markdown(f"**{t('Next step')}:** "
+                    + _md(tr(ctx, a.next_step_template, a.next_step_params) or a.next_step))
+        if case.role is Role.attorney:
+            _link_controls(ctx, case, a)
+
+
+def _md(text: str) -> str:
+    """Applicant text shown as markdown without being interpreted as markup."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>:~$" else c for c in text)
+
+
+def render_element_map(ctx: PageContext, case: OpenCase,
+                       report: checks.CheckReport | None = None) -> None:
+    st.subheader(ctx.t("Legal elements"), anchor=False)
+    for a in (report or report_for(ctx, case)).elements:
+        render_element(ctx, case, a)
+
+
+def render_consistency(ctx: PageContext, case: OpenCase,
+                       report: checks.CheckReport | None = None) -> None:
+    t = ctx.t
+    st.subheader(t("Consistency"), anchor=False)
+    flags = (report or report_for(ctx, case)).flags
+    if not flags:
+        st.success(t("No inconsistencies found."))
+    for f in flags:
+        message = tr(ctx, f.template, f.params)
+        if f.dismissed:
+            st.caption(t("Dismissed: {flag} Reason: {reason}", flag=message, reason=f.reason))
+            if case.role is Role.attorney and st.button(
+                    t("Show this flag again"), key=f"{state.W_LG_RESTORE_PREFIX}{f.id}"):
+                with shown_errors(t):
+                    checks.restore_flag(ctx.store, ctx.actor, case.id, flag_id=f.id,
+                                        base_version=case.version)
+                    _done()
+            continue
+        st.warning(message, icon=":material/rule:")
+        st.caption(t("Where: {places}", places=", ".join(f.places)))
+        if case.role is not Role.attorney:
+            continue
+        with st.form(f"{state.W_LG_DISMISS_PREFIX}form_{f.id}", border=False):
+            reason = st.text_input(t("Reason for dismissing"),
+                                   key=f"{state.W_LG_DISMISS_REASON_PREFIX}{f.id}")
+            if st.form_submit_button(t("Dismiss"), key=f"{state.W_LG_DISMISS_PREFIX}{f.id}"):
+                with shown_errors(t):
+                    checks.dismiss_flag(ctx.store, ctx.actor, case.id, flag_id=f.id,
+                                        reason=reason, base_version=case.version)
+                    _done()
+
+
+def render_readiness(ctx: PageContext, case: OpenCase,
+                     report: checks.CheckReport | None = None) -> None:
+    t = ctx.t
+    st.subheader(t("Filing readiness"), anchor=False)
+    items = (report or report_for(ctx, case)).readiness
+    if not items:
+        st.success(t("Nothing required is blank."))
+    for item in items:
+        text = t(item.label)
+        line = t("{part}: {item}", part=item.part, item=text) if item.part else text
+        if item.skipped:
+            line += " — " + t("the applicant chose \"I don't know\" or skipped it")
+        st.markdown(f"- {_md(line)}")
+
+
+def timeline_rows(ctx: PageContext, report: checks.CheckReport) -> list[dict[str, Any]]:
+    rows = []
+    for ev in report.timeline:
+        rows.append({
+            "lane": ctx.t(KIND_LABELS[ev.kind]), "label": tr(ctx, ev.label_template,
+                                                               ev.label_params),
+            "start": ev.start.isoformat(), "end": (ev.end + timedelta(days=1)).isoformat(),
+            "point": ev.start == ev.end, "approximate": ctx.t("yes") if ev.approximate else "",
+        })
+    return rows
+
+
+def timeline_chart(ctx: PageContext,
+                   report: checks.CheckReport) -> alt.LayerChart | alt.FacetChart:
+    data = alt.Data(values=timeline_rows(ctx, report))  # type: ignore[no-untyped-call]
+    lanes = [ctx.t(KIND_LABELS[k]) for k in KIND_LABELS]
+    base = alt.Chart(data).encode(
+        y=alt.Y("lane:N", sort=lanes, title=None),
+        color=alt.Color("lane:N", legend=None),
+        tooltip=[alt.Tooltip("label:N", title=ctx.t("Event")),
+                 alt.Tooltip("start:T", title=ctx.t("Date")),
+                 alt.Tooltip("approximate:N", title=ctx.t("Approximate"))],
+    )
+    spans = base.transform_filter("!datum.point").mark_bar(height=12).encode(
+        x=alt.X("start:T", title=None), x2="end:T")
+    points = base.transform_filter("datum.point").mark_point(size=90, filled=True).encode(
+        x=alt.X("start:T", title=None))
+    return alt.layer(spans, points).properties(height=alt.Step(26))
+
+
+def render_timeline(ctx: PageContext, case: OpenCase,
+                    report: checks.CheckReport | None = None) -> None:
+    st.subheader(ctx.t("Timeline"), anchor=False)
+    report = report or report_for(ctx, case)
+    if not report.timeline:
+        st.caption(ctx.t("No dated events yet."))
+        return
+    st.altair_chart(timeline_chart(ctx, report), width="stretch")
+
+
+def render_legal(ctx: PageContext, case: OpenCase) -> None:
+    """The whole legal block for the dashboard (team members only)."""
+    if case.role is Role.applicant:
+        return
+    with shown_errors(ctx.t):
+        report = report_for(ctx, case)
+        render_deadline(ctx, case, report)
+        render_element_map(ctx, case, report)
+        render_consistency(ctx, case, report)
+        render_timeline(ctx, case, report)
+        render_readiness(ctx, case, report)
