@@ -54,9 +54,12 @@ class Wiz:
         self.remember(pos)
         st.session_state.pop(state.WIZARD_CONFIRM_DELETE, None)
 
-    def fresh(self) -> CaseRecord:
+    def fresh(self, *, adopt: bool = False) -> CaseRecord:
+        """The current record. With `adopt`, later saves are based on it (after the person
+        was shown that someone else changed an answer)."""
         case = cases.open_case(self.ctx.store, self.ctx.actor, self.case_id, audit_view=False)
-        self.set_base(case.version)
+        if adopt:
+            self.set_base(case.version)
         return case.record
 
     def notice(self, kind: str, text: str, path: str = "") -> None:
@@ -92,8 +95,13 @@ def _save_box(w: Wiz, step: Step, question: Question, path: str, model: Any) -> 
         version = answers.save_answer(w.ctx.store, w.ctx.actor, w.case_id, path=path,
                                       value=value, base_version=w.base)
     except StaleVersionError as exc:
-        w.fresh()
+        now = fields.box_value(question, get_path(w.fresh(adopt=True), path), True)
         w.failed(exc, path)
+        kind, text, where = st.session_state[state.WIZARD_NOTICE]
+        saved = w.ctx.t("Your text is still in the box; press Next to save yours instead. "
+                        "The answer saved now is:")
+        st.session_state[state.WIZARD_NOTICE] = (kind, f"{text}\n\n{saved}", where,
+                                                 str(now or "")[:2000])
         return False
     except AsylumPrepError as exc:
         w.failed(exc, path)
@@ -103,7 +111,16 @@ def _save_box(w: Wiz, step: Step, question: Question, path: str, model: Any) -> 
     return True
 
 
+def _refused_now(path: str) -> bool:
+    """The answer box's own change callback was refused in this same round (the person
+    typed and pressed a button at once): stay, so they see why."""
+    notice = st.session_state.get(state.WIZARD_NOTICE)
+    return bool(notice) and notice[0] == "error" and notice[2] == path
+
+
 def on_next(w: Wiz, step: Step, question: Question | None, path: str, model: Any) -> None:
+    if _refused_now(path):
+        return
     if question is not None and not _save_box(w, step, question, path, model):
         return
     record = w.fresh()
@@ -111,6 +128,8 @@ def on_next(w: Wiz, step: Step, question: Question | None, path: str, model: Any
 
 
 def on_back(w: Wiz, step: Step, question: Question | None, path: str, model: Any) -> None:
+    if _refused_now(path):
+        return
     if question is not None and not _save_box(w, step, question, path, model):
         return
     record = w.fresh()
@@ -176,7 +195,7 @@ def on_cancel_delete() -> None:
 
 
 def on_list_done(w: Wiz, step: Step, question: Question, path: str, model: Any) -> None:
-    if not _save_box(w, step, question, path, model):
+    if _refused_now(path) or not _save_box(w, step, question, path, model):
         return
     pos = w.position(w.fresh())
     w.move(flow.Position(pos.section, pos.screen))
@@ -197,9 +216,11 @@ def _show_notice(t: Any) -> None:
     notice = st.session_state.pop(state.WIZARD_NOTICE, None)
     if not notice:
         return
-    kind, text, _where = notice
+    kind, text = notice[0], notice[1]
     if kind == "error":
         st.error(text, icon=":material/error:")
+        if len(notice) > 3:
+            st.text(notice[3])  # someone's answer: shown as plain text, never markdown
     else:
         st.success(text, icon=":material/check_circle:")
 
