@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session, select
 
 from asylum_prep.domain.record import CaseRecord
-from asylum_prep.errors import ArchiveError, InputRefused, N_
+from asylum_prep.errors import N_, ArchiveError, InputRefused
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, require, require_role
 from asylum_prep.services.actor import Actor, Role
@@ -190,7 +190,9 @@ def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
     tar.addfile(info, io.BytesIO(data))
 
 
-def _write_payload(session: Session, store: Store, case: Case, sink: SealingWriter) -> tuple[int, int]:
+def _write_payload(
+    session: Session, store: Store, case: Case, sink: SealingWriter
+) -> tuple[int, int]:
     cipher = store.case_cipher(case)
     names = {u.id: u.username for u in session.exec(select(User))}
     rows = sorted(repo.list_version_rows(session, case.id), key=lambda r: r.version)
@@ -226,7 +228,9 @@ def _write_payload(session: Session, store: Store, case: Case, sink: SealingWrit
     return len(versions), len(entries)
 
 
-def export_case(store: Store, actor: Actor, case_id: str, *, out: Path, passphrase: str) -> ArchiveSummary:
+def export_case(
+    store: Store, actor: Actor, case_id: str, *, out: Path, passphrase: str
+) -> ArchiveSummary:
     """Write an encrypted archive of the case to `out` (atomically, mode 0600)."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise InputRefused(N_("The passphrase must be at least {n} characters long."),
@@ -242,7 +246,8 @@ def export_case(store: Store, actor: Actor, case_id: str, *, out: Path, passphra
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "wb") as fh:
-                n_versions, n_blobs = _write_payload(session, store, case, SealingWriter(fh, passphrase))
+                sink = SealingWriter(fh, passphrase)
+                n_versions, n_blobs = _write_payload(session, store, case, sink)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, out)
@@ -291,7 +296,9 @@ def _read_payload(payload: bytes) -> _Contents:
     return _Contents(manifest, records, blobs)
 
 
-def read_archive(data: bytes, passphrase: str) -> tuple[Manifest, dict[int, CaseRecord], dict[str, bytes]]:
+def read_archive(
+    data: bytes, passphrase: str
+) -> tuple[Manifest, dict[int, CaseRecord], dict[str, bytes]]:
     """Open and check an archive without touching any store (for tests and previews)."""
     contents = _read_payload(open_sealed(data, passphrase))
     return contents.manifest, contents.records, contents.blobs
@@ -317,8 +324,9 @@ def import_case(store: Store, actor: Actor, *, data: bytes, passphrase: str) -> 
         def author(name: str) -> int:
             return users.get(name, actor.id)
 
-        row, cipher = repo.new_case_row(store, title=meta.title, jurisdiction=meta.jurisdiction.value,
-                                        created_by=actor.id)
+        row, cipher = repo.new_case_row(
+            store, title=meta.title, jurisdiction=meta.jurisdiction.value, created_by=actor.id
+        )
         row.status, row.current_version, row.updated_at = (
             meta.status, meta.current_version, meta.updated_at)
         session.add(row)

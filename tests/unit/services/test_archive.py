@@ -74,7 +74,8 @@ def second_store(tmp_path: Path, db_url: str | None) -> Iterator[Store]:
 
 
 def _history(store: Store, actor, case_id: str):  # type: ignore[no-untyped-def]
-    return [(v.version, v.created_at, v.changed) for v in cases.list_versions(store, actor, case_id)]
+    versions = cases.list_versions(store, actor, case_id)
+    return [(v.version, v.created_at, v.changed) for v in versions]
 
 
 def _case_count(store: Store) -> int:
@@ -107,9 +108,11 @@ def test_export_then_import_elsewhere_restores_everything(
     for version in (1, 2):
         assert cases.view_version(second_store, operator, new.case_id, version) == \
             cases.view_version(store, people.attorney, case_id, version)
-    assert _history(second_store, operator, new.case_id) == _history(store, people.attorney, case_id)
+    history = _history(second_store, operator, new.case_id)
+    assert history == _history(store, people.attorney, case_id)
     # Authors unknown to the new installation are attributed to the importer.
-    assert {v.created_by for v in cases.list_versions(second_store, operator, new.case_id)} == {"cli"}
+    versions = cases.list_versions(second_store, operator, new.case_id)
+    assert {v.created_by for v in versions} == {"cli"}
     with second_store.session() as session:
         row = repo.get_case(session, new.case_id)
         cipher = second_store.case_cipher(row)
@@ -135,7 +138,8 @@ def test_import_in_the_same_store_keeps_authors_and_blob_ids(
     cases.delete_case(store, people.attorney, case_id)
     new = archive.import_case(store, people.attorney, data=out.read_bytes(), passphrase=PASS)
     assert _history(store, people.attorney, new.case_id) == before
-    assert [v.created_by for v in cases.list_versions(store, people.attorney, new.case_id)] == authors
+    versions = cases.list_versions(store, people.attorney, new.case_id)
+    assert [v.created_by for v in versions] == authors
     assert authors == ["attorney", "paralegal", "attorney"]
     with store.session() as session:
         assert {b.id for b in session.exec(select(EvidenceBlob))} == set(blobs)
@@ -186,7 +190,8 @@ def test_wrong_passphrase_truncation_and_reordering_are_refused(
     with pytest.raises(ArchiveError, match="passphrase is wrong"):
         archive.import_case(store, people.attorney, data=sealed, passphrase=PASS + "x")
     with pytest.raises(ArchiveError, match="not an asylum-prep case archive"):
-        archive.import_case(store, people.attorney, data=b"SQLite format 3\x00" * 8, passphrase=PASS)
+        archive.import_case(store, people.attorney, data=b"SQLite format 3\x00" * 8,
+                            passphrase=PASS)
     assert archive.import_case(store, people.attorney, data=sealed, passphrase=PASS).versions == 3
 
 
