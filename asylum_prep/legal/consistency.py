@@ -7,7 +7,8 @@ approximate dates do not raise false alarms.
 Rules (key: fires when ...):
 - incident_after_departure: an incident certainly happened after the departure from the home
   country and no return is recorded (screening.returned_home is not "yes" and no departure from
-  the country of refuge is dated on or before it).
+  the country of refuge is dated on or before it), unless its place names a country passed
+  through (harm on the way).
 - before_birth: an incident, membership, activity, legal event, departure, transit or arrival
   is certainly before the applicant's birth.
 - impossible_age: birth date in the future, an age above 120 today, or an activity or
@@ -204,9 +205,12 @@ def _order_rules(r: CaseRecord) -> Iterator[Flag]:
     returned = r.screening.returned_home is YesNo.yes
     refuge_departures = [n.date for n in r.leaving.entries
                          if n.kind is EntryKind.departure and n.date]
+    transit_countries = [_norm(t.country) for t in r.leaving.route if t.country.strip()]
     for i in r.incidents.items:
         if not i.date or returned or not definitely_before(dep, i.date):
             continue
+        if any(c in _norm(i.place) for c in transit_countries):
+            continue  # harm on the way, in a country passed through
         if any(bounds(d)[0] <= bounds(i.date)[1] for d in refuge_departures):
             continue
         yield _flag("incident_after_departure",

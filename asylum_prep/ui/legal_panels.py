@@ -15,6 +15,7 @@ import altair as alt
 import streamlit as st
 
 from asylum_prep.domain.record import iter_text_answers
+from asylum_prep.errors import N_
 from asylum_prep.legal.assessment import ElementAssessment, Params
 from asylum_prep.services import checks
 from asylum_prep.services.actor import Role
@@ -24,13 +25,13 @@ from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 
 COLOUR = {"supported": "green", "thin": "orange", "missing": "red"}
-STRENGTH = {"supported": "Supported", "thin": "Thin", "missing": "Missing"}
+STRENGTH = {"supported": N_("Supported"), "thin": N_("Thin"), "missing": N_("Missing")}
 KIND_LABELS = {
-    "birth": "Birth", "membership": "Memberships", "activity": "Activities",
-    "incident": "Incidents", "detention": "Detentions", "legal_event": "Legal events",
-    "departure": "Departure", "transit": "Transit", "arrival": "Arrivals",
-    "refuge_departure": "Departures from the country of refuge", "filed": "Filed",
-    "deadline": "Filing deadline",
+    "birth": N_("Birth"), "membership": N_("Memberships"), "activity": N_("Activities"),
+    "incident": N_("Incidents"), "detention": N_("Detentions"),
+    "legal_event": N_("Legal events"), "departure": N_("Departure"), "transit": N_("Transit"),
+    "arrival": N_("Arrivals"), "refuge_departure": N_("Departures from the country of refuge"),
+    "filed": N_("Filed"), "deadline": N_("Filing deadline"),
 }
 
 

@@ -53,6 +53,13 @@ def test_incident_after_departure_not_when_a_return_is_recorded() -> None:
     assert "incident_after_departure" not in rules(r)
 
 
+def test_incident_in_a_transit_country_is_not_flagged() -> None:
+    r = record(**{"incidents.items": [incident("2022-08-05", place="Bus station, Valmora City")],
+                  "leaving.departure_date": fd("2022-08-01"),
+                  "leaving.route": [transit("Valmora", "2022-08-02", "2022-08-20")]})
+    assert "incident_after_departure" not in rules(r)
+
+
 def test_incident_same_month_as_departure_is_not_flagged() -> None:
     r = record(**{"incidents.items": [incident(fd("2022-08-01", "month"))],
                   "leaving.departure_date": fd("2022-08-10")})
