@@ -6,8 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.legal.deadline import deadline_for, level_for, one_year_deadline
+from asylum_prep.legal.spans import add_years, bounds
 from tests.unit.legal.factories import arrival, fd, record, refuge_departure
 
 
@@ -136,3 +140,18 @@ def test_json_shape() -> None:
     data = one_year_deadline(_entries(arrival("2023-03-15")), today=date(2024, 3, 1)).to_json()
     assert data["date"] == "2024-03-15" and data["days_left"] == 14 and data["level"] == "warning"
     assert all(c["as_of"] for c in data["citations"])
+
+
+@given(st.dates(min_value=date(1998, 1, 1), max_value=date(2090, 12, 31)),
+       st.sampled_from(list(Precision)), st.booleans())
+def test_deadline_is_never_later_than_any_reading_of_the_arrival(
+        day: date, precision: Precision, approximate: bool) -> None:
+    if precision is not Precision.day:
+        day = day.replace(day=1) if precision is Precision.month else day.replace(month=1, day=1)
+    when = FuzzyDate(iso=day, precision=precision, approximate=approximate)
+    info = one_year_deadline(_entries(arrival(when)), today=date(2000, 1, 1))
+    lo, hi = bounds(when)
+    assert info.deadline is not None
+    assert info.deadline <= add_years(lo, 1) <= add_years(hi, 1)
+    assert 365 <= (info.deadline - lo).days <= 366
+    assert info.approximate_arrival == (approximate or precision is not Precision.day)
