@@ -102,9 +102,10 @@ def _question_label(t: Callable[[str], str], path: str) -> str:
     return t(found[2].label) if found else path
 
 
-def _requests(w: Wiz, record: CaseRecord, section: str) -> None:
+def _requests(w: Wiz, record: CaseRecord) -> None:
+    """Every open question from the legal team, on every screen until it is settled."""
     t = w.ctx.t
-    requests: list[Comment] = review.open_requests(record, section)
+    requests: list[Comment] = review.open_requests(record)
     for comment in requests:
         with st.container(border=True):
             st.warning(t("Your legal team has a question about \"{question}\":",
@@ -166,5 +167,5 @@ def render_wizard(ctx: PageContext) -> None:
         st.caption(t("Your answers are saved as you give them. You can stop at any time and "
                      "continue later."))
         _header(w, case.record, pos)
-        _requests(w, case.record, pos.section)
+        _requests(w, case.record)
         MODULES[pos.section].render(ctx, case)

@@ -1,0 +1,103 @@
+"""An attorney requests a change on one answer; the applicant sees the request on her
+wizard, answers it, changes the answer and sends the part again; the attorney approves."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from asylum_prep.domain.review import SectionStatus
+from asylum_prep.services import answers, cases, review
+from asylum_prep.ui import state
+from asylum_prep.ui.navigation import BY_ID
+
+
+def _page(make_app, actor, case_id: str, page: str, **extra) -> AppTest:
+    at = make_app(actor, **{state.CASE_ID: case_id, **extra})
+    at.run()
+    at.switch_page(BY_ID[page].script).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _click(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _prepare(store, people) -> None:
+    v = cases.open_case(store, people.attorney, people.case_id).version
+    v = answers.save_answer(store, people.applicant, people.case_id, path="fear.who",
+                            value="The police", base_version=v)
+    v = answers.save_answer(store, people.applicant, people.case_id,
+                            path="screening.returned_home", value="yes", base_version=v)
+    review.submit_section(store, people.applicant, people.case_id, section="fear",
+                          base_version=v)
+
+
+def test_request_change_answer_and_approve(make_app, people, seed_store) -> None:
+    _prepare(seed_store, people)
+    # the attorney reviews part 7
+    at = _page(make_app, people.attorney, people.case_id, "review")
+    assert any("screening answer is \"yes\"" in w.value for w in at.warning)
+    at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
+    assert any(t.value == "The police" for t in at.text)
+    at.text_area(key=state.W_RV_COMMENT_PREFIX + "fear.who").input("Which police unit was it?")
+    _click(at, state.W_RV_REQUEST_PREFIX + "fear.who")
+    assert any("change was requested" in s.value for s in at.success)
+    record = cases.open_case(seed_store, people.attorney, people.case_id).record
+    assert answers.section_status(record, "fear") is SectionStatus.changes_requested
+    comment = record.comments[0]
+
+    # the applicant, in Persian, sees the request and answers it
+    app = _page(make_app, people.applicant, people.case_id, "story", **{state.LANG: "fa"})
+    assert any(t.value == "Which police unit was it?" for t in app.text)
+    app.text_area(key=state.W_WZ_REPLY_PREFIX + comment.id).input("The intelligence police.")
+    _click(app, state.W_WZ_REPLY_SEND_PREFIX + comment.id)
+    assert not app.error, [e.value for e in app.error]
+    _click(app, state.W_WZ_GOTO_PREFIX + comment.id)
+    box = app.text_area(key=state.W_WZ_ANSWER_PREFIX + "fear.who")
+    assert box.value == "The police" and not box.disabled
+    box.input("The intelligence police")
+    _click(app, state.W_WZ_NEXT)
+    record = cases.open_case(seed_store, people.attorney, people.case_id).record
+    assert record.fear.who == "The intelligence police"
+    assert record.comments[0].reply == "The intelligence police."
+    v = cases.open_case(seed_store, people.attorney, people.case_id).version
+    review.submit_section(seed_store, people.applicant, people.case_id, section="fear",
+                          base_version=v)
+
+    # the attorney sees the reply and the history, settles the comment and approves
+    at = _page(make_app, people.attorney, people.case_id, "review")
+    assert any("replied to a comment" in w.value for w in at.warning)
+    at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
+    assert any(t.value == "The intelligence police." for t in at.text)
+    _click(at, state.W_RV_HISTORY_PREFIX + "fear.who")
+    shown = [t.value for t in at.text]
+    assert "The police" in shown and "The intelligence police" in shown
+    _click(at, state.W_RV_RESOLVE_PREFIX + comment.id)
+    _click(at, state.W_RV_APPROVE)
+    assert any(s.value == "Approved" for s in at.success)  # the part turns green
+    record = cases.open_case(seed_store, people.attorney, people.case_id).record
+    assert answers.section_status(record, "fear") is SectionStatus.approved
+
+    # the part is now read-only for the applicant
+    app = _page(make_app, people.applicant, people.case_id, "story")
+    app.selectbox(key=state.W_WZ_PART).set_value("fear").run()
+    assert any("approved this part" in i.value for i in app.info)
+    boxes = [x for x in app.text_area if x.key.startswith(state.W_WZ_ANSWER_PREFIX)]
+    assert boxes and all(x.disabled for x in boxes)
+    assert not any(b.key in (state.W_WZ_UNKNOWN, state.W_WZ_SKIP) for b in app.button)
+
+
+def test_paralegal_comments_but_cannot_approve(make_app, people, seed_store) -> None:
+    _prepare(seed_store, people)
+    at = _page(make_app, people.paralegal, people.case_id, "review")
+    at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
+    assert not any(b.key == state.W_RV_APPROVE for b in at.button)
+    assert not any(b.key == state.W_RV_REQUEST_PREFIX + "fear.who" for b in at.button)
+    at.text_area(key=state.W_RV_COMMENT_PREFIX + "fear.who").input("Ask about the date too.")
+    _click(at, state.W_RV_NOTE_PREFIX + "fear.who")
+    record = cases.open_case(seed_store, people.attorney, people.case_id).record
+    assert record.comments[0].text == "Ask about the date too."
+    assert answers.section_status(record, "fear") is SectionStatus.submitted
