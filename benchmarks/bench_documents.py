@@ -24,30 +24,50 @@ from asylum_prep.documents.build_declaration import build_declaration
 from asylum_prep.domain.record import CaseRecord
 
 N = 5
-SENTENCE = ("The officers asked again about the student paper, the names of the other writers "
-            "and the meetings in the library, and they said my family would pay for it. ")
+SENTENCE = (
+    "The officers asked again about the student paper, the names of the other writers "
+    "and the meetings in the library, and they said my family would pay for it. "
+)
 
 
 def long_record(incidents: int = 34, sentences: int = 10) -> CaseRecord:
-    items = [{
-        "id": f"b{i}", "date": {"iso": date(2015 + i % 8, 1 + i % 12, 1 + i % 27).isoformat()},
-        "place": f"Fictional town {i}", "perpetrator": "police",
-        "perpetrator_detail": f"Officers of precinct {i}",
-        "what_happened": f"Event {i}. " + SENTENCE * sentences,
-        "words_said": "We know who you are and what you wrote.", "detained": "yes",
-        "injuries": "Bruises and a cut on my forehead. " * 3, "treatment": "A neighbour helped me.",
-        "reported": "no", "state_protection": "not_sought_dangerous",
-        "why_targeted": "Because of my writing for the student paper. " * 3,
-    } for i in range(incidents)]
-    return CaseRecord.model_validate({
-        "filing": {"answer_language": "en"},
-        "about": {"given_names": "Bench", "family_name": "Applicant", "a_number": "A000-000-000"},
-        "beliefs": {"beliefs_description": SENTENCE * 6},
-        "incidents": {"items": items},
-        "fear": {"who": "The police.", "what_harm": SENTENCE * 3, "why": SENTENCE * 3,
-                 "relocation_why_not": SENTENCE * 2},
-        "timing": {"why_now": SENTENCE},
-    })
+    items = [
+        {
+            "id": f"b{i}",
+            "date": {"iso": date(2015 + i % 8, 1 + i % 12, 1 + i % 27).isoformat()},
+            "place": f"Fictional town {i}",
+            "perpetrator": "police",
+            "perpetrator_detail": f"Officers of precinct {i}",
+            "what_happened": f"Event {i}. " + SENTENCE * sentences,
+            "words_said": "We know who you are and what you wrote.",
+            "detained": "yes",
+            "injuries": "Bruises and a cut on my forehead. " * 3,
+            "treatment": "A neighbour helped me.",
+            "reported": "no",
+            "state_protection": "not_sought_dangerous",
+            "why_targeted": "Because of my writing for the student paper. " * 3,
+        }
+        for i in range(incidents)
+    ]
+    return CaseRecord.model_validate(
+        {
+            "filing": {"answer_language": "en"},
+            "about": {
+                "given_names": "Bench",
+                "family_name": "Applicant",
+                "a_number": "A000-000-000",
+            },
+            "beliefs": {"beliefs_description": SENTENCE * 6},
+            "incidents": {"items": items},
+            "fear": {
+                "who": "The police.",
+                "what_harm": SENTENCE * 3,
+                "why": SENTENCE * 3,
+                "relocation_why_not": SENTENCE * 2,
+            },
+            "timing": {"why_now": SENTENCE},
+        }
+    )
 
 
 def _median(fn, n: int = N) -> float:
@@ -75,8 +95,16 @@ def _libreoffice(docx_bytes: bytes) -> float | None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "decl.docx"
         src.write_bytes(docx_bytes)
-        cmd = [soffice, f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}", "--headless",
-               "--convert-to", "pdf", "--outdir", tmp, str(src)]
+        cmd = [
+            soffice,
+            f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(src),
+        ]
         env = {**os.environ, "HOME": tmp}
         subprocess.run(cmd, check=True, capture_output=True, env=env, timeout=300)  # warm profile
         times = []
@@ -101,8 +129,13 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 def _peak_mb() -> float:
     root = str(Path(__file__).resolve().parents[1])
-    out = subprocess.run([sys.executable, "-c", _MEMORY_SCRIPT.format(root=root)], check=True,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", _MEMORY_SCRIPT.format(root=root)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return int(out.stdout.strip().splitlines()[-1]) / 1024  # ru_maxrss is KiB on Linux
 
 
@@ -111,23 +144,44 @@ def run() -> list[dict[str, object]]:
     pdf_bytes, _ = pdf_renderer.render(doc)
     docx_bytes, _ = docx_renderer.render(doc)
     pages = _pages(pdf_bytes)
-    build_docx = _median(lambda: docx_renderer.render(build_declaration(long_record(), jurisdiction="us").document))
+    build_docx = _median(
+        lambda: docx_renderer.render(build_declaration(long_record(), jurisdiction="us").document)
+    )
     ours_pdf = _median(lambda: pdf_renderer.render(doc), n=3)
     lo = _libreoffice(docx_bytes)
     peak = _peak_mb()
     ratio = ours_pdf / lo if lo else None
     return [
-        {"name": f"declaration ({pages} pages): build + DOCX", "metric": "median time", "unit": "s",
-         "ours": round(build_docx, 3), "reference": None, "reference_label": "",
-         "target": "< 0.3 s", "ok": build_docx < 0.3},
-        {"name": f"declaration ({pages} pages): PDF (WeasyPrint)", "metric": "median time",
-         "unit": "s", "ours": round(ours_pdf, 3), "reference": round(lo, 3) if lo else None,
-         "reference_label": "LibreOffice headless DOCX->PDF, same DOCX, same run",
-         "target": "<= 0.6x reference" + (f" (ratio {ratio:.2f})" if ratio else ""),
-         "ok": bool(ratio is not None and ratio <= 0.6)},
-        {"name": f"declaration ({pages} pages): build + PDF + DOCX", "metric": "peak RSS",
-         "unit": "MB", "ours": round(peak, 1), "reference": None, "reference_label": "",
-         "target": "< 300 MB", "ok": peak < 300},
+        {
+            "name": f"declaration ({pages} pages): build + DOCX",
+            "metric": "median time",
+            "unit": "s",
+            "ours": round(build_docx, 3),
+            "reference": None,
+            "reference_label": "",
+            "target": "< 0.3 s",
+            "ok": build_docx < 0.3,
+        },
+        {
+            "name": f"declaration ({pages} pages): PDF (WeasyPrint)",
+            "metric": "median time",
+            "unit": "s",
+            "ours": round(ours_pdf, 3),
+            "reference": round(lo, 3) if lo else None,
+            "reference_label": "LibreOffice headless DOCX->PDF, same DOCX, same run",
+            "target": "<= 0.6x reference" + (f" (ratio {ratio:.2f})" if ratio else ""),
+            "ok": bool(ratio is not None and ratio <= 0.6),
+        },
+        {
+            "name": f"declaration ({pages} pages): build + PDF + DOCX",
+            "metric": "peak RSS",
+            "unit": "MB",
+            "ours": round(peak, 1),
+            "reference": None,
+            "reference_label": "",
+            "target": "< 300 MB",
+            "ok": peak < 300,
+        },
     ]
 
 

@@ -23,8 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--translator-name", default="")
     p.add_argument("--translator-address", default="")
     p.add_argument("--translator-phone", default="")
-    p.add_argument("--read-back-language", default=None,
-                   help="interpretation certificate: the language it was read back in")
+    p.add_argument(
+        "--read-back-language",
+        default=None,
+        help="interpretation certificate: the language it was read back in",
+    )
     p.add_argument("--out", required=True, type=Path)
     p.set_defaults(handler=run)
 
@@ -33,10 +36,18 @@ def run(args: argparse.Namespace) -> int:
     store = store_from(args)
     try:
         result = render_document(
-            store, cli_actor(store), args.case_id, doc=args.doc, fmt=args.fmt, lang=args.lang,
-            bilingual=args.bilingual, draft=args.draft, pdf_a=args.pdf_a,
-            translator_info=TranslatorInfo(args.translator_name, args.translator_address,
-                                           args.translator_phone),
+            store,
+            cli_actor(store),
+            args.case_id,
+            doc=args.doc,
+            fmt=args.fmt,
+            lang=args.lang,
+            bilingual=args.bilingual,
+            draft=args.draft,
+            pdf_a=args.pdf_a,
+            translator_info=TranslatorInfo(
+                args.translator_name, args.translator_address, args.translator_phone
+            ),
             interpretation_language=args.read_back_language,
         )
     finally:

@@ -45,9 +45,14 @@ def phrase_lang(lang: str) -> str:
 def document_translator(lang: str, notices: list[Notice]) -> Translator:
     """A translator for a document language; English phrases where no catalog exists."""
     if lang not in SUPPORTED:
-        notices.append(Notice(template=N_(
-            "Fixed phrases are not yet translated into {lang}; they are printed in English."),
-            params={"lang": lang}))
+        notices.append(
+            Notice(
+                template=N_(
+                    "Fixed phrases are not yet translated into {lang}; they are printed in English."
+                ),
+                params={"lang": lang},
+            )
+        )
         return Translator("en")
     return Translator(lang)
 
@@ -96,19 +101,35 @@ class Answers:
         stale = [p for p, s in statuses.items() if s == "stale"]
         missing = [p for p, s in statuses.items() if s == "missing"]
         for p in stale:
-            self.notices.append(Notice(template=N_(
-                "Paragraph {number}: the translation of {path} is out of date; the original "
-                "words are printed."), params={"number": str(number), "path": p}))
+            self.notices.append(
+                Notice(
+                    template=N_(
+                        "Paragraph {number}: the translation of {path} is out of date; the "
+                        "original words are printed."
+                    ),
+                    params={"number": str(number), "path": p},
+                )
+            )
         for p in missing:
-            self.notices.append(Notice(template=N_(
-                "Paragraph {number}: {path} has no translation; the original words are "
-                "printed."), params={"number": str(number), "path": p}))
+            self.notices.append(
+                Notice(
+                    template=N_(
+                        "Paragraph {number}: {path} has no translation; the original words are "
+                        "printed."
+                    ),
+                    params={"number": str(number), "path": p},
+                )
+            )
         if stale:
-            return Text(text=self.t(
-                "[Translation out of date: the applicant's own words are printed.]"), lang=self.fixed_lang)
+            return Text(
+                text=self.t("[Translation out of date: the applicant's own words are printed.]"),
+                lang=self.fixed_lang,
+            )
         if missing:
-            return Text(text=self.t(
-                "[Not translated: the applicant's own words are printed.]"), lang=self.fixed_lang)
+            return Text(
+                text=self.t("[Not translated: the applicant's own words are printed.]"),
+                lang=self.fixed_lang,
+            )
         return None
 
     # -- dates and places -----------------------------------------------------------------
@@ -129,8 +150,15 @@ class Answers:
             return ""
         return str(self._locale.territories.get(code.upper(), code))
 
-    def when_where(self, fd: FuzzyDate | None, place_path: str | None,
-                   both: str, when: str, where: str, neither: str | None) -> str | None:
+    def when_where(
+        self,
+        fd: FuzzyDate | None,
+        place_path: str | None,
+        both: str,
+        when: str,
+        where: str,
+        neither: str | None,
+    ) -> str | None:
         """Pick the fixed lead-in sentence that matches the values that exist."""
         shown = self.date(fd)
         place = self.plain(place_path) if place_path else ""
@@ -144,7 +172,9 @@ class Answers:
 
 
 def full_name(record: CaseRecord) -> str:
-    return " ".join(x for x in (record.about.given_names.strip(), record.about.family_name.strip()) if x)
+    return " ".join(
+        x for x in (record.about.given_names.strip(), record.about.family_name.strip()) if x
+    )
 
 
 def display_name(answers: Answers) -> str:

@@ -18,8 +18,17 @@ from asylum_prep.documents import legal_texts
 from asylum_prep.documents.answers import Answers, display_name, document_translator
 from asylum_prep.documents.build_declaration import Declaration, running_text
 from asylum_prep.documents.model import (
-    Block, Caption, Citation, Document, Gap, Heading, Notice, NumberedParagraph, Paragraph,
-    Quotation, Text,
+    Block,
+    Caption,
+    Citation,
+    Document,
+    Gap,
+    Heading,
+    Notice,
+    NumberedParagraph,
+    Paragraph,
+    Quotation,
+    Text,
 )
 from asylum_prep.domain.citations import format_citation
 from asylum_prep.domain.record import CaseRecord
@@ -27,18 +36,27 @@ from asylum_prep.i18n import Translator
 
 
 class FactLike(Protocol):
-    path: str
-    label: str
-    text: str
-    manual: bool
+    @property
+    def path(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 class AssessmentLike(Protocol):
-    key: str
-    title: str
-    strength: str
-    reason: str
-    next_step: str
+    """What `legal.elements.assess` returns per element (read-only view)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def strength(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def next_step(self) -> str: ...
 
     @property
     def facts(self) -> Sequence[FactLike]: ...
@@ -66,9 +84,14 @@ def exhibit_refs(record: CaseRecord) -> list[ExhibitRef]:
     out = []
     for ex in exhibit_list(record):
         item = items.get(ex.evidence_id or "")
-        out.append(ExhibitRef(tab=ex.tab, pages=ex.pages,
-                              elements=tuple(item.elements) if item else (),
-                              incidents=tuple(item.incidents) if item else ()))
+        out.append(
+            ExhibitRef(
+                tab=ex.tab,
+                pages=ex.pages,
+                elements=tuple(item.elements) if item else (),
+                incidents=tuple(item.incidents) if item else (),
+            )
+        )
     return out
 
 
@@ -77,8 +100,14 @@ def _incident_of(path: str) -> str:
     return parts[2] if len(parts) > 2 and parts[:2] == ["incidents", "items"] else ""
 
 
-def _fact_blocks(t: Translator, a: Answers, decl: Declaration, fact: FactLike,
-                 exhibits: list[ExhibitRef], number: int) -> list[Block]:
+def _fact_blocks(
+    t: Translator,
+    a: Answers,
+    decl: Declaration,
+    fact: FactLike,
+    exhibits: list[ExhibitRef],
+    number: int,
+) -> list[Block]:
     got = a.get(fact.path)
     text = got if got is not None else Text(text=fact.text, lang=a.src_lang)
     flag = a.flag_for(a.take_pending(), number)
@@ -92,13 +121,21 @@ def _fact_blocks(t: Translator, a: Answers, decl: Declaration, fact: FactLike,
             refs.append(t("Exhibit {tab}, pages {pages}.", tab=ex.tab, pages=ex.pages))
     lead = Text(text=t(fact.label), lang="en")
     parts = (lead, *(Text(text=r, lang="en") for r in refs))
-    return [NumberedParagraph(number=number, parts=parts, sources=(fact.path,), flag=flag),
-            Quotation(text=text, sources=(fact.path,))]
+    return [
+        NumberedParagraph(number=number, parts=parts, sources=(fact.path,), flag=flag),
+        Quotation(text=text, sources=(fact.path,)),
+    ]
 
 
-def build_brief(record: CaseRecord, *, jurisdiction: str, declaration: Declaration,
-                assessments: Sequence[AssessmentLike], exhibits: list[ExhibitRef] | None = None,
-                draft: bool = True) -> Brief:
+def build_brief(
+    record: CaseRecord,
+    *,
+    jurisdiction: str,
+    declaration: Declaration,
+    assessments: Sequence[AssessmentLike],
+    exhibits: list[ExhibitRef] | None = None,
+    draft: bool = True,
+) -> Brief:
     lang = "en"
     notices: list[Notice] = []
     t = document_translator(lang, notices)
@@ -110,27 +147,65 @@ def build_brief(record: CaseRecord, *, jurisdiction: str, declaration: Declarati
     def tx(s: str) -> Text:
         return Text(text=s, lang=lang)
 
-    blocks: list[Block] = [Caption(title=tx(t("Brief in support of the application")),
-                                   rows=((tx(t("Applicant:")), tx(name or "—")),))]
+    blocks: list[Block] = [
+        Caption(
+            title=tx(t("Brief in support of the application")),
+            rows=((tx(t("Applicant:")), tx(name or "—")),),
+        )
+    ]
     number = 0
     for el in assessments:
         blocks.append(Heading(text=tx(t(el.title))))
         if el.strength == "missing" or not el.facts:
-            blocks.append(Gap(text=tx(t("No support yet: {reason} Next step: {next}",
-                                        reason=el.reason, next=el.next_step)), path=el.key))
-            notices.append(Notice(template="Element {key} has no support; shown as a gap.",
-                                  params={"key": el.key}))
+            blocks.append(
+                Gap(
+                    text=tx(
+                        t(
+                            "No support yet: {reason} Next step: {next}",
+                            reason=el.reason,
+                            next=el.next_step,
+                        )
+                    ),
+                    path=el.key,
+                )
+            )
+            notices.append(
+                Notice(
+                    template="Element {key} has no support; shown as a gap.", params={"key": el.key}
+                )
+            )
             continue
         if el.strength == "thin" and draft:
-            blocks.append(Gap(text=tx(t("Thin support: {reason} Next step: {next}",
-                                        reason=el.reason, next=el.next_step)), path=el.key))
+            blocks.append(
+                Gap(
+                    text=tx(
+                        t(
+                            "Thin support: {reason} Next step: {next}",
+                            reason=el.reason,
+                            next=el.next_step,
+                        )
+                    ),
+                    path=el.key,
+                )
+            )
         for fact in el.facts:
             number += 1
             blocks.extend(_fact_blocks(t, a, declaration, fact, exhibits, number))
         for ex in exhibits:
             if el.key in ex.elements:
-                blocks.append(Paragraph(parts=(tx(t("Corroborated by Exhibit {tab}, pages {pages}.",
-                                                    tab=ex.tab, pages=ex.pages)),)))
+                blocks.append(
+                    Paragraph(
+                        parts=(
+                            tx(
+                                t(
+                                    "Corroborated by Exhibit {tab}, pages {pages}.",
+                                    tab=ex.tab,
+                                    pages=ex.pages,
+                                )
+                            ),
+                        )
+                    )
+                )
         for c in (c for c in getattr(record, "citations", []) if c.element.value == el.key):
             blocks.append(Citation(text=tx(format_citation(c)), as_of=c.accessed.isoformat()))
             blocks.append(Quotation(text=tx(c.quote)))
@@ -138,12 +213,33 @@ def build_brief(record: CaseRecord, *, jurisdiction: str, declaration: Declarati
     for basis in pack.nonrefoulement:
         blocks.append(Heading(text=tx(t(basis.title)), level=2))
         blocks.append(Paragraph(parts=(tx(t(basis.text)),)))
-        blocks.append(Citation(text=tx(t("{citation} (text as of {date})", citation=basis.citation,
-                                         date=basis.as_of)), as_of=basis.as_of))
-    blocks.append(Paragraph(parts=(tx(t("The legal texts in this brief are as of {date} and must be "
-                                        "checked against their sources before filing.",
-                                        date=pack.as_of)),)))
-    doc = Document(title=t("Brief in support of the application"), lang=lang, kind="brief",
-                   running=running_text(t, record, lang, name), blocks=tuple(blocks),
-                   page_size="letter" if jurisdiction == "us" else "A4")
+        blocks.append(
+            Citation(
+                text=tx(
+                    t("{citation} (text as of {date})", citation=basis.citation, date=basis.as_of)
+                ),
+                as_of=basis.as_of,
+            )
+        )
+    blocks.append(
+        Paragraph(
+            parts=(
+                tx(
+                    t(
+                        "The legal texts in this brief are as of {date} and must be "
+                        "checked against their sources before filing.",
+                        date=pack.as_of,
+                    )
+                ),
+            )
+        )
+    )
+    doc = Document(
+        title=t("Brief in support of the application"),
+        lang=lang,
+        kind="brief",
+        running=running_text(t, record, lang, name),
+        blocks=tuple(blocks),
+        page_size="letter" if jurisdiction == "us" else "A4",
+    )
     return Brief(doc, notices + a.notices)

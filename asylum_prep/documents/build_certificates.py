@@ -14,7 +14,15 @@ from asylum_prep.documents import legal_texts
 from asylum_prep.documents.answers import babel_locale, document_translator
 from asylum_prep.documents.build_declaration import Declaration, running_text
 from asylum_prep.documents.model import (
-    Block, Caption, Document, Heading, Notice, Paragraph, SignatureBlock, SignatureLine, Text,
+    Block,
+    Caption,
+    Document,
+    Heading,
+    Notice,
+    Paragraph,
+    SignatureBlock,
+    SignatureLine,
+    Text,
 )
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
@@ -41,67 +49,147 @@ def language_name(code: str, in_lang: str = "en") -> str:
     return str(name) if name else code
 
 
-def _common(record: CaseRecord, decl: Declaration, version: int, title: str, body: str,
-            info: TranslatorInfo, notices: list[Notice], kind: str, tr: Translator) -> Document:
+def _common(
+    record: CaseRecord,
+    decl: Declaration,
+    version: int,
+    title: str,
+    body: str,
+    info: TranslatorInfo,
+    notices: list[Notice],
+    kind: str,
+    tr: Translator,
+) -> Document:
     lang = "en"
     doc = decl.document
     digest = doc.sha256()
-    covered = tr("Declaration of {name}, case version {version}, content SHA-256 {sha256}.",
-                 name=doc.running.header[0].text if doc.running.header else BLANK,
-                 version=version, sha256=digest)
+    covered = tr(
+        "Declaration of {name}, case version {version}, content SHA-256 {sha256}.",
+        name=doc.running.header[0].text if doc.running.header else BLANK,
+        version=version,
+        sha256=digest,
+    )
     for label, value in (("name", info.name), ("address", info.address), ("phone", info.phone)):
         if not value.strip():
-            notices.append(Notice(template=N_("The translator's {field} was not given; a blank line "
-                                              "is printed."), params={"field": label}))
+            notices.append(
+                Notice(
+                    template=N_("The translator's {field} was not given; a blank line is printed."),
+                    params={"field": label},
+                )
+            )
     blocks: list[Block] = [
         Caption(title=Text(text=title, lang=lang), rows=()),
         Paragraph(parts=(Text(text=body, lang=lang),)),
         Heading(text=Text(text=tr("Document covered"), lang=lang), level=2),
         Paragraph(parts=(Text(text=covered, lang=lang),)),
-        SignatureBlock(lines=(
-            SignatureLine(label=Text(text=tr("Signature"), lang=lang)),
-            SignatureLine(label=Text(text=tr("Name"), lang=lang),
-                          value=Text(text=info.name, lang=lang) if info.name.strip() else None),
-            SignatureLine(label=Text(text=tr("Address"), lang=lang),
-                          value=Text(text=info.address, lang=lang) if info.address.strip() else None),
-            SignatureLine(label=Text(text=tr("Telephone"), lang=lang),
-                          value=Text(text=info.phone, lang=lang) if info.phone.strip() else None),
-            SignatureLine(label=Text(text=tr("Date"), lang=lang)),
-        )),
+        SignatureBlock(
+            lines=(
+                SignatureLine(label=Text(text=tr("Signature"), lang=lang)),
+                SignatureLine(
+                    label=Text(text=tr("Name"), lang=lang),
+                    value=Text(text=info.name, lang=lang) if info.name.strip() else None,
+                ),
+                SignatureLine(
+                    label=Text(text=tr("Address"), lang=lang),
+                    value=Text(text=info.address, lang=lang) if info.address.strip() else None,
+                ),
+                SignatureLine(
+                    label=Text(text=tr("Telephone"), lang=lang),
+                    value=Text(text=info.phone, lang=lang) if info.phone.strip() else None,
+                ),
+                SignatureLine(label=Text(text=tr("Date"), lang=lang)),
+            )
+        ),
     ]
-    running = running_text(tr, record, lang, doc.running.header[0].text if doc.running.header else "")
-    running = running.model_copy(update={"footer_note": Text(
-        text=tr("Version {version} · SHA-256 {sha256}", version=version, sha256=digest), lang=lang)})
-    return Document(title=title, lang=lang, kind=kind, running=running, blocks=tuple(blocks),
-                    page_size=doc.page_size)
+    running = running_text(
+        tr, record, lang, doc.running.header[0].text if doc.running.header else ""
+    )
+    running = running.model_copy(
+        update={
+            "footer_note": Text(
+                text=tr("Version {version} · SHA-256 {sha256}", version=version, sha256=digest),
+                lang=lang,
+            )
+        }
+    )
+    return Document(
+        title=title,
+        lang=lang,
+        kind=kind,
+        running=running,
+        blocks=tuple(blocks),
+        page_size=doc.page_size,
+    )
 
 
-def translation_certificate(record: CaseRecord, *, jurisdiction: str, declaration: Declaration,
-                            version: int, info: TranslatorInfo) -> Certificate:
+def translation_certificate(
+    record: CaseRecord,
+    *,
+    jurisdiction: str,
+    declaration: Declaration,
+    version: int,
+    info: TranslatorInfo,
+) -> Certificate:
     """For the English declaration: competent in both languages; true and accurate."""
     notices: list[Notice] = []
     t = document_translator("en", notices)
     pack = legal_texts.load(jurisdiction)
     src = record.filing.answer_language or "en"
-    body = t(pack.translation_certificate, translator=info.name.strip() or BLANK,
-             source=language_name(src), target=language_name("en"))
+    body = t(
+        pack.translation_certificate,
+        translator=info.name.strip() or BLANK,
+        source=language_name(src),
+        target=language_name("en"),
+    )
     if pack.translation_authority:
         body += " " + t("({authority})", authority=pack.translation_authority)
-    doc = _common(record, declaration, version, t("Certificate of translation"), body, info,
-                  notices, "translation-certificate", t)
+    doc = _common(
+        record,
+        declaration,
+        version,
+        t("Certificate of translation"),
+        body,
+        info,
+        notices,
+        "translation-certificate",
+        t,
+    )
     return Certificate(doc, notices)
 
 
-def interpretation_certificate(record: CaseRecord, *, jurisdiction: str, declaration: Declaration,
-                               version: int, info: TranslatorInfo,
-                               language: str | None = None) -> Certificate:
+def interpretation_certificate(
+    record: CaseRecord,
+    *,
+    jurisdiction: str,
+    declaration: Declaration,
+    version: int,
+    info: TranslatorInfo,
+    language: str | None = None,
+) -> Certificate:
     """The declaration was read back to the declarant in a language they understand."""
     notices: list[Notice] = []
     t = document_translator("en", notices)
     pack = legal_texts.load(jurisdiction)
-    name = declaration.document.running.header[0].text if declaration.document.running.header else BLANK
-    body = t(pack.interpretation_certificate, translator=info.name.strip() or BLANK,
-             declarant=name, language=language_name(language or record.filing.answer_language or "en"))
-    doc = _common(record, declaration, version, t("Certificate of interpretation"), body, info,
-                  notices, "interpretation-certificate", t)
+    name = (
+        declaration.document.running.header[0].text
+        if declaration.document.running.header
+        else BLANK
+    )
+    body = t(
+        pack.interpretation_certificate,
+        translator=info.name.strip() or BLANK,
+        declarant=name,
+        language=language_name(language or record.filing.answer_language or "en"),
+    )
+    doc = _common(
+        record,
+        declaration,
+        version,
+        t("Certificate of interpretation"),
+        body,
+        info,
+        notices,
+        "interpretation-certificate",
+        t,
+    )
     return Certificate(doc, notices)

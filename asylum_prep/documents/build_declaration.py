@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from asylum_prep.documents import declaration_sections as sec
 from asylum_prep.documents import legal_texts
 from asylum_prep.documents.answers import (
-    Answers, display_name, document_translator, phrase_lang, sort_key,
+    Answers,
+    display_name,
+    document_translator,
+    phrase_lang,
+    sort_key,
 )
 from asylum_prep.documents.declaration_writer import Writer
 from asylum_prep.documents.model import (
@@ -51,27 +55,39 @@ class Declaration:
         """The first paragraph built from `path` or from an answer under it."""
         if path in self.paragraphs:
             return self.paragraphs[path]
-        hits = [n for p, n in self.paragraphs.items() if p.startswith(path + ".")
-                or path.startswith(p + ".")]
+        hits = [
+            n
+            for p, n in self.paragraphs.items()
+            if p.startswith(path + ".") or path.startswith(p + ".")
+        ]
         return min(hits) if hits else None
 
 
 def _after_events(w: Writer, r: CaseRecord) -> None:
     t, a = w.t, w.a
+    lead: str | None
     harmed = [m for m in r.family.members if m.harmed is YesNo.yes]
     if harmed or r.harm_to_others.others:
         w.heading(t("Harm to my family"))
     for m in harmed:
         base = f"family.members.{m.id}"
         name = a.plain(f"{base}.name")
-        w.answer(t("What happened to {name}:", name=name) if name else t("What happened to my relative:"),
-                 f"{base}.harm_description", gap=t("what happened to this relative"))
+        w.answer(
+            t("What happened to {name}:", name=name)
+            if name
+            else t("What happened to my relative:"),
+            f"{base}.harm_description",
+            gap=t("what happened to this relative"),
+        )
     for o in sorted(r.harm_to_others.others, key=lambda o: sort_key(o.date)):
         base = f"harm_to_others.others.{o.id}"
         person = a.plain(f"{base}.person") or t("a person close to me")
         when = a.date(o.date)
-        lead = (t("What happened to {person} on {date}:", person=person, date=when) if when
-                else t("What happened to {person}:", person=person))
+        lead = (
+            t("What happened to {person} on {date}:", person=person, date=when)
+            if when
+            else t("What happened to {person}:", person=person)
+        )
         w.answer(lead, f"{base}.what_happened", gap=t("what happened to this person"))
         w.answer(t("Why I believe this happened to them:"), f"{base}.why")
 
@@ -79,19 +95,29 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
     found = False
     for inc in sorted(r.incidents.items, key=lambda i: sort_key(i.date)):
         when = a.date(inc.date)
-        lead = (t("Why I believe they targeted me on {date}:", date=when) if when
-                else t("Why I believe they targeted me:"))
+        lead = (
+            t("Why I believe they targeted me on {date}:", date=when)
+            if when
+            else t("Why I believe they targeted me:")
+        )
         found = w.answer(lead, f"incidents.items.{inc.id}.why_targeted") is not None or found
     if not found:
         w.missing("incidents.why_targeted", t("why they targeted you"))
 
     w.heading(t("How I left my country"))
     lv = r.leaving
-    lead = a.when_where(lv.departure_date, "leaving.departure_place",
-                        N_("I left my country on {date}, from {place}."), N_("I left my country on {date}."),
-                        N_("I left my country from {place}."), None)
+    lead = a.when_where(
+        lv.departure_date,
+        "leaving.departure_place",
+        N_("I left my country on {date}, from {place}."),
+        N_("I left my country on {date}."),
+        N_("I left my country from {place}."),
+        None,
+    )
     how = a.get("leaving.how_left")
-    w.para(lead, how, sources=("leaving.departure_date", "leaving.departure_place", "leaving.how_left"))
+    w.para(
+        lead, how, sources=("leaving.departure_date", "leaving.departure_place", "leaving.how_left")
+    )
     if lead is None and how is None:
         w.missing("leaving.departure_date", t("when and how you left your country"))
     if lv.passport_used is YesNo.yes:
@@ -102,21 +128,39 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
         base = f"leaving.route.{tr.id}"
         country = a.country(tr.country) if len(tr.country) == 2 else a.plain(f"{base}.country")
         arrived, left = a.date(tr.arrived), a.date(tr.left)
-        offered = {YesNo.yes: t("I was offered legal status there."),
-                   YesNo.no: t("I was not offered legal status there.")}.get(tr.status_offered)
-        w.para(t("I passed through {country}.", country=country) if country else None,
-               t("I arrived there on {date}.", date=arrived) if arrived else None,
-               t("I left there on {date}.", date=left) if left else None, offered,
-               a.get(f"{base}.status_detail"), sources=(base,))
+        offered = {
+            YesNo.yes: t("I was offered legal status there."),
+            YesNo.no: t("I was not offered legal status there."),
+        }.get(tr.status_offered)
+        w.para(
+            t("I passed through {country}.", country=country) if country else None,
+            t("I arrived there on {date}.", date=arrived) if arrived else None,
+            t("I left there on {date}.", date=left) if left else None,
+            offered,
+            a.get(f"{base}.status_detail"),
+            sources=(base,),
+        )
         w.answer(t("Why I did not stay there:"), f"{base}.why_not_stay")
     for en in sorted(lv.entries, key=lambda e: sort_key(e.date)):
         base = f"leaving.entries.{en.id}"
         if en.kind.value == "arrival":
-            lead = a.when_where(en.date, f"{base}.place", N_("I arrived in {place} on {date}."),
-                                N_("I arrived on {date}."), N_("I arrived in {place}."), None)
+            lead = a.when_where(
+                en.date,
+                f"{base}.place",
+                N_("I arrived in {place} on {date}."),
+                N_("I arrived on {date}."),
+                N_("I arrived in {place}."),
+                None,
+            )
         else:
-            lead = a.when_where(en.date, f"{base}.place", N_("I left {place} on {date}."),
-                                N_("I left on {date}."), N_("I left {place}."), None)
+            lead = a.when_where(
+                en.date,
+                f"{base}.place",
+                N_("I left {place} on {date}."),
+                N_("I left on {date}."),
+                N_("I left {place}."),
+                None,
+            )
         status = a.get(f"{base}.status")
         w.para(lead, t("How:") if status else None, status, sources=(base,))
 
@@ -126,19 +170,31 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
     w.answer(t("Why they would harm me:"), "fear.why", gap=t("why they would harm you"))
     w.answer(t("How they would know that I have returned:"), "fear.how_they_would_know")
     if r.fear.still_looking is YesNo.yes:
-        w.para(t("They are still looking for me."), a.get("fear.still_looking_detail"),
-               sources=("fear.still_looking",))
+        w.para(
+            t("They are still looking for me."),
+            a.get("fear.still_looking_detail"),
+            sources=("fear.still_looking",),
+        )
     if r.fear.torture_fear is YesNo.yes:
-        w.para(t("I fear that I would be tortured."), a.get("fear.torture_detail"),
-               sources=("fear.torture_fear",))
+        w.para(
+            t("I fear that I would be tortured."),
+            a.get("fear.torture_detail"),
+            sources=("fear.torture_fear",),
+        )
 
     w.heading(t("Why I cannot live elsewhere in my country"))
-    w.answer(None, "fear.relocation_why_not", gap=t("why you cannot live safely elsewhere in your country"))
+    w.answer(
+        None,
+        "fear.relocation_why_not",
+        gap=t("why you cannot live safely elsewhere in your country"),
+    )
 
     w.heading(t("Why I am filing now"))
-    n = [w.answer(None, "timing.why_now"),
-         w.answer(t("What has changed:"), "timing.changed_circumstances"),
-         w.answer(t("What kept me from filing earlier:"), "timing.extraordinary_circumstances")]
+    n = [
+        w.answer(None, "timing.why_now"),
+        w.answer(t("What has changed:"), "timing.changed_circumstances"),
+        w.answer(t("What kept me from filing earlier:"), "timing.extraordinary_circumstances"),
+    ]
     if not any(n):
         w.missing("timing.why_now", t("why you are filing now"))
 
@@ -150,13 +206,17 @@ def _caption(t: Translator, r: CaseRecord, jurisdiction: str, lang: str, name: s
         rows.append((t("A-number:"), r.about.a_number))
     if r.about.reference:
         rows.append((t("Reference:"), r.about.reference))
-    proceeding = {Proceeding.affirmative: t("Affirmative application"),
-                  Proceeding.defensive: t("Removal proceedings"),
-                  Proceeding.other: ""}[r.filing.proceeding]
+    proceeding = {
+        Proceeding.affirmative: t("Affirmative application"),
+        Proceeding.defensive: t("Removal proceedings"),
+        Proceeding.other: "",
+    }[r.filing.proceeding]
     if proceeding:
         rows.append((t("Proceeding:"), proceeding))
-    return Caption(title=Text(text=t("Declaration of {name}", name=name), lang=lang),
-                   rows=tuple((Text(text=k, lang=lang), Text(text=v, lang=lang)) for k, v in rows))
+    return Caption(
+        title=Text(text=t("Declaration of {name}", name=name), lang=lang),
+        rows=tuple((Text(text=k, lang=lang), Text(text=v, lang=lang)) for k, v in rows),
+    )
 
 
 def running_text(t: Translator, r: CaseRecord, lang: str, name: str) -> RunningText:
@@ -165,28 +225,42 @@ def running_text(t: Translator, r: CaseRecord, lang: str, name: str) -> RunningT
     return RunningText(header=tuple(head), page_template=t("Page {page} of {pages}"))
 
 
-def closing_blocks(t: Translator, r: CaseRecord, jurisdiction: str, lang: str, name: str) -> list[Block]:
+def closing_blocks(
+    t: Translator, r: CaseRecord, jurisdiction: str, lang: str, name: str
+) -> list[Block]:
     pack = legal_texts.load(jurisdiction)
-    abroad = jurisdiction == "us" and r.filing.signed_outside_us is YesNo.yes and pack.closing_abroad
+    abroad = (
+        jurisdiction == "us" and r.filing.signed_outside_us is YesNo.yes and pack.closing_abroad
+    )
     text = t(pack.closing_abroad) if abroad else t(pack.closing)
     blank = "________________"
     out: list[Block] = [Paragraph(parts=(Text(text=text, lang=lang),))]
     if pack.executed:
         out.append(Paragraph(parts=(Text(text=t(pack.executed, date=blank), lang=lang),)))
-    lines = tuple(SignatureLine(label=Text(text=t(label), lang=lang),
-                                value=Text(text=name, lang=lang) if "name" in label.lower() and name else None)
-                  for label in pack.signature_labels)
+    lines = tuple(
+        SignatureLine(
+            label=Text(text=t(label), lang=lang),
+            value=Text(text=name, lang=lang) if "name" in label.lower() and name else None,
+        )
+        for label in pack.signature_labels
+    )
     out.append(SignatureBlock(lines=lines))
     return out
 
 
-def build_declaration(record: CaseRecord, *, jurisdiction: str, lang: str | None = None,
-                      draft: bool = False) -> Declaration:
+def build_declaration(
+    record: CaseRecord, *, jurisdiction: str, lang: str | None = None, draft: bool = False
+) -> Declaration:
     src = record.filing.answer_language or "en"
     lang = lang or src
     if lang not in (src, "en"):
-        raise InputRefused(N_("A declaration can be made in the answer language ({src}) or in "
-                              "English from the stored translations."), src=src)
+        raise InputRefused(
+            N_(
+                "A declaration can be made in the answer language ({src}) or in "
+                "English from the stored translations."
+            ),
+            src=src,
+        )
     notices: list[Notice] = []
     t = document_translator(lang, notices)
     answers = Answers(record, lang, t)
@@ -195,16 +269,31 @@ def build_declaration(record: CaseRecord, *, jurisdiction: str, lang: str | None
     flang = phrase_lang(lang)
     name = display_name(answers)
     w.blocks.append(_caption(t, record, jurisdiction, flang, name))
-    w.blocks.append(Paragraph(parts=(Text(text=t("I, {name}, declare as follows:", name=name)
-                                          if name else t("I declare as follows:"), lang=flang),)))
+    w.blocks.append(
+        Paragraph(
+            parts=(
+                Text(
+                    text=t("I, {name}, declare as follows:", name=name)
+                    if name
+                    else t("I declare as follows:"),
+                    lang=flang,
+                ),
+            )
+        )
+    )
     sec.background(w, record)
     sec.beliefs(w, record)
     sec.events(w, record)
     _after_events(w, record)
     w.blocks.extend(closing_blocks(t, record, jurisdiction, flang, name))
-    doc = Document(title=t("Declaration of {name}", name=name or "—"), lang=lang, kind="declaration",
-                   running=running_text(t, record, flang, name), blocks=tuple(w.blocks),
-                   page_size="letter" if jurisdiction == "us" else "A4")
+    doc = Document(
+        title=t("Declaration of {name}", name=name or "—"),
+        lang=lang,
+        kind="declaration",
+        running=running_text(t, record, flang, name),
+        blocks=tuple(w.blocks),
+        page_size="letter" if jurisdiction == "us" else "A4",
+    )
     return Declaration(document=doc, paragraphs=w.paths, notices=answers.notices)
 
 
@@ -234,10 +323,20 @@ def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = Fals
         if isinstance(rblock, NumberedParagraph | Heading | Gap | Quotation):
             lparts, _ = _cells(lblock)
             rparts, flag = _cells(rblock)
-            style = "heading" if isinstance(rblock, Heading) else "gap" if isinstance(rblock, Gap) else "paragraph"
+            style = (
+                "heading"
+                if isinstance(rblock, Heading)
+                else "gap"
+                if isinstance(rblock, Gap)
+                else "paragraph"
+            )
             number = rblock.number if isinstance(rblock, NumberedParagraph) else None
-            blocks.append(BilingualRow(number=number, left=lparts, right=rparts, style=style, flag=flag))
+            blocks.append(
+                BilingualRow(number=number, left=lparts, right=rparts, style=style, flag=flag)
+            )
         else:
             blocks.append(rblock)
-    doc = right.document.model_copy(update={"blocks": tuple(blocks), "kind": "declaration-bilingual"})
+    doc = right.document.model_copy(
+        update={"blocks": tuple(blocks), "kind": "declaration-bilingual"}
+    )
     return Declaration(document=doc, paragraphs=right.paragraphs, notices=right.notices)

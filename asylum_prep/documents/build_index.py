@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from asylum_prep.documents.answers import Answers, display_name, document_translator
 from asylum_prep.documents.build_declaration import running_text
-from asylum_prep.documents.model import Caption, Document, Notice, Paragraph, Table, Text
+from asylum_prep.documents.model import Block, Caption, Document, Notice, Paragraph, Table, Text
 from asylum_prep.domain.record import CaseRecord
 
 
@@ -33,24 +33,37 @@ def rows_from_record(record: CaseRecord, *, first_page: int = 1) -> list[IndexRo
     return rows
 
 
-def build_index(record: CaseRecord, rows: list[IndexRow], *, jurisdiction: str,
-                lang: str = "en") -> tuple[Document, list[Notice]]:
+def build_index(
+    record: CaseRecord, rows: list[IndexRow], *, jurisdiction: str, lang: str = "en"
+) -> tuple[Document, list[Notice]]:
     notices: list[Notice] = []
     t = document_translator(lang, notices)
     a = Answers(record, lang, t)
     name = display_name(a)
+
     def tx(s: str) -> Text:
         return Text(text=s, lang=lang)
-    caption = Caption(title=tx(t("Index of supporting documents")),
-                      rows=((tx(t("Name:")), tx(name or "—")),))
-    blocks: list[object] = [caption]
+
+    caption = Caption(
+        title=tx(t("Index of supporting documents")), rows=((tx(t("Name:")), tx(name or "—")),)
+    )
+    blocks: list[Block] = [caption]
     if rows:
-        blocks.append(Table(header=(tx(t("Tab")), tx(t("Description")), tx(t("Pages"))),
-                            rows=tuple((tx(r.tab), tx(r.description), tx(r.pages)) for r in rows),
-                            widths=(1, 8, 2)))
+        blocks.append(
+            Table(
+                header=(tx(t("Tab")), tx(t("Description")), tx(t("Pages"))),
+                rows=tuple((tx(r.tab), tx(r.description), tx(r.pages)) for r in rows),
+                widths=(1, 8, 2),
+            )
+        )
     else:
         blocks.append(Paragraph(parts=(tx(t("No exhibits have been added yet.")),)))
-    doc = Document(title=t("Index of supporting documents"), lang=lang, kind="exhibit-index",
-                   running=running_text(t, record, lang, name), blocks=tuple(blocks),  # type: ignore[arg-type]
-                   page_size="letter" if jurisdiction == "us" else "A4")
+    doc = Document(
+        title=t("Index of supporting documents"),
+        lang=lang,
+        kind="exhibit-index",
+        running=running_text(t, record, lang, name),
+        blocks=tuple(blocks),
+        page_size="letter" if jurisdiction == "us" else "A4",
+    )
     return doc, notices + a.notices

@@ -21,14 +21,21 @@ def background(w: Writer, r: CaseRecord) -> None:
     w.heading(t("Background"))
     name = display_name(a)
     if name:
-        w.para(t("My name is {name}.", name=name), sources=("about.given_names", "about.family_name"))
+        w.para(
+            t("My name is {name}.", name=name), sources=("about.given_names", "about.family_name")
+        )
     else:
         w.missing("about.family_name", t("your name"))
     if r.about.name_native_script.strip():
         w.para(t("In my own script my name is written:"), a.get("about.name_native_script"))
     if r.about.other_names:
-        w.para(t("I have also been known by these names: {names}.", names=", ".join(r.about.other_names)),
-               sources=("about.other_names",))
+        w.para(
+            t(
+                "I have also been known by these names: {names}.",
+                names=", ".join(r.about.other_names),
+            ),
+            sources=("about.other_names",),
+        )
     place = a.plain("about.birth_place")
     country = a.country(r.about.birth_country)
     if place and country:
@@ -43,31 +50,51 @@ def background(w: Writer, r: CaseRecord) -> None:
     elif place:
         w.para(t("I was born in {place}.", place=place), sources=src)
     if r.about.nationalities:
-        w.para(t("I am a national of {countries}.",
-                 countries=", ".join(a.country(c) for c in r.about.nationalities)),
-               sources=("about.nationalities",))
+        w.para(
+            t(
+                "I am a national of {countries}.",
+                countries=", ".join(a.country(c) for c in r.about.nationalities),
+            ),
+            sources=("about.nationalities",),
+        )
     w.answer(t("My ethnicity:"), "about.ethnicity")
     w.answer(t("My religion:"), "about.religion")
     w.answer(t("My native language:"), "about.native_language")
     if r.about.other_languages:
-        w.para(t("I also speak: {languages}.", languages=", ".join(r.about.other_languages)),
-               sources=("about.other_languages",))
-    leads = {Relation.spouse: N_("My spouse:"), Relation.child: N_("My child:"),
-             Relation.parent: N_("My parent:"), Relation.sibling: N_("My brother or sister:"),
-             Relation.other: N_("A member of my family:")}
+        w.para(
+            t("I also speak: {languages}.", languages=", ".join(r.about.other_languages)),
+            sources=("about.other_languages",),
+        )
+    leads = {
+        Relation.spouse: N_("My spouse:"),
+        Relation.child: N_("My child:"),
+        Relation.parent: N_("My parent:"),
+        Relation.sibling: N_("My brother or sister:"),
+        Relation.other: N_("A member of my family:"),
+    }
     for m in r.family.members:
         base = f"family.members.{m.id}"
         name_text = a.get(f"{base}.name")
         where = a.get(f"{base}.where_now")
-        w.para(t(leads[m.relation]), name_text, t("Where they are now:") if where else None, where,
-               sources=(base,))
+        w.para(
+            t(leads[m.relation]),
+            name_text,
+            t("Where they are now:") if where else None,
+            where,
+            sources=(base,),
+        )
 
 
 def beliefs(w: Writer, r: CaseRecord) -> None:
     t, a = w.t, w.a
     b = r.beliefs
-    if not (b.beliefs_description or b.social_group_description or b.attributed_opinion_description
-            or b.memberships or b.activities):
+    if not (
+        b.beliefs_description
+        or b.social_group_description
+        or b.attributed_opinion_description
+        or b.memberships
+        or b.activities
+    ):
         w.heading(t("My beliefs and activities"))
         w.missing("beliefs.beliefs_description", t("your beliefs, identity or activities"))
         return
@@ -80,53 +107,88 @@ def beliefs(w: Writer, r: CaseRecord) -> None:
         org = a.plain(f"{base}.organisation")
         start, end = a.date(m.start), a.date(m.end)
         if org and start and end:
-            lead = t("I was a member of {organisation} from {start} to {end}.",
-                     organisation=org, start=start, end=end)
+            lead = t(
+                "I was a member of {organisation} from {start} to {end}.",
+                organisation=org,
+                start=start,
+                end=end,
+            )
         elif org and start:
-            lead = t("I was a member of {organisation} from {start}.", organisation=org, start=start)
+            lead = t(
+                "I was a member of {organisation} from {start}.", organisation=org, start=start
+            )
         elif org:
             lead = t("I was a member of {organisation}.", organisation=org)
         else:
             lead = None
         role = a.get(f"{base}.role")
-        w.para(lead, t("My role:") if role else None, role, a.get(f"{base}.description"),
-               sources=(base,))
+        w.para(
+            lead,
+            t("My role:") if role else None,
+            role,
+            a.get(f"{base}.description"),
+            sources=(base,),
+        )
     for act in sorted(b.activities, key=lambda x: sort_key(x.date)):
         base = f"beliefs.activities.{act.id}"
-        lead = a.when_where(act.date, f"{base}.place", N_("On {date}, in {place}:"),
-                            N_("On {date}:"), N_("In {place}:"), None)
+        lead = a.when_where(
+            act.date,
+            f"{base}.place",
+            N_("On {date}, in {place}:"),
+            N_("On {date}:"),
+            N_("In {place}:"),
+            None,
+        )
         w.answer(lead, f"{base}.description")
 
 
 _WHO = {
-    Perpetrator.police: N_("the police"), Perpetrator.army: N_("the army"),
+    Perpetrator.police: N_("the police"),
+    Perpetrator.army: N_("the army"),
     Perpetrator.intelligence: N_("the intelligence services"),
     Perpetrator.state_militia: N_("a militia working with the state"),
     Perpetrator.officials: N_("government officials"),
-    Perpetrator.non_state: N_("people not part of the state"), Perpetrator.unknown: "",
+    Perpetrator.non_state: N_("people not part of the state"),
+    Perpetrator.unknown: "",
 }
 _PROTECTION = {
     StateProtection.sought_refused: N_("I asked the authorities for protection and they refused."),
-    StateProtection.sought_failed: N_("I asked the authorities for protection but they did not protect me."),
-    StateProtection.not_sought_pointless: N_("I did not ask the authorities for protection because it would have been pointless."),
-    StateProtection.not_sought_dangerous: N_("I did not ask the authorities for protection because it would have been dangerous."),
+    StateProtection.sought_failed: N_(
+        "I asked the authorities for protection but they did not protect me."
+    ),
+    StateProtection.not_sought_pointless: N_(
+        "I did not ask the authorities for protection because it would have been pointless."
+    ),
+    StateProtection.not_sought_dangerous: N_(
+        "I did not ask the authorities for protection because it would have been dangerous."
+    ),
 }
 
 
 def incident(w: Writer, inc: Incident) -> None:
     t, a = w.t, w.a
     base = f"incidents.items.{inc.id}"
-    lead = a.when_where(inc.date, f"{base}.place", N_("On {date}, in {place}, the following happened:"),
-                        N_("On {date}, the following happened:"),
-                        N_("In {place}, the following happened:"), N_("The following happened:"))
+    lead = a.when_where(
+        inc.date,
+        f"{base}.place",
+        N_("On {date}, in {place}, the following happened:"),
+        N_("On {date}, the following happened:"),
+        N_("In {place}, the following happened:"),
+        N_("The following happened:"),
+    )
     if w.answer(lead, f"{base}.what_happened", extra=(base, f"{base}.date")) is None:
         a.take_pending()
-        w.missing(f"{base}.what_happened", t("what happened ({when})", when=a.date(inc.date) or "?"))
+        w.missing(
+            f"{base}.what_happened", t("what happened ({when})", when=a.date(inc.date) or "?")
+        )
     category = t(_WHO[inc.perpetrator]) if _WHO[inc.perpetrator] else ""
     detail = a.get(f"{base}.perpetrator_detail")
     if detail:
-        w.para(t("Who did this ({category}):", category=category) if category
-               else t("Who did this:"), detail, sources=(f"{base}.perpetrator",))
+        w.para(
+            t("Who did this ({category}):", category=category) if category else t("Who did this:"),
+            detail,
+            sources=(f"{base}.perpetrator",),
+        )
     elif category:
         w.para(t("This was done by {who}.", who=category), sources=(f"{base}.perpetrator",))
     else:
@@ -144,28 +206,49 @@ def incident(w: Writer, inc: Incident) -> None:
         w.para(t("I reported what happened to the authorities."), sources=(f"{base}.reported",))
         w.answer(t("What happened after I reported it:"), f"{base}.report_result")
     elif inc.reported is YesNo.no:
-        w.para(t("I did not report what happened to the authorities."), sources=(f"{base}.reported",))
+        w.para(
+            t("I did not report what happened to the authorities."), sources=(f"{base}.reported",)
+        )
     if inc.state_protection in _PROTECTION:
-        w.para(t(_PROTECTION[inc.state_protection]), a.get(f"{base}.state_protection_detail"),
-               sources=(f"{base}.state_protection",))
+        w.para(
+            t(_PROTECTION[inc.state_protection]),
+            a.get(f"{base}.state_protection_detail"),
+            sources=(f"{base}.state_protection",),
+        )
 
 
 _LEGAL = {
-    "accusation": N_("I was accused."), "summons": N_("I was summoned."),
-    "warrant": N_("A warrant was issued for me."), "charge": N_("I was charged."),
-    "arrest": N_("I was arrested."), "detention": N_("I was detained."),
-    "court_case": N_("A court case was brought against me."), "conviction": N_("I was convicted."),
+    "accusation": N_("I was accused."),
+    "summons": N_("I was summoned."),
+    "warrant": N_("A warrant was issued for me."),
+    "charge": N_("I was charged."),
+    "arrest": N_("I was arrested."),
+    "detention": N_("I was detained."),
+    "court_case": N_("A court case was brought against me."),
+    "conviction": N_("I was convicted."),
 }
 
 
 def legal_event(w: Writer, ev: LegalEvent) -> None:
     t, a = w.t, w.a
     base = f"harm_to_others.legal_events.{ev.id}"
-    lead = a.when_where(ev.start, f"{base}.place", N_("On {date}, in {place}:"), N_("On {date}:"),
-                        N_("In {place}:"), None)
+    lead = a.when_where(
+        ev.start,
+        f"{base}.place",
+        N_("On {date}, in {place}:"),
+        N_("On {date}:"),
+        N_("In {place}:"),
+        None,
+    )
     authority = a.get(f"{base}.authority")
-    w.para(lead, t(_LEGAL[ev.kind.value]), t("The authority:") if authority else None, authority,
-           a.get(f"{base}.description"), sources=(base,))
+    w.para(
+        lead,
+        t(_LEGAL[ev.kind.value]),
+        t("The authority:") if authority else None,
+        authority,
+        a.get(f"{base}.description"),
+        sources=(base,),
+    )
     w.answer(t("The outcome:"), f"{base}.outcome")
 
 
@@ -178,5 +261,5 @@ def events(w: Writer, r: CaseRecord) -> None:
         timeline.append((sort_key(ev.start), 10_000 + j, ev))
     if not timeline:
         w.missing("incidents.items", w.t("what happened to you"))
-    for _, _, item in sorted(timeline, key=lambda x: (x[0], x[1])):  # type: ignore[arg-type, return-value]
+    for _, _, item in sorted(timeline, key=lambda x: (x[0], x[1])):
         incident(w, item) if isinstance(item, Incident) else legal_event(w, item)

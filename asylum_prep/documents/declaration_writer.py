@@ -50,13 +50,19 @@ class Writer:
         all_sources = tuple(dict.fromkeys((*statuses, *sources)))
         for path in all_sources:
             self.paths.setdefault(path, self.number)
-        self.blocks.append(NumberedParagraph(
-            number=self.number, parts=texts, sources=all_sources,
-            flag=self.a.flag_for(statuses, self.number)))
+        self.blocks.append(
+            NumberedParagraph(
+                number=self.number,
+                parts=texts,
+                sources=all_sources,
+                flag=self.a.flag_for(statuses, self.number),
+            )
+        )
         return self.number
 
-    def answer(self, lead: str | None, path: str, *, gap: str | None = None,
-               extra: tuple[str, ...] = ()) -> int | None:
+    def answer(
+        self, lead: str | None, path: str, *, gap: str | None = None, extra: tuple[str, ...] = ()
+    ) -> int | None:
         """Lead-in plus one answer; a gap (draft) or notice (filing) when the answer is empty."""
         value = self.a.get(path)
         if value is None:
@@ -77,8 +83,15 @@ class Writer:
         """`label` is an already translated, attorney-facing description of the question."""
         reason = self.a.skipped(path)
         if self.draft:
-            text = (self.t("No answer ({reason}): {question}", reason=reason, question=label)
-                    if reason else self.t("No answer: {question}", question=label))
+            text = (
+                self.t("No answer ({reason}): {question}", reason=reason, question=label)
+                if reason
+                else self.t("No answer: {question}", question=label)
+            )
             self.blocks.append(Gap(text=self.fixed(text), path=path))
-        self.notices.append(Notice(template=N_("No answer for {path}; left out of the document."),
-                                   params={"path": path}))
+        self.notices.append(
+            Notice(
+                template=N_("No answer for {path}; left out of the document."),
+                params={"path": path},
+            )
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import Any, cast
 
 from docx import Document as new_docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -22,20 +22,52 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from asylum_prep.errors import N_
 from asylum_prep.documents.model import (
-    BilingualRow, Caption, Citation, Document, Gap, Heading, Notice, NumberedParagraph, PageBreak,
-    Paragraph, Quotation, SignatureBlock, Table, Text, base_lang, direction_of,
+    BilingualRow,
+    Caption,
+    Citation,
+    Document,
+    Gap,
+    Heading,
+    Notice,
+    NumberedParagraph,
+    PageBreak,
+    Paragraph,
+    Quotation,
+    SignatureBlock,
+    Table,
+    Text,
+    base_lang,
+    direction_of,
 )
+from asylum_prep.errors import N_
 
 LATIN = "Noto Serif"
 ARABIC = "Noto Naskh Arabic"
-FONTS = {"am": "Noto Serif Ethiopic", "ti": "Noto Serif Ethiopic",
-         "he": "Noto Serif Hebrew", "yi": "Noto Serif Hebrew"}
+FONTS = {
+    "am": "Noto Serif Ethiopic",
+    "ti": "Noto Serif Ethiopic",
+    "he": "Noto Serif Hebrew",
+    "yi": "Noto Serif Hebrew",
+}
 CJK = {"zh": "Noto Serif CJK SC", "ja": "Noto Serif CJK JP", "ko": "Noto Serif CJK KR"}
-REGION = {"fa": "fa-IR", "ar": "ar-SA", "ps": "ps-AF", "prs": "prs-AF", "ur": "ur-PK", "am": "am-ET",
-          "ti": "ti-ER", "zh": "zh-CN", "ru": "ru-RU", "en": "en-US", "es": "es-ES", "he": "he-IL",
-          "ja": "ja-JP", "ko": "ko-KR", "ckb": "ckb-IQ"}
+REGION = {
+    "fa": "fa-IR",
+    "ar": "ar-SA",
+    "ps": "ps-AF",
+    "prs": "prs-AF",
+    "ur": "ur-PK",
+    "am": "am-ET",
+    "ti": "ti-ER",
+    "zh": "zh-CN",
+    "ru": "ru-RU",
+    "en": "en-US",
+    "es": "es-ES",
+    "he": "he-IL",
+    "ja": "ja-JP",
+    "ko": "ko-KR",
+    "ckb": "ckb-IQ",
+}
 # Characters XML 1.0 cannot hold (python-docx would raise); they are dropped with a notice.
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -47,17 +79,23 @@ def _tag(lang: str) -> str:
 # Child order of w:pPr, w:rPr and w:tblPr in the OOXML schema: Word refuses files whose
 # property elements are out of order, so new elements are inserted in their place.
 _SEQ = {
-    "pPr": ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
-            "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
-            "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
-            "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
-            "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange").split(),
-    "rPr": ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-            "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-            "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
-            "oMath").split(),
-    "tblPr": ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW "
-              "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook").split(),
+    "pPr": (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+        "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+        "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+        "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+        "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ).split(),
+    "rPr": (
+        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+        "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+        "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish "
+        "oMath"
+    ).split(),
+    "tblPr": (
+        "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW "
+        "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook"
+    ).split(),
 }
 
 
@@ -73,8 +111,9 @@ def _set(parent: Any, name: str, **attrs: str) -> Any:
         seq = _SEQ.get(_local(parent.tag), [])
         local = name.split(":", 1)[1]
         rank = seq.index(local) if local in seq else len(seq)
-        later = next((c for c in parent if _local(c.tag) in seq and seq.index(_local(c.tag)) > rank),
-                     None)
+        later = next(
+            (c for c in parent if _local(c.tag) in seq and seq.index(_local(c.tag)) > rank), None
+        )
         if later is not None:
             later.addprevious(el)
         else:
@@ -97,15 +136,21 @@ class _Writer:
         normal.font.name = LATIN
         normal.font.size = Pt(11)
         rpr = normal.element.get_or_add_rPr()
-        _set(rpr, "w:rFonts", **{"w:ascii": LATIN, "w:hAnsi": LATIN, "w:cs": ARABIC,
-                                 "w:eastAsia": CJK["zh"]})
+        _set(
+            rpr,
+            "w:rFonts",
+            **{"w:ascii": LATIN, "w:hAnsi": LATIN, "w:cs": ARABIC, "w:eastAsia": CJK["zh"]},
+        )
         normal.paragraph_format.space_after = Pt(6)
         for name in ("Title", "Heading 2", "Heading 3", "Heading 4"):
             style = self.d.styles[name]
             style.font.name = LATIN
             style.font.color.rgb = RGBColor(0, 0, 0)
-            _set(style.element.get_or_add_rPr(), "w:rFonts",
-                 **{"w:ascii": LATIN, "w:hAnsi": LATIN, "w:cs": ARABIC, "w:eastAsia": CJK["zh"]})
+            _set(
+                style.element.get_or_add_rPr(),
+                "w:rFonts",
+                **{"w:ascii": LATIN, "w:hAnsi": LATIN, "w:cs": ARABIC, "w:eastAsia": CJK["zh"]},
+            )
         self.d.styles["Title"].font.size = Pt(16)
         sec = self.d.sections[0]
         if self.doc.page_size == "letter":
@@ -121,8 +166,15 @@ class _Writer:
         self.dropped += n
         return cleaned
 
-    def run(self, p: DocxParagraph, t: Text, *, bold: bool = False, italic: bool = False,
-            rtl: bool | None = None) -> None:
+    def run(
+        self,
+        p: DocxParagraph,
+        t: Text,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        rtl: bool | None = None,
+    ) -> None:
         r = p.add_run(self.clean(t.text))
         r.bold = bold or None
         r.italic = italic or None
@@ -144,9 +196,18 @@ class _Writer:
             key = "w:eastAsia" if lang in CJK else "w:val"
             _set(rpr, "w:lang", **{key: _tag(t.lang)})
 
-    def para(self, parts: tuple[Text, ...], *, rtl: bool, number: int | None = None,
-             style: str | None = None, cell: _Cell | None = None, bold: bool = False,
-             italic: bool = False, first: bool = False) -> DocxParagraph:
+    def para(
+        self,
+        parts: tuple[Text, ...],
+        *,
+        rtl: bool,
+        number: int | None = None,
+        style: str | None = None,
+        cell: _Cell | None = None,
+        bold: bool = False,
+        italic: bool = False,
+        first: bool = False,
+    ) -> DocxParagraph:
         if cell is not None:
             p = cell.paragraphs[0] if first else cell.add_paragraph()
         else:
@@ -155,13 +216,17 @@ class _Writer:
             _set(p._p.get_or_add_pPr(), "w:bidi")
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if number is not None:
-            self.run(p, Text(text=f"{number}. ", lang=parts[0].lang if parts else "en"), bold=True,
-                     rtl=rtl)
+            self.run(
+                p,
+                Text(text=f"{number}. ", lang=parts[0].lang if parts else "en"),
+                bold=True,
+                rtl=rtl,
+            )
         for i, t in enumerate(parts):
             if i:
                 p.add_run(" ")
             self.run(p, t, bold=bold, italic=italic)
-        return p
+        return cast(DocxParagraph, p)
 
     def flag(self, p: DocxParagraph, flag: Text | None) -> None:
         if flag is not None:
@@ -171,8 +236,13 @@ class _Writer:
 
     # -- header and footer --------------------------------------------------------------
     def field(self, p: DocxParagraph, code: str) -> None:
-        for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"),
-                           ("end", None)):
+        for kind, text in (
+            ("begin", None),
+            (None, f" {code} "),
+            ("separate", None),
+            (None, "1"),
+            ("end", None),
+        ):
             r = p.add_run()
             if kind:
                 fc = OxmlElement("w:fldChar")
@@ -200,13 +270,13 @@ class _Writer:
         fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if direction_of(self.doc.running.page_template, self.doc.lang) == "rtl":
             _set(fp._p.get_or_add_pPr(), "w:bidi")
-        for token in re.split(r"(\{page\}|\{pages\})", self.doc.running.page_template):
-            if token == "{page}":
+        for piece in re.split(r"(\{page\}|\{pages\})", self.doc.running.page_template):
+            if piece == "{page}":
                 self.field(fp, "PAGE")
-            elif token == "{pages}":
+            elif piece == "{pages}":
                 self.field(fp, "NUMPAGES")
-            elif token:
-                self.run(fp, Text(text=token, lang=self.doc.lang))
+            elif piece:
+                self.run(fp, Text(text=piece, lang=self.doc.lang))
         if self.doc.running.footer_note:
             note = sec.footer.add_paragraph()
             self.run(note, self.doc.running.footer_note)
@@ -225,7 +295,9 @@ class _Writer:
                 for k, v in b.rows:
                     self.para((k, v), rtl=k.direction == "rtl")
             elif isinstance(b, Heading):
-                p = self.para((b.text,), rtl=b.text.direction == "rtl", style=f"Heading {min(b.level + 1, 4)}")
+                p = self.para(
+                    (b.text,), rtl=b.text.direction == "rtl", style=f"Heading {min(b.level + 1, 4)}"
+                )
                 p.paragraph_format.keep_with_next = True
             elif isinstance(b, Paragraph):
                 self.para(b.parts, rtl=bool(b.parts) and b.parts[0].direction == "rtl")
@@ -244,19 +316,23 @@ class _Writer:
                 for r in p.runs:
                     r.font.highlight_color = WD_COLOR_INDEX.YELLOW
             elif isinstance(b, PageBreak):
-                self.d.add_page_break()
+                self.d.add_page_break()  # type: ignore[no-untyped-call]
             elif isinstance(b, Table):
                 self.table(b)
             elif isinstance(b, SignatureBlock):
                 for line in b.lines:
-                    p = self.para((line.value,) if line.value else (),
-                                  rtl=bool(line.value) and line.value.direction == "rtl")
+                    p = self.para(
+                        (line.value,) if line.value else (),
+                        rtl=line.value is not None and line.value.direction == "rtl",
+                    )
                     p.paragraph_format.space_before = Pt(24)
                     p.paragraph_format.space_after = Pt(0)
                     p.paragraph_format.right_indent = Cm(7)
-                    border = _set(_set(p._p.get_or_add_pPr(), "w:pBdr"), "w:bottom",
-                                  **{"w:val": "single", "w:sz": "6", "w:space": "1",
-                                     "w:color": "000000"})
+                    border = _set(
+                        _set(p._p.get_or_add_pPr(), "w:pBdr"),
+                        "w:bottom",
+                        **{"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"},
+                    )
                     del border
                     label = self.para((line.label,), rtl=line.label.direction == "rtl")
                     label.runs[-1].font.size = Pt(9)
@@ -268,8 +344,14 @@ class _Writer:
                 cells = bi_table.add_row().cells
                 for cell, parts in ((cells[0], b.left), (cells[1], b.right)):
                     rtl = bool(parts) and parts[0].direction == "rtl"
-                    p = self.para(parts, rtl=rtl, number=b.number, cell=cell, first=True,
-                                  bold=b.style == "heading")
+                    p = self.para(
+                        parts,
+                        rtl=rtl,
+                        number=b.number,
+                        cell=cell,
+                        first=True,
+                        bold=b.style == "heading",
+                    )
                     if cell is cells[1]:
                         self.flag(p, b.flag)
 
@@ -291,8 +373,14 @@ def render(doc: Document) -> tuple[bytes, list[Notice]]:
     w = _Writer(doc)
     w.write()
     if w.dropped:
-        w.notices.append(Notice(template=N_("{n} control characters could not be stored in DOCX and "
-                                   "were left out."), params={"n": str(w.dropped)}))
+        w.notices.append(
+            Notice(
+                template=N_(
+                    "{n} control characters could not be stored in DOCX and were left out."
+                ),
+                params={"n": str(w.dropped)},
+            )
+        )
     w.d.core_properties.title = doc.title
     w.d.core_properties.author = ""
     w.d.core_properties.comments = ""

@@ -29,8 +29,12 @@ class RefusedURL(ValueError):
 
 class RestrictedFetcher(URLFetcher):  # type: ignore[misc]
     def __init__(self, assets_dir: Path = TEMPLATES_DIR) -> None:
-        super().__init__(timeout=1, allowed_protocols={"file", MEM_SCHEME}, allow_redirects=False,
-                         fail_on_errors=False)
+        super().__init__(
+            timeout=1,
+            allowed_protocols={"file", MEM_SCHEME},
+            allow_redirects=False,
+            fail_on_errors=False,
+        )
         self.assets_dir = assets_dir.resolve()
         self.images: dict[str, tuple[bytes, str]] = {}
         self.requested: list[str] = []
@@ -52,8 +56,11 @@ class RestrictedFetcher(URLFetcher):  # type: ignore[misc]
             return URLFetcherResponse(url, data, {"Content-Type": mime})
         if parts.scheme == "file" and not parts.netloc and not parts.query:
             path = Path(unquote(parts.path)).resolve()
-            if (path.is_relative_to(self.assets_dir) and path.suffix.lower() in ASSET_SUFFIXES
-                    and path.is_file()):
+            if (
+                path.is_relative_to(self.assets_dir)
+                and path.suffix.lower() in ASSET_SUFFIXES
+                and path.is_file()
+            ):
                 mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
         self.refused.append(url)

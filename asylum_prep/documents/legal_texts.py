@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from asylum_prep.errors import InputRefused, N_
+from asylum_prep.errors import N_, InputRefused
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 LEGAL_DIR = TEMPLATES_DIR / "legal"

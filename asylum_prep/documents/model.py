@@ -143,8 +143,17 @@ class BilingualRow(Frozen):
 
 
 Block = Annotated[
-    Caption | Heading | Paragraph | NumberedParagraph | Quotation | Table | SignatureBlock
-    | Citation | Gap | PageBreak | BilingualRow,
+    Caption
+    | Heading
+    | Paragraph
+    | NumberedParagraph
+    | Quotation
+    | Table
+    | SignatureBlock
+    | Citation
+    | Gap
+    | PageBreak
+    | BilingualRow,
     Field(discriminator="kind"),
 ]
 
@@ -174,7 +183,9 @@ class Document(Frozen):
 
         What the certificates hash: two renders of the same content give the same hash.
         """
-        return "\n".join(" ".join(unicodedata.normalize("NFC", t).split()) for t in block_texts(self))
+        return "\n".join(
+            " ".join(unicodedata.normalize("NFC", t).split()) for t in block_texts(self)
+        )
 
     def sha256(self) -> str:
         return hashlib.sha256(self.canonical_text().encode("utf-8")).hexdigest()

@@ -27,8 +27,10 @@ PDF_DIR = TEMPLATES_DIR / "pdf"
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(PDF_DIR), autoescape=True,
-        undefined=jinja2.StrictUndefined, trim_blocks=False,
+        loader=jinja2.FileSystemLoader(PDF_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
     )
 
 
@@ -42,25 +44,31 @@ def css_string(text: str) -> Markup:
 def page_content(template: str) -> Markup:
     """'Page {page} of {pages}' (translated) -> CSS content with page counters."""
     pieces: list[str] = []
-    for token in re.split(r"(\{page\}|\{pages\})", template):
-        if token == "{page}":
+    for piece in re.split(r"(\{page\}|\{pages\})", template):
+        if piece == "{page}":
             pieces.append("counter(page)")
-        elif token == "{pages}":
+        elif piece == "{pages}":
             pieces.append("counter(pages)")
-        elif token:
-            pieces.append(str(css_string(token)))
+        elif piece:
+            pieces.append(str(css_string(piece)))
     return Markup(" ".join(pieces) or '""')  # noqa: S704 - built from css_string and keywords
 
 
 def render_html(doc: Document) -> str:
     header = doc.running.header
-    return _env().get_template("document.html.j2").render(
-        doc=doc,
-        page_size="letter" if doc.page_size == "letter" else "A4",
-        header_left=css_string(header[0].text if header else ""),
-        header_right=css_string(" · ".join(h.text for h in header[1:])),
-        page_content=page_content(doc.running.page_template),
-        footer_note=css_string(doc.running.footer_note.text) if doc.running.footer_note else None,
+    return (
+        _env()
+        .get_template("document.html.j2")
+        .render(
+            doc=doc,
+            page_size="letter" if doc.page_size == "letter" else "A4",
+            header_left=css_string(header[0].text if header else ""),
+            header_right=css_string(" · ".join(h.text for h in header[1:])),
+            page_content=page_content(doc.running.page_template),
+            footer_note=css_string(doc.running.footer_note.text)
+            if doc.running.footer_note
+            else None,
+        )
     )
 
 
@@ -73,8 +81,9 @@ class _Capture(logging.Handler):
         self.count += 1
 
 
-def render(doc: Document, *, fetcher: RestrictedFetcher | None = None,
-           pdf_a: bool = False) -> tuple[bytes, list[Notice]]:
+def render(
+    doc: Document, *, fetcher: RestrictedFetcher | None = None, pdf_a: bool = False
+) -> tuple[bytes, list[Notice]]:
     fetcher = fetcher or RestrictedFetcher()
     notices: list[Notice] = []
     capture = _Capture()
@@ -89,9 +98,17 @@ def render(doc: Document, *, fetcher: RestrictedFetcher | None = None,
     finally:
         logger.removeHandler(capture)
     if fetcher.refused:
-        notices.append(Notice(template=N_("{n} outside resources were refused while making the PDF."),
-                              params={"n": str(len(fetcher.refused))}))
+        notices.append(
+            Notice(
+                template=N_("{n} outside resources were refused while making the PDF."),
+                params={"n": str(len(fetcher.refused))},
+            )
+        )
     if capture.count:
-        notices.append(Notice(template=N_("The PDF engine reported {n} layout warnings."),
-                              params={"n": str(capture.count)}))
+        notices.append(
+            Notice(
+                template=N_("The PDF engine reported {n} layout warnings."),
+                params={"n": str(capture.count)},
+            )
+        )
     return bytes(data or b""), notices

@@ -23,6 +23,21 @@ def preview_pages(pdf: bytes, *, pages: int = 2, dpi: int = 60) -> list[bytes]:
     with tempfile.TemporaryDirectory(prefix="preview-") as tmp:
         src = Path(tmp) / "in.pdf"
         src.write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", str(pages),
-                        str(src), str(Path(tmp) / "p")], check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                str(dpi),
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                str(pages),
+                str(src),
+                str(Path(tmp) / "p"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         return [p.read_bytes() for p in sorted(Path(tmp).glob("p-*.png"))]

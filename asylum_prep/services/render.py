@@ -16,7 +16,9 @@ from asylum_prep.documents import docx as docx_renderer
 from asylum_prep.documents import pdf as pdf_renderer
 from asylum_prep.documents.build_brief import build_brief, exhibit_refs
 from asylum_prep.documents.build_certificates import (
-    TranslatorInfo, interpretation_certificate, translation_certificate,
+    TranslatorInfo,
+    interpretation_certificate,
+    translation_certificate,
 )
 from asylum_prep.documents.build_declaration import Declaration, build_bilingual, build_declaration
 from asylum_prep.documents.build_index import build_index, rows_from_record
@@ -29,11 +31,19 @@ from asylum_prep.services.actor import Actor
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 
-DOCS = ("declaration", "translation-certificate", "interpretation-certificate", "exhibit-index",
-        "brief", "packet")
+DOCS = (
+    "declaration",
+    "translation-certificate",
+    "interpretation-certificate",
+    "exhibit-index",
+    "brief",
+    "packet",
+)
 FORMATS = ("pdf", "docx")
-MIME = {"pdf": "application/pdf",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+MIME = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 @dataclass(frozen=True)
@@ -54,7 +64,9 @@ def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, in
         require(session, actor, case_id, Permission.export)
         case = repo.get_case(session, case_id)
         cipher = store.case_cipher(case)
-        record = repo.open_record(cipher, repo.get_version_row(session, case_id, case.current_version))
+        record = repo.open_record(
+            cipher, repo.get_version_row(session, case_id, case.current_version)
+        )
         return record, case.jurisdiction, case.current_version
 
 
@@ -62,63 +74,107 @@ def _stamp(decl: Declaration, version: int) -> Declaration:
     """Put the version and content hash in the declaration's footer (outside the hashed text)."""
     note = Text(text=f"v{version} · SHA-256 {decl.document.sha256()[:16]}", lang="en")
     running = decl.document.running.model_copy(update={"footer_note": note})
-    return Declaration(decl.document.model_copy(update={"running": running}), decl.paragraphs,
-                       decl.notices)
+    return Declaration(
+        decl.document.model_copy(update={"running": running}), decl.paragraphs, decl.notices
+    )
 
 
-def build(record: CaseRecord, *, jurisdiction: str, version: int, doc: str, lang: str | None = None,
-          bilingual: bool = False, draft: bool = False,
-          translator_info: TranslatorInfo | None = None,
-          interpretation_language: str | None = None) -> tuple[Document, list[Notice]]:
+def build(
+    record: CaseRecord,
+    *,
+    jurisdiction: str,
+    version: int,
+    doc: str,
+    lang: str | None = None,
+    bilingual: bool = False,
+    draft: bool = False,
+    translator_info: TranslatorInfo | None = None,
+    interpretation_language: str | None = None,
+) -> tuple[Document, list[Notice]]:
     """The document model for one case version (no storage, no audit: used by the service,
     the benchmark and tests)."""
     info = translator_info or TranslatorInfo()
     if doc == "declaration":
-        d = (build_bilingual(record, jurisdiction=jurisdiction, draft=draft) if bilingual
-             else build_declaration(record, jurisdiction=jurisdiction, lang=lang, draft=draft))
+        d = (
+            build_bilingual(record, jurisdiction=jurisdiction, draft=draft)
+            if bilingual
+            else build_declaration(record, jurisdiction=jurisdiction, lang=lang, draft=draft)
+        )
         d = _stamp(d, version)
         return d.document, d.notices
     if doc in ("translation-certificate", "interpretation-certificate"):
         decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
         if doc == "translation-certificate":
-            cert = translation_certificate(record, jurisdiction=jurisdiction, declaration=decl,
-                                           version=version, info=info)
+            cert = translation_certificate(
+                record, jurisdiction=jurisdiction, declaration=decl, version=version, info=info
+            )
         else:
-            cert = interpretation_certificate(record, jurisdiction=jurisdiction, declaration=decl,
-                                              version=version, info=info,
-                                              language=interpretation_language)
+            cert = interpretation_certificate(
+                record,
+                jurisdiction=jurisdiction,
+                declaration=decl,
+                version=version,
+                info=info,
+                language=interpretation_language,
+            )
         return cert.document, cert.notices
     if doc == "exhibit-index":
-        return build_index(record, rows_from_record(record), jurisdiction=jurisdiction,
-                           lang=lang or "en")
+        return build_index(
+            record, rows_from_record(record), jurisdiction=jurisdiction, lang=lang or "en"
+        )
     if doc == "brief":
         from asylum_prep.domain.citations import citations_by_element
         from asylum_prep.legal.elements import assess
 
         decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
         assessments = assess(record, jurisdiction, country_evidence=citations_by_element(record))
-        brief = build_brief(record, jurisdiction=jurisdiction, declaration=decl,
-                            assessments=assessments, exhibits=exhibit_refs(record), draft=True)
+        brief = build_brief(
+            record,
+            jurisdiction=jurisdiction,
+            declaration=decl,
+            assessments=assessments,
+            exhibits=exhibit_refs(record),
+            draft=True,
+        )
         return brief.document, brief.notices
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
 
 def render_document(
-    store: Store, actor: Actor, case_id: str, *, doc: str, fmt: str, lang: str | None = None,
-    bilingual: bool = False, draft: bool = False, translator_info: TranslatorInfo | None = None,
-    interpretation_language: str | None = None, pdf_a: bool = False,
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    *,
+    doc: str,
+    fmt: str,
+    lang: str | None = None,
+    bilingual: bool = False,
+    draft: bool = False,
+    translator_info: TranslatorInfo | None = None,
+    interpretation_language: str | None = None,
+    pdf_a: bool = False,
     translate: Callable[[str], str] | None = None,
 ) -> RenderResult:
     if doc not in DOCS:
-        raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
+        raise InputRefused(
+            N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS)
+        )
     if fmt not in FORMATS:
         raise InputRefused(N_("Unknown format: choose pdf or docx."))
     if doc == "packet":
         return _packet(store, actor, case_id, fmt=fmt)
     record, jurisdiction, version = _read(store, actor, case_id)
-    document, notices = build(record, jurisdiction=jurisdiction, version=version, doc=doc, lang=lang,
-                              bilingual=bilingual, draft=draft, translator_info=translator_info,
-                              interpretation_language=interpretation_language)
+    document, notices = build(
+        record,
+        jurisdiction=jurisdiction,
+        version=version,
+        doc=doc,
+        lang=lang,
+        bilingual=bilingual,
+        draft=draft,
+        translator_info=translator_info,
+        interpretation_language=interpretation_language,
+    )
     if fmt == "pdf":
         content, more = pdf_renderer.render(document, pdf_a=pdf_a)
     else:
@@ -127,8 +183,12 @@ def render_document(
         audit.log(session, actor, "render", case_id, f"doc={doc} format={fmt}")
     suffix = "-bilingual" if bilingual and doc == "declaration" else (f"-{lang}" if lang else "")
     return RenderResult(
-        filename=f"document-{case_id[:8]}-{doc}{suffix}.{fmt}", content=content,
-        warnings=[n.message(translate) for n in [*notices, *more]], mime=MIME[fmt], version=version)
+        filename=f"document-{case_id[:8]}-{doc}{suffix}.{fmt}",
+        content=content,
+        warnings=[n.message(translate) for n in [*notices, *more]],
+        mime=MIME[fmt],
+        version=version,
+    )
 
 
 def _packet(store: Store, actor: Actor, case_id: str, *, fmt: str) -> RenderResult:
@@ -141,5 +201,9 @@ def _packet(store: Store, actor: Actor, case_id: str, *, fmt: str) -> RenderResu
     result = render_packet(store, actor, case_id)
     content = getattr(result, "content", result)
     warnings = [str(w) for w in getattr(result, "warnings", [])]
-    return RenderResult(filename=f"document-{case_id[:8]}-packet.pdf", content=bytes(content),
-                        warnings=warnings, mime=MIME["pdf"])
+    return RenderResult(
+        filename=f"document-{case_id[:8]}-packet.pdf",
+        content=bytes(content),
+        warnings=warnings,
+        mime=MIME["pdf"],
+    )

@@ -16,15 +16,21 @@ from asylum_prep.ui.page import setup_page
 ctx = setup_page(roles={Role.attorney, Role.paralegal, Role.translator}, needs_case=True)
 t = ctx.t
 LABELS = {
-    "declaration": t("Declaration"), "translation-certificate": t("Certificate of translation"),
+    "declaration": t("Declaration"),
+    "translation-certificate": t("Certificate of translation"),
     "interpretation-certificate": t("Certificate of interpretation"),
-    "exhibit-index": t("Index of supporting documents"), "brief": t("Brief"),
+    "exhibit-index": t("Index of supporting documents"),
+    "brief": t("Brief"),
     "packet": t("Exhibit packet"),
 }
 st.title(t("Documents"), anchor=False)
 if ctx.actor.role is Role.translator:
-    st.info(t("Documents are made by the paralegal or the attorney; they will give you the "
-              "certificate to sign."))
+    st.info(
+        t(
+            "Documents are made by the paralegal or the attorney; they will give you the "
+            "certificate to sign."
+        )
+    )
     st.stop()
 case = None
 with shown_errors(t):
@@ -34,16 +40,27 @@ if case is None:
 src = case.record.filing.answer_language or "en"
 kinds = [k for k in DOCS if k != "packet" or packet_available()]
 kind = st.selectbox(t("Document"), kinds, key=state.W_DOC_KIND, format_func=lambda k: LABELS[k])
-fmt = st.radio(t("Format"), ["pdf", "docx"], key=state.W_DOC_FORMAT, horizontal=True,
-               format_func=lambda f: {"pdf": "PDF", "docx": "Word (DOCX)"}[f],
-               disabled=kind == "packet")
+fmt = st.radio(
+    t("Format"),
+    ["pdf", "docx"],
+    key=state.W_DOC_FORMAT,
+    horizontal=True,
+    format_func=lambda f: {"pdf": "PDF", "docx": "Word (DOCX)"}[f],
+    disabled=kind == "packet",
+)
 lang, bilingual, draft, info = None, False, False, TranslatorInfo()
 if kind == "declaration":
     langs = list(dict.fromkeys([src, "en"]))
-    lang = st.radio(t("Language"), langs, key=state.W_DOC_LANG, horizontal=True,
-                    format_func=lambda code: language_name(code, ctx.t.lang))
-    bilingual = st.checkbox(t("Both languages side by side"), key=state.W_DOC_BILINGUAL,
-                            disabled=src == "en")
+    lang = st.radio(
+        t("Language"),
+        langs,
+        key=state.W_DOC_LANG,
+        horizontal=True,
+        format_func=lambda code: language_name(code, ctx.t.lang),
+    )
+    bilingual = st.checkbox(
+        t("Both languages side by side"), key=state.W_DOC_BILINGUAL, disabled=src == "en"
+    )
     draft = st.checkbox(t("Draft for the attorney: show missing answers"), key=state.W_DOC_DRAFT)
 if kind in ("translation-certificate", "interpretation-certificate"):
     info = TranslatorInfo(
@@ -53,16 +70,33 @@ if kind in ("translation-certificate", "interpretation-certificate"):
     )
 if st.button(t("Make the document"), key=state.W_DOC_RENDER, type="primary"):
     with st.spinner(t("Making the document…")), shown_errors(t):
-        st.session_state[state.DOC_RESULT] = (case.id, render_document(
-            ctx.store, ctx.actor, case.id, doc=kind, fmt="pdf" if kind == "packet" else fmt,
-            lang=lang, bilingual=bilingual, draft=draft, translator_info=info, translate=t))
+        st.session_state[state.DOC_RESULT] = (
+            case.id,
+            render_document(
+                ctx.store,
+                ctx.actor,
+                case.id,
+                doc=kind,
+                fmt="pdf" if kind == "packet" else fmt,
+                lang=lang,
+                bilingual=bilingual,
+                draft=draft,
+                translator_info=info,
+                translate=t,
+            ),
+        )
 last = st.session_state.get(state.DOC_RESULT)
 result = last[1] if last and last[0] == case.id else None
 if result is not None:
     for warning in result.warnings:
         st.warning(warning)
-    st.download_button(t("Download {name}", name=result.filename), result.content,
-                       file_name=result.filename, mime=result.mime, key=state.W_DOC_DOWNLOAD)
+    st.download_button(
+        t("Download {name}", name=result.filename),
+        result.content,
+        file_name=result.filename,
+        mime=result.mime,
+        key=state.W_DOC_DOWNLOAD,
+    )
     if result.mime == "application/pdf":
         images = preview.preview_pages(result.content)
         cols = st.columns(max(len(images), 1))

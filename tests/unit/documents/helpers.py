@@ -44,8 +44,11 @@ def docx_paragraphs(data: bytes) -> list[str]:
             out.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
         elif child.tag == qn("w:tbl"):
             for tc in child.iter(qn("w:tc")):
-                out.append(" ".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                                    for p in tc.iter(qn("w:p"))))
+                out.append(
+                    " ".join(
+                        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))
+                    )
+                )
     return [p for p in out if p.strip()]
 
 
@@ -62,6 +65,20 @@ def words(text: str) -> list[str]:
 def first_page_png(data: bytes, tmp: Path, name: str, dpi: int = 50) -> Path:
     pdf = tmp / f"{name}.pdf"
     pdf.write_bytes(data)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", "1", "-l", "1", "-singlefile",
-                    str(pdf), str(tmp / name)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(tmp / name),
+        ],
+        check=True,
+    )
     return tmp / f"{name}.png"

@@ -5,7 +5,9 @@ from __future__ import annotations
 from asylum_prep.documents import pdf as pdf_renderer
 from asylum_prep.documents.build_brief import build_brief, exhibit_refs
 from asylum_prep.documents.build_certificates import (
-    TranslatorInfo, interpretation_certificate, translation_certificate,
+    TranslatorInfo,
+    interpretation_certificate,
+    translation_certificate,
 )
 from asylum_prep.documents.build_declaration import build_declaration
 from asylum_prep.documents.model import Gap, NumberedParagraph, Quotation, block_texts
@@ -21,11 +23,18 @@ INFO = TranslatorInfo("Reza Translator", "12 Test Street, Springfield", "+1 555 
 def test_translation_certificate_prints_version_hash_and_translator():
     record = persian_record()
     decl = build_declaration(record, jurisdiction="us", lang="en")
-    cert = translation_certificate(record, jurisdiction="us", declaration=decl, version=7, info=INFO)
+    cert = translation_certificate(
+        record, jurisdiction="us", declaration=decl, version=7, info=INFO
+    )
     text = "".join(pdf_text(pdf_renderer.render(cert.document)[0]).split())
     assert decl.document.sha256() in text
     assert "caseversion7" in text
-    for part in ("RezaTranslator", "12TestStreet,Springfield", "+15550100", "fromPersianintoEnglish"):
+    for part in (
+        "RezaTranslator",
+        "12TestStreet,Springfield",
+        "+15550100",
+        "fromPersianintoEnglish",
+    ):
         assert part in text
     assert cert.notices == []
 
@@ -36,8 +45,9 @@ def test_certificate_hash_follows_the_content_and_missing_inputs_stay_blank():
     record.fear.what_harm = "زندان طولانی"
     new = build_declaration(record, jurisdiction="us", lang="en")
     assert old.document.sha256() != new.document.sha256()
-    cert = interpretation_certificate(record, jurisdiction="us", declaration=new, version=8,
-                                      info=TranslatorInfo())
+    cert = interpretation_certificate(
+        record, jurisdiction="us", declaration=new, version=8, info=TranslatorInfo()
+    )
     text = "\n".join(block_texts(cert.document))
     assert new.document.sha256() in text and "in Persian" in text
     assert "Reza" not in text
@@ -48,8 +58,13 @@ def test_brief_sections_cite_declaration_paragraphs_and_show_gaps():
     record = english_record()
     decl = build_declaration(record, jurisdiction="us", lang="en")
     assessments = assess(record, "us", country_evidence=citations_by_element(record))
-    brief = build_brief(record, jurisdiction="us", declaration=decl, assessments=assessments,
-                        exhibits=exhibit_refs(record))
+    brief = build_brief(
+        record,
+        jurisdiction="us",
+        declaration=decl,
+        assessments=assessments,
+        exhibits=exhibit_refs(record),
+    )
     text = "\n".join(block_texts(brief.document))
     for el in assessments:
         assert el.title in text
@@ -68,7 +83,9 @@ def test_brief_sections_cite_declaration_paragraphs_and_show_gaps():
     cited = 0
     for i, b in enumerate(blocks):
         if isinstance(b, NumberedParagraph):
-            ref = next((p.text for p in b.parts if p.text.startswith("Declaration, paragraph")), None)
+            ref = next(
+                (p.text for p in b.parts if p.text.startswith("Declaration, paragraph")), None
+            )
             if ref:
                 n = int(ref.split()[-1].rstrip("."))
                 quote = blocks[i + 1]
@@ -76,19 +93,30 @@ def test_brief_sections_cite_declaration_paragraphs_and_show_gaps():
                 assert quote.text.text in decl_paras[n]
                 cited += 1
     assert cited >= 3
-    for basis in ("Refugee Convention, article 33", "Convention against Torture, article 3",
-                  "General Comment No. 31", "INA 241(b)(3)", "8 C.F.R. 1208.16", "as of 2024-06-01"):
+    for basis in (
+        "Refugee Convention, article 33",
+        "Convention against Torture, article 3",
+        "General Comment No. 31",
+        "INA 241(b)(3)",
+        "8 C.F.R. 1208.16",
+        "as of 2024-06-01",
+    ):
         assert basis in text
 
 
 def test_non_refoulement_bases_per_jurisdiction():
     record = english_record(n_incidents=1)
     decl = build_declaration(record, jurisdiction="uk")
-    expect = {"uk": ("Soering", "Chahal", "Saadi"), "eu": ("Soering", "article 21"),
-              "ca": ("IRPA s. 97",), "us": ("INA 241(b)(3)",)}
+    expect = {
+        "uk": ("Soering", "Chahal", "Saadi"),
+        "eu": ("Soering", "article 21"),
+        "ca": ("IRPA s. 97",),
+        "us": ("INA 241(b)(3)",),
+    }
     for juris, words in expect.items():
-        brief = build_brief(record, jurisdiction=juris, declaration=decl,
-                            assessments=assess(record, juris))
+        brief = build_brief(
+            record, jurisdiction=juris, declaration=decl, assessments=assess(record, juris)
+        )
         text = "\n".join(block_texts(brief.document))
         for w in words:
             assert w in text, (juris, w)

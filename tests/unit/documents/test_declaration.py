@@ -1,4 +1,6 @@
-"""The declaration builder: structure, order, gaps, languages, closings; content only from answers."""
+"""The declaration builder: structure, order, gaps, languages, closings.
+
+Content comes only from answers."""
 
 from __future__ import annotations
 
@@ -6,7 +8,12 @@ import pytest
 
 from asylum_prep.documents.build_declaration import build_bilingual, build_declaration
 from asylum_prep.documents.model import (
-    BilingualRow, Gap, NumberedParagraph, Paragraph, Quotation, block_texts,
+    BilingualRow,
+    Gap,
+    NumberedParagraph,
+    Paragraph,
+    Quotation,
+    block_texts,
 )
 from asylum_prep.domain.record import get_path
 from asylum_prep.errors import InputRefused
@@ -39,8 +46,13 @@ def test_every_answer_printed_verbatim_and_sources_traceable():
         assert block.sources, block
         for path in block.sources:
             value = get_path(record, path)
-            if isinstance(value, str) and value.strip() and path.endswith(
-                    ("what_happened", "injuries", "treatment", "why", "who", "why_not")):
+            if (
+                isinstance(value, str)
+                and value.strip()
+                and path.endswith(
+                    ("what_happened", "injuries", "treatment", "why", "who", "why_not")
+                )
+            ):
                 assert value.strip() in joined
     # the mapping the brief uses points at the paragraph holding the answer
     n = decl.paragraph_for("incidents.items.inc1.what_happened")
@@ -67,19 +79,23 @@ def test_missing_answers_gap_in_draft_notice_in_filing():
     assert any(n.params.get("path") == "fear.who" for n in filing.notices)
 
 
-@pytest.mark.parametrize(("jurisdiction", "abroad", "expected"), [
-    ("us", "no", "I declare under penalty of perjury that the foregoing is true and correct."),
-    ("us", "yes", "under the laws of the United States of America that the foregoing is true"),
-    ("uk", "no", "I believe that the facts stated in this witness statement are true."),
-    ("ca", "no", "I make this solemn declaration conscientiously believing it to be true"),
-    ("eu", "no", "true and complete to the best of my knowledge"),
-])
+@pytest.mark.parametrize(
+    ("jurisdiction", "abroad", "expected"),
+    [
+        ("us", "no", "I declare under penalty of perjury that the foregoing is true and correct."),
+        ("us", "yes", "under the laws of the United States of America that the foregoing is true"),
+        ("uk", "no", "I believe that the facts stated in this witness statement are true."),
+        ("ca", "no", "I make this solemn declaration conscientiously believing it to be true"),
+        ("eu", "no", "true and complete to the best of my knowledge"),
+    ],
+)
 def test_closing_per_jurisdiction(jurisdiction, abroad, expected):
     record = english_record(n_incidents=1)
     record.filing.signed_outside_us = abroad
     decl = build_declaration(record, jurisdiction=jurisdiction)
-    closings = [" ".join(p.text for p in b.parts) for b in decl.document.blocks
-                if isinstance(b, Paragraph)]
+    closings = [
+        " ".join(p.text for p in b.parts) for b in decl.document.blocks if isinstance(b, Paragraph)
+    ]
     assert any(expected in c for c in closings)
     if jurisdiction == "us" and abroad == "no":
         assert not any("United States of America" in c for c in closings)

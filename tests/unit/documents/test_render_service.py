@@ -19,32 +19,54 @@ from .records import persian_record
 @pytest.fixture
 def filled(store, people):
     case = cases.open_case(store, people.attorney, people.case_id)
-    version = cases.save_record(store, people.attorney, people.case_id, record=persian_record(),
-                                base_version=case.version)
+    version = cases.save_record(
+        store, people.attorney, people.case_id, record=persian_record(), base_version=case.version
+    )
     return people, version
 
 
 def test_paralegal_renders_every_document_kind(store, filled):
     people, version = filled
-    for doc in ("declaration", "translation-certificate", "interpretation-certificate",
-                "exhibit-index", "brief"):
+    for doc in (
+        "declaration",
+        "translation-certificate",
+        "interpretation-certificate",
+        "exhibit-index",
+        "brief",
+    ):
         for fmt in ("pdf", "docx"):
-            res = render_document(store, people.paralegal, people.case_id, doc=doc, fmt=fmt,
-                                  lang="en" if doc == "declaration" else None,
-                                  translator_info=TranslatorInfo("R. T.", "Addr", "555"))
+            res = render_document(
+                store,
+                people.paralegal,
+                people.case_id,
+                doc=doc,
+                fmt=fmt,
+                lang="en" if doc == "declaration" else None,
+                translator_info=TranslatorInfo("R. T.", "Addr", "555"),
+            )
             assert res.filename.startswith(f"document-{people.case_id[:8]}-{doc}")
             assert "asylum" not in res.filename.lower()
             assert res.content[:4] in (b"%PDF", b"PK\x03\x04")
             assert res.version == version
-    cert = render_document(store, people.paralegal, people.case_id, doc="translation-certificate",
-                           fmt="pdf", translator_info=TranslatorInfo("R. T.", "Addr", "555"))
-    decl = render_document(store, people.paralegal, people.case_id, doc="declaration", fmt="docx",
-                           lang="en")
+    cert = render_document(
+        store,
+        people.paralegal,
+        people.case_id,
+        doc="translation-certificate",
+        fmt="pdf",
+        translator_info=TranslatorInfo("R. T.", "Addr", "555"),
+    )
+    decl = render_document(
+        store, people.paralegal, people.case_id, doc="declaration", fmt="docx", lang="en"
+    )
     text = "".join(pdf_text(cert.content).split())
     assert f"caseversion{version}" in text
     digest = text.split("SHA-256")[1][:64]
     # the declaration's footer carries the same version and the start of the same hash
-    import docx, io
+    import io
+
+    import docx
+
     footer = docx.Document(io.BytesIO(decl.content)).sections[0].footer
     assert f"v{version} · SHA-256 {digest[:16]}" in "\n".join(p.text for p in footer.paragraphs)
     assert "Officers took me out of class" in "\n".join(docx_paragraphs(decl.content))
@@ -52,8 +74,15 @@ def test_paralegal_renders_every_document_kind(store, filled):
 
 def test_bilingual_and_warnings(store, filled):
     people, _ = filled
-    res = render_document(store, people.attorney, people.case_id, doc="declaration", fmt="pdf",
-                          bilingual=True, draft=True)
+    res = render_document(
+        store,
+        people.attorney,
+        people.case_id,
+        doc="declaration",
+        fmt="pdf",
+        bilingual=True,
+        draft=True,
+    )
     assert res.filename.endswith("-declaration-bilingual.pdf")
     text = " ".join(pdf_text(res.content).split())
     assert "Officers took me out of class" in text and "بازجویی" in text
@@ -78,10 +107,38 @@ def test_cli_render(store, filled, settings, tmp_path, capsys):
     if settings.database_url:
         pytest.skip("the CLI opens the data directory's SQLite store")
     out = tmp_path / "x.pdf"
-    code = main(["--data-dir", str(settings.data_dir), "render", people.case_id, "--doc",
-                 "declaration", "--format", "pdf", "--lang", "en", "--out", str(out)])
+    code = main(
+        [
+            "--data-dir",
+            str(settings.data_dir),
+            "render",
+            people.case_id,
+            "--doc",
+            "declaration",
+            "--format",
+            "pdf",
+            "--lang",
+            "en",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0 and out.read_bytes()[:4] == b"%PDF"
-    code = main(["--data-dir", str(settings.data_dir), "render", people.case_id, "--doc",
-                 "declaration", "--format", "pdf", "--lang", "ru", "--out", str(out)])
+    code = main(
+        [
+            "--data-dir",
+            str(settings.data_dir),
+            "render",
+            people.case_id,
+            "--doc",
+            "declaration",
+            "--format",
+            "pdf",
+            "--lang",
+            "ru",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 1
     assert "answer language" in capsys.readouterr().err

@@ -18,7 +18,9 @@ from .records import english_record
 
 @pytest.fixture(scope="module")
 def decl():
-    return build_declaration(english_record(n_incidents=4, words=400), jurisdiction="us", draft=True)
+    return build_declaration(
+        english_record(n_incidents=4, words=400), jurisdiction="us", draft=True
+    )
 
 
 @pytest.fixture(scope="module")

@@ -87,7 +87,9 @@ def test_pdf_prints_hostile_text_literally_and_fetches_nothing(trap):
         assert names is None or "/EmbeddedFiles" not in names
         assert "/AF" not in pdf.Root
         for page in pdf.pages:
-            assert not [a for a in page.get("/Annots", []) if a.get("/Subtype") == "/FileAttachment"]
+            assert not [
+                a for a in page.get("/Annots", []) if a.get("/Subtype") == "/FileAttachment"
+            ]
             xobjects = page.Resources.get("/XObject", {})
             assert not [k for k in xobjects.keys() if xobjects[k].get("/Subtype") == "/Image"]
 
@@ -104,15 +106,24 @@ def test_docx_prints_hostile_text_literally(trap):
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         rels = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".rels"))
-    assert "127.0.0.1" not in rels and "file:///" not in rels and 'TargetMode="External"' not in rels
+    assert (
+        "127.0.0.1" not in rels and "file:///" not in rels and 'TargetMode="External"' not in rels
+    )
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd", "file:///etc/hostname", "http://127.0.0.1:9/x.png",
-    "https://example.org/a.css", "data:image/png;base64,iVBORw0KGgo=",
-    (TEMPLATES_DIR / "pdf" / ".." / ".." / "pyproject.toml").as_uri(),
-    (TEMPLATES_DIR / "legal" / "us.toml").as_uri(), "memimg:unregistered",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "file:///etc/hostname",
+        "http://127.0.0.1:9/x.png",
+        "https://example.org/a.css",
+        "data:image/png;base64,iVBORw0KGgo=",
+        (TEMPLATES_DIR / "pdf" / ".." / ".." / "pyproject.toml").as_uri(),
+        (TEMPLATES_DIR / "legal" / "us.toml").as_uri(),
+        "memimg:unregistered",
+    ],
+)
 def test_fetcher_refuses_everything_else(url):
     fetcher = RestrictedFetcher()
     with pytest.raises(RefusedURL):

@@ -31,18 +31,22 @@ SNIPPETS = {
 
 def record_in(lang: str, text: str) -> CaseRecord:
     names = text.split() if " " in text else [text[:2], text[2:4]]
-    return CaseRecord.model_validate({
-        "filing": {"answer_language": lang},
-        "about": {"given_names": names[0], "family_name": names[1]},
-        "incidents": {"items": [{"id": "x1", "what_happened": text, "perpetrator": "police"}]},
-        "fear": {"who": text, "what_harm": text, "why": text, "relocation_why_not": text},
-        "timing": {"why_now": text},
-    })
+    return CaseRecord.model_validate(
+        {
+            "filing": {"answer_language": lang},
+            "about": {"given_names": names[0], "family_name": names[1]},
+            "incidents": {"items": [{"id": "x1", "what_happened": text, "perpetrator": "police"}]},
+            "fear": {"who": text, "what_harm": text, "why": text, "relocation_why_not": text},
+            "timing": {"why_now": text},
+        }
+    )
 
 
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKC", s)
-    return "".join(ch for ch in s if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Mn"))
+    return "".join(
+        ch for ch in s if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Mn")
+    )
 
 
 @pytest.mark.parametrize("lang", sorted(SNIPPETS))
@@ -71,12 +75,17 @@ def test_docx_rtl_properties(lang):
     data, _ = docx_renderer.render(decl.document)
     body = docx.Document(io.BytesIO(data)).element.body
     # paragraphs that are only the answer (no English lead-in): right-to-left paragraphs
-    paras = [p for p in body.iter(qn("w:p"))
-             if "".join(t.text or "" for t in p.iter(qn("w:t"))).split(". ", 1)[-1] == text]
+    paras = [
+        p
+        for p in body.iter(qn("w:p"))
+        if "".join(t.text or "" for t in p.iter(qn("w:t"))).split(". ", 1)[-1] == text
+    ]
     assert len(paras) >= 2
     for p in paras:
         assert p.find(qn("w:pPr")).find(qn("w:bidi")) is not None
-        run = next(r for r in p.iter(qn("w:r")) if text in "".join(t.text or "" for t in r.iter(qn("w:t"))))
+        run = next(
+            r for r in p.iter(qn("w:r")) if text in "".join(t.text or "" for t in r.iter(qn("w:t")))
+        )
         rpr = run.find(qn("w:rPr"))
         assert rpr.find(qn("w:rtl")) is not None
         assert rpr.find(qn("w:rFonts")).get(qn("w:cs"))
@@ -88,7 +97,9 @@ def test_docx_cjk_east_asian_font_and_language():
     decl = build_declaration(record_in("zh", text), jurisdiction="eu", lang="zh")
     data, _ = docx_renderer.render(decl.document)
     body = docx.Document(io.BytesIO(data)).element.body
-    run = next(r for r in body.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))) == text)
+    run = next(
+        r for r in body.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))) == text
+    )
     rpr = run.find(qn("w:rPr"))
     assert "CJK" in rpr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
     assert rpr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"

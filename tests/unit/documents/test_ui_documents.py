@@ -1,4 +1,4 @@
-"""The documents page in Streamlit's AppTest: render a declaration, see warnings, preview, download."""
+"""The documents page in AppTest: render a declaration, see warnings, preview, download."""
 
 from __future__ import annotations
 
@@ -30,8 +30,13 @@ def seeded(tmp_path, monkeypatch):
     store = open_store(load_settings())
     people = make_people(store)
     case = cases.open_case(store, people.attorney, people.case_id)
-    cases.save_record(store, people.attorney, people.case_id, record=persian_record(translate=False),
-                      base_version=case.version)
+    cases.save_record(
+        store,
+        people.attorney,
+        people.case_id,
+        record=persian_record(translate=False),
+        base_version=case.version,
+    )
     yield people
     store.close()
     ui_store.clear_cache()

@@ -27,10 +27,13 @@ REFS = Path(__file__).resolve().parents[2] / "fixtures" / "documents"
 TOLERANCE = 2.0  # mean absolute difference per channel, 0-255
 
 
-@pytest.mark.parametrize(("name", "make"), [
-    ("declaration_ltr_p1", lambda: build_declaration(english_record(), jurisdiction="us")),
-    ("declaration_rtl_p1", lambda: build_declaration(persian_record(), jurisdiction="us")),
-])
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("declaration_ltr_p1", lambda: build_declaration(english_record(), jurisdiction="us")),
+        ("declaration_rtl_p1", lambda: build_declaration(persian_record(), jurisdiction="us")),
+    ],
+)
 def test_first_page_matches_reference(tmp_path, name, make):
     data, _ = pdf_renderer.render(make().document)
     png = first_page_png(data, tmp_path, name)
@@ -49,15 +52,27 @@ def test_first_page_matches_reference(tmp_path, name, make):
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_docx_converts_with_libreoffice(tmp_path):
-    data, _ = docx_renderer.render(build_declaration(persian_record(), jurisdiction="us",
-                                                     lang="en").document)
+    data, _ = docx_renderer.render(
+        build_declaration(persian_record(), jurisdiction="us", lang="en").document
+    )
     src = tmp_path / "declaration.docx"
     src.write_bytes(data)
     env = {**os.environ, "HOME": str(tmp_path / "home")}
     proc = subprocess.run(
-        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
-        capture_output=True, env=env, timeout=180)
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        capture_output=True,
+        env=env,
+        timeout=180,
+    )
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "declaration.pdf"
     text = " ".join(pdf_text(out.read_bytes()).split())
