@@ -169,3 +169,27 @@ def render_wizard(ctx: PageContext) -> None:
         _header(w, case.record, pos)
         _requests(w, case.record)
         MODULES[pos.section].render(ctx, case)
+
+
+def render_progress_summary(ctx: PageContext, case: OpenCase) -> None:
+    """For the applicant's home: how far she is in each part, and questions waiting."""
+    from asylum_prep.forms.questions import count_answered
+
+    t = ctx.t
+    record = case.record
+    st.subheader(t("Your answers"), anchor=False)
+    done = total = 0
+    for number, step in enumerate(STEPS, start=1):
+        answered, screens_total = count_answered(step, record)
+        done += answered
+        total += screens_total
+        status = answers.section_status(record, step.key.value)
+        line = t("Part {n}: {title} ({status})", n=number, title=t(step.title),
+                 status=status_label(t, status))
+        (st.success if status is SectionStatus.approved else st.write)(line)
+    st.progress(done / total if total else 0.0,
+                text=t("{done} of {total} questions answered", done=done, total=total))
+    asks = len(review.open_requests(record))
+    if asks:
+        st.warning(t.plural("Your legal team has {n} question for you.",
+                            "Your legal team has {n} questions for you.", asks))

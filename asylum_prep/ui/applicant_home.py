@@ -48,8 +48,14 @@ def render_continue(ctx: PageContext, case: OpenCase) -> None:
         go("story")
 
 
+def _wizard_progress(ctx: PageContext, case: OpenCase) -> None:
+    from asylum_prep.forms.wizard import render_progress_summary
+
+    render_progress_summary(ctx, case)
+
+
 SECTIONS: list[tuple[str, Section]] = [
-    ("progress", render_progress),
+    ("progress", _wizard_progress),
     ("continue", render_continue),
 ]
 

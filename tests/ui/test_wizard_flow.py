@@ -177,3 +177,14 @@ def test_list_reorder_and_delete_with_confirmation(make_app, people, seed_store)
     click(at, state.W_WZ_DELETE_YES)
     items = cases.open_case(seed_store, people.attorney, people.case_id).record.incidents.items
     assert [i.place for i in items] == ["Shiraz"]
+
+
+def test_home_shows_progress_over_the_parts(make_app, people, seed_store) -> None:
+    version = cases.open_case(seed_store, people.attorney, people.case_id).version
+    answers.save_answer(seed_store, people.applicant, people.case_id, path="fear.who",
+                        value="The police", base_version=version)
+    at = make_app(people.applicant, **{state.CASE_ID: people.case_id})
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    bars = [p.proto.text for p in at.get("progress")]
+    assert any(text.startswith("1 of ") for text in bars), bars
