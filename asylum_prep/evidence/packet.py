@@ -218,7 +218,7 @@ def render_packet(
             "certificate.html", cert=certificate_of_service, page_size=css_size))))
     sizes = {eid: len(data) for eid, data in blobs.items()}
     tab_size = 4 * 1024
-    n_index, index_size = 1, 40 * 1024
+    n_index, index_size = 1 + len(base) // 22, 40 * 1024  # about 22 rows fit a page
     budget = max(max_part_bytes - PART_OVERHEAD, max_part_bytes // 2)
     parts: list[bytes] = []
     for _attempt in range(8):
