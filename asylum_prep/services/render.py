@@ -162,7 +162,7 @@ def render_document(
     if fmt not in FORMATS:
         raise InputRefused(N_("Unknown format: choose pdf or docx."))
     if doc == "packet":
-        return _packet(store, actor, case_id, fmt=fmt)
+        return _packet(store, actor, case_id, fmt=fmt, translate=translate)
     record, jurisdiction, version = _read(store, actor, case_id)
     document, notices = build(
         record,
@@ -191,7 +191,15 @@ def render_document(
     )
 
 
-def _packet(store: Store, actor: Actor, case_id: str, *, fmt: str) -> RenderResult:
+def _packet(
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    *,
+    fmt: str,
+    translate: Callable[[str], str] | None = None,
+) -> RenderResult:
+    """Dispatch to the evidence engineer's packet (it checks access and audits itself)."""
     if fmt != "pdf":
         raise InputRefused(N_("The exhibit packet is made as PDF only."))
     if not packet_available():
@@ -199,11 +207,12 @@ def _packet(store: Store, actor: Actor, case_id: str, *, fmt: str) -> RenderResu
     from asylum_prep.services.evidence import render_packet
 
     result = render_packet(store, actor, case_id)
-    content = getattr(result, "content", result)
-    warnings = [str(w) for w in getattr(result, "warnings", [])]
+    content = bytes(result.content)
+    zipped = len(getattr(result, "parts", ())) > 1
+    warnings = [translate(str(w)) if translate else str(w) for w in getattr(result, "warnings", [])]
     return RenderResult(
-        filename=f"document-{case_id[:8]}-packet.pdf",
-        content=bytes(content),
+        filename=f"document-{case_id[:8]}-packet.{'zip' if zipped else 'pdf'}",
+        content=content,
         warnings=warnings,
-        mime=MIME["pdf"],
+        mime="application/zip" if zipped else MIME["pdf"],
     )

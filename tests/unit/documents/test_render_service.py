@@ -142,3 +142,12 @@ def test_cli_render(store, filled, settings, tmp_path, capsys):
     )
     assert code == 1
     assert "answer language" in capsys.readouterr().err
+
+
+def test_packet_dispatches_to_the_evidence_packet(store, filled):
+    people, _ = filled
+    res = render_document(store, people.paralegal, people.case_id, doc="packet", fmt="pdf")
+    assert res.filename == f"document-{people.case_id[:8]}-packet.pdf"
+    assert res.content[:4] == b"%PDF"
+    with pytest.raises(InputRefused):
+        render_document(store, people.paralegal, people.case_id, doc="packet", fmt="docx")
