@@ -181,3 +181,11 @@ def test_serve_command_line(data_dir: Path) -> None:
 def test_serve_usage_errors(cli: Run) -> None:
     assert "port" in cli("serve", "--port", "99999").failed(code=2).err
     cli("serve", "--port", "http").failed(code=2)
+
+
+def test_admin_create_after_other_commands_still_makes_the_admin(cli: Run, data_dir: Path) -> None:
+    cli("case", "list").ok()  # creates the operator's service account first
+    cli("admin", "create", "--username", "boss", "--password-stdin", stdin=PASSWORD + "\n").ok()
+    store = open_store(Settings(data_dir=data_dir))
+    assert users.sign_in(store, username="boss", password=PASSWORD).role is Role.admin
+    store.close()
