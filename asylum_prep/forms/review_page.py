@@ -40,7 +40,7 @@ def _notice(kind: str, text: str) -> None:
     st.session_state[state.REVIEW_NOTICE] = (kind, text)
 
 
-def _act(ctx: PageContext, fn: Callable[..., int], done: str, **kwargs: Any) -> None:
+def _act(ctx: PageContext, fn: Callable[..., Any], done: str, **kwargs: Any) -> None:
     base = int(st.session_state.get(state.WIZARD_BASE, {}).get(ctx.case_id, 0))
     try:
         version = fn(ctx.store, ctx.actor, ctx.case_id, base_version=base, **kwargs)

@@ -114,8 +114,8 @@ def _save_box(w: Wiz, step: Step, question: Question, path: str, model: Any) -> 
 def _refused_now(path: str) -> bool:
     """The answer box's own change callback was refused in this same round (the person
     typed and pressed a button at once): stay, so they see why."""
-    notice = st.session_state.get(state.WIZARD_NOTICE)
-    return bool(notice) and notice[0] == "error" and notice[2] == path
+    notice: tuple[str, ...] | None = st.session_state.get(state.WIZARD_NOTICE)
+    return notice is not None and notice[0] == "error" and notice[2] == path
 
 
 def on_next(w: Wiz, step: Step, question: Question | None, path: str, model: Any) -> None:
