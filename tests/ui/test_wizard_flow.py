@@ -3,7 +3,6 @@ sending each part for review; after a restart the wizard reopens where she stopp
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
