@@ -158,35 +158,44 @@ def words_matched(text: str, query: Query) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _is_hit(word: str, needles: frozenset[str]) -> bool:
+    if word.isascii():  # a run of ASCII letters and digits normalises to its lower case
+        return word.lower() in needles
+    return any(t in needles for t in word_tokens(word))
+
+
 def highlight(text: str, query: Query, *, words: int = SNIPPET_WORDS) -> str:
     """An HTML snippet of `text`: escaped, matched words in <mark>, about `words` words long,
     around the part with the most matches."""
     needles = query.needles
-    spans = [(m.start(), m.end()) for m in word_pattern().finditer(text)]
+    spans = [m.span() for m in word_pattern().finditer(text)]
     if not spans:
         return html.escape(text[:300])
-    hits = [any(t in needles for t in word_tokens(text[a:b])) for a, b in spans]
+    hits = [_is_hit(text[a:b], needles) for a, b in spans]
     best_start, window = 0, sum(hits[:words])
     best = window
     for start in range(1, max(1, len(spans) - words + 1)):
         window += hits[start + words - 1] - hits[start - 1]
         if window > best:
             best, best_start = window, start
-    chosen = range(best_start, min(len(spans), best_start + words))
-    begin = spans[chosen[0]][0] if best_start else 0
-    end = spans[chosen[-1]][1] if chosen[-1] < len(spans) - 1 else len(text)
+    last = min(len(spans), best_start + words) - 1
+    begin = spans[best_start][0] if best_start else 0
+    end = spans[last][1] if last < len(spans) - 1 else len(text)
     out: list[str] = ["… "] if begin else []
     cursor = begin
-    for i in chosen:
-        a, b = spans[i]
-        out.append(html.escape(text[cursor:a]))
-        word = html.escape(text[a:b])
-        out.append(f"<mark>{word}</mark>" if hits[i] else word)
-        cursor = b
+    for i in range(best_start, last + 1):
+        if hits[i]:
+            a, b = spans[i]
+            out.append(html.escape(text[cursor:a]))
+            out.append(f"<mark>{html.escape(text[a:b])}</mark>")
+            cursor = b
     out.append(html.escape(text[cursor:end]))
     if end < len(text):
         out.append(" …")
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    return _SPACES.sub(" ", "".join(out)).strip()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def plain_snippet(snippet_html: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from asylum_prep.country_info.search import EngineRow, Filters, Query, filter_sql
@@ -30,34 +30,48 @@ def match_expression(query: Query) -> str:
     return " AND ".join(parts)
 
 
+_DETAIL = text(
+    "SELECT p.id, p.report_id, p.page, p.section, p.text, r.publisher, r.title, "
+    "r.published, r.country, r.url FROM coi_passages p "
+    "JOIN coi_reports r ON r.id = p.report_id WHERE p.id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+
+
 def run(
     session: Session, query: Query, filters: Filters, *, limit: int, offset: int
 ) -> tuple[int, list[EngineRow]]:
+    """Three small queries, measured faster than one: the ranked ids (only ids and ranks go
+    through the sorter), the count, then the details of the page's passages."""
     params: dict[str, Any] = {"match": match_expression(query), "limit": limit, "offset": offset}
     where = filter_sql(filters, params)
-    matches = "SELECT rowid AS pid, rank AS r FROM coi_fts WHERE coi_fts MATCH :match"
-    joined = (
-        f"FROM ({matches}) m JOIN coi_passages p ON p.id = m.pid "
-        f"JOIN coi_reports r ON r.id = p.report_id WHERE 1 = 1{where}"
-    )
-    # `where` holds fixed clauses with bound parameters only (search.filter_sql).
-    sql = text(
-        "SELECT p.id, p.report_id, p.page, p.section, p.text, r.publisher, r.title, "
-        "r.published, r.country, r.url, -m.r AS score, count(*) OVER () AS total "
-        f"{joined} ORDER BY m.r, p.id LIMIT :limit OFFSET :offset"  # noqa: S608
-    )
-    result = session.execute(sql, params).all()
-    if not result:
-        total = 0
-        if offset:
-            count_sql = text(f"SELECT count(*) {joined}")  # noqa: S608
-            total = int(session.execute(count_sql, params).scalar_one())
+    if where:
+        # `where` holds fixed clauses with bound parameters only (search.filter_sql).
+        source = (
+            "FROM (SELECT rowid AS pid, rank AS r FROM coi_fts WHERE coi_fts MATCH :match) m "  # noqa: S608
+            "JOIN coi_passages p ON p.id = m.pid JOIN coi_reports r ON r.id = p.report_id "
+            f"WHERE 1 = 1{where}"
+        )
+        ranked_sql = f"SELECT m.pid, m.r {source} ORDER BY m.r, m.pid LIMIT :limit OFFSET :offset"
+        count_sql = f"SELECT count(*) {source}"  # noqa: S608
+    else:
+        ranked_sql = ("SELECT rowid, rank FROM coi_fts WHERE coi_fts MATCH :match "
+                      "ORDER BY rank, rowid LIMIT :limit OFFSET :offset")
+        count_sql = "SELECT count(*) FROM coi_fts WHERE coi_fts MATCH :match"
+    ranked = session.execute(text(ranked_sql), params).all()  # noqa: S608
+    if offset == 0 and len(ranked) < limit:
+        total = len(ranked)  # the page holds every match: no need to count
+    else:
+        total = int(session.execute(text(count_sql), params).scalar_one())
+    if not ranked:
         return total, []
-    rows = [
-        EngineRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _date(r[7]), r[8], r[9], float(r[10]))
-        for r in result
-    ]
-    return int(result[0][11]), rows
+    scores = {int(pid): -float(rank) for pid, rank in ranked}
+    detail = session.execute(_DETAIL, {"ids": list(scores)}).all()
+    by_id = {
+        int(r[0]): EngineRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _date(r[7]), r[8], r[9],
+                             scores[int(r[0])])
+        for r in detail
+    }
+    return total, [by_id[pid] for pid in scores if pid in by_id]
 
 
 def _date(value: Any) -> Any:
