@@ -173,3 +173,25 @@ W_DOC_TR_ADDRESS = "w_doc_tr_address"
 W_DOC_TR_PHONE = "w_doc_tr_phone"
 W_DOC_RENDER = "w_doc_render"
 W_DOC_DOWNLOAD = "w_doc_download"
+
+# --- widgets: country library (country_info) -------------------------------------------------
+COI_HITS = "ap_coi_hits"  # the last search page on the country library (this session only)
+COI_SUGGESTIONS = "ap_coi_suggestions"  # the last suggestions for the open case
+COI_UPLOAD_ROUND = "ap_coi_upload_round"  # bumped after an import to clear the uploader
+W_COI_QUERY = "w_coi_query"
+W_COI_COUNTRY = "w_coi_country"
+W_COI_PUBLISHER = "w_coi_publisher"
+W_COI_SINCE = "w_coi_since"
+W_COI_SEARCH = "w_coi_search"
+W_COI_UPLOAD_PREFIX = "w_coi_upload_"  # + round number
+W_COI_IMP_COUNTRY = "w_coi_imp_country"
+W_COI_IMP_PUBLISHER = "w_coi_imp_publisher"
+W_COI_IMP_TITLE = "w_coi_imp_title"
+W_COI_IMP_PUBLISHED = "w_coi_imp_published"
+W_COI_IMP_URL = "w_coi_imp_url"
+W_COI_IMPORT = "w_coi_import"
+W_COI_ELEMENT_PREFIX = "w_coi_element_"  # + passage id (and target for suggestions)
+W_COI_ATTACH_PREFIX = "w_coi_attach_"  # + passage id
+W_COI_SUGGEST = "w_coi_suggest"
+W_COI_REJECT_PREFIX = "w_coi_reject_"  # + target + passage id
+W_COI_UNCITE_PREFIX = "w_coi_uncite_"  # + citation id
