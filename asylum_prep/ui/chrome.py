@@ -72,8 +72,10 @@ def language_picker(t: Translator, where: st.delta_generator.DeltaGenerator) -> 
     ss = st.session_state
     if ss.get(state.W_LANG) not in SUPPORTED:
         ss[state.W_LANG] = ss.get(state.LANG) or SUPPORTED[0]
+    # Plain text label (icon shortcodes would be read aloud); English added so anyone can find it.
+    name = t("Language")
     where.selectbox(
-        ":material/translate: " + t("Language"), SUPPORTED, key=state.W_LANG,
+        name if name == "Language" else f"{name} · Language", SUPPORTED, key=state.W_LANG,
         format_func=native_name, on_change=_language_changed,
     )
 

@@ -12,9 +12,11 @@ from asylum_prep.i18n import Translator
 
 RTL_CSS = """<style id="ap-rtl">
 [data-testid="stMain"], [data-testid="stMainBlockContainer"], [data-testid="stSidebar"],
-[data-testid="stSidebarContent"], section.main, .stMarkdown, .stAlert {
-  direction: rtl; text-align: right;
+[data-testid="stSidebarContent"], section.main, .stMarkdown, .stAlert,
+[data-testid="stHeading"], [data-testid="stMarkdownContainer"], h1, h2, h3, h4, h5, h6 {
+  direction: rtl; text-align: right !important;
 }
+[data-testid="stHeading"] { width: 100%; }
 [data-testid="stMain"], [data-testid="stSidebar"], .stMarkdown, input, textarea {
   font-family: "Vazirmatn", "Noto Naskh Arabic", "Noto Sans Arabic", "Source Sans Pro",
     Tahoma, sans-serif;
