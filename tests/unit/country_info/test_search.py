@@ -89,7 +89,8 @@ def test_hostile_queries_never_raise_and_stay_literal(store: Store, people: Peop
     assert _search(store, people, "*").total == 0 and _search(store, people, '"').total == 0
 
 
-def test_operator_words_are_plain_words(store: Store, people: People, ranked: dict[str, int]) -> None:
+def test_operator_words_are_plain_words(store: Store, people: People,
+                                        ranked: dict[str, int]) -> None:
     # "NEAR(" and "OR" are searched as words: only passages containing them match
     assert [h.passage_id for h in _search(store, people, "NEAR(").hits] == [ranked["Local"]]
     assert _search(store, people, "students OR").total == 2
@@ -108,7 +109,8 @@ def test_arabic_and_persian_forms_find_the_same_passage(store: Store, people: Pe
         assert page.total == 1, query
         assert "<mark>" in page.hits[0].snippet
     persian = report("IR", "Persian Monitor", "Report 2024", "2024-01-01",
-                     "نیروهای امنیتی دانشجویان را در دانشگاه بازداشت کردند و به خانواده‌ها هشدار دادند.")
+                     "نیروهای امنیتی دانشجویان را در دانشگاه بازداشت کردند "
+                     "و به خانواده‌ها هشدار دادند.")
     coi.import_paths(store, people.attorney, paths=[write(tmp_path / "fa.md", persian)])
     for query in ("امنیتي", "امنیتی", "خانوادهها", "خانواده‌ها", "دانشگاه"):
         assert _search(store, people, query).total == 1, query

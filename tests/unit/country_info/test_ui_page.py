@@ -1,0 +1,48 @@
+"""The country library page in Streamlit's AppTest on a real store: search with highlights,
+attach a passage to the open case's element, see the citation, and the translated uploader."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from streamlit.testing.v1 import AppTest
+
+from asylum_prep.services import cases, coi
+from asylum_prep.storage.engine import Store
+from asylum_prep.ui import state
+from tests.support import People
+from tests.ui.conftest import (  # noqa: F401  (fixtures)
+    app_settings,
+    html_bodies,
+    make_app,
+    people,
+    seed_store,
+    texts,
+)
+from tests.unit.country_info.conftest import SAMPLES
+
+PAGE = "ui/views/country_library.py"
+
+
+def test_search_attach_and_citations(seed_store: Store, people: People,  # noqa: F811
+                                     make_app: Callable[..., AppTest]) -> None:  # noqa: F811
+    coi.import_paths(seed_store, people.attorney, paths=[SAMPLES])
+    at = make_app(people.attorney, **{state.CASE_ID: people.case_id})
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    at.text_input(key=state.W_COI_QUERY).input('"State Security Directorate" students').run()
+    at.button(key=state.W_COI_SEARCH).click().run()
+    assert not at.exception, at.exception
+    bodies = "\n".join(html_bodies(at))
+    assert "<mark>Students</mark>" in bodies or "<mark>students</mark>" in bodies
+    assert "Sample Rights Monitor (fictional)" in bodies
+    assert 'button::after' in bodies and "Choose files" in bodies  # translated uploader text
+    attach = [b for b in at.button if str(b.key).startswith(state.W_COI_ATTACH_PREFIX)]
+    assert attach
+    attach[0].click().run()
+    assert not at.exception, at.exception
+    record = cases.open_case(seed_store, people.attorney, people.case_id).record
+    assert len(record.citations) == 1 and record.citations[0].element.value == "objective_fear"
+    assert "accessed" in texts(at)
