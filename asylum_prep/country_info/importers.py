@@ -33,7 +33,7 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
 def country_codes() -> frozenset[str]:
     from babel import Locale
 
-    codes = {k for k in Locale("en").territories if len(k) == 2 and k.isalpha()}
+    codes = {str(k) for k in Locale("en").territories if len(str(k)) == 2 and str(k).isalpha()}
     return frozenset((codes - _NOT_COUNTRIES) | USER_ASSIGNED)
 
 

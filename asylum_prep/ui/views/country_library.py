@@ -15,6 +15,7 @@ import streamlit as st
 from markupsafe import Markup
 
 from asylum_prep.country_info.importers import ImportOptions
+from asylum_prep.country_info.search import Hit
 from asylum_prep.domain.citations import ElementKey, format_citation, pinpoint
 from asylum_prep.errors import N_
 from asylum_prep.services import cases, coi
@@ -60,7 +61,7 @@ def _css_string(text: str) -> Markup:
     return Markup(escaped)  # noqa: S704 (only letters, digits, spaces and CSS escapes)
 
 
-def _hit_html(t: object, hit: coi.engine.Hit) -> str:
+def _hit_html(t: object, hit: Hit) -> str:
     published = hit.published.isoformat() if hit.published else "n.d."
     return html.render(HIT, publisher=hit.publisher, title=hit.title, published=published,
                        pin=pinpoint(hit.section, hit.page),
@@ -73,7 +74,7 @@ def _attach(ctx: PageContext, passage_id: int, key: str) -> None:
     element = cols[0].selectbox(t("Element"), list(ElementKey), index=5,
                                 format_func=lambda e: t(ELEMENT_LABELS[e]),
                                 key=f"{state.W_COI_ELEMENT_PREFIX}{key}")
-    if cols[1].button(t("Attach to case"), key=f"{state.W_COI_ATTACH_PREFIX}{key}"):
+    if cols[1].button(t("Attach to case"), key=f"{state.W_COI_ATTACH_PREFIX}{key}") and element:
         with shown_errors(t):
             coi.cite(ctx.store, ctx.actor, str(ctx.case_id), passage_id=passage_id,
                      element=element.value)
