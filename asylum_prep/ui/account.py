@@ -10,12 +10,13 @@ from asylum_prep.ui import session, state
 from asylum_prep.ui.auth_views import PASSWORDS_DIFFER
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 
 
 def render(ctx: PageContext) -> None:
     t = ctx.t
     st.title(t("Your account"))
-    st.write(t("Signed in as {name}.", name=ctx.actor.label))
+    st.write(t("Signed in as {name}.", name=md_escape(ctx.actor.label)))
     if st.button(t("Sign out"), key=state.W_SIGN_OUT, type="primary", icon=":material/logout:"):
         session.end(ctx.store, reason="user")
         st.rerun()

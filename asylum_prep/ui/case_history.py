@@ -12,6 +12,7 @@ from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import session, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 
 
 def _restore(ctx: PageContext, case_id: str, version: int, base_version: int) -> None:
@@ -91,8 +92,8 @@ def render_delete(ctx: PageContext, case: OpenCase) -> None:
             "The activity log keeps only that it happened."
         ))
         with st.form("delete_form", clear_on_submit=True):
-            typed = st.text_input(t("Type the case title to confirm: {title}", title=case.title),
-                                  key=state.W_DELETE_CONFIRM)
+            prompt = t("Type the case title to confirm: {title}", title=md_escape(case.title))
+            typed = st.text_input(prompt, key=state.W_DELETE_CONFIRM)
             submitted = st.form_submit_button(t("Delete for good"), key=state.W_DELETE_SUBMIT)
         if submitted:
             if " ".join(typed.split()) != case.title:

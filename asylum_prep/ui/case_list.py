@@ -13,6 +13,7 @@ from asylum_prep.services.cases import CaseSummary, Jurisdiction
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.labels import JURISDICTION_LABELS, ROLE_LABELS, STATUS_LABELS, label
 
 ALL = "all"
@@ -58,7 +59,7 @@ def _row(ctx: PageContext, item: CaseSummary) -> None:
     t = ctx.t
     with st.container(border=True):
         left, right = st.columns([5, 1], vertical_alignment="center")
-        left.markdown(f"**{_md_escape(item.title)}**")
+        left.markdown(f"**{md_escape(item.title)}**")
         left.caption(t(
             "{jurisdiction} · {status} · version {version} · your role: {role}",
             jurisdiction=label(t, JURISDICTION_LABELS, item.jurisdiction.value),
@@ -67,12 +68,6 @@ def _row(ctx: PageContext, item: CaseSummary) -> None:
         ))
         if right.button(t("Open case"), key=state.W_CASE_OPEN_PREFIX + item.id):
             open_case(item.id)
-
-
-def _md_escape(text: str) -> str:
-    """Case titles are user text: escape Markdown so they show literally."""
-    specials = "\\`*_{}[]()#+-.!|<>~$"
-    return "".join("\\" + ch if ch in specials else ch for ch in text)
 
 
 def render(ctx: PageContext) -> None:

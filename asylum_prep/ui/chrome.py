@@ -17,6 +17,7 @@ from asylum_prep.services import users
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage.engine import Store
 from asylum_prep.ui import state
+from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.labels import APP_NAME, ROLE_LABELS, label
 from asylum_prep.ui.store import get_store
 
@@ -101,7 +102,7 @@ def sidebar(store: Store, t: Translator, actor: Actor | None, *, discreet: bool)
                "may see."),
     )
     if actor is not None:
-        bar.caption(t("Signed in as {name} ({role}).", name=actor.label,
+        bar.caption(t("Signed in as {name} ({role}).", name=md_escape(actor.label),
                       role=label(t, ROLE_LABELS, actor.role.value)))
 
 

@@ -29,7 +29,7 @@ ADDABLE_ROLES = (Role.attorney.value, Role.paralegal.value, Role.translator.valu
 
 def render_overview(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
-    st.title(case.title, anchor=False)
+    st.title(html.md_escape(case.title), anchor=False)
     c1, c2, c3 = st.columns(3)
     c1.metric(t("Jurisdiction"), label(t, JURISDICTION_LABELS, case.jurisdiction.value))
     c2.metric(t("Status"), label(t, STATUS_LABELS, case.status))
@@ -37,10 +37,14 @@ def render_overview(ctx: PageContext, case: OpenCase) -> None:
     if case.role is Role.attorney:
         with st.form("status_form", border=False):
             left, right = st.columns([3, 1], vertical_alignment="bottom")
-            new = left.selectbox(t("Change status"), list(STATUS_LABELS), key=state.W_STATUS_PICK,
-                                 index=list(STATUS_LABELS).index(case.status) if case.status in STATUS_LABELS else 0,
-                                 format_func=lambda s: label(t, STATUS_LABELS, s))
-            if right.form_submit_button(t("Save status"), key=state.W_STATUS_SUBMIT) and new != case.status:
+            statuses = list(STATUS_LABELS)
+            new = left.selectbox(
+                t("Change status"), statuses, key=state.W_STATUS_PICK,
+                index=statuses.index(case.status) if case.status in statuses else 0,
+                format_func=lambda s: label(t, STATUS_LABELS, s),
+            )
+            saved = right.form_submit_button(t("Save status"), key=state.W_STATUS_SUBMIT)
+            if saved and new != case.status:
                 with shown_errors(t):
                     cases.set_status(ctx.store, ctx.actor, case.id, status=new)
                     st.rerun()

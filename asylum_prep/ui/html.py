@@ -26,6 +26,13 @@ def show(source: str, **values: object) -> None:
     st.html(render(source, **values))
 
 
+def md_escape(text: str) -> str:
+    """User text shown by a Markdown-rendering element (title, write, caption, widget label):
+    escape Markdown so it shows literally and cannot become a link or formatting."""
+    specials = "\\`*_{}[]()#+-.!|<>~$:"
+    return "".join("\\" + ch if ch in specials else ch for ch in text)
+
+
 BIG_CODE = """
 <div class="ap-code" dir="ltr" lang="en" aria-label="{{ label }}"
      style="font-family: 'DejaVu Sans Mono', 'Noto Sans Mono', monospace; font-size: 2.6rem;

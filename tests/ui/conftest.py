@@ -32,8 +32,13 @@ TIMEOUT = 30  # the machine is shared: generous
 @pytest.fixture
 def app_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
     monkeypatch.setenv("ASYLUM_PREP_DATA_DIR", str(tmp_path / "data"))
-    for var in ("ASYLUM_PREP_DATABASE_URL", "ASYLUM_PREP_MASTER_KEY", "ASYLUM_PREP_OIDC_ENABLED",
-                "ASYLUM_PREP_IDLE_TIMEOUT_MINUTES", "ASYLUM_PREP_DISCREET_TITLE"):
+    for var in (
+        "ASYLUM_PREP_DATABASE_URL",
+        "ASYLUM_PREP_MASTER_KEY",
+        "ASYLUM_PREP_OIDC_ENABLED",
+        "ASYLUM_PREP_IDLE_TIMEOUT_MINUTES",
+        "ASYLUM_PREP_DISCREET_TITLE",
+    ):
         monkeypatch.delenv(var, raising=False)
     ui_store.clear_cache()
     yield load_settings()
@@ -83,14 +88,15 @@ def texts(at: AppTest) -> str:
 
     return "\n".join(
         text_format.MessageToString(node.proto, as_utf8=True)
-        for node in _nodes(at) if getattr(node, "proto", None) is not None
+        for node in _nodes(at)
+        if getattr(node, "proto", None) is not None
     )
 
 
 def html_bodies(at: AppTest) -> list[str]:
     """The bodies of st.html elements (our CSS and the quick-exit script)."""
     return [
-        node.proto.body for node in _nodes(at)
-        if getattr(node, "proto", None) is not None
-        and node.proto.DESCRIPTOR.name == "Html"
+        node.proto.body
+        for node in _nodes(at)
+        if getattr(node, "proto", None) is not None and node.proto.DESCRIPTOR.name == "Html"
     ]

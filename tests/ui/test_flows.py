@@ -13,7 +13,8 @@ from asylum_prep.services import cases, invites, users
 from asylum_prep.services.actor import Role
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import AuditEvent
-from asylum_prep.ui import case_list, state
+from asylum_prep.ui import state
+from asylum_prep.ui.html import md_escape
 from tests.support import PASSWORD, People, make_people
 from tests.ui.conftest import html_bodies, texts
 
@@ -88,7 +89,9 @@ def test_lockout_after_repeated_failures(people: People, make_app: App, seed_sto
     assert state.ACTOR not in at.session_state
 
 
-def test_applicant_signs_in_with_the_code_as_typed_from_paper(people: People, make_app: App) -> None:
+def test_applicant_signs_in_with_the_code_as_typed_from_paper(
+    people: People, make_app: App
+) -> None:
     typed = people.invite_code.replace("-", " ")  # upper case, spaces instead of dashes
     at = _sign_in(make_app().run(), typed, PASSWORD)
     assert at.session_state[state.ACTOR].role is Role.applicant
@@ -105,7 +108,9 @@ def test_sign_out_clears_session_state(people: People, make_app: App, seed_store
     assert ("sign_out", "user") in _actions(seed_store)
 
 
-def test_language_switch_to_persian_turns_the_page_right_to_left(people: People, make_app: App) -> None:
+def test_language_switch_to_persian_turns_the_page_right_to_left(
+    people: People, make_app: App
+) -> None:
     at = make_app().run()
     assert not any("direction: rtl" in b for b in html_bodies(at))
     at.selectbox(key=state.W_LANG).select("fa").run()
@@ -121,8 +126,9 @@ def test_language_switch_to_persian_turns_the_page_right_to_left(people: People,
     assert "نام کاربری" in at.error[0].value
 
 
-def test_spanish_user_profile_language_applies_on_sign_in(people: People, make_app: App,
-                                                          seed_store: Store) -> None:
+def test_spanish_user_profile_language_applies_on_sign_in(
+    people: People, make_app: App, seed_store: Store
+) -> None:
     users.set_language(seed_store, people.attorney, "es")
     at = _sign_in(make_app().run(), "attorney", PASSWORD)
     assert at.title[0].value == "Casos"
@@ -162,14 +168,20 @@ def test_invite_code_used_twice_is_refused(people: People, make_app: App) -> Non
     assert state.ACTOR not in at.session_state
 
 
-def test_attorney_creates_a_case_and_sees_it(people: People, make_app: App, seed_store: Store) -> None:
+def test_attorney_creates_a_case_and_sees_it(
+    people: People, make_app: App, seed_store: Store
+) -> None:
     at = make_app(people.attorney).run()
     at.text_input(key=state.W_CASE_NEW_TITLE).input("Fictional client R. (UK)")
     at.selectbox(key=state.W_CASE_NEW_JURIS).select("uk")
     at.button(key=state.W_CASE_NEW_SUBMIT).click().run()
     assert not at.exception
-    assert f"**{case_list._md_escape('Fictional client R. (UK)')}**" in [m.value for m in at.markdown]
-    made = [c for c in cases.list_cases(seed_store, people.attorney) if c.title == "Fictional client R. (UK)"]
+    assert f"**{md_escape('Fictional client R. (UK)')}**" in [m.value for m in at.markdown]
+    made = [
+        c
+        for c in cases.list_cases(seed_store, people.attorney)
+        if c.title == "Fictional client R. (UK)"
+    ]
     assert made and made[0].jurisdiction.value == "uk"
     # search narrows the list
     at.text_input(key=state.W_CASES_SEARCH).input("fictional").run()
@@ -211,8 +223,11 @@ def test_activity_within_the_timeout_keeps_the_session(people: People, make_app:
 def test_discreet_mode_hides_the_word(people: People, make_app: App) -> None:
     for actor in (people.applicant, people.attorney, people.admin):
         at = make_app(actor, **{state.DISCREET: True, state.CASE_ID: people.case_id}).run()
-        pages = ["ui/views/welcome.py", "ui/views/account.py"] if actor.role is Role.applicant else \
-            ["ui/views/account.py"]
+        pages = (
+            ["ui/views/welcome.py", "ui/views/account.py"]
+            if actor.role is Role.applicant
+            else ["ui/views/account.py"]
+        )
         for page in [None, *pages]:
             if page:
                 at.switch_page(page).run()
@@ -242,8 +257,9 @@ def test_quick_exit_clears_everything(people: People, make_app: App, seed_store:
     assert ("sign_out", "quick_exit") in _actions(seed_store)
 
 
-def test_dashboard_invite_code_shown_once_and_redeemable(people: People, make_app: App,
-                                                        seed_store: Store) -> None:
+def test_dashboard_invite_code_shown_once_and_redeemable(
+    people: People, make_app: App, seed_store: Store
+) -> None:
     at = make_app(people.attorney, **{state.CASE_ID: people.case_id}).run()
     at.switch_page("ui/views/case_dashboard.py").run()
     at.button(key=state.W_INVITE_CREATE).click().run()
@@ -256,7 +272,9 @@ def test_dashboard_invite_code_shown_once_and_redeemable(people: People, make_ap
 
 
 def test_dashboard_add_member(people: People, make_app: App, seed_store: Store) -> None:
-    users.create_user(seed_store, people.admin, username="second", password=PASSWORD, role=Role.paralegal)
+    users.create_user(
+        seed_store, people.admin, username="second", password=PASSWORD, role=Role.paralegal
+    )
     at = make_app(people.attorney, **{state.CASE_ID: people.case_id}).run()
     at.switch_page("ui/views/case_dashboard.py").run()
     at.text_input(key=state.W_MEMBER_USER).input("second")
@@ -271,11 +289,14 @@ def _applicant_saves(store: Store, people: People, given_names: str) -> int:
     case = cases.open_case(store, people.applicant, people.case_id)
     record = CaseRecord.model_validate(case.record.model_dump())
     record.about.given_names = given_names
-    return cases.save_record(store, people.applicant, people.case_id, record=record,
-                             base_version=case.version)
+    return cases.save_record(
+        store, people.applicant, people.case_id, record=record, base_version=case.version
+    )
 
 
-def test_dashboard_restore_and_stale_restore(people: People, make_app: App, seed_store: Store) -> None:
+def test_dashboard_restore_and_stale_restore(
+    people: People, make_app: App, seed_store: Store
+) -> None:
     assert _applicant_saves(seed_store, people, "Mina") == 2
     at = make_app(people.attorney, **{state.CASE_ID: people.case_id}).run()
     at.switch_page("ui/views/case_dashboard.py").run()
@@ -294,7 +315,9 @@ def test_dashboard_restore_and_stale_restore(people: People, make_app: App, seed
     assert cases.open_case(seed_store, people.attorney, people.case_id).version == 4
 
 
-def test_dashboard_delete_needs_the_typed_title(people: People, make_app: App, seed_store: Store) -> None:
+def test_dashboard_delete_needs_the_typed_title(
+    people: People, make_app: App, seed_store: Store
+) -> None:
     at = make_app(people.attorney, **{state.CASE_ID: people.case_id}).run()
     at.switch_page("ui/views/case_dashboard.py").run()
     at.text_input(key=state.W_DELETE_CONFIRM).input("Test case")
@@ -340,3 +363,15 @@ def test_change_password(people: People, make_app: App, seed_store: Store) -> No
     at.button(key=state.W_PW_SUBMIT).click().run()
     assert not at.error
     assert users.sign_in(seed_store, username="paralegal", password="another long password")
+
+
+def test_user_text_in_a_title_stays_literal(
+    people: People, make_app: App, seed_store: Store
+) -> None:
+    title = "[click](http://example.invalid) **bold** :red[x]"
+    case_id = cases.create_case(seed_store, people.attorney, title=title)
+    at = make_app(people.attorney, **{state.CASE_ID: case_id}).run()
+    at.switch_page("ui/views/case_dashboard.py").run()
+    assert not at.exception
+    assert at.title[0].value == md_escape(title)
+    assert "\\[click\\]\\(http\\:" in at.title[0].value

@@ -20,13 +20,16 @@ CASES = [(spec, role) for spec in PAGES for role in sorted(spec.roles) if role !
 
 def _skip_if_missing(spec: PageSpec) -> None:
     if not spec.path.is_file():
-        pytest.skip(f"asylum_prep/ui/views/{spec.file} is registered in ui/navigation.py but "
-                    f"not written yet (another engineer owns it)")
+        pytest.skip(
+            f"asylum_prep/ui/views/{spec.file} is registered in ui/navigation.py but "
+            f"not written yet (another engineer owns it)"
+        )
 
 
 @pytest.mark.parametrize(("spec", "role"), CASES, ids=[f"{s.id}-{r}" for s, r in CASES])
-def test_page_renders_for_role(spec: PageSpec, role: str, people: People,
-                               make_app: Callable[..., AppTest]) -> None:
+def test_page_renders_for_role(
+    spec: PageSpec, role: str, people: People, make_app: Callable[..., AppTest]
+) -> None:
     _skip_if_missing(spec)
     at = make_app(getattr(people, role), **{state.CASE_ID: people.case_id})
     at.run()
@@ -38,7 +41,9 @@ def test_page_renders_for_role(spec: PageSpec, role: str, people: People,
 
 
 @pytest.mark.parametrize("page_id", ["sign-in", "join"])
-def test_public_pages_render(page_id: str, people: People, make_app: Callable[..., AppTest]) -> None:
+def test_public_pages_render(
+    page_id: str, people: People, make_app: Callable[..., AppTest]
+) -> None:
     spec = next(p for p in PAGES if p.id == page_id)
     at = make_app()
     at.run()
@@ -64,7 +69,9 @@ def test_every_page_title_is_neutral() -> None:
         assert "asylum" not in spec.title.lower()
 
 
-def test_signed_in_pages_need_a_signed_in_user(people: People, make_app: Callable[..., AppTest]) -> None:
+def test_signed_in_pages_need_a_signed_in_user(
+    people: People, make_app: Callable[..., AppTest]
+) -> None:
     at = make_app()
     at.run()
     with pytest.raises(ValueError):
