@@ -14,11 +14,29 @@ from asylum_prep.i18n import LOCALES_DIR
 
 PKG = Path(asylum_prep.__file__).resolve().parent
 SHELL_FILES = [
-    "errors.py", "services/users.py", "services/cases.py", "services/invites.py",
-    *(f"ui/{name}.py" for name in (
-        "account", "admin", "applicant_home", "auth_views", "case_history", "case_list",
-        "chrome", "dashboard", "labels", "navigation", "oidc", "page", "session", "store",
-    )),
+    "errors.py",
+    "services/users.py",
+    "services/cases.py",
+    "services/invites.py",
+    *(
+        f"ui/{name}.py"
+        for name in (
+            "account",
+            "admin",
+            "applicant_home",
+            "auth_views",
+            "case_history",
+            "case_list",
+            "chrome",
+            "dashboard",
+            "labels",
+            "navigation",
+            "oidc",
+            "page",
+            "session",
+            "store",
+        )
+    ),
 ]
 KEYWORDS = {"N_": None, "t": None, "plural": (1, 2)}
 
@@ -26,7 +44,9 @@ KEYWORDS = {"N_": None, "t": None, "plural": (1, 2)}
 def _shell_messages() -> set[str | tuple[str, ...]]:
     found: set[str | tuple[str, ...]] = set()
     for rel in SHELL_FILES:
-        for _line, msg, _comments, _ctx in extract_from_file("python", PKG / rel, keywords=KEYWORDS):
+        for _line, msg, _comments, _ctx in extract_from_file(
+            "python", PKG / rel, keywords=KEYWORDS
+        ):
             found.add(msg if isinstance(msg, str) else tuple(msg))
     return found
 
