@@ -87,6 +87,8 @@ def strip_controls(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """The normalised form of `text` (rules 1-5), spacing kept."""
+    if text.isascii():  # NFKC, the letter table and diacritics leave ASCII unchanged
+        return text.lower()
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         text = _drop_format(text)

@@ -168,7 +168,8 @@ def highlight(text: str, query: Query, *, words: int = SNIPPET_WORDS) -> str:
     """An HTML snippet of `text`: escaped, matched words in <mark>, about `words` words long,
     around the part with the most matches."""
     needles = query.needles
-    spans = [m.span() for m in word_pattern().finditer(text)]
+    pattern = _ASCII_WORD if text.isascii() else word_pattern()
+    spans = [m.span() for m in pattern.finditer(text)]
     if not spans:
         return html.escape(text[:300])
     hits = [_is_hit(text[a:b], needles) for a, b in spans]
@@ -196,6 +197,7 @@ def highlight(text: str, query: Query, *, words: int = SNIPPET_WORDS) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def plain_snippet(snippet_html: str) -> str:
