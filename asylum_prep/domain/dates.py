@@ -36,7 +36,9 @@ class FuzzyDate(Model):
         if self.precision is Precision.year:
             return date(self.iso.year, 12, 31)
         if self.precision is Precision.month:
-            nxt = date(self.iso.year + (self.iso.month == 12), self.iso.month % 12 + 1, 1)
+            if self.iso.month == 12:  # also keeps December 9999 from overflowing
+                return date(self.iso.year, 12, 31)
+            nxt = date(self.iso.year, self.iso.month + 1, 1)
             return date.fromordinal(nxt.toordinal() - 1)
         return self.iso
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
 from sqlmodel import Session, col, select
 
 from asylum_prep.domain import merge
@@ -58,8 +60,36 @@ class VersionInfo:
     changed: list[str]
 
 
+UNSTORABLE = N_(
+    "Some answers could not be saved: they contain broken characters, a value that cannot be "
+    "stored, or a text longer than allowed. Nothing was changed."
+)
+
+
+def checked_record(record: CaseRecord) -> CaseRecord:
+    """The record exactly as it will be read back (validated through its stored JSON form).
+
+    A record that skipped validation (`model_copy(update=...)`, `model_construct`) or holds
+    what JSON cannot carry (lone surrogates, arbitrary objects in `extensions`) is refused
+    here with InputRefused, before any transaction starts."""
+    try:
+        return CaseRecord.model_validate_json(record.model_dump_json())
+    except (ValidationError, PydanticSerializationError, UnicodeError):
+        raise InputRefused(UNSTORABLE) from None
+
+
+def _storable_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
+    if not _storable_text(title):
+        raise InputRefused(N_("The title contains broken characters. Type it again."))
     if not title:
         raise InputRefused(N_("Give the case a title (for example the client's name)."))
     if len(title) > MAX_TITLE:
@@ -76,9 +106,10 @@ def create_case(
         juris = Jurisdiction(jurisdiction)
     except ValueError:
         raise InputRefused(N_("Unknown jurisdiction: choose us, uk, ca or eu.")) from None
-    record = CaseRecord.model_validate((record or CaseRecord()).model_dump())
+    record = checked_record(record or CaseRecord())
     with store.session() as session:
         row, cipher = repo.new_case_row(
+            session,
             store, title=_clean_title(title), jurisdiction=juris.value, created_by=actor.id
         )
         row.current_version = 1
@@ -165,7 +196,7 @@ def _commit(
 def save_record(store: Store, actor: Actor, case_id: str, *, record: CaseRecord, base_version: int) -> int:
     """Save a new version. Based on an older version, it is merged when the answers touched
     differ and refused (StaleVersionError, naming the answers) when they overlap."""
-    record = CaseRecord.model_validate(record.model_dump())
+    record = checked_record(record)
     with store.session() as session:
         role = require(session, actor, case_id, Permission.write)
         case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
@@ -178,7 +209,7 @@ def save_as_team(
     permission: Permission, action: str,
 ) -> int:
     """A save by a team workflow that checked its own rules (review, translation, links)."""
-    record = CaseRecord.model_validate(record.model_dump())
+    record = checked_record(record)
     with store.session() as session:
         role = require(session, actor, case_id, permission)
         case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)

@@ -21,6 +21,7 @@ _hasher = PasswordHasher()  # argon2id with the library's current recommended pa
 _DUMMY_HASH = _hasher.hash("not a real password")
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 MIN_PASSWORD = 8
+SERVICE_ACCOUNT = "cli"  # the CLI operator's audit identity: never signs in, not a person
 MAX_PASSWORD = 256
 
 
@@ -28,7 +29,20 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
+def _storable(text: str) -> bool:
+    """Encodable as UTF-8 (no lone surrogates) and free of NUL, which PostgreSQL text refuses."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
 def check_password_rules(password: str) -> None:
+    if not _storable(password.replace("\x00", "")):  # hashed, never stored: NUL is fine
+        raise InputRefused(N_(
+            "The password contains broken characters that cannot be used. Type it again."
+        ))
     if len(password) < MIN_PASSWORD:
         raise InputRefused(N_("The password must be at least {n} characters long."), n=MIN_PASSWORD)
     if len(password) > MAX_PASSWORD:
@@ -42,16 +56,23 @@ def to_actor(user: User) -> Actor:
 
 def _insert_user(session: Session, *, username: str, password: str, role: Role, display_name: str = "") -> User:
     username = normalise_username(username)
+    if username == SERVICE_ACCOUNT:
+        raise InputRefused(N_("That user name is reserved. Choose another."))
     if not USERNAME_RE.match(username):
         raise InputRefused(N_(
             "A user name has 3 to 64 characters: lower-case letters, digits, dot, dash or "
             "underscore."
         ))
     check_password_rules(password)
+    display_name = display_name.strip()
+    if not _storable(display_name) or len(display_name) > 120:
+        raise InputRefused(N_(
+            "A display name has at most 120 characters and no broken or NUL characters."
+        ))
     if session.exec(select(User).where(User.username == username)).first() is not None:
         raise InputRefused(N_("That user name is taken. Choose another."))
     user = User(username=username, password_hash=_hasher.hash(password), role=role.value,
-                display_name=display_name.strip()[:120])
+                display_name=display_name)
     session.add(user)
     try:
         session.flush()
@@ -60,15 +81,21 @@ def _insert_user(session: Session, *, username: str, password: str, role: Role, 
     return user
 
 
+def _people_count(session: Session) -> int:
+    """Accounts of people: the CLI's service account does not count."""
+    query = select(func.count()).select_from(User).where(User.username != SERVICE_ACCOUNT)
+    return int(session.exec(query).one() or 0)
+
+
 def needs_first_admin(store: Store) -> bool:
     with store.session() as session:
-        return (session.exec(select(func.count()).select_from(User)).one() or 0) == 0
+        return _people_count(session) == 0
 
 
 def create_first_admin(store: Store, *, username: str, password: str, display_name: str = "") -> Actor:
     """The one-time set-up: refused once any account exists."""
     with store.session() as session:
-        if (session.exec(select(func.count()).select_from(User)).one() or 0) > 0:
+        if _people_count(session) > 0:
             raise PermissionDenied(N_("Set-up is already done. Sign in instead."))
         user = _insert_user(session, username=username, password=password, role=Role.admin,
                             display_name=display_name)
@@ -101,12 +128,18 @@ def list_users(store: Store, actor: Actor) -> list[User]:
 def sign_in(store: Store, *, username: str, password: str) -> Actor:
     """Verify a password; lock the account after repeated failures."""
     settings = store.settings
+    name = normalise_username(username)
+    # Bytes, so a password with broken characters simply never matches instead of crashing.
+    secret = password.encode("utf-8", "surrogatepass")
     with store.session() as session:
-        user = session.exec(select(User).where(User.username == normalise_username(username))).first()
+        user = (  # a name no account can have is never looked up (NUL breaks PostgreSQL text)
+            session.exec(select(User).where(User.username == name)).first()
+            if USERNAME_RE.match(name) else None
+        )
         now = utcnow()
         if user is None or not user.is_active:
             try:
-                _hasher.verify(_DUMMY_HASH, password)  # same cost whether or not the name exists
+                _hasher.verify(_DUMMY_HASH, secret)  # same cost whether or not the name exists
             except VerificationError:
                 pass
             audit.log(session, None, "sign_in_failed", detail="unknown user")
@@ -116,7 +149,7 @@ def sign_in(store: Store, *, username: str, password: str) -> Actor:
             audit.log(session, to_actor(user), "sign_in_refused", detail="locked")
             raise LockedOut(minutes=minutes)
         try:
-            _hasher.verify(user.password_hash, password)
+            _hasher.verify(user.password_hash, secret)
         except (VerificationError, InvalidHashError):
             user.failed_sign_ins += 1
             if user.failed_sign_ins >= settings.max_failed_sign_ins:
