@@ -21,16 +21,17 @@ def cli_actor(store: Store) -> Actor:
     """The operator of the CLI acts as the local service account `cli`, an attorney created on
     first use. Shell access to the data directory already grants the key file, so this adds
     no power; it makes every CLI action attributable in the audit log."""
-    from sqlmodel import select
-
-    from asylum_prep.services.users import hash_password, to_actor
-    from asylum_prep.storage.tables import User
     import secrets
 
+    from sqlmodel import select
+
+    from asylum_prep.services.users import SERVICE_ACCOUNT, hash_password, to_actor
+    from asylum_prep.storage.tables import User
+
     with store.session() as session:
-        user = session.exec(select(User).where(User.username == "cli")).first()
+        user = session.exec(select(User).where(User.username == SERVICE_ACCOUNT)).first()
         if user is None:
-            user = User(username="cli", password_hash=hash_password(secrets.token_urlsafe(32)),
+            user = User(username=SERVICE_ACCOUNT, password_hash=hash_password(secrets.token_urlsafe(32)),
                         role=Role.attorney.value, display_name="command line", is_active=False)
             session.add(user)
             session.flush()

@@ -325,6 +325,7 @@ def import_case(store: Store, actor: Actor, *, data: bytes, passphrase: str) -> 
             return users.get(name, actor.id)
 
         row, cipher = repo.new_case_row(
+            session,
             store, title=meta.title, jurisdiction=meta.jurisdiction.value, created_by=actor.id
         )
         row.status, row.current_version, row.updated_at = (

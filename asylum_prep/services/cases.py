@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from asylum_prep.domain import merge
 from asylum_prep.domain.record import CaseRecord
-from asylum_prep.errors import InputRefused, N_, NotFoundError, PermissionDenied, StaleVersionError
+from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied, StaleVersionError
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, may_change, require, require_role
 from asylum_prep.services.actor import Actor, Role

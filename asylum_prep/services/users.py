@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.exc import IntegrityError as DbIntegrityError
 from sqlmodel import Session, func, select
 
-from asylum_prep.errors import AuthError, InputRefused, LockedOut, N_, PermissionDenied
+from asylum_prep.errors import N_, AuthError, InputRefused, LockedOut, PermissionDenied
 from asylum_prep.services import audit
 from asylum_prep.services.access import require_role
 from asylum_prep.services.actor import Actor, Role

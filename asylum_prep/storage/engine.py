@@ -102,6 +102,14 @@ class Store:
         if self._key_source == "file" and self.settings.key_file.exists():
             self.keyring = crypto.read_keyring(self.settings.key_file)
 
+    def current_keyring(self, session: Session) -> crypto.Keyring:
+        """The keyring to wrap new keys with: reloaded when another process rotated the master
+        key since this one started (the key check names the current primary key)."""
+        row = session.get(Meta, _KEYCHECK)
+        if row is not None and row.value.partition(b":")[0].decode() != self.keyring.primary:
+            self.reload_keyring()
+        return self.keyring
+
     def case_cipher(self, case: Case) -> crypto.CaseCipher:
         if case.key_id not in self.keyring.keys:
             self.reload_keyring()  # another process rotated the master key

@@ -18,10 +18,12 @@ from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, CaseVersion, EvidenceBlob, utcnow
 
 
-def new_case_row(store: Store, *, title: str, jurisdiction: str, created_by: int) -> tuple[Case, crypto.CaseCipher]:
+def new_case_row(
+    session: Session, store: Store, *, title: str, jurisdiction: str, created_by: int
+) -> tuple[Case, crypto.CaseCipher]:
     case_id = str(uuid.uuid4())
     data_key = crypto.new_key()
-    kid, wrapped = store.keyring.wrap(data_key, f"case:{case_id}")
+    kid, wrapped = store.current_keyring(session).wrap(data_key, f"case:{case_id}")
     cipher = crypto.CaseCipher(case_id, data_key)
     row = Case(
         id=case_id, key_id=kid, wrapped_key=wrapped, title_enc=cipher.seal_text("title", title),

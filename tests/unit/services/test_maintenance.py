@@ -132,11 +132,6 @@ def test_rotation_refuses_a_key_from_the_environment(store: Store, settings: Set
         maintenance.rotate_master_key(store, _plain(cli_actor(store)))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A process that opened the store before a rotation keeps the retired key as its primary "
-    "and wraps the keys of cases it creates afterwards with it (Store/new_case_row never "
-    "re-read the key file); such a case is unreadable by everyone else."
-))
 def test_a_case_created_by_a_stale_process_after_rotation_stays_readable(
     store: Store, settings: Settings, people: People
 ) -> None:

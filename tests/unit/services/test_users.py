@@ -60,3 +60,19 @@ def test_invite_is_single_use_and_its_code_is_the_sign_in_name(store, people):
     assert users.sign_in(store, username=people.invite_code, password=PASSWORD).id == people.applicant.id
     with pytest.raises(AuthError):
         invites.redeem_invite(store, code="AAAA-BBBB-CCCC", password=PASSWORD)
+
+
+def test_the_cli_service_account_does_not_hide_first_run_setup(store):
+    from asylum_prep.cli.common import cli_actor
+
+    cli_actor(store)
+    assert users.needs_first_admin(store)
+    users.create_first_admin(store, username="boss", password=PASSWORD)
+    assert not users.needs_first_admin(store)
+
+
+def test_the_service_account_name_is_reserved(store):
+    users.create_first_admin(store, username="boss", password=PASSWORD)
+    admin = users.sign_in(store, username="boss", password=PASSWORD)
+    with pytest.raises(InputRefused):
+        users.create_user(store, admin, username="cli", password=PASSWORD, role="attorney")
