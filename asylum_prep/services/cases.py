@@ -159,10 +159,16 @@ def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = Tr
         )
 
 
-def _commit(
+def commit_version(
     session: Session, store: Store, actor: Actor, role: Role, case: Case, *,
     base_version: int, record: CaseRecord, action: str, check_paths: bool = True,
 ) -> int:
+    """Write `record` as the case's next version inside the caller's transaction.
+
+    For services that store files and the record together (evidence) and for team workflows
+    that checked their own rules; `check_paths` applies the role's field rules. A stale
+    `base_version` is merged by answer or refused with StaleVersionError. The caller must
+    have called `access.require` and hold the case row (`with_for_update`)."""
     cipher = store.case_cipher(case)
     base = repo.open_record(cipher, repo.get_version_row(session, case.id, base_version))
     mine = merge.flatten(record)
@@ -200,7 +206,7 @@ def save_record(store: Store, actor: Actor, case_id: str, *, record: CaseRecord,
     with store.session() as session:
         role = require(session, actor, case_id, Permission.write)
         case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
-        return _commit(session, store, actor, role, case, base_version=base_version,
+        return commit_version(session, store, actor, role, case, base_version=base_version,
                        record=record, action="case_save")
 
 
@@ -213,7 +219,7 @@ def save_as_team(
     with store.session() as session:
         role = require(session, actor, case_id, permission)
         case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
-        return _commit(session, store, actor, role, case, base_version=base_version,
+        return commit_version(session, store, actor, role, case, base_version=base_version,
                        record=record, action=action, check_paths=False)
 
 
@@ -250,7 +256,7 @@ def restore_version(store: Store, actor: Actor, case_id: str, *, version: int, b
                                     changed=N_("the whole case"))
         cipher = store.case_cipher(case)
         old = repo.open_record(cipher, repo.get_version_row(session, case_id, version))
-        return _commit(session, store, actor, role, case, base_version=base_version,
+        return commit_version(session, store, actor, role, case, base_version=base_version,
                        record=old, action="case_restore", check_paths=False)
 
 

@@ -3,7 +3,7 @@
 Access: adding and editing need `write` (applicant, paralegal, attorney; an applicant edits
 only items they added); exhibit order, inclusion and settings need `export` (paralegal,
 attorney); the sealed original needs `review` (attorney); reading needs `read`; removing
-needs `delete`. Saves are versioned and merged like every record save (`cases._commit`), in the
+needs `delete`. Saves are versioned and merged like every record save (`cases.commit_version`), in the
 same transaction as the blobs, so a refused or failed add leaves nothing behind.
 """
 
@@ -25,7 +25,7 @@ from asylum_prep.evidence.checks import EvidenceWarning, evidence_warnings
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Actor, Role
-from asylum_prep.services.cases import _commit
+from asylum_prep.services.cases import commit_version
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, EvidenceBlob
@@ -120,7 +120,7 @@ def add_evidence(
         item.exhibit.order = (max((it.exhibit.order for it in record.evidence), default=0)
                               + 10)
         record.evidence.append(item)
-        version = _commit(session, store, actor, role, case, base_version=base_version,
+        version = commit_version(session, store, actor, role, case, base_version=base_version,
                           record=record, action="evidence_add", check_paths=False)
         audit.log(session, actor, "evidence_stored", case_id,
                   f"evidence={item.id} mime={cleaned.mime.name} pages={cleaned.page_count} "
@@ -162,7 +162,7 @@ def _save(store: Store, actor: Actor, case_id: str, *, base_version: int, permis
         case = _locked_case(session, case_id)
         record = _record_at(store, session, case, base_version)
         record = change(record, role)
-        return _commit(session, store, actor, role, case, base_version=base_version,
+        return commit_version(session, store, actor, role, case, base_version=base_version,
                        record=CaseRecord.model_validate(record.model_dump()), action=action,
                        check_paths=False)
 
@@ -237,7 +237,7 @@ def remove_evidence(store: Store, actor: Actor, case_id: str, evidence_id: str, 
         record = _record_at(store, session, case, base_version)
         item = _find(record, evidence_id)
         record.evidence = [it for it in record.evidence if it.id != evidence_id]
-        version = _commit(session, store, actor, role, case, base_version=base_version,
+        version = commit_version(session, store, actor, role, case, base_version=base_version,
                           record=record, action="evidence_remove", check_paths=False)
         for blob_id in (item.stored_blob, item.original_blob, item.rendition_blob):
             row = session.get(EvidenceBlob, blob_id) if blob_id else None
