@@ -9,7 +9,7 @@ DATA_DIR ?= data
 PORT ?= 8501
 PG_DIR := $(CURDIR)/.pg-test
 
-.PHONY: run test bench lint typecheck locales system-deps-run system-deps-test venv clean
+.PHONY: run test bench lint typecheck locales extract update system-deps-run system-deps-test venv clean
 
 run: system-deps-run $(STAMP) locales
 	ASYLUM_PREP_DATA_DIR=$(DATA_DIR) $(BIN)/asylum-prep serve --port $(PORT)
@@ -36,6 +36,26 @@ locales: $(STAMP)
 	  if [ ! -f "$$mo" ] || [ "$$po" -nt "$$mo" ]; then \
 	    $(BIN)/pybabel compile --use-fuzzy=false -i "$$po" -o "$$mo" -l $$(basename $$(dirname $$(dirname $$po))) >/dev/null 2>&1 \
 	      || $(BIN)/pybabel compile -i "$$po" -o "$$mo" -l $$(basename $$(dirname $$(dirname $$po))); \
+	  fi; \
+	done
+
+# Translators' tools, never run by `run`/`test` (those only compile): `extract` rebuilds the
+# template locales/messages.pot from the sources and the legal text packs; `update` merges it
+# into every catalog (creating missing ones). See docs/translating.md.
+EXTRACT_KEYWORDS := -k N_ -k t -k plural:1,2
+LANGS = $$($(BIN)/python -c "from asylum_prep.i18n import SUPPORTED, DEFAULT; print(*[c for c in SUPPORTED if c != DEFAULT])")
+
+extract: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(EXTRACT_KEYWORDS) --no-location --sort-output \
+	  --project asylum-prep --version 0.1 --copyright-holder "asylum-prep contributors" \
+	  --msgid-bugs-address "" -o locales/messages.pot . >/dev/null
+
+update: extract
+	@for lang in $(LANGS); do \
+	  if [ -f locales/$$lang/LC_MESSAGES/messages.po ]; then \
+	    $(BIN)/pybabel update -i locales/messages.pot -d locales -D messages -l $$lang --previous; \
+	  else \
+	    $(BIN)/pybabel init -i locales/messages.pot -d locales -D messages -l $$lang; \
 	  fi; \
 	done
 

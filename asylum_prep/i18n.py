@@ -1,12 +1,19 @@
 """Translations per call, never process-global: each session holds its own `Translator`.
 
-Catalogs are gettext .po files under locales/<lang>/LC_MESSAGES/messages.po, compiled to .mo
-by the make targets (and on first use when a .mo is missing or older than its .po).
+Catalogs are gettext .po files under locales/<code>/LC_MESSAGES/messages.po, compiled to .mo
+by the make targets (and on first use when a .mo is missing or older than its .po). The codes
+are fixed (translators work with them): `en` is the source language; `fa_AF` is Dari, shown
+as «دری»; `zh_Hans` is Simplified Chinese.
+
+Each catalog's header carries its review state as a header comment line
+`# Review-State: machine-assisted` (or `reviewed-by-native-speaker`); admins see it
+(`catalog_status`).
 """
 
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,17 +23,41 @@ from babel import Locale
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
 DEFAULT = "en"
-RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ur", "he"})
 
-# Order shown in the picker. Each is shown by its own name, in its own script.
-SUPPORTED: tuple[str, ...] = ("en", "es", "fa")
+# Order shown in the picker: English, the Latin-script languages of the Americas and Europe,
+# the right-to-left languages, Cyrillic, Turkish, Chinese, Ethiopic. Each is shown by its own
+# name, in its own script.
+SUPPORTED: tuple[str, ...] = (
+    "en", "es", "fr", "ht", "pt", "ar", "fa", "fa_AF", "ps", "ur", "ru", "uk", "tr",
+    "zh_Hans", "ti", "am",
+)
+# Right-to-left interface languages (he and prs kept for documents in other languages).
+RTL_LANGUAGES = frozenset({"ar", "fa", "fa_AF", "ps", "ur", "prs", "he"})
+# The Babel locale used to format dates and numbers for an interface language.
+BABEL_LOCALES: dict[str, str] = {"zh_Hans": "zh_Hans_CN", "fa_AF": "fa_AF", "prs": "fa_AF"}
+NATIVE_NAMES: dict[str, str] = {
+    "fa_AF": "دری", "prs": "دری", "ht": "Kreyòl ayisyen", "zh_Hans": "简体中文",
+}
+REVIEW_STATES = ("machine-assisted", "reviewed-by-native-speaker")
+_REVIEW_RE = re.compile(r"^#?\s*Review-State:\s*([\w-]+)", re.MULTILINE)
+
+
+def babel_locale(lang: str) -> Locale:
+    """The Babel locale for formatting in interface language `lang` (English if unknown)."""
+    try:
+        return Locale.parse(BABEL_LOCALES.get(lang, lang))
+    except (ValueError, TypeError, LookupError):
+        return Locale.parse(DEFAULT)
 
 
 def native_name(lang: str) -> str:
-    overrides = {"prs": "دری", "ht": "Kreyòl ayisyen"}
-    if lang in overrides:
-        return overrides[lang]
-    name = Locale.parse(lang).get_display_name(lang) or lang
+    """The language's name in its own script (for the picker)."""
+    if lang in NATIVE_NAMES:
+        return NATIVE_NAMES[lang]
+    try:
+        name = Locale.parse(lang).get_display_name(lang) or lang
+    except (ValueError, TypeError, LookupError):
+        return lang
     return name[:1].upper() + name[1:]
 
 
@@ -34,8 +65,12 @@ def is_rtl(lang: str) -> bool:
     return lang in RTL_LANGUAGES
 
 
+def po_path(lang: str) -> Path:
+    return LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
 def _compile_if_needed(lang: str) -> None:
-    po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    po = po_path(lang)
     mo = po.with_suffix(".mo")
     if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
         from babel.messages.mofile import write_mo
@@ -49,10 +84,16 @@ def _compile_if_needed(lang: str) -> None:
 
 @lru_cache(maxsize=64)
 def _translations(lang: str) -> gettext.NullTranslations:
+    """The catalog of exactly `lang` (no fallback to a neighbouring language), or a
+    NullTranslations (English) when there is none."""
     if lang == DEFAULT:
         return gettext.NullTranslations()
     _compile_if_needed(lang)
-    return gettext.translation(DOMAIN, localedir=LOCALES_DIR, languages=[lang], fallback=True)
+    mo = po_path(lang).with_suffix(".mo")
+    if not mo.exists():
+        return gettext.NullTranslations()
+    with mo.open("rb") as fh:
+        return gettext.GNUTranslations(fh)
 
 
 @dataclass(frozen=True)
@@ -73,6 +114,64 @@ class Translator:
     def rtl(self) -> bool:
         return is_rtl(self.lang)
 
+    @property
+    def locale(self) -> Locale:
+        return babel_locale(self.lang)
+
 
 def translator(lang: str | None) -> Translator:
     return Translator(lang if lang in SUPPORTED else DEFAULT)
+
+
+@dataclass(frozen=True)
+class CatalogStatus:
+    """What an admin sees about one language's catalog."""
+
+    lang: str
+    name: str
+    review_state: str  # one of REVIEW_STATES, "unknown", or "missing" (no catalog)
+    translated: int
+    total: int
+
+
+def review_state(po_text: str) -> str:
+    """The `Review-State:` of a catalog's header (comment or header field), else "unknown"."""
+    header = po_text.split('\nmsgid "', 2)
+    head = "\n".join(header[:2]) if len(header) > 1 else po_text[:4000]
+    found = _REVIEW_RE.search(head.replace('"', "").replace("\\n", "\n"))
+    return found.group(1) if found and found.group(1) in REVIEW_STATES else "unknown"
+
+
+def template_ids() -> set[str]:
+    """The msgids of locales/messages.pot (the plural's singular for plural entries)."""
+    from babel.messages.pofile import read_po
+
+    with (LOCALES_DIR / f"{DOMAIN}.pot").open("rb") as fh:
+        pot = read_po(fh)
+    return {m.id if isinstance(m.id, str) else m.id[0] for m in pot if m.id}
+
+
+def catalog_status(lang: str, wanted: set[str] | None = None) -> CatalogStatus:
+    """Review state and how many messages of the template `lang` translates (not fuzzy,
+    every plural form filled)."""
+    from babel.messages.pofile import read_po
+
+    wanted = template_ids() if wanted is None else wanted
+    po = po_path(lang)
+    if not po.exists():
+        return CatalogStatus(lang, native_name(lang), "missing", 0, len(wanted))
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=BABEL_LOCALES.get(lang, lang))
+    done = 0
+    for msg in catalog:
+        key = msg.id if isinstance(msg.id, str) else msg.id[0]
+        strings = [msg.string] if isinstance(msg.string, str) else list(msg.string)
+        if key in wanted and not msg.fuzzy and strings and all(strings):
+            done += 1
+    state = review_state(po.read_text(encoding="utf-8"))
+    return CatalogStatus(lang, native_name(lang), state, done, len(wanted))
+
+
+def all_catalog_status() -> list[CatalogStatus]:
+    wanted = template_ids()
+    return [catalog_status(lang, wanted) for lang in SUPPORTED if lang != DEFAULT]
