@@ -16,7 +16,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -61,10 +61,22 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+_START_LOCK = 0x61737970  # "asyp": PostgreSQL advisory lock held while a server starts
+
+
+def _serialise_start(conn: Any) -> None:
+    """Several servers starting at once on one new PostgreSQL database would all create the
+    schema (and the key check) and all but one fail; they take turns instead. SQLite needs
+    nothing: its transactions begin IMMEDIATE."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _START_LOCK})
+
+
 def migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as conn:
+        _serialise_start(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
@@ -191,6 +203,7 @@ def _open_store(settings: Settings) -> Store:
         )
     ring, source = _load_keyring(settings, has_data)
     with Session(engine) as session:
+        _serialise_start(session.connection())
         _check_key(session, ring, settings)
         session.commit()
     return Store(settings=settings, engine=engine, keyring=ring, _key_source=source)
