@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
@@ -46,7 +46,7 @@ def babel_locale(lang: str) -> Locale:
     """The Babel locale for formatting in interface language `lang` (English if unknown)."""
     try:
         return Locale.parse(BABEL_LOCALES.get(lang, lang))
-    except (ValueError, TypeError, LookupError):
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
         return Locale.parse(DEFAULT)
 
 
@@ -56,7 +56,7 @@ def native_name(lang: str) -> str:
         return NATIVE_NAMES[lang]
     try:
         name = Locale.parse(lang).get_display_name(lang) or lang
-    except (ValueError, TypeError, LookupError):
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
         return lang
     return name[:1].upper() + name[1:]
 
