@@ -165,7 +165,7 @@ def catalog_status(lang: str, wanted: set[str] | None = None) -> CatalogStatus:
     done = 0
     for msg in catalog:
         key = msg.id if isinstance(msg.id, str) else msg.id[0]
-        strings = [msg.string] if isinstance(msg.string, str) else list(msg.string)
+        strings = [msg.string] if isinstance(msg.string, str) else list(msg.string or ())
         if key in wanted and not msg.fuzzy and strings and all(strings):
             done += 1
     state = review_state(po.read_text(encoding="utf-8"))

@@ -6,7 +6,8 @@ from datetime import datetime
 
 import streamlit as st
 
-from asylum_prep.errors import InputRefused
+from asylum_prep.errors import N_, InputRefused
+from asylum_prep.i18n import all_catalog_status
 from asylum_prep.services import audit, users
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import state
@@ -76,8 +77,32 @@ def _audit_log(ctx: PageContext) -> None:
         )
 
 
+REVIEW_LABELS = {
+    "machine-assisted": N_("Machine-assisted, not yet reviewed"),
+    "reviewed-by-native-speaker": N_("Reviewed by a native speaker"),
+    "unknown": N_("Review state not recorded"),
+    "missing": N_("No catalog yet"),
+}
+
+
+def _languages(ctx: PageContext) -> None:
+    """Each interface language: its own name, its catalog's review state, how much is done."""
+    t = ctx.t
+    st.subheader(t("Languages"), anchor=False)
+    st.caption(t("Interface translations and their review state. Applicants see English "
+                 "wherever a translation is missing."))
+    st.dataframe(
+        [{t("Language"): s.lang, t("Name"): s.name,
+          t("Review state"): t(REVIEW_LABELS.get(s.review_state, REVIEW_LABELS["unknown"])),
+          t("Translated"): t("{done} of {total}", done=s.translated, total=s.total)}
+         for s in all_catalog_status()],
+        hide_index=True,
+    )
+
+
 def render(ctx: PageContext) -> None:
     st.title(ctx.t("Administration"))
     _create_user(ctx)
     _user_list(ctx)
+    _languages(ctx)
     _audit_log(ctx)
