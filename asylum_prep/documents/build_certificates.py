@@ -59,6 +59,7 @@ def _common(
     notices: list[Notice],
     kind: str,
     tr: Translator,
+    scope: str = "",
 ) -> Document:
     lang = "en"
     doc = decl.document
@@ -82,6 +83,7 @@ def _common(
         Paragraph(parts=(Text(text=body, lang=lang),)),
         Heading(text=Text(text=tr("Document covered"), lang=lang), level=2),
         Paragraph(parts=(Text(text=covered, lang=lang),)),
+        *([Paragraph(parts=(Text(text=scope, lang=lang),))] if scope else []),
         SignatureBlock(
             lines=(
                 SignatureLine(label=Text(text=tr("Signature"), lang=lang)),
@@ -122,6 +124,33 @@ def _common(
     )
 
 
+def _scope(
+    record: CaseRecord, declaration: Declaration, notices: list[Notice], tr: Translator
+) -> str:
+    """Only current translations are certified: name the paragraphs printed untranslated."""
+    from asylum_prep.documents.translation_coverage import coverage
+
+    cov = coverage(record, declaration)
+    for item in cov.uncovered:
+        notices.append(
+            Notice(
+                template=N_(
+                    "The certificate does not cover paragraph {number}: the translation of "
+                    "{path} is missing or out of date."
+                ),
+                params={"number": str(item.paragraph), "path": item.path},
+            )
+        )
+    if not cov.uncovered:
+        return ""
+    return tr(
+        "This certificate covers only the answers with a current English translation. It does "
+        "not cover paragraphs {paragraphs}, which print the declarant's own words because "
+        "their translation is missing or out of date.",
+        paragraphs=", ".join(str(n) for n in cov.paragraphs),
+    )
+
+
 def translation_certificate(
     record: CaseRecord,
     *,
@@ -143,6 +172,7 @@ def translation_certificate(
     )
     if pack.translation_authority:
         body += " " + t("({authority})", authority=pack.translation_authority)
+    scope = _scope(record, declaration, notices, t)
     doc = _common(
         record,
         declaration,
@@ -153,6 +183,7 @@ def translation_certificate(
         notices,
         "translation-certificate",
         t,
+        scope,
     )
     return Certificate(doc, notices)
 

@@ -1,0 +1,53 @@
+"""Plain labels for answer paths (`incidents.items.ab12.place` -> "What happened to you,
+entry 2: Where did it happen?"), from the wizard's own questions (forms/registry.py).
+
+The parts are English N_() sources, translated at the edge (`AnswerLabel.text(t)`), so the
+same label reads in the translator's, the attorney's or the applicant's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from asylum_prep.domain.record import CaseRecord, get_path
+from asylum_prep.forms.answer_kinds import translatable
+from asylum_prep.forms.registry import question_for, step_for
+
+__all__ = ["AnswerLabel", "answer_label", "translatable"]
+
+
+@dataclass(frozen=True)
+class AnswerLabel:
+    section: str  # the step title (N_ source)
+    question: str  # the question label (N_ source), or the raw field name when unknown
+    list_title: str = ""  # the list's title (N_ source) for a list entry
+    entry: int | None = None  # 1-based position of the entry in its list
+    known: bool = True  # False when no wizard question asks this path
+
+    def text(self, t: Callable[..., str]) -> str:
+        question = t(self.question) if self.known else self.question
+        if self.entry is not None and self.list_title:
+            return t("{list}, entry {n}: {question}", list=t(self.list_title), n=self.entry,
+                     question=question)
+        return t("{part}: {question}", part=t(self.section), question=question)
+
+
+def answer_label(record: CaseRecord, path: str) -> AnswerLabel:
+    parts = path.split(".")
+    found = question_for(path)
+    if found is None:
+        try:
+            section = step_for(parts[0]).title
+        except ValueError:
+            section = parts[0]
+        return AnswerLabel(section=section, question=parts[-1].replace("_", " "), known=False)
+    step, spec, question = found
+    if spec is None:
+        return AnswerLabel(section=step.title, question=question.label)
+    items = get_path(record, spec.path) or []
+    item_id = parts[-2]
+    entry = next((n for n, item in enumerate(items, start=1) if item.id == item_id), None)
+    return AnswerLabel(section=step.title, question=question.label, list_title=spec.title,
+                       entry=entry)
+
