@@ -28,7 +28,7 @@ import streamlit as st
 from asylum_prep.errors import N_
 from asylum_prep.services import users
 from asylum_prep.services.actor import Role
-from asylum_prep.ui import chrome, session, state
+from asylum_prep.ui import chrome, edge, session, state
 from asylum_prep.ui.store import get_store
 
 log = logging.getLogger(__name__)
@@ -91,6 +91,8 @@ PAGES: tuple[PageSpec, ...] = (
     # owned by the evidence engineer:
     PageSpec("evidence", "evidence.py", N_("Evidence"), ":material/attach_file:",
              _LEGAL, needs_case=True),
+    PageSpec("translate", "translate.py", N_("Translations"), ":material/translate:",
+             _STAFF, needs_case=True),
     # owned by the documents engineer:
     PageSpec("documents", "documents.py", N_("Documents"), ":material/picture_as_pdf:",
              _STAFF, needs_case=True),
@@ -157,4 +159,7 @@ def run() -> None:
     pending = st.session_state.pop(state.PENDING_PAGE, None)
     if isinstance(pending, str) and pending in pages:
         st.switch_page(pages[pending])
-    current.run()
+    try:
+        current.run()
+    except Exception as exc:  # noqa: BLE001 - a bug must not show Streamlit's English error
+        edge.report_unexpected(t, exc)
