@@ -79,18 +79,19 @@ for _n, _names in enumerate((
 
 _SOLAR_MONTHS: dict[str, int] = {}
 for _n, _names in enumerate((
-    "فروردین farvardin",
-    "اردیبهشت ordibehesht",
-    "خرداد khordad",
-    "تیر tir",
-    "مرداد امرداد mordad amordad",
-    "شهریور shahrivar",
-    "مهر mehr",
-    "آبان aban",
-    "آذر azar",
-    "دی dey dei",
-    "بهمن bahman",
-    "اسفند esfand",
+    # Iranian names, then the Afghan (Dari) names of the same months.
+    "فروردین farvardin حمل hamal",
+    "اردیبهشت ordibehesht ثور sawr",
+    "خرداد khordad جوزا jawza",
+    "تیر tir سرطان saratan",
+    "مرداد امرداد mordad amordad اسد asad",
+    "شهریور shahrivar سنبله sonbola sunbula",
+    "مهر mehr میزان mizan",
+    "آبان aban عقرب aqrab",
+    "آذر azar قوس qaws",
+    "دی dey dei جدی jadi",
+    "بهمن bahman دلو dalw",
+    "اسفند esfand حوت hut",
 ), start=1):
     for _name in _names.split():
         _SOLAR_MONTHS[_name] = _n

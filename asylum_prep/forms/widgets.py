@@ -13,12 +13,14 @@ from typing import Any
 
 import streamlit as st
 
+from asylum_prep.domain.dates import FuzzyDate
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.domain.review import SectionStatus
 from asylum_prep.errors import AsylumPrepError, StaleVersionError
 from asylum_prep.forms import fields, flow
 from asylum_prep.forms.questions import ListSpec, Question, Step, is_answered
 from asylum_prep.forms.validation import validate_answer
+from asylum_prep.i18n_dates import format_fuzzy, localize_leading_date
 from asylum_prep.services import answers, cases, review
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
@@ -248,6 +250,8 @@ def _question(w: Wiz, step: Step, record: CaseRecord, question: Question, path: 
     fields.draw(question, path, t, initial=fields.box_value(question, stored, answered),
                 disabled=not can_edit, lang=t.lang, on_change=_save_box,
                 args=(w, step, question, path, model))
+    if isinstance(stored, FuzzyDate):
+        st.caption(t("Saved as: {date}", date=format_fuzzy(stored, t, with_gregorian=True)))
     st.caption(t("Why we ask: {why}", why=t(question.why)))
     if record.skipped.get(path) == "unknown":
         st.caption(t("You answered \"I don't know\". You can still write an answer."))
@@ -271,7 +275,7 @@ def _list_overview(w: Wiz, step: Step, record: CaseRecord, spec: ListSpec, *,
     confirm = st.session_state.get(state.WIZARD_CONFIRM_DELETE)
     for number, item in enumerate(items, start=1):
         with st.container(border=True):
-            summary = spec.summary(item)
+            summary = localize_leading_date(spec.summary(item), t)
             st.markdown(t("Entry {n}: {summary}", n=number, summary=summary) if summary
                         else t("Entry {n}", n=number))
             if not can_edit:

@@ -1,0 +1,126 @@
+"""Dates per interface language: Babel Gregorian, Solar Hijri for Persian and Dari, the
+Ethiopian date beside an exact day for Amharic; stored ISO dates never change."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from asylum_prep.domain import jalali
+from asylum_prep.domain.date_input import parse_date_input
+from asylum_prep.domain.dates import FuzzyDate, Precision
+from asylum_prep.i18n import SUPPORTED, translator
+from asylum_prep.i18n_dates import (
+    FSI,
+    PDI,
+    ethiopian,
+    format_day,
+    format_fuzzy,
+    from_display,
+    isolate,
+    localize_leading_date,
+    to_ethiopian,
+)
+
+DAY = FuzzyDate(iso=date(2022, 10, 7))
+MONTH = FuzzyDate(iso=date(2019, 3, 1), precision=Precision.month)
+YEAR = FuzzyDate(iso=date(2019, 1, 1), precision=Precision.year)
+
+
+@pytest.mark.parametrize(("lang", "day", "month", "year"), [
+    ("en", "October 7, 2022", "March 2019", "2019"),
+    ("es", "7 de octubre de 2022", "marzo de 2019", "2019"),
+    ("fr", "7 octobre 2022", "mars 2019", "2019"),
+    ("ru", "7 октября 2022\u202fг.", "март 2019\u202fг.", "2019"),
+    ("zh_Hans", "2022年10月7日", "2019年3月", "2019年"),
+    ("fa", "۱۵ مهر ۱۴۰۱", "اسفند ۱۳۹۷", "۱۳۹۸"),
+    ("fa_AF", "۱۵ میزان ۱۴۰۱", "حوت ۱۳۹۷", "۱۳۹۸"),
+])
+def test_each_precision_in_its_language(lang: str, day: str, month: str, year: str) -> None:
+    t = translator(lang)
+    assert format_fuzzy(DAY, t) == day
+    assert format_fuzzy(MONTH, t) == month
+    assert format_fuzzy(YEAR, t) == year
+
+
+def test_persian_with_gregorian_in_brackets_uses_persian_digits() -> None:
+    assert format_fuzzy(DAY, translator("fa"), with_gregorian=True) == "۱۵ مهر ۱۴۰۱ (۷ اکتبر ۲۰۲۲)"
+    assert not any(ch.isascii() and ch.isdigit() for ch in format_fuzzy(DAY, translator("fa_AF"),
+                                                                        with_gregorian=True))
+
+
+def test_about_is_one_translated_pattern() -> None:
+    approx = DAY.model_copy(update={"approximate": True})
+    assert format_fuzzy(approx, translator("en")) == "about October 7, 2022"
+    t = translator("fr")
+    assert format_fuzzy(approx, t) == t("about {date}", date="7 octobre 2022")
+
+
+def test_every_language_formats_without_error() -> None:
+    for lang in SUPPORTED:
+        for value in (DAY, MONTH, YEAR):
+            assert format_fuzzy(value, translator(lang))
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (date(2023, 9, 12), (2016, 1, 1)),   # Enkutatash after a leap year
+    (date(2023, 9, 11), (2015, 13, 6)),  # Pagume 6 of a leap year
+    (date(2024, 9, 11), (2017, 1, 1)),
+    (date(2024, 1, 7), (2016, 4, 28)),   # Genna
+    (date(2019, 3, 5), (2011, 6, 26)),
+])
+def test_ethiopian_calendar(day: date, expected: tuple[int, int, int]) -> None:
+    assert to_ethiopian(day) == expected
+
+
+def test_amharic_shows_the_ethiopian_date_beside_an_exact_day_only() -> None:
+    t = translator("am")
+    assert format_fuzzy(DAY, t).endswith("(መስከረም 27 ቀን 2015 ዓ.ም.)")
+    assert "ዓ.ም." not in format_fuzzy(MONTH, t)
+    assert "ዓ.ም." not in format_fuzzy(DAY, translator("ti"))
+    assert ethiopian(date(2019, 3, 5)) == "የካቲት 26 ቀን 2011 ዓ.ም."
+
+
+@given(st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 12, 31)))
+def test_ethiopian_days_are_consecutive(day: date) -> None:
+    y, m, d = to_ethiopian(day)
+    ny, nm, nd = to_ethiopian(day + timedelta(days=1))
+    if (ny, nm) == (y, m):
+        assert nd == d + 1
+    elif ny == y:
+        assert (nm, nd) == (m + 1, 1) and d == 30
+    else:
+        assert (ny, nm, nd) == (y + 1, 1, 1) and m == 13 and d in (5, 6)
+
+
+@given(st.dates(min_value=date(1922, 1, 1), max_value=date(2090, 12, 31)))
+def test_solar_hijri_day_display_round_trips(day: date) -> None:
+    shown = format_day(day, "fa")
+    digits = shown.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789"))
+    jd, _month, jy = digits.split(" ")
+    assert jalali.to_gregorian(int(jy), jalali.from_gregorian(day)[1], int(jd)) == day
+    assert parse_date_input(shown, lang="fa", today=date(2100, 1, 1)).iso == day
+
+
+def test_dari_month_names_are_read_back() -> None:
+    shown = format_day(date(2022, 10, 7), "fa_AF")
+    assert parse_date_input(shown, lang="fa_AF", today=date(2030, 1, 1)).iso == date(2022, 10, 7)
+
+
+def test_list_summary_dates_are_localised() -> None:
+    t = translator("es")
+    assert localize_leading_date("2019-03-05 - Teherán", t) == "5 de marzo de 2019 - Teherán"
+    assert localize_leading_date("2019-03", t) == "marzo de 2019"
+    assert localize_leading_date("Teherán", t) == "Teherán"
+    assert localize_leading_date("2019-02-30 - x", t) == "2019-02-30 - x"
+    assert from_display(DAY.display()) == (DAY, "")
+    approx = MONTH.model_copy(update={"approximate": True})
+    assert from_display(approx.display()) == (approx, "")
+
+
+def test_isolate() -> None:
+    assert isolate("Nasrin K.") == f"{FSI}Nasrin K.{PDI}"
+    assert isolate("") == ""
