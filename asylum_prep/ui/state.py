@@ -195,3 +195,23 @@ W_COI_ATTACH_PREFIX = "w_coi_attach_"  # + passage id
 W_COI_SUGGEST = "w_coi_suggest"
 W_COI_REJECT_PREFIX = "w_coi_reject_"  # + target + passage id
 W_COI_UNCITE_PREFIX = "w_coi_uncite_"  # + citation id
+
+# --- translations page (ui/translate_page.py) -------------------------------------------------
+TR_BASE = "ap_tr_base"  # {"<case>": version the translations page was drawn from}
+TR_NOTICE = "ap_tr_notice"  # {answer path: (kind "success"|"error", translated text)}
+W_TR_FILTER = "w_tr_filter"  # which statuses are shown
+W_TR_LANGUAGE = "w_tr_language"  # the answer language (attorney, paralegal)
+W_TR_LANGUAGE_SAVE = "w_tr_language_save"
+W_TR_TEXT_PREFIX = "w_tr_text_"  # + answer path: the English box
+W_TR_SAVE_PREFIX = "w_tr_save_"  # + answer path
+
+# --- applicant's own documents (ui/applicant_documents.py) ------------------------------------
+AD_ROUND = "ap_ad_round"  # int: bumped after an upload so the picker empties
+AD_RESULT = "ap_ad_result"  # (ok, [translated lines]) of the last upload, shown once
+W_AD_UPLOAD_PREFIX = "w_ad_upload_"  # + where ("home" or incident id) + "_" + round
+W_AD_CAMERA_PREFIX = "w_ad_camera_"  # + where + "_" + round
+W_AD_USE_CAMERA_PREFIX = "w_ad_use_camera_"  # + where: show the camera instead of the picker
+W_AD_TITLE_PREFIX = "w_ad_title_"  # + where
+W_AD_ADD_PREFIX = "w_ad_add_"  # + where
+W_AD_ANSWER_LANGUAGE = "w_ad_answer_language"  # applicant: the language she answers in
+W_AD_ANSWER_LANGUAGE_SAVE = "w_ad_answer_language_save"
