@@ -46,6 +46,7 @@ pytestmark = [
     pytest.mark.skipif(NGINX is None,
                        reason="nginx is not installed (apt-get install -y nginx-light)"),
     pytest.mark.skipif(not _postgres_url(), reason="needs ASYLUM_PREP_TEST_POSTGRES_URL"),
+    pytest.mark.xdist_group("deployment"),  # one worker starts the servers once
 ]
 
 

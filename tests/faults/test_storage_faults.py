@@ -154,7 +154,7 @@ def test_a_really_full_filesystem_refuses_cleanly_and_the_store_reopens(prepared
 
 def test_read_only_postgresql_gives_the_same_clear_error(settings):
     if settings.is_sqlite:
-        pytest.skip("PostgreSQL: set ASYLUM_PREP_TEST_POSTGRES_URL")
+        pytest.skip("PostgreSQL only (runs when ASYLUM_PREP_TEST_POSTGRES_URL is set)")
     from sqlalchemy import create_engine, text
 
     store = open_store(settings)
