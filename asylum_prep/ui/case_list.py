@@ -10,14 +10,15 @@ import streamlit as st
 from asylum_prep.services import cases
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import CaseSummary, Jurisdiction
-from asylum_prep.ui import state
+from asylum_prep.ui import case_deadlines, state
+from asylum_prep.ui.case_deadlines import CaseFacts
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.labels import JURISDICTION_LABELS, ROLE_LABELS, STATUS_LABELS, label
 
 ALL = "all"
-SORTS = ("updated", "title", "status")
+SORTS = ("updated", "deadline", "title", "status")
 
 
 def open_case(case_id: str) -> None:
@@ -27,10 +28,14 @@ def open_case(case_id: str) -> None:
     go("case")
 
 
-def filtered(items: list[CaseSummary], *, search: str, sort: str) -> list[CaseSummary]:
+def filtered(items: list[CaseSummary], *, search: str, sort: str,
+             facts: dict[str, CaseFacts] | None = None) -> list[CaseSummary]:
     needle = search.strip().casefold()
     out = [c for c in items if needle in c.title.casefold()] if needle else list(items)
-    if sort == "title":
+    if sort == "deadline":
+        known = facts or {}
+        out.sort(key=lambda c: (case_deadlines.sort_key(known.get(c.id)), c.title.casefold()))
+    elif sort == "title":
         out.sort(key=lambda c: c.title.casefold())
     elif sort == "status":
         out.sort(key=lambda c: (c.status, c.title.casefold()))
@@ -55,7 +60,7 @@ def _create_form(ctx: PageContext) -> None:
                 st.success(t("The case was created."))
 
 
-def _row(ctx: PageContext, item: CaseSummary) -> None:
+def _row(ctx: PageContext, item: CaseSummary, facts: CaseFacts | None = None) -> None:
     t = ctx.t
     with st.container(border=True):
         left, right = st.columns([5, 1], vertical_alignment="center")
@@ -66,6 +71,8 @@ def _row(ctx: PageContext, item: CaseSummary) -> None:
             status=label(t, STATUS_LABELS, item.status), version=item.version,
             role=label(t, ROLE_LABELS, item.role.value),
         ))
+        with left:
+            case_deadlines.render(ctx, facts)
         if right.button(t("Open case"), key=state.W_CASE_OPEN_PREFIX + item.id):
             open_case(item.id)
 
@@ -82,14 +89,17 @@ def render(ctx: PageContext) -> None:
         format_func=lambda s: t("All") if s == ALL else label(t, STATUS_LABELS, s),
     )
     sort = c3.selectbox(t("Sort by"), SORTS, key=state.W_CASES_SORT, format_func=lambda s: {
-        "updated": t("Last changed"), "title": t("Title"), "status": t("Status")}[s])
+        "updated": t("Last changed"), "deadline": t(case_deadlines.SORT_LABEL),
+        "title": t("Title"), "status": t("Status")}[s])
     items: list[CaseSummary] = []
+    facts: dict[str, CaseFacts] = {}
     with shown_errors(t):
         items = cases.list_cases(ctx.store, ctx.actor, status=None if status == ALL else status)
-    shown = filtered(items, search=search, sort=sort)
+        facts = case_deadlines.load(ctx, items)
+    shown = filtered(items, search=search, sort=sort, facts=facts)
     if not items:
         st.info(t("No cases yet."))
         return
     st.caption(t.plural("{n} case shown.", "{n} cases shown.", len(shown)))
     for item in shown:
-        _row(ctx, item)
+        _row(ctx, item, facts.get(item.id))

@@ -215,3 +215,6 @@ W_AD_TITLE_PREFIX = "w_ad_title_"  # + where
 W_AD_ADD_PREFIX = "w_ad_add_"  # + where
 W_AD_ANSWER_LANGUAGE = "w_ad_answer_language"  # applicant: the language she answers in
 W_AD_ANSWER_LANGUAGE_SAVE = "w_ad_answer_language_save"
+
+# --- case list deadline and review columns (ui/case_deadlines.py) ------------------------------
+CASE_REVIEW_COUNTS = "ap_case_review_counts"  # {case id: (version, open review items)}
