@@ -4,7 +4,9 @@ reference in the footer, an optional certificate of service; split into parts of
 `max_part_bytes`, exhibits kept whole when they fit, the index giving ranges across parts.
 
 Index, tab, footer and certificate pages come from escaped templates in templates/packet/
-rendered by WeasyPrint; documents are copied and stamped with pikepdf (never re-rendered).
+laid out by WeasyPrint in one pass (evidence.sheets); documents are copied and stamped with
+pikepdf (never re-rendered), each page copied once, straight into its part. Only the index is
+laid out again when its own length or the split into parts changes its page numbers.
 Everything happens in memory; part names are neutral ("exhibits-part-1-of-2.pdf").
 """
 
@@ -19,7 +21,7 @@ import pikepdf
 
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
-from asylum_prep.evidence import stamp
+from asylum_prep.evidence import sheets, stamp
 from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
 from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
 from asylum_prep.evidence.split import Slice, plan_parts
@@ -30,7 +32,6 @@ from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 
 PART_OVERHEAD = 120 * 1024  # fonts of the tab and footer pages, repeated in every part
-FOOTER_WIDTH = 210
 
 
 @dataclass(frozen=True)
@@ -115,20 +116,10 @@ def _open_exhibits(record: CaseRecord, blobs: dict[str, bytes],
     return out
 
 
-def _tab_pages(exhibits: list[Exhibit], css_size: str) -> pikepdf.Pdf:
-    tabs = [{"label": f"Exhibit {ex.tab}", "title": ex.title,
+def _tabs(exhibits: list[Exhibit]) -> list[dict[str, str]]:
+    return [{"label": f"Exhibit {ex.tab}", "title": ex.title,
              "note": ("Cited, not attached: " + ex.citation_text) if ex.citation_only else ""}
             for ex in exhibits]
-    pdf = pikepdf.Pdf.open(io.BytesIO(html_to_pdf(
-        render_template("tabs.html", tabs=tabs, page_size=css_size))))
-    if len(pdf.pages) == len(tabs):
-        return pdf
-    whole = pikepdf.new()  # a tab ran over one page: render each alone, keep its first page
-    for tab in tabs:
-        one = pikepdf.Pdf.open(io.BytesIO(html_to_pdf(
-            render_template("tabs.html", tabs=[tab], page_size=css_size))))
-        whole.pages.append(one.pages[0])
-    return whole
 
 
 def _index_rows(exhibits: list[Exhibit], units_parts: list[tuple[int, ...]],
@@ -149,28 +140,31 @@ def _part_note(parts: tuple[int, ...], n_parts: int) -> str:
     return f" (part {first})" if first == last else f" (parts {first}\u2013{last})"
 
 
-def _render_index(rows: list[IndexRow], applicant: str, reference: str, total: int,
-                  n_parts: int, css_size: str) -> bytes:
+def _index_context(rows: list[IndexRow], applicant: str, reference: str, total: int,
+                   n_parts: int) -> dict[str, object]:
     shown = [{"tab": r.tab, "description": r.description,
               "pages": r.pages + _part_note(r.parts, n_parts)} for r in rows]
-    return html_to_pdf(render_template("index.html", rows=shown, applicant=applicant,
-                                       reference=reference, total_pages=total, parts=n_parts,
-                                       page_size=css_size))
+    return {"rows": shown, "applicant": applicant, "reference": reference, "total_pages": total,
+            "parts": n_parts}
 
 
-def _assemble(plan: list[list[Slice]], units: list[pikepdf.Pdf], footer: pikepdf.Pdf,
+def _render_index(context: dict[str, object], css_size: str) -> tuple[pikepdf.Pdf, int]:
+    data = html_to_pdf(render_template("index.html", **context, page_size=css_size))
+    return pikepdf.Pdf.open(io.BytesIO(data)), len(data)
+
+
+def _assemble(plan: list[list[Slice]], units: list[list[pikepdf.Page]], footer: pikepdf.Object,
               bates: str) -> list[bytes]:
     out: list[bytes] = []
     number = 0
     for part in plan:
         pdf = pikepdf.new()
-        stamper = stamp.Stamper(pdf, footer)
         for sl in part:
-            src = units[sl.unit]
-            for i in range(sl.first, sl.last):
-                pdf.pages.append(src.pages[i])
-                number += 1
-                stamper.stamp(pdf.pages[-1], stamp.page_label(number, bates))
+            pdf.pages.extend(units[sl.unit][sl.first:sl.last])
+        stamper = stamp.Stamper(pdf, footer)
+        for page in pdf.pages:
+            number += 1
+            stamper.stamp(page, stamp.page_label(number, bates))
         buf = io.BytesIO()
         pdf.save(buf, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -178,16 +172,15 @@ def _assemble(plan: list[list[Slice]], units: list[pikepdf.Pdf], footer: pikepdf
     return out
 
 
-def _unit_pdfs(exhibits: list[Exhibit], tabs: pikepdf.Pdf, sources: dict[str, pikepdf.Pdf],
-               index: pikepdf.Pdf, cert: pikepdf.Pdf | None) -> list[pikepdf.Pdf]:
+def _units(exhibits: list[Exhibit], tabs: list[pikepdf.Page], sources: dict[str, pikepdf.Pdf],
+           index: list[pikepdf.Page], cert: list[pikepdf.Page]) -> list[list[pikepdf.Page]]:
     units = [index]
     for i, ex in enumerate(exhibits):
-        unit = pikepdf.new()
-        unit.pages.append(tabs.pages[i])
+        unit = [tabs[i]]
         if ex.evidence_id is not None:
-            unit.pages.extend(sources[ex.evidence_id].pages)
+            unit.extend(sources[ex.evidence_id].pages)
         units.append(unit)
-    if cert is not None:
+    if cert:
         units.append(cert)
     return units
 
@@ -208,40 +201,45 @@ def render_packet(
         if not item.mime.is_image and len(pdf.pages) != item.page_count:
             warnings.append(N_("A document's page count differs from the one recorded."))
     base = exhibit_list(record)
-    tabs = _tab_pages(base, css_size)
     footer_text = " \u00b7 ".join(p for p in (applicant, reference) if p)
-    footer = pikepdf.Pdf.open(io.BytesIO(html_to_pdf(
-        render_template("footer.html", text=footer_text, width=FOOTER_WIDTH))))
-    cert = None
-    if certificate_of_service is not None:
-        cert = pikepdf.Pdf.open(io.BytesIO(html_to_pdf(render_template(
-            "certificate.html", cert=certificate_of_service, page_size=css_size))))
     sizes = {eid: len(data) for eid, data in blobs.items()}
     tab_size = 4 * 1024
     n_index, index_size = 1 + len(base) // 22, 40 * 1024  # about 22 rows fit a page
     budget = max(max_part_bytes - PART_OVERHEAD, max_part_bytes // 2)
+    furniture: sheets.Furniture | None = None
+    index: list[pikepdf.Page] = []
     parts: list[bytes] = []
     for _attempt in range(8):
         exhibits = exhibit_list(record, first_page=n_index + 1)
         last = exhibits[-1].end_page if exhibits else n_index
-        cert_page = last + 1 if cert is not None else None
-        total = last + (len(cert.pages) if cert is not None else 0)
+        n_cert = len(furniture.cert) if furniture else int(certificate_of_service is not None)
+        cert_page = last + 1 if certificate_of_service is not None else None
+        total = last + n_cert
         unit_sizes = [(n_index, index_size)] + [
             (1 + ex.page_count, tab_size + sizes.get(ex.evidence_id or "", 0)) for ex in exhibits
-        ] + ([(len(cert.pages), 30 * 1024)] if cert is not None else [])
+        ] + ([(n_cert, 30 * 1024)] if n_cert else [])
         plan = plan_parts(unit_sizes, budget)
         unit_parts: list[list[int]] = [[] for _ in unit_sizes]
         for p, part in enumerate(plan, start=1):
             for sl in part:
                 unit_parts[sl.unit].append(p)
         rows = _index_rows(exhibits, [tuple(u) for u in unit_parts], cert_page)
-        index_bytes = _render_index(rows, applicant, reference, total, len(plan), css_size)
-        index = pikepdf.Pdf.open(io.BytesIO(index_bytes))
-        index_size = len(index_bytes)
-        if len(index.pages) != n_index:
-            n_index = len(index.pages)
+        context = _index_context(rows, applicant, reference, total, len(plan))
+        if furniture is None:  # first pass: everything in one layout
+            furniture = sheets.render_furniture(
+                index=context, tabs=_tabs(exhibits), footer_text=footer_text,
+                cert=certificate_of_service, page_size=page_size, css_size=css_size)
+            index, index_size = furniture.index, 40 * 1024 * len(furniture.index)
+            if certificate_of_service is not None and len(furniture.cert) != n_cert:
+                continue  # a certificate longer than a page: count again
+        else:
+            index_pdf, index_size = _render_index(context, css_size)
+            index = list(index_pdf.pages)
+        if len(index) != n_index:
+            n_index = len(index)
             continue
-        parts = _assemble(plan, _unit_pdfs(exhibits, tabs, sources, index, cert), footer, bates)
+        parts = _assemble(plan, _units(exhibits, furniture.tabs, sources, index, furniture.cert),
+                          furniture.footer, bates)
         biggest = max(len(p) for p in parts)
         if biggest <= max_part_bytes or budget < 8 * 1024:
             break
@@ -251,7 +249,8 @@ def render_packet(
                            "than the limit."))
     names = (["exhibits.pdf"] if len(parts) == 1 else
              [f"exhibits-part-{i}-of-{len(parts)}.pdf" for i in range(1, len(parts) + 1)])
+    n_exhibits = len(rows) - (cert_page is not None)
     with store.session() as session:
         audit.log(session, actor, "render_packet", case_id,
-                  f"exhibits={len(rows) - (cert is not None)} pages={total} parts={len(parts)}")
+                  f"exhibits={n_exhibits} pages={total} parts={len(parts)}")
     return PacketResult(list(zip(names, parts, strict=True)), rows, total, warnings)

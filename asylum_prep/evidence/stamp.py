@@ -1,7 +1,7 @@
 """Page operations with pikepdf: pictures placed on a page, and the packet's page stamps.
 
 Stamps are appended to each page's content stream (the page's own content wrapped in q/Q so
-its graphics state cannot leak): a shared footer form XObject rendered once by WeasyPrint
+its graphics state cannot leak): a shared footer form XObject laid out once by WeasyPrint
 (applicant name and reference, any script) at the bottom left, and the page number (or Bates
 number) in Helvetica centred at the bottom. Rotated pages are flattened first, so "bottom"
 is the bottom the reader sees.
@@ -75,15 +75,14 @@ def image_page(pdf: pikepdf.Pdf, data: bytes, mime: str, page_size: tuple[float,
 class Stamper:
     """Stamps pages of one output PDF (one per packet part)."""
 
-    def __init__(self, pdf: pikepdf.Pdf, footer: pikepdf.Pdf | None) -> None:
+    def __init__(self, pdf: pikepdf.Pdf, footer: pikepdf.Object | None) -> None:
+        """`footer` is a Form XObject (from any PDF); it is copied into `pdf` once."""
         self.pdf = pdf
         self.font = pdf.make_indirect(Dictionary(
             Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica,
             Encoding=Name.WinAnsiEncoding))
-        self.footer = None
-        if footer is not None:
-            form = footer.pages[0].as_form_xobject()
-            self.footer = pdf.make_indirect(pdf.copy_foreign(form))
+        self.save = pdf.make_indirect(pdf.make_stream(b"q\n"))  # shared by every page
+        self.footer = None if footer is None else pdf.make_indirect(pdf.copy_foreign(footer))
 
     def stamp(self, page: pikepdf.Page, label: str) -> None:
         if int(page.obj.get("/Rotate", 0)) % 360:
@@ -96,5 +95,5 @@ class Stamper:
         if self.footer is not None:
             form = page.add_resource(self.footer, Name.XObject, prefix="APX")
             ops.append(f"q 1 0 0 1 {x0 + FOOTER_X:.2f} {y0 + FOOTER_Y:.2f} cm {form} Do Q")
-        page.contents_add(self.pdf.make_stream(b"q\n"), prepend=True)
+        page.contents_add(self.save, prepend=True)
         page.contents_add(self.pdf.make_stream(("Q\n" + "\n".join(ops) + "\n").encode()))
