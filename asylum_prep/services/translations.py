@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from sqlmodel import select
 
 from asylum_prep.domain.record import CaseRecord, get_path, iter_text_answers, text_sha256
 from asylum_prep.domain.review import Translation
 from asylum_prep.errors import N_, InputRefused, PermissionDenied, StaleVersionError
-from asylum_prep.i18n import SUPPORTED
+from asylum_prep.i18n import SUPPORTED, native_name
 from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Actor, Role
@@ -167,6 +167,24 @@ def answer_languages() -> list[str]:
     """The languages offered: the interface languages first, then every ISO 639-1 code."""
     rest = sorted(_known_languages() - set(SUPPORTED))
     return [*SUPPORTED, *rest]
+
+
+def language_label(code: str, ui_lang: str = "en") -> str:
+    """A language's own name and, when different, its name in the reader's language:
+    "دری · Persian (Afghanistan)". Distinct for every code offered."""
+    code_ = code.replace("-", "_")
+    try:
+        reader = Locale.parse(ui_lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        reader = Locale.parse("en")
+    try:
+        local = Locale.parse(code_).get_display_name(reader) or ""
+        native = native_name(code_)
+    except (UnknownLocaleError, ValueError):
+        local, native = str(reader.languages.get(code_) or code), ""
+    if not native or native.casefold() == local.casefold():
+        return local or code
+    return f"{native} · {local}"
 
 
 def normalise_language(language: str) -> str:

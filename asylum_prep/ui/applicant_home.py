@@ -54,9 +54,23 @@ def _wizard_progress(ctx: PageContext, case: OpenCase) -> None:
     render_progress_summary(ctx, case)
 
 
+def _documents(ctx: PageContext, case: OpenCase) -> None:
+    from asylum_prep.ui.applicant_documents import render_home_section
+
+    render_home_section(ctx, case)
+
+
+def _answer_language(ctx: PageContext, case: OpenCase) -> None:
+    from asylum_prep.ui.applicant_documents import render_answer_language
+
+    render_answer_language(ctx, case)
+
+
 SECTIONS: list[tuple[str, Section]] = [
+    ("answer_language", _answer_language),
     ("progress", _wizard_progress),
     ("continue", render_continue),
+    ("documents", _documents),
 ]
 
 

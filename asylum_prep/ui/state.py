@@ -213,6 +213,7 @@ W_AD_CAMERA_PREFIX = "w_ad_camera_"  # + where + "_" + round
 W_AD_USE_CAMERA_PREFIX = "w_ad_use_camera_"  # + where: show the camera instead of the picker
 W_AD_TITLE_PREFIX = "w_ad_title_"  # + where
 W_AD_ADD_PREFIX = "w_ad_add_"  # + where
+W_AD_SHOW_PREFIX = "w_ad_show_"  # + evidence id: show the stored file on this screen
 W_AD_ANSWER_LANGUAGE = "w_ad_answer_language"  # applicant: the language she answers in
 W_AD_ANSWER_LANGUAGE_SAVE = "w_ad_answer_language_save"
 

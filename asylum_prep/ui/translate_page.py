@@ -97,7 +97,7 @@ def _language_picker(ctx: PageContext, case_id: str, current: str) -> None:
         st.session_state[state.W_TR_LANGUAGE] = current
     cols = st.columns([3, 1], vertical_alignment="bottom")
     cols[0].selectbox(t("The applicant answers in"), options, key=state.W_TR_LANGUAGE,
-                      format_func=lambda c: f"{language_name(c, t.lang)} ({c})")
+                      format_func=lambda c: translations.language_label(c, t.lang))
     cols[1].button(t("Save the language"), key=state.W_TR_LANGUAGE_SAVE,
                    on_click=_on_language, args=(ctx, case_id))
     st.caption(t("This is the language of the answers, not of the screens: the applicant may "
