@@ -5,7 +5,7 @@
 set -eu
 
 RUN_PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf"
-TEST_PKGS="$RUN_PKGS chromium libreoffice-writer-nogui postgresql gettext"
+TEST_PKGS="$RUN_PKGS chromium libreoffice-writer-nogui postgresql gettext nginx-light"
 
 case "${1:-run}" in
   run) wanted=$RUN_PKGS ;;

@@ -14,16 +14,26 @@ def key(page: Any, widget_key: str) -> Any:
     return page.locator(f".st-key-{widget_key}")
 
 
+IDLE_JS = (
+    "() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
+    " return !!a && a.getAttribute('data-test-script-state') === 'notRunning'"
+    " && a.getAttribute('data-test-connection-state') === 'CONNECTED'; }"
+)
+
+
 def settle(page: Any) -> None:
-    """Wait until Streamlit finished the current run (no running indicator)."""
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
-        " return a && a.getAttribute('data-test-script-state') === 'notRunning'"
-        " && a.getAttribute('data-test-connection-state') === 'CONNECTED'; }",
-        timeout=TIMEOUT,
-    )
-    page.wait_for_timeout(300)
+    """Wait until Streamlit is idle, and stays idle: a page switch starts a second run right
+    after the first, so one idle reading is not enough."""
+    page.wait_for_timeout(250)
+    calm = 0
+    for _ in range(200):
+        page.wait_for_function(IDLE_JS, timeout=TIMEOUT)
+        calm += 1
+        if calm >= 3:
+            return
+        page.wait_for_timeout(150)
+        if not page.evaluate(IDLE_JS):
+            calm = 0
 
 
 def _wait_visible(page: Any, locator: Any, what: str) -> None:

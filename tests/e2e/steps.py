@@ -1,0 +1,64 @@
+"""Steps shared by the browser journeys: set-up, accounts, signing in and out, pages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.e2e.ui import choose, click, fill, settle, text
+
+PASSWORD = "a long e2e password"
+CODE_RE = re.compile(r"\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b")
+
+
+def go(page: Any, page_id: str) -> None:
+    """Follow the sidebar link to a page by its id (its URL path)."""
+    page.locator(f"[data-testid='stSidebarNav'] a[href$='/{page_id}']").first.click()
+    settle(page)
+
+
+def set_up_admin(page: Any, url: str) -> None:
+    page.goto(url)
+    settle(page)
+    fill(page, "w_setup_user", "admin")
+    fill(page, "w_setup_password", PASSWORD)
+    fill(page, "w_setup_password2", PASSWORD)
+    click(page, "w_setup_submit")
+
+
+def create_staff(page: Any, username: str, role_label: str, name: str) -> None:
+    fill(page, "w_admin_user", username)
+    fill(page, "w_admin_name", name)
+    choose(page, "w_admin_role", role_label)
+    fill(page, "w_admin_password", PASSWORD)
+    fill(page, "w_admin_password2", PASSWORD)
+    click(page, "w_admin_submit")
+    assert username in text(page)
+
+
+def sign_in(page: Any, url: str, username: str) -> None:
+    page.goto(url)
+    settle(page)
+    fill(page, "w_signin_user", username)
+    fill(page, "w_signin_password", PASSWORD)
+    click(page, "w_signin_submit")
+
+
+def sign_out(page: Any) -> None:
+    go(page, "account")
+    click(page, "w_sign_out")
+
+
+def open_first_case(page: Any) -> None:
+    page.locator("[class*='st-key-w_case_open_'] button").first.click()
+    settle(page)
+
+
+def join(page: Any, url: str, code: str) -> None:
+    page.goto(url)
+    settle(page)
+    go(page, "join")
+    fill(page, "w_join_code", code)
+    fill(page, "w_join_password", PASSWORD)
+    fill(page, "w_join_password2", PASSWORD)
+    click(page, "w_join_submit")
