@@ -2,16 +2,18 @@
 and in "Your documents" on her home page; and, before her first answer, picks the language
 she will write in.
 
-One file at a time (a phone's file picker, or the camera as an extra). The file goes through
+One file at a time, from the phone's own file picker. The file goes through
 `services.evidence.add_evidence` (checked, cleaned, sealed); on the incident screen it is then
 linked to that incident. She is told, in her language, what was removed ("Location removed.")
 or why the file was refused; a refused file changes nothing. Her list shows the title, the
 date added and what was removed, never the file itself unless she asks to see it (a shared or
 watched phone should not show a summons to whoever picks it up).
 
-Streamlit's uploader and camera draw English text of their own; a scoped CSS rule hides the
-uploader's instructions and puts translated text on the buttons (the approach of the country
-library page), and the widget labels are hidden behind a translated caption.
+Streamlit's uploader draws English text of its own ("Upload", the size limit); a scoped CSS
+rule hides it and puts translated text on the button (as the country library page does), and
+the widget label is hidden behind a translated caption. `st.camera_input` is deliberately not
+used: a phone's file picker already offers "take a photo" in the phone's own language, while
+Streamlit's camera widget shows untranslatable English and a link to an outside web site.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 import streamlit as st
 from markupsafe import Markup
 
-from asylum_prep.domain.evidence import EvidenceItem, EvidenceKind
+from asylum_prep.domain.evidence import EvidenceItem
 from asylum_prep.errors import AsylumPrepError
 from asylum_prep.i18n_dates import format_day
 from asylum_prep.services import cases, translations
@@ -36,12 +38,10 @@ HOME = "home"
 UPLOADER_CSS = """
 <style>
 .st-key-{{ key }} [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
-.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button { font-size: 0; }
+.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button
+  [data-testid="stMarkdownContainer"] { display: none; }
 .st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button::after {
-  content: "{{ browse }}"; font-size: 1rem; }
-.st-key-{{ camera }} [data-testid="stCameraInputButton"] { font-size: 0; }
-.st-key-{{ camera }} [data-testid="stCameraInputButton"]::after {
-  content: "{{ shoot }}"; font-size: 1rem; }
+  content: "{{ browse }}"; font-size: 1rem; margin-inline-start: 0.4rem; }
 </style>
 """
 
@@ -56,27 +56,24 @@ def _round() -> int:
     return int(st.session_state.get(state.AD_ROUND, 0))
 
 
-def _keys(where: str) -> tuple[str, str]:
-    n = _round()
-    return (f"{state.W_AD_UPLOAD_PREFIX}{where}_{n}", f"{state.W_AD_CAMERA_PREFIX}{where}_{n}")
+def _key(where: str) -> str:
+    return f"{state.W_AD_UPLOAD_PREFIX}{where}_{_round()}"
 
 
 def _on_add(ctx: PageContext, case_id: str, where: str, incident_id: str | None) -> None:
     t = ctx.t
-    upload_key, camera_key = _keys(where)
-    upload = st.session_state.get(camera_key) or st.session_state.get(upload_key)
+    upload = st.session_state.get(_key(where))
     if upload is None:
         st.session_state[state.AD_RESULT] = (where, False, [t("Choose a file first.")])
         return
     name = str(getattr(upload, "name", "") or "photo")
     typed = str(st.session_state.get(state.W_AD_TITLE_PREFIX + where) or "").strip()
     title = typed or re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)[:200]
-    kind = EvidenceKind.photo if st.session_state.get(camera_key) else None
     try:
         version = cases.open_case(ctx.store, ctx.actor, case_id, audit_view=False).version
         evidence_id, version, notices = ev.add_evidence(
             ctx.store, ctx.actor, case_id, data=upload.getvalue(), filename=name, title=title,
-            kind=kind, base_version=version)
+            base_version=version)
     except AsylumPrepError as exc:
         st.session_state[state.AD_RESULT] = (where, False, [exc.message(t)])
         return
@@ -112,20 +109,15 @@ def _result(ctx: PageContext, where: str) -> None:
 
 def attach_control(ctx: PageContext, case_id: str, *, where: str,
                    incident_id: str | None = None) -> None:
-    """Pick one file (or take a photo) and add it; shows what was removed or why not."""
+    """Pick one file and add it; shows what was removed or why not."""
     t = ctx.t
-    upload_key, camera_key = _keys(where)
-    html.show(UPLOADER_CSS, key=upload_key, camera=camera_key,
-              browse=_css_string(t("Choose a file")), shoot=_css_string(t("Take the photo")))
+    upload_key = _key(where)
+    html.show(UPLOADER_CSS, key=upload_key, browse=_css_string(t("Choose a file")))
     st.caption(t("A photo, a PDF, a Word document or a text file, up to {mb} MB. Hidden "
                  "details such as the place a photo was taken are removed before it is kept.",
                  mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024)))
-    use_camera = st.toggle(t("Use the camera instead"), key=state.W_AD_USE_CAMERA_PREFIX + where)
-    if use_camera:
-        st.camera_input(t("Take the photo"), key=camera_key, label_visibility="collapsed")
-    else:
-        st.file_uploader(t("Choose a file"), key=upload_key, accept_multiple_files=False,
-                         label_visibility="collapsed")
+    st.file_uploader(t("Choose a file"), key=upload_key, accept_multiple_files=False,
+                     label_visibility="collapsed")
     st.text_input(t("A short name for it (optional)"), key=state.W_AD_TITLE_PREFIX + where,
                   max_chars=200, placeholder=t("For example: summons letter"))
     st.button(t("Attach"), key=state.W_AD_ADD_PREFIX + where, type="primary",
