@@ -38,6 +38,9 @@ BABEL_LOCALES: dict[str, str] = {"zh_Hans": "zh_Hans_CN", "fa_AF": "fa_AF", "prs
 NATIVE_NAMES: dict[str, str] = {
     "fa_AF": "دری", "prs": "دری", "ht": "Kreyòl ayisyen", "zh_Hans": "简体中文",
 }
+# Interface languages whose numbers are written in Persian digits (۰-۹).
+PERSIAN_DIGIT_LANGS = frozenset({"fa", "fa_AF", "ps"})
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 REVIEW_STATES = ("machine-assisted", "reviewed-by-native-speaker")
 _REVIEW_RE = re.compile(r"^#?\s*Review-State:\s*([\w-]+)", re.MULTILINE)
 
@@ -104,11 +107,19 @@ class Translator:
 
     def __call__(self, message: str, **params: object) -> str:
         text = _translations(self.lang).gettext(message)
-        return text.format(**params) if params else text
+        return text.format(**self._numbers(params)) if params else text
 
     def plural(self, singular: str, plural: str, n: int, **params: object) -> str:
         text = _translations(self.lang).ngettext(singular, plural, n)
-        return text.format(n=n, **params)
+        return text.format(**self._numbers({"n": n, **params}))
+
+    def _numbers(self, params: dict[str, object]) -> dict[str, object]:
+        """Whole numbers in the language's digits (Persian digits for fa, fa_AF and ps);
+        strings (ids, codes, user text) are left as they are."""
+        if self.lang not in PERSIAN_DIGIT_LANGS:
+            return params
+        return {k: str(v).translate(_PERSIAN_DIGITS) if type(v) is int else v
+                for k, v in params.items()}
 
     @property
     def rtl(self) -> bool:

@@ -27,10 +27,9 @@ from babel.dates import format_date, format_skeleton
 
 from asylum_prep.domain import jalali
 from asylum_prep.domain.dates import FuzzyDate, Precision
-from asylum_prep.i18n import Translator, babel_locale
+from asylum_prep.i18n import PERSIAN_DIGIT_LANGS, Translator, babel_locale
 
 SOLAR_HIJRI_LANGS = frozenset({"fa", "fa_AF"})
-PERSIAN_DIGIT_LANGS = frozenset({"fa", "fa_AF", "ps"})
 ETHIOPIAN_BESIDE = frozenset({"am"})
 
 IRANIAN_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",

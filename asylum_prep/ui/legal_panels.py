@@ -23,6 +23,7 @@ from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.styling import chart_direction
 
 COLOUR = {"supported": "green", "thin": "orange", "missing": "red"}
 STRENGTH = {"supported": N_("Supported"), "thin": N_("Thin"), "missing": N_("Missing")}
@@ -207,17 +208,18 @@ def timeline_chart(ctx: PageContext,
                    report: checks.CheckReport) -> alt.LayerChart | alt.FacetChart:
     data = alt.Data(values=timeline_rows(ctx, report))  # type: ignore[no-untyped-call]
     lanes = [ctx.t(KIND_LABELS[k]) for k in KIND_LABELS]
+    mirror = chart_direction(ctx.t)  # right-to-left readers: time runs right to left
     base = alt.Chart(data).encode(
-        y=alt.Y("lane:N", sort=lanes, title=None),
+        y=alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(**mirror["axis"])),
         color=alt.Color("lane:N", legend=None),
         tooltip=[alt.Tooltip("label:N", title=ctx.t("Event")),
                  alt.Tooltip("start:T", title=ctx.t("Date")),
                  alt.Tooltip("approximate:N", title=ctx.t("Approximate"))],
     )
     spans = base.transform_filter("!datum.point").mark_bar(height=12).encode(
-        x=alt.X("start:T", title=None), x2="end:T")
+        x=alt.X("start:T", title=None, scale=alt.Scale(**mirror["scale"])), x2="end:T")
     points = base.transform_filter("datum.point").mark_point(size=90, filled=True).encode(
-        x=alt.X("start:T", title=None))
+        x=alt.X("start:T", title=None, scale=alt.Scale(**mirror["scale"])))
     return alt.layer(spans, points).properties(height=alt.Step(26))
 
 

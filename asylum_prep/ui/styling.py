@@ -1,41 +1,96 @@
-"""Page styling: right-to-left layout for Persian and other RTL languages, quiet base styles.
+"""Page styling: the whole interface mirrored for right-to-left languages, quiet base styles,
+and helpers for text the app renders itself.
 
-The CSS is a constant of ours (no user text), injected with st.html. Code, ids and invite codes
-stay left-to-right inside an RTL page.
+Right-to-left (ar, fa, fa_AF, ps, ur): the app root gets `direction: rtl`, so flex rows
+(columns, radio and checkbox rows, tabs, expander headers, buttons with icons) reverse and
+text starts on the right; the sidebar moves to the right edge (also when it slides in over
+the page on a phone), lists put their bullets on the right, the progress bar fills from the
+right. Text boxes get `dir="auto"` behaviour (`unicode-bidi: plaintext`): an answer typed in
+Latin letters in a Persian interface is left-aligned and vice versa. Code, ids and invite
+codes stay left-to-right (`.ltr`, code, pre). Values the app puts into its own HTML go
+through `bdi()` (an isolated run) so a Latin name or a date inside a Persian sentence reads
+in the right order; plain Markdown text uses `i18n_dates.isolate` (Unicode isolates).
+
+The CSS is a constant of ours (no user text), injected with st.html.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
+from markupsafe import Markup, escape
 
 from asylum_prep.i18n import Translator
 
 RTL_CSS = """<style id="ap-rtl">
-[data-testid="stMain"], [data-testid="stMainBlockContainer"], [data-testid="stSidebar"],
-[data-testid="stSidebarContent"], section.main, .stMarkdown, .stAlert,
-[data-testid="stHeading"], [data-testid="stMarkdownContainer"], h1, h2, h3, h4, h5, h6 {
-  direction: rtl; text-align: right !important;
+/* The whole app mirrors: flex rows reverse, text starts on the right. */
+.stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
+[data-testid="stSidebar"], [data-testid="stHeader"], [data-baseweb="popover"],
+[data-baseweb="tooltip"], [data-testid="stTooltipContent"], [role="dialog"] {
+  direction: rtl;
+}
+.stApp, [data-testid="stMain"], [data-testid="stSidebar"], [data-baseweb="popover"],
+[data-testid="stMarkdownContainer"], [data-testid="stHeading"], [data-testid="stCaptionContainer"],
+[data-testid="stWidgetLabel"], [data-testid="stAlert"], [data-testid="stExpander"],
+h1, h2, h3, h4, h5, h6, p, li, label, th, td {
+  text-align: right;
 }
 [data-testid="stHeading"] { width: 100%; }
-[data-testid="stMain"], [data-testid="stSidebar"], .stMarkdown, input, textarea {
+[data-testid="stMain"], [data-testid="stSidebar"], .stMarkdown, input, textarea,
+[data-baseweb="popover"] {
   font-family: "Vazirmatn", "Noto Naskh Arabic", "Noto Sans Arabic", "Source Sans Pro",
     Tahoma, sans-serif;
 }
-input, textarea, select, [data-baseweb="select"], [data-baseweb="input"], table,
-[data-testid="stTable"], [data-testid="stDataFrame"], [data-testid="stForm"],
-[data-testid="stExpander"], label, [data-testid="stWidgetLabel"] {
+/* Sidebar on the right edge, its resize handle on its inner (left) side. */
+[data-testid="stSidebar"] { left: auto; right: 0; }
+[data-testid="stSidebarResizeHandle"] { left: 0; right: auto; }
+/* Collapsed, Streamlit gives the sidebar no width and slides its content out to the left,
+   which on the right edge would be over the page: clip it instead. */
+[data-testid="stSidebar"] { overflow: hidden; }
+[data-testid="stSidebarCollapseButton"] { margin-right: auto; margin-left: 0; }
+[data-testid="stSidebarCollapseButton"] button, [data-testid="stExpandSidebarButton"] {
+  transform: scaleX(-1);
+}
+/* Lists: bullets and numbers on the right. */
+ul, ol { direction: rtl; padding-right: 1.5em; padding-left: 0; }
+[data-testid="stSidebarNavItems"] { padding-right: 0; }
+/* Inputs: the box is right-to-left, the text inside follows its own first strong letter. */
+input, textarea { direction: rtl; text-align: start; unicode-bidi: plaintext; }
+input[type="password"], input[type="number"], input[type="email"], input[type="url"] {
+  direction: ltr; text-align: left; unicode-bidi: isolate;
+}
+[data-baseweb="select"], [data-baseweb="input"], [data-baseweb="textarea"],
+[data-baseweb="tag"], [data-baseweb="menu"], [role="listbox"], [role="option"] {
   direction: rtl; text-align: right;
 }
+/* Tables (st.table and our own HTML) read right to left. st.dataframe draws on a canvas:
+   its text is shaped correctly but its column order stays as given. */
+table, [data-testid="stTable"] { direction: rtl; }
+/* Progress bars fill from the right. */
+[data-testid="stProgress"] [role="progressbar"] { transform: scaleX(-1); }
+/* Sliders and toggles keep working in either direction; number steppers stay LTR. */
+[data-testid="stNumberInputContainer"] { direction: ltr; }
+/* Icons that point somewhere (arrows, chevrons in expanders) mirror. */
+[data-testid="stExpander"] summary [data-testid="stExpanderIcon"],
+[data-testid="stIconMaterial"].ap-mirror { transform: scaleX(-1); }
+/* Charts: Vega draws in its own box; keep the tooltip readable. */
+#vg-tooltip-element { direction: rtl; text-align: right; }
+/* Things that must stay left to right. */
 code, pre, kbd, samp, .ap-code, .ltr, [data-testid="stCode"], [data-testid="stJson"] {
   direction: ltr !important; text-align: left; unicode-bidi: isolate;
   font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace !important;
 }
+bdi, .ap-value { unicode-bidi: isolate; }
 </style>"""
 
 BASE_CSS = """<style id="ap-base">
 /* Readable at 200% zoom and on phones: no fixed widths, generous line height. */
 [data-testid="stMainBlockContainer"] { max-width: 60rem; }
 .stMarkdown p { line-height: 1.6; }
+/* Free text reads in its own direction whatever the interface language. */
+textarea, input[type="text"] { unicode-bidi: plaintext; }
+bdi, .ap-value { unicode-bidi: isolate; }
 </style>"""
 
 
@@ -43,3 +98,16 @@ def apply(t: Translator) -> None:
     st.html(BASE_CSS)
     if t.rtl:
         st.html(RTL_CSS)
+
+
+def bdi(value: object) -> Markup:
+    """A user value (name, date, number, id) as an isolated, escaped HTML run, for HTML the
+    app renders itself: `<bdi>` keeps its own direction inside any sentence."""
+    return Markup("<bdi>{}</bdi>").format(escape(str(value)))
+
+
+def chart_direction(t: Translator) -> dict[str, Any]:
+    """Altair options that mirror a time chart for a right-to-left reader: time runs from
+    right to left and the category labels sit on the right. Use as
+    `alt.X(..., scale=alt.Scale(**d["scale"]))` and `alt.Y(..., axis=alt.Axis(**d["axis"]))`."""
+    return {"scale": {"reverse": t.rtl}, "axis": {"orient": "right" if t.rtl else "left"}}
