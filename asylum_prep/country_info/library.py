@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
+from asylum_prep.country_info.facets import facets_text
 from asylum_prep.country_info.importers import ReportMeta
 from asylum_prep.country_info.normalize import index_form
 from asylum_prep.country_info.passages import Passage
@@ -42,16 +43,19 @@ def add_report(
     )
     session.add(report)
     session.flush()
-    insert_passages(session, report.id, passages)
+    insert_passages(session, report.id, passages, facets=facets_text(meta.country, meta.publisher))
     return report
 
 
-def insert_passages(session: Session, report_id: str, passages: Sequence[Passage]) -> None:
+def insert_passages(session: Session, report_id: str, passages: Sequence[Passage], *,
+                    facets: str) -> None:
+    """`facets`: `facets.facets_text(country, publisher)` of the report."""
     if not passages:
         return
     rows = [
         {"report_id": report_id, "ordinal": p.ordinal, "page": p.page, "section": p.section,
-         "text": p.text, "norm": index_form(f"{p.section} {p.text}" if p.section else p.text)}
+         "text": p.text, "norm": index_form(f"{p.section} {p.text}" if p.section else p.text),
+         "facets": facets}
         for p in passages
     ]
     session.execute(insert(CoiPassage.__table__), rows)  # type: ignore[attr-defined]

@@ -1,8 +1,11 @@
 """SQLite engine: FTS5 over `coi_fts` (kept in step with `coi_passages` by triggers), bm25.
 
-The only place besides migration 0002 that writes SQLite-specific SQL. The MATCH expression
-is assembled from tokens that hold only letters and digits, each wrapped in double quotes
-(an FTS5 string), so no operator or syntax from the user's input can reach FTS5.
+The only place besides migrations 0002/0003 that writes SQLite-specific SQL. The MATCH
+expression is assembled from tokens that hold only letters and digits, each wrapped in double
+quotes (an FTS5 string), so no operator or syntax from the user's input can reach FTS5. The
+user's words are searched in the `norm` column only; country and publisher filters are
+words of the `facets` column (country_info.facets), intersected inside the index. Date and
+report filters, which have no index word, join the matches to their reports.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
+from asylum_prep.country_info.facets import country_word, publisher_word
 from asylum_prep.country_info.search import EngineRow, Filters, Query, filter_sql
 
 _SAFE = re.compile(r"^[^\W_]+$")
@@ -22,12 +26,32 @@ def _string(tokens: tuple[str, ...]) -> str:
     return '"' + " ".join(t for t in tokens if _SAFE.match(t)) + '"'
 
 
-def match_expression(query: Query) -> str:
-    """`"a b" AND ("x" OR "y")`: every phrase, and at least one of the words."""
+def match_expression(query: Query, filters: Filters | None = None) -> str:
+    """`norm : ("a b" AND ("x" OR "y"))`: every phrase, and at least one of the words, in the
+    text; then `AND facets : "ccir"` for each country or publisher filter."""
     parts = [_string(p) for p in query.phrases]
     if query.terms:
         parts.append("(" + " OR ".join(_string((t,)) for t in query.terms) + ")")
-    return " AND ".join(parts)
+    if not parts:
+        return ""
+    words = _facet_words(filters)[0] if filters else []
+    return " AND ".join([f"norm : ({' AND '.join(parts)})"]
+                        + [f'facets : "{w}"' for w in words])
+
+
+def _facet_words(filters: Filters) -> tuple[list[str], Filters]:
+    """Index words for the filters that have them, and the filters left for SQL."""
+    words: list[str] = []
+    country, publisher = filters.country, filters.publisher
+    if country and (word := country_word(country)) is not None:
+        words.append(word)
+        country = None
+    if publisher:
+        words.append(publisher_word(publisher))
+        publisher = None
+    rest = Filters(country=country, publisher=publisher, since=filters.since,
+                   until=filters.until, report_id=filters.report_id)
+    return words, rest
 
 
 _DETAIL = text(
@@ -42,8 +66,9 @@ def run(
 ) -> tuple[int, list[EngineRow]]:
     """Three small queries, measured faster than one: the ranked ids (only ids and ranks go
     through the sorter), the count, then the details of the page's passages."""
-    params: dict[str, Any] = {"match": match_expression(query), "limit": limit, "offset": offset}
-    where = filter_sql(filters, params)
+    params: dict[str, Any] = {"match": match_expression(query, filters), "limit": limit,
+                              "offset": offset}
+    where = filter_sql(_facet_words(filters)[1], params)
     if where:
         # `where` holds fixed clauses with bound parameters only (search.filter_sql).
         source = (
@@ -83,10 +108,11 @@ def _date(value: Any) -> Any:
 
 
 def raw_match(session: Session, match: str, *, limit: int) -> list[tuple[int, float]]:
-    """The bare FTS5 query with no joins, filters or snippets (the benchmark's reference)."""
+    """The bare FTS5 query with no joins or snippets (the benchmark's reference); `match`
+    from `match_expression`, with the filters' index words when filtered."""
     rows = session.execute(
-        text("SELECT rowid, bm25(coi_fts) FROM coi_fts WHERE coi_fts MATCH :m "
-             "ORDER BY rank LIMIT :n"),
+        text("SELECT rowid, rank FROM coi_fts WHERE coi_fts MATCH :m ORDER BY rank LIMIT :n"),
         {"m": match, "n": limit},
     ).all()
     return [(int(r[0]), float(r[1])) for r in rows]
+

@@ -1,4 +1,6 @@
-"""Tables of the country-conditions library (migration 0002). Public documents, plain text.
+"""Tables of the country-conditions library (migrations 0002, 0003). Public documents, plain
+text. `CoiPassage.facets` holds its report's country and publisher as index words
+(country_info.facets) for the SQLite engine's filters.
 
 The engine-specific index (FTS5 table `coi_fts` on SQLite, the generated `tsv` column on
 PostgreSQL) is not mapped here: only `search_sqlite` / `search_postgres` know about it.
@@ -41,3 +43,4 @@ class CoiPassage(SQLModel, table=True):
     section: str = Field(default="", max_length=500)
     text: str = Field(sa_column=Column(Text, nullable=False))
     norm: str = Field(sa_column=Column(Text, nullable=False))
+    facets: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))

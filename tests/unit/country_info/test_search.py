@@ -76,6 +76,19 @@ def test_filters(store: Store, people: People, ranked: dict[str, int]) -> None:
     assert _search(store, people, "students", limit=1, offset=5).total == 2
 
 
+def test_filters_combined_and_facet_words_are_not_searchable(store: Store, people: People,
+                                                             ranked: dict[str, int]) -> None:
+    from asylum_prep.country_info.facets import country_word, publisher_word
+
+    assert _search(store, people, "students", country="IR", publisher="PUBLISHER ONE").total == 1
+    assert _search(store, people, "students", country="SV", publisher="Publisher One").total == 0
+    assert _search(store, people, "students", country="IR", since=date(2023, 1, 1),
+                   until=date(2023, 12, 31)).total == 1
+    for word in (country_word("IR"), publisher_word("Publisher One"), "facets", "norm"):
+        assert _search(store, people, str(word)).total == 0
+        assert _search(store, people, f"students {word}").total == 2
+
+
 def test_hostile_queries_never_raise_and_stay_literal(store: Store, people: People,
                                                       ranked: dict[str, int]) -> None:
     for query in HOSTILE:
