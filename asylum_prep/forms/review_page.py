@@ -206,7 +206,8 @@ def render_review(ctx: PageContext) -> None:
             return t("Part {n}: {title} ({status})", n=options.index(section) + 1,
                      title=t(step_for(section).title), status=t(STATUS[status]))
 
-        section = st.selectbox(t("Part"), options, key=state.W_RV_SECTION, format_func=label)
+        section = st.selectbox(t("Part"), options, key=state.W_RV_SECTION, format_func=label,
+            placeholder=t("Choose an option"))
         step = step_for(section)
         _section_header(ctx, record, step)
         heading = ""

@@ -27,7 +27,8 @@ def _create_user(ctx: PageContext) -> None:
         username = c1.text_input(t("User name"), key=state.W_ADMIN_USER)
         name = c2.text_input(t("Full name (optional)"), key=state.W_ADMIN_NAME)
         role = st.selectbox(t("Role"), STAFF, key=state.W_ADMIN_ROLE,
-                            format_func=lambda r: label(t, ROLE_LABELS, r))
+                            format_func=lambda r: label(t, ROLE_LABELS, r),
+                            placeholder=t("Choose an option"))
         c3, c4 = st.columns(2)
         pw = c3.text_input(t("First password"), type="password", key=state.W_ADMIN_PASSWORD)
         pw2 = c4.text_input(t("First password again"), type="password", key=state.W_ADMIN_PASSWORD2)

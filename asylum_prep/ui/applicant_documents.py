@@ -230,7 +230,8 @@ def render_answer_language(ctx: PageContext, case: OpenCase) -> None:
     st.subheader(t("The language of your answers"), anchor=False)
     st.selectbox(t("Which language will you write your answers in?"), options,
                  key=state.W_AD_ANSWER_LANGUAGE,
-                 format_func=lambda c: translations.language_label(c, t.lang))
+                 format_func=lambda c: translations.language_label(c, t.lang),
+                 placeholder=t("Choose an option"))
     st.button(t("Save the language"), key=state.W_AD_ANSWER_LANGUAGE_SAVE,
               on_click=_on_language, args=(ctx, case.id))
     result = st.session_state.pop(state.AD_RESULT, None) \

@@ -43,7 +43,8 @@ def render_history(ctx: PageContext, case: OpenCase) -> None:
             hide_index=True,
         )
         numbers = [v.version for v in versions]
-        pick = st.selectbox(t("Version"), numbers, key=state.W_VERSION_PICK)
+        pick = st.selectbox(t("Version"), numbers, key=state.W_VERSION_PICK,
+            placeholder=t("Choose an option"))
         left, right = st.columns(2)
         if left.button(t("View this version"), key=state.W_VERSION_VIEW):
             st.session_state[state.VIEW_VERSION] = (case.id, pick)

@@ -52,7 +52,7 @@ def _create_form(ctx: PageContext) -> None:
                                   key=state.W_CASE_NEW_TITLE)
             juris = st.selectbox(t("Jurisdiction"), [j.value for j in Jurisdiction],
                                  format_func=lambda j: label(t, JURISDICTION_LABELS, j),
-                                 key=state.W_CASE_NEW_JURIS)
+                                 key=state.W_CASE_NEW_JURIS, placeholder=t("Choose an option"))
             submitted = st.form_submit_button(t("Create case"), key=state.W_CASE_NEW_SUBMIT)
         if submitted:
             with shown_errors(t):
@@ -87,10 +87,11 @@ def render(ctx: PageContext) -> None:
     status = c2.selectbox(
         t("Status"), [ALL, *STATUS_LABELS], key=state.W_CASES_STATUS,
         format_func=lambda s: t("All") if s == ALL else label(t, STATUS_LABELS, s),
+        placeholder=t("Choose an option"),
     )
     sort = c3.selectbox(t("Sort by"), SORTS, key=state.W_CASES_SORT, format_func=lambda s: {
         "updated": t("Last changed"), "deadline": t(case_deadlines.SORT_LABEL),
-        "title": t("Title"), "status": t("Status")}[s])
+        "title": t("Title"), "status": t("Status")}[s], placeholder=t("Choose an option"))
     items: list[CaseSummary] = []
     facts: dict[str, CaseFacts] = {}
     with shown_errors(t):

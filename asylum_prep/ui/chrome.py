@@ -77,7 +77,7 @@ def language_picker(t: Translator, where: st.delta_generator.DeltaGenerator) -> 
     name = t("Language")
     where.selectbox(
         name if name == "Language" else f"{name} · Language", SUPPORTED, key=state.W_LANG,
-        format_func=native_name, on_change=_language_changed,
+        format_func=native_name, on_change=_language_changed, placeholder=t("Choose an option"),
     )
 
 

@@ -41,7 +41,7 @@ def render_overview(ctx: PageContext, case: OpenCase) -> None:
             new = left.selectbox(
                 t("Change status"), statuses, key=state.W_STATUS_PICK,
                 index=statuses.index(case.status) if case.status in statuses else 0,
-                format_func=lambda s: label(t, STATUS_LABELS, s),
+                format_func=lambda s: label(t, STATUS_LABELS, s), placeholder=t("Choose an option"),
             )
             saved = right.form_submit_button(t("Save status"), key=state.W_STATUS_SUBMIT)
             if saved and new != case.status:
@@ -64,7 +64,8 @@ def render_members(ctx: PageContext, case: OpenCase) -> None:
         left, right = st.columns(2)
         username = left.text_input(t("User name"), key=state.W_MEMBER_USER)
         role = right.selectbox(t("Role"), ADDABLE_ROLES, key=state.W_MEMBER_ROLE,
-                               format_func=lambda r: label(t, ROLE_LABELS, r))
+                               format_func=lambda r: label(t, ROLE_LABELS, r),
+                               placeholder=t("Choose an option"))
         if st.form_submit_button(t("Add to case"), key=state.W_MEMBER_SUBMIT):
             with shown_errors(t):
                 cases.add_member(ctx.store, ctx.actor, case.id, username=username, role=Role(role))

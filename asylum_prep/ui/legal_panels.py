@@ -101,7 +101,8 @@ def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> No
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     path = left.selectbox(t("Link another answer to this element"), list(options),
                           key=f"{state.W_LG_LINK_PICK_PREFIX}{a.key}", index=None,
-                          format_func=lambda p: f"{p}: {options[p][:80]}")
+                          format_func=lambda p: f"{p}: {options[p][:80]}",
+                          placeholder=t("Choose an option"))
     if right.button(t("Link"), key=f"{state.W_LG_LINK_PREFIX}{a.key}") and path:
         with shown_errors(t):
             checks.link_fact(ctx.store, ctx.actor, case.id, element=a.key, path=path,

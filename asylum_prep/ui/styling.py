@@ -96,6 +96,10 @@ bdi, .ap-value { unicode-bidi: isolate; }
 
 def apply(t: Translator) -> None:
     st.html(BASE_CSS)
+    if t.lang != "en":
+        from asylum_prep.ui.builtin_labels import HINTS_CSS
+
+        st.html(HINTS_CSS)
     if t.rtl:
         st.html(RTL_CSS)
 

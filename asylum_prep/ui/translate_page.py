@@ -97,7 +97,8 @@ def _language_picker(ctx: PageContext, case_id: str, current: str) -> None:
         st.session_state[state.W_TR_LANGUAGE] = current
     cols = st.columns([3, 1], vertical_alignment="bottom")
     cols[0].selectbox(t("The applicant answers in"), options, key=state.W_TR_LANGUAGE,
-                      format_func=lambda c: translations.language_label(c, t.lang))
+                      format_func=lambda c: translations.language_label(c, t.lang),
+                      placeholder=t("Choose an option"))
     cols[1].button(t("Save the language"), key=state.W_TR_LANGUAGE_SAVE,
                    on_click=_on_language, args=(ctx, case_id))
     st.caption(t("This is the language of the answers, not of the screens: the applicant may "
@@ -154,7 +155,8 @@ def render(ctx: PageContext) -> None:
                       "language of the answers is changed."))
         shown: list[Status] = st.multiselect(
             t("Show"), list(STATUSES), default=["missing", "stale"],
-            format_func=lambda s: t(STATUS_LABELS[s]), key=state.W_TR_FILTER)
+            format_func=lambda s: t(STATUS_LABELS[s]), key=state.W_TR_FILTER,
+            placeholder=t("Choose one or more"))
         visible = [i for i in items if i.status in shown]
         on_screen = {i.path for i in visible}
         for item in items:  # a notice of an answer the filter now hides (e.g. just saved)

@@ -20,7 +20,7 @@ from asylum_prep.domain.citations import ElementKey, format_citation, pinpoint
 from asylum_prep.errors import N_
 from asylum_prep.services import cases, coi
 from asylum_prep.services.actor import Role
-from asylum_prep.ui import html, state
+from asylum_prep.ui import builtin_labels, html, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.page import setup_page
@@ -45,20 +45,6 @@ HIT = """
   <div style="margin-top:0.25rem">{{ snippet }}</div>
 </div>
 """
-UPLOADER_CSS = """
-<style>
-.st-key-{{ key }} [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
-.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button { font-size: 0; }
-.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button::after {
-  content: "{{ browse }}"; font-size: 1rem; }
-</style>
-"""
-
-
-def _css_string(text: str) -> Markup:
-    """Text safe inside a CSS double-quoted string inside a <style> element."""
-    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text)
-    return Markup(escaped)  # noqa: S704 (only letters, digits, spaces and CSS escapes)
 
 
 def _hit_html(t: object, hit: Hit) -> str:
@@ -73,7 +59,8 @@ def _attach(ctx: PageContext, passage_id: int, key: str) -> None:
     cols = st.columns([3, 1])
     element = cols[0].selectbox(t("Element"), list(ElementKey), index=5,
                                 format_func=lambda e: t(ELEMENT_LABELS[e]),
-                                key=f"{state.W_COI_ELEMENT_PREFIX}{key}")
+                                key=f"{state.W_COI_ELEMENT_PREFIX}{key}",
+                                placeholder=t("Choose an option"))
     if cols[1].button(t("Attach to case"), key=f"{state.W_COI_ATTACH_PREFIX}{key}") and element:
         with shown_errors(t):
             coi.cite(ctx.store, ctx.actor, str(ctx.case_id), passage_id=passage_id,
@@ -90,7 +77,8 @@ def search_section(ctx: PageContext) -> None:
                                  max_chars=2)
     publishers = coi.list_publishers(ctx.store, ctx.actor)
     publisher = cols[1].selectbox(t("Publisher"), ["", *publishers], key=state.W_COI_PUBLISHER,
-                                  format_func=lambda p: p or t("Any publisher"))
+                                  format_func=lambda p: p or t("Any publisher"),
+                                  placeholder=t("Choose an option"))
     since = cols[2].number_input(t("Published since (year, 0 for any)"), min_value=0,
                                  max_value=2999, value=0, step=1, key=state.W_COI_SINCE)
     if st.button(t("Search"), key=state.W_COI_SEARCH, type="primary"):
@@ -115,7 +103,7 @@ def import_section(ctx: PageContext) -> None:
                "upload a client's documents here."))
     round_no = int(st.session_state.get(state.COI_UPLOAD_ROUND, 0))
     key = f"{state.W_COI_UPLOAD_PREFIX}{round_no}"
-    html.show(UPLOADER_CSS, key=key, browse=_css_string(t("Choose files")))
+    builtin_labels.translate_uploader(t, key)
     files = st.file_uploader(t("Reports to import"), accept_multiple_files=True, key=key,
                              type=["pdf", "html", "htm", "txt", "md"], label_visibility="collapsed")
     st.caption(t("Details read from the files are used where these fields are left empty."))

@@ -39,7 +39,8 @@ if case is None:
     st.stop()
 src = case.record.filing.answer_language or "en"
 kinds = [k for k in DOCS if k != "packet" or packet_available()]
-kind = st.selectbox(t("Document"), kinds, key=state.W_DOC_KIND, format_func=lambda k: LABELS[k])
+kind = st.selectbox(t("Document"), kinds, key=state.W_DOC_KIND, format_func=lambda k: LABELS[k],
+    placeholder=t("Choose an option"))
 fmt = st.radio(
     t("Format"),
     ["pdf", "docx"],

@@ -16,7 +16,7 @@ from asylum_prep.evidence.exhibits import exhibit_list
 from asylum_prep.services import cases
 from asylum_prep.services import evidence as ev
 from asylum_prep.services.actor import Role
-from asylum_prep.ui import state
+from asylum_prep.ui import builtin_labels, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.page import setup_page
@@ -45,10 +45,12 @@ def _upload(ctx: PageContext) -> None:
                  "each. Hidden details such as the location in photos are removed.",
                  mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024)))
     round_no = int(st.session_state.get(state.EV_UPLOAD_ROUND, 0))
-    files = st.file_uploader(t("Files"), accept_multiple_files=True,
-                             key=f"{state.W_EV_UPLOAD_PREFIX}{round_no}")
+    files = builtin_labels.file_uploader(
+        t, t("Files"), key=f"{state.W_EV_UPLOAD_PREFIX}{round_no}", accept_multiple_files=True,
+        max_mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024))
     kind = st.selectbox(t("Kind of document"), list(EvidenceKind),
-                        format_func=lambda k: t(KIND_LABELS[k]), key=state.W_EV_KIND)
+                        format_func=lambda k: t(KIND_LABELS[k]), key=state.W_EV_KIND,
+                        placeholder=t("Choose an option"))
     language = st.text_input(t("Language of the documents (code, e.g. fa; empty for English)"),
                              key=state.W_EV_LANGUAGE, max_chars=20)
     if st.button(t("Add files"), key=state.W_EV_ADD, disabled=not files):
@@ -99,7 +101,8 @@ def _details_form(ctx: PageContext, item: EvidenceItem, incidents: dict[str, str
     t, k = ctx.t, item.id
     title = st.text_input(t("Title"), item.title, key=f"{state.W_EV_TITLE_PREFIX}{k}", max_chars=200)
     kind = st.selectbox(t("Kind of document"), list(EvidenceKind), index=list(EvidenceKind).index(item.kind),
-                        format_func=lambda x: t(KIND_LABELS[x]), key=f"{state.W_EV_ITEM_KIND_PREFIX}{k}")
+                        format_func=lambda x: t(KIND_LABELS[x]), key=f"{state.W_EV_ITEM_KIND_PREFIX}{k}",
+                        placeholder=t("Choose an option"))
     issuer = st.text_input(t("Issued by"), item.issuer, key=f"{state.W_EV_ISSUER_PREFIX}{k}")
     when = st.text_input(t("Date of the document (2019, 2019-03 or 2019-03-14)"),
                          item.document_date.display() if item.document_date else "",
@@ -108,18 +111,21 @@ def _details_form(ctx: PageContext, item: EvidenceItem, incidents: dict[str, str
     translation = st.selectbox(
         t("English translation"), list(TranslationStatus),
         index=list(TranslationStatus).index(item.translation),
-        format_func=lambda x: t(TRANSLATION_LABELS[x]), key=f"{state.W_EV_TRANSLATION_PREFIX}{k}")
+        format_func=lambda x: t(TRANSLATION_LABELS[x]), key=f"{state.W_EV_TRANSLATION_PREFIX}{k}",
+        placeholder=t("Choose an option"))
     cert = st.text_input(t("Translation certificate (reference)"), item.translation_certificate,
                          key=f"{state.W_EV_CERT_PREFIX}{k}")
     description = st.text_area(t("Description"), item.description,
                                key=f"{state.W_EV_DESCRIPTION_PREFIX}{k}")
     elements = st.multiselect(t("Legal elements it supports"), list(ELEMENT_KEYS),
                               default=[e for e in item.elements if e in ELEMENT_KEYS],
-                              key=f"{state.W_EV_ELEMENTS_PREFIX}{k}")
+                              key=f"{state.W_EV_ELEMENTS_PREFIX}{k}",
+                              placeholder=t("Choose one or more"))
     chosen = st.multiselect(t("Incidents it supports"), list(incidents),
                             default=[i for i in item.incidents if i in incidents],
                             format_func=lambda i: incidents.get(i, i),
-                            key=f"{state.W_EV_INCIDENTS_PREFIX}{k}")
+                            key=f"{state.W_EV_INCIDENTS_PREFIX}{k}",
+                            placeholder=t("Choose one or more"))
     if st.button(t("Save details"), key=f"{state.W_EV_SAVE_PREFIX}{k}"):
         with shown_errors(t):
             ev.update_evidence(

@@ -1,0 +1,80 @@
+"""Streamlit's own English labels, replaced or hidden behind translated text.
+
+Streamlit draws some words itself, which no catalog reaches: the file uploader's "Drag and
+drop files here", "Limit 25MB per file" and "Browse files"; the "Press Enter to apply" hint
+under text boxes; the "Choose an option" placeholder of select boxes. Here:
+
+- `file_uploader(t, label, key=..., ...)`: a file uploader whose instructions and button
+  caption are ours, translated (CSS scoped to the widget's `.st-key-<key>` class; the words
+  go into CSS strings escaped character by character, so no text can break out of them).
+- `HINTS_CSS` (added by `styling.apply` for every language but English) hides the
+  "Press Enter to apply" hints: answers are saved when the box is left anyway.
+- `choose(t)` / `choose_many(t)`: the translated placeholders to pass as `placeholder=` to
+  every `st.selectbox` and `st.multiselect`.
+
+The date input's calendar pop-up (month and weekday names) is drawn in English by Streamlit;
+applicant pages never use it (dates are typed, see domain.date_input), and the staff pages
+that do show it beside a translated label and an ISO format.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from markupsafe import Markup
+
+from asylum_prep.i18n import Translator
+from asylum_prep.ui import html
+
+UPLOADER_CSS = """
+<style>
+.st-key-{{ key }} [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+.st-key-{{ key }} [data-testid="stFileUploaderDropzone"]::before {
+  content: "{{ drop }}"; flex: 1 1 auto; align-self: center; padding: 0 0.75rem;
+  font-size: 0.95rem; }
+.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button { font-size: 0; }
+.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button::after {
+  content: "{{ browse }}"; font-size: 0.95rem; }
+.st-key-{{ key }} [data-testid="stFileUploaderPagination"] small { display: none; }
+</style>
+"""
+
+HINTS_CSS = """<style id="ap-hints">
+[data-testid="InputInstructions"] { display: none; }
+</style>"""
+
+
+def css_string(text: str) -> Markup:
+    """Text safe inside a CSS double-quoted string inside a <style> element: letters, digits
+    and spaces as they are, everything else as a CSS escape."""
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text)
+    return Markup(escaped)  # noqa: S704 (only letters, digits, spaces and CSS escapes)
+
+
+def uploader_texts(t: Translator, *, max_mb: int | None) -> tuple[str, str]:
+    """(drop-zone instructions, button caption) in the interface language."""
+    drop = (t("Drop files here, or choose them. Up to {mb} MB per file.", mb=max_mb)
+            if max_mb else t("Drop files here, or choose them."))
+    return drop, t("Choose files")
+
+
+def translate_uploader(t: Translator, key: str, *, max_mb: int | None = None) -> None:
+    """Put translated words over the uploader with widget key `key` (call before it)."""
+    drop, browse = uploader_texts(t, max_mb=max_mb)
+    html.show(UPLOADER_CSS, key=key, drop=css_string(drop), browse=css_string(browse))
+
+
+def file_uploader(t: Translator, label: str, *, key: str, max_mb: int | None = None,
+                  **kwargs: Any) -> Any:
+    """`st.file_uploader` with translated instructions and button (label already translated)."""
+    translate_uploader(t, key, max_mb=max_mb)
+    return st.file_uploader(label, key=key, **kwargs)
+
+
+def choose(t: Translator) -> str:
+    return t("Choose an option")
+
+
+def choose_many(t: Translator) -> str:
+    return t("Choose one or more")
