@@ -33,9 +33,10 @@ UPLOADER_CSS = """
 .st-key-{{ key }} [data-testid="stFileUploaderDropzone"]::before {
   content: "{{ drop }}"; flex: 1 1 auto; align-self: center; padding: 0 0.75rem;
   font-size: 0.95rem; }
-.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button { font-size: 0; }
+.st-key-{{ key }} [data-testid="stFileUploaderDropzone"]
+  button [data-testid="stMarkdownContainer"] { display: none; }
 .st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button::after {
-  content: "{{ browse }}"; font-size: 0.95rem; }
+  content: "{{ browse }}"; font-size: 0.95rem; margin-inline-start: 0.4rem; }
 .st-key-{{ key }} [data-testid="stFileUploaderPagination"] small { display: none; }
 </style>
 """
