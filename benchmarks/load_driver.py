@@ -1,0 +1,371 @@
+"""The load driver: N applicants editing their wizard answers at once in one real Chromium,
+against a real `streamlit run` on loopback, then every acknowledged answer checked in storage.
+
+Used by benchmarks/bench_load.py (25 sessions x 2 minutes) and tests/e2e/test_load_smoke.py
+(3 sessions x 15 seconds). Each session signs in with its invite code, opens "Your story" and
+walks the first three questions (given names -> family name -> name in own alphabet and back),
+typing a new answer on every screen and pressing Tab. An edit is acknowledged when the page
+shows "Saved." and Streamlit is idle again; edit->saved is timed in the page (Tab keydown to
+that moment, watched by a MutationObserver). The server side is read from the audit trail:
+each save writes a `case_save` event whose timestamp is compared with the client's send time.
+
+Bounded: the run, every wait and the whole driver have time limits; the server and browser
+are stopped in `finally`; the only traffic is to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
+
+PASSWORD = "a long load-test password"  # noqa: S105 - throwaway accounts on a temp store
+PREFIX = "w_wz_a_"
+MOVES = ("w_wz_next", "w_wz_next", "w_wz_back", "w_wz_back")  # given -> family -> native -> back
+WAIT_MS = 30_000
+FAILURES = ROOT / "test-artifacts" / "load"
+IDLE = ("(() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
+        " return !!a && a.getAttribute('data-test-script-state') === 'notRunning'"
+        " && a.getAttribute('data-test-connection-state') === 'CONNECTED'; })()")
+# Resolves with ms from the last Tab keydown to "Saved." shown with the app idle (-1 on timeout).
+WAIT_SAVED_JS = """(limit) => new Promise((resolve) => {
+  const done = () => {
+    const ok = [...document.querySelectorAll('[data-testid=stAlertContentSuccess]')]
+      .some((e) => e.innerText.includes('Saved.'));
+    return ok && IDLE;
+  };
+  if (done()) { resolve(performance.now() - window.__tabAt); return; }
+  const obs = new MutationObserver(() => {
+    if (!done()) return;
+    obs.disconnect(); clearTimeout(timer); resolve(performance.now() - window.__tabAt);
+  });
+  obs.observe(document.body,
+              {subtree: true, childList: true, attributes: true, characterData: true});
+  const timer = setTimeout(() => { obs.disconnect(); resolve(-1); }, limit);
+})""".replace("IDLE", IDLE)
+TAB_LISTENER = ("document.addEventListener('keydown', (e) => { if (e.key === 'Tab') "
+                "window.__tabAt = performance.now(); }, true)")
+ERRORS_JS = ("() => [...document.querySelectorAll('[data-testid=stAlertContentError], "
+             "[data-testid=stException]')].map((e) => e.innerText.slice(0, 200))")
+
+
+@dataclass
+class Edit:
+    session: int
+    case_id: str
+    path: str
+    value: str
+    sent_at: float  # wall clock, seconds
+    saved_ms: float | None  # in-page edit->saved; None when not acknowledged
+
+
+@dataclass
+class LoadResult:
+    sessions: int
+    seconds: float
+    edits: list[Edit] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    server_ms: list[float] = field(default_factory=list)  # send -> case_save audit timestamp
+    server_peak_rss_mb: float = 0.0
+    server_cpu_s: float = 0.0
+    client_cpu_s: float = 0.0
+    window_s: float = 0.0
+    loadavg_start: str = ""
+    loadavg_end: str = ""
+
+    @property
+    def acknowledged(self) -> list[Edit]:
+        return [e for e in self.edits if e.saved_ms is not None]
+
+
+# --- seeding and verification through the services ---------------------------------------------
+
+def seed(data_dir: Path, n: int) -> list[tuple[str, str]]:
+    """One admin, one attorney, n cases each with an applicant:
+    [(case_id, user name)] (the user name is the invite code)."""
+    from asylum_prep.config import Settings
+    from asylum_prep.services import cases, invites, users
+    from asylum_prep.services.actor import Role
+    from asylum_prep.storage.engine import open_store
+
+    store = open_store(Settings(data_dir=data_dir))
+    try:
+        admin = users.create_first_admin(store, username="admin", password=PASSWORD)
+        attorney = users.create_user(store, admin, username="attorney", password=PASSWORD,
+                                     role=Role.attorney)
+        out = []
+        for i in range(n):
+            case_id = cases.create_case(store, attorney, title=f"Load case {i}", jurisdiction="us")
+            code = invites.create_invite(store, attorney, case_id)
+            applicant = invites.redeem_invite(store, code=code, password=PASSWORD)
+            out.append((case_id, applicant.username))
+        return out
+    finally:
+        store.close()
+
+
+def verify(data_dir: Path, result: LoadResult) -> None:
+    """Every acknowledged value is in the version history, and the last acknowledged value of
+    each answer is the current one. Also pairs each edit with its `case_save` audit event."""
+    from sqlmodel import select
+
+    from asylum_prep.config import Settings
+    from asylum_prep.domain.record import get_path
+    from asylum_prep.services import cases, users
+    from asylum_prep.storage.engine import open_store
+    from asylum_prep.storage.tables import AuditEvent
+
+    store = open_store(Settings(data_dir=data_dir))
+    try:
+        with store.session() as s:
+            saves = [(e.case_id, e.at) for e in s.exec(
+                select(AuditEvent).where(AuditEvent.action == "case_save"))]
+        attorney = users.sign_in(store, username="attorney", password=PASSWORD)
+        by_case: dict[str, list[Edit]] = {}
+        for e in result.acknowledged:
+            by_case.setdefault(e.case_id, []).append(e)
+        for case_id, edits in by_case.items():
+            current = cases.open_case(store, attorney, case_id, audit_view=False)
+            history: dict[str, set[str]] = {}
+            for version in range(1, current.version + 1):
+                record = cases.view_version(store, attorney, case_id, version)
+                for path in {e.path for e in edits}:
+                    history.setdefault(path, set()).add(str(get_path(record, path) or ""))
+            last: dict[str, str] = {}
+            for e in sorted(edits, key=lambda x: x.sent_at):
+                last[e.path] = e.value
+                if e.value not in history.get(e.path, set()):
+                    result.lost.append(f"session {e.session}: {e.path} not in any version")
+            for path, value in last.items():
+                now = str(get_path(current.record, path) or "")
+                if now != value:
+                    result.lost.append(f"{case_id}: {path} is not the last acknowledged value")
+            stamps = sorted(at.replace(tzinfo=at.tzinfo or UTC).timestamp()
+                            for c, at in saves if c == case_id)
+            for e in edits:
+                after = [t for t in stamps if t >= e.sent_at - 0.05]
+                if after:
+                    result.server_ms.append(max(0.0, (after[0] - e.sent_at) * 1000))
+    finally:
+        store.close()
+
+
+# --- processes -----------------------------------------------------------------------------------
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
+    return out
+
+
+def _status_kb(pid: int, name: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(name + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _cpu_s(pids: list[int]) -> float:
+    total = 0
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def peak_rss_mb(pid: int) -> float:
+    return sum(_status_kb(p, "VmHWM") for p in _tree(pid)) / 1024
+
+
+def _loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+# --- one browser session -------------------------------------------------------------------------
+
+async def _settle(page: Any) -> None:
+    """Idle, and still idle a moment later (a page switch runs the script twice)."""
+    calm = 0
+    await page.wait_for_timeout(150)
+    for _ in range(200):
+        await page.wait_for_function(IDLE, timeout=WAIT_MS)
+        calm += 1
+        if calm >= 3:
+            return
+        await page.wait_for_timeout(100)
+        if not await page.evaluate(IDLE):
+            calm = 0
+
+
+def _key(page: Any, widget_key: str) -> Any:
+    return page.locator(f".st-key-{re.sub(r'[^a-zA-Z0-9_-]', '-', widget_key)}")
+
+
+async def _fill(page: Any, widget_key: str, value: str) -> None:
+    box = _key(page, widget_key).locator("input, textarea").first
+    await box.fill(value, timeout=WAIT_MS)
+    await box.press("Tab")
+    await _settle(page)
+
+
+async def _click(page: Any, widget_key: str) -> None:
+    await _key(page, widget_key).locator("button").first.click(timeout=WAIT_MS)
+    await _settle(page)
+
+
+async def _check_errors(page: Any, where: str, result: LoadResult, n: int) -> None:
+    for text in await page.evaluate(ERRORS_JS):
+        result.errors.append(f"session {n} {where}: {text}")
+
+
+async def _sign_in(page: Any, url: str, username: str) -> None:
+    await page.goto(url, timeout=60_000)
+    await _settle(page)
+    await _fill(page, "w_signin_user", username)
+    await _fill(page, "w_signin_password", PASSWORD)
+    await _click(page, "w_signin_submit")
+    story = page.locator("[data-testid='stSidebarNav'] a[href$='/story']").first
+    if not await story.count():
+        # The home page picks the applicant's case while drawing, after the menu was built:
+        # "Your story" joins the menu on the next run.
+        await page.locator("[data-testid='stSidebarNav'] a").first.click(
+            timeout=WAIT_MS)
+        await _settle(page)
+    await story.click(timeout=WAIT_MS)
+    await _settle(page)
+    await _key(page, PREFIX + "about.given_names").wait_for(timeout=WAIT_MS)
+
+
+async def _open(browser: Any, url: str, n: int, username: str) -> Any:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    await page.add_init_script(TAB_LISTENER)
+    await _guarded(page, n, "sign-in", _sign_in(page, url, username))
+    return page
+
+
+async def _edit_loop(page: Any, n: int, case_id: str, deadline: float, think_s: float,
+                     result: LoadResult) -> None:
+    step = 0
+    while time.monotonic() < deadline:
+        box = page.locator(f"[class*='st-key-{PREFIX}']").first
+        cls = await box.get_attribute("class", timeout=WAIT_MS) or ""
+        found = re.search(rf"st-key-{PREFIX}(\S+)", cls)
+        path = found.group(1).replace("-", ".") if found else "?"
+        value = f"Load s{n} e{step} {time.time():.3f}"
+        field_ = box.locator("input, textarea").first
+        await field_.fill(value, timeout=WAIT_MS)
+        sent = time.time()
+        await field_.press("Tab")
+        ms = await page.evaluate(WAIT_SAVED_JS, WAIT_MS)
+        edit = Edit(n, case_id, path, value, sent, float(ms) if ms >= 0 else None)
+        result.edits.append(edit)
+        if edit.saved_ms is None:
+            result.errors.append(f"session {n}: no 'Saved.' within {WAIT_MS} ms for {path}")
+        await _check_errors(page, f"edit {path}", result, n)
+        if think_s:
+            await asyncio.sleep(think_s)
+        await _click(page, MOVES[step % len(MOVES)])
+        await _check_errors(page, "move", result, n)
+        step += 1
+        if think_s:
+            await asyncio.sleep(think_s)
+
+
+async def _guarded(page: Any, n: int, what: str, work: Any) -> Any:
+    """Run `work`; on failure keep a screenshot of the page in test-artifacts/load/."""
+    try:
+        return await work
+    except Exception:
+        FAILURES.mkdir(parents=True, exist_ok=True)
+        try:
+            await page.screenshot(path=str(FAILURES / f"session{n}-{what}.png"), full_page=True,
+                                  timeout=10_000)
+        except Exception as exc:  # noqa: BLE001 - the screenshot is a courtesy
+            print(f"no screenshot of session {n}: {exc}", file=sys.stderr)
+        raise
+
+
+async def _drive(url: str, people: list[tuple[str, str]], seconds: float, think_s: float,
+                 result: LoadResult, server_pid: int) -> None:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            sem = asyncio.Semaphore(4)  # sign in a few at a time (password hashing is heavy)
+
+            async def opened(n: int, username: str) -> Any:
+                async with sem:
+                    return await _open(browser, url, n, username)
+
+            pages = await asyncio.gather(*(opened(n, name) for n, (_, name) in enumerate(people)))
+            mine = [p for p in _tree(os.getpid()) if p != server_pid]
+            cpu0 = (_cpu_s([server_pid]), _cpu_s(mine))
+            result.loadavg_start = _loadavg()
+            start = time.monotonic()
+            deadline = start + seconds
+            outcomes = await asyncio.gather(
+                *(_guarded(page, n, "edit", _edit_loop(page, n, people[n][0], deadline, think_s,
+                                                         result))
+                  for n, page in enumerate(pages)), return_exceptions=True)
+            result.window_s = time.monotonic() - start
+            mine = [p for p in _tree(os.getpid()) if p != server_pid]
+            result.server_cpu_s = _cpu_s([server_pid]) - cpu0[0]
+            result.client_cpu_s = _cpu_s(mine) - cpu0[1]
+            result.loadavg_end = _loadavg()
+            for n, out in enumerate(outcomes):
+                if isinstance(out, BaseException):
+                    result.errors.append(f"session {n}: {type(out).__name__}: {str(out)[:300]}")
+        finally:
+            await browser.close()
+
+
+def run_load(sessions: int, seconds: float, *, think_s: float = 0.0,
+             log_dir: Path | None = None) -> LoadResult:
+    """Seed, serve, drive, stop, verify. The whole run is bounded by seconds + 10 minutes."""
+    result = LoadResult(sessions, seconds)
+    with tempfile.TemporaryDirectory(prefix="asylum-load-") as tmp:
+        data_dir = Path(tmp) / "data"
+        people = seed(data_dir, sessions)
+        log = (log_dir or Path(tmp)) / "load-server.log"
+        server = start_server(data_dir, log)
+        try:
+            asyncio.run(asyncio.wait_for(
+                _drive(server.url, people, seconds, think_s, result, server.process.pid),
+                timeout=seconds + 600))
+            result.server_peak_rss_mb = peak_rss_mb(server.process.pid)
+        finally:
+            stop_server(server)
+        verify(data_dir, result)
+    return result
