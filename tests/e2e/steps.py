@@ -62,3 +62,14 @@ def join(page: Any, url: str, code: str) -> None:
     fill(page, "w_join_password", PASSWORD)
     fill(page, "w_join_password2", PASSWORD)
     click(page, "w_join_submit")
+
+
+def download(page: Any, widget_key: str, folder: Any, name: str) -> Any:
+    """Click a download button and save the file under `folder`; returns its path."""
+    from tests.e2e.ui import key
+
+    with page.expect_download(timeout=120_000) as info:
+        key(page, widget_key).locator("button").first.click()
+    target = folder / name
+    info.value.save_as(str(target))
+    return target

@@ -11,7 +11,8 @@ FAILURES = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e" / "fai
 
 
 def key(page: Any, widget_key: str) -> Any:
-    return page.locator(f".st-key-{widget_key}")
+    """Streamlit puts a widget's key in a class name, with other characters turned to '-'."""
+    return page.locator(f".st-key-{re.sub(r'[^a-zA-Z0-9_-]', '-', widget_key)}")
 
 
 IDLE_JS = (
@@ -61,8 +62,13 @@ def click(page: Any, widget_key: str) -> None:
 
 
 def choose(page: Any, widget_key: str, option_text: str) -> None:
-    key(page, widget_key).locator("input").first.click(timeout=TIMEOUT)
-    page.get_by_role("option", name=re.compile(re.escape(option_text))).first.click(timeout=TIMEOUT)
+    box = key(page, widget_key).locator("input").first
+    _wait_visible(page, box, widget_key)
+    box.click(timeout=TIMEOUT)
+    box.fill("")  # the combobox filters options by the text in its box
+    option = page.get_by_role("option", name=re.compile(re.escape(option_text))).first
+    _wait_visible(page, option, f"{widget_key}-option")
+    option.click(timeout=TIMEOUT)
     settle(page)
 
 
