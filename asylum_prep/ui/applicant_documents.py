@@ -9,9 +9,10 @@ or why the file was refused; a refused file changes nothing. Her list shows the 
 date added and what was removed, never the file itself unless she asks to see it (a shared or
 watched phone should not show a summons to whoever picks it up).
 
-Streamlit's uploader draws English text of its own ("Upload", the size limit); a scoped CSS
-rule hides it and puts translated text on the button (as the country library page does), and
-the widget label is hidden behind a translated caption. `st.camera_input` is deliberately not
+Streamlit's uploader draws English text of its own ("Upload", the size limit); the shared
+helper `ui.builtin_labels.translate_uploader` (also used by the evidence and country library
+pages) hides it and puts translated text on the button, and the widget label is hidden behind
+a translated caption. `st.camera_input` is deliberately not
 used: a phone's file picker already offers "take a photo" in the phone's own language, while
 Streamlit's camera widget shows untranslatable English and a link to an outside web site.
 """
@@ -21,7 +22,6 @@ from __future__ import annotations
 import re
 
 import streamlit as st
-from markupsafe import Markup
 
 from asylum_prep.domain.evidence import EvidenceItem
 from asylum_prep.errors import AsylumPrepError
@@ -30,28 +30,11 @@ from asylum_prep.services import cases, translations
 from asylum_prep.services import evidence as ev
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
-from asylum_prep.ui import html, state
+from asylum_prep.ui import builtin_labels, state
 from asylum_prep.ui.context import PageContext
 
 WRITERS = frozenset({Role.applicant, Role.attorney, Role.paralegal})
 HOME = "home"
-UPLOADER_CSS = """
-<style>
-.st-key-{{ key }} [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
-.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button
-  [data-testid="stMarkdownContainer"] { display: none; }
-.st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button::after {
-  content: "{{ browse }}"; font-size: 1rem; margin-inline-start: 0.4rem; }
-</style>
-"""
-
-
-def _css_string(text: str) -> Markup:
-    """Text safe inside a CSS double-quoted string inside a <style> element."""
-    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text)
-    return Markup(escaped)  # noqa: S704 (only letters, digits, spaces and CSS escapes)
-
-
 def _round() -> int:
     return int(st.session_state.get(state.AD_ROUND, 0))
 
@@ -112,7 +95,8 @@ def attach_control(ctx: PageContext, case_id: str, *, where: str,
     """Pick one file and add it; shows what was removed or why not."""
     t = ctx.t
     upload_key = _key(where)
-    html.show(UPLOADER_CSS, key=upload_key, browse=_css_string(t("Choose a file")))
+    builtin_labels.translate_uploader(t, upload_key, button=t("Choose a file"),
+                                      instructions=False)
     st.caption(t("A photo, a PDF, a Word document or a text file, up to {mb} MB. Hidden "
                  "details such as the place a photo was taken are removed before it is kept.",
                  mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024)))

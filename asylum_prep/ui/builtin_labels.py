@@ -30,9 +30,11 @@ from asylum_prep.ui import html
 UPLOADER_CSS = """
 <style>
 .st-key-{{ key }} [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+{% if drop %}
 .st-key-{{ key }} [data-testid="stFileUploaderDropzone"]::before {
   content: "{{ drop }}"; flex: 1 1 auto; align-self: center; padding: 0 0.75rem;
   font-size: 0.95rem; }
+{% endif %}
 .st-key-{{ key }} [data-testid="stFileUploaderDropzone"]
   button [data-testid="stMarkdownContainer"] { display: none; }
 .st-key-{{ key }} [data-testid="stFileUploaderDropzone"] button::after {
@@ -60,10 +62,15 @@ def uploader_texts(t: Translator, *, max_mb: int | None) -> tuple[str, str]:
     return drop, t("Choose files")
 
 
-def translate_uploader(t: Translator, key: str, *, max_mb: int | None = None) -> None:
-    """Put translated words over the uploader with widget key `key` (call before it)."""
+def translate_uploader(t: Translator, key: str, *, max_mb: int | None = None,
+                       button: str | None = None, instructions: bool = True) -> None:
+    """Put translated words over the uploader with widget key `key` (call before it).
+
+    `button`: another (translated) caption for the button; `instructions=False` shows no
+    drop-zone sentence (a phone's one-file picker, whose page says the limit itself)."""
     drop, browse = uploader_texts(t, max_mb=max_mb)
-    html.show(UPLOADER_CSS, key=key, drop=css_string(drop), browse=css_string(browse))
+    html.show(UPLOADER_CSS, key=key, drop=css_string(drop) if instructions else "",
+              browse=css_string(button or browse))
 
 
 def file_uploader(t: Translator, label: str, *, key: str, max_mb: int | None = None,
