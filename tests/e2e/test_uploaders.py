@@ -89,6 +89,7 @@ def test_uploaders_show_no_english_in_persian(server, browser, shots):
     choose(page, "w_lang", "فارسی")
     page.locator("[data-testid='stSidebarNav'] a").first.click()  # her home page
     settle(page)
+    page.locator("[data-testid='stFileUploaderDropzone']").first.scroll_into_view_if_needed()
     shot(page, shots, "03-applicant-home-fa")
     _check(page, "applicant documents", problems)
     page.close()
