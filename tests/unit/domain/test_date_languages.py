@@ -288,3 +288,18 @@ def test_pagume_length() -> None:
     assert ethiopian.month_length(2015, 13) == 6 and ethiopian.month_length(2016, 13) == 5
     with pytest.raises(ValueError):
         ethiopian.to_gregorian(2016, 13, 6)
+
+
+def test_wizard_refusal_carries_translated_examples() -> None:
+    from asylum_prep.forms.validation import validate_answer
+
+    step = next(s for s in STEPS if any(q.widget is Widget.date for q in s.questions))
+    question = next(q for q in step.questions if q.widget is Widget.date)
+    assert step.input_model is not None
+    t = translator("fa_AF")
+    with pytest.raises(DateUnreadable) as info:
+        validate_answer(step.input_model, question.field, "blah", lang="fa_AF", today=TODAY)
+    assert t(EXAMPLES) in info.value.message(t) and "۱۵ میزان ۱۴۰۱" in info.value.message(t)
+    value = validate_answer(step.input_model, question.field, "۱۵ میزان ۱۳۷۰", lang="fa_AF",
+                            today=TODAY)
+    assert value.iso == date(1991, 10, 7)
