@@ -3,8 +3,9 @@ page numbered consecutively at the bottom centre (optional Bates prefix), applic
 reference in the footer, an optional certificate of service; split into parts of at most
 `max_part_bytes`, exhibits kept whole when they fit, the index giving ranges across parts.
 
-Index, tab, footer and certificate pages come from escaped templates in templates/packet/
-laid out by WeasyPrint in one pass (evidence.sheets); documents are copied and stamped with
+Index, tab and footer pages in Latin script are drawn in Helvetica (evidence.plain_sheets);
+otherwise they and the certificate come from escaped templates in templates/packet/ laid out
+by WeasyPrint in one pass (evidence.sheets); documents are copied and stamped with
 pikepdf (never re-rendered), each page copied once, straight into its part. Only the index is
 laid out again when its own length or the split into parts changes its page numbers.
 Everything happens in memory; part names are neutral ("exhibits-part-1-of-2.pdf").
@@ -21,7 +22,7 @@ import pikepdf
 
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
-from asylum_prep.evidence import sheets, stamp
+from asylum_prep.evidence import helvetica, plain_sheets, sheets, stamp
 from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
 from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
 from asylum_prep.evidence.split import Slice, plan_parts
@@ -148,7 +149,12 @@ def _index_context(rows: list[IndexRow], applicant: str, reference: str, total: 
             "parts": n_parts}
 
 
-def _render_index(context: dict[str, object], css_size: str) -> tuple[pikepdf.Pdf, int]:
+def _render_index(context: dict[str, object], css_size: str, page_size: tuple[float, float]
+                  ) -> tuple[pikepdf.Pdf, int]:
+    if plain_sheets.plain_text_ok(context, [], ""):
+        pdf = pikepdf.new()
+        pages = plain_sheets.index_pages(pdf, context, page_size, helvetica.fonts(pdf))
+        return pdf, 8 * 1024 * len(pages)
     data = html_to_pdf(render_template("index.html", **context, page_size=css_size))
     return pikepdf.Pdf.open(io.BytesIO(data)), len(data)
 
@@ -233,7 +239,7 @@ def render_packet(
             if certificate_of_service is not None and len(furniture.cert) != n_cert:
                 continue  # a certificate longer than a page: count again
         else:
-            index_pdf, index_size = _render_index(context, css_size)
+            index_pdf, index_size = _render_index(context, css_size, page_size)
             index = list(index_pdf.pages)
         if len(index) != n_index:
             n_index = len(index)

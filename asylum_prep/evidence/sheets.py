@@ -9,6 +9,10 @@ real text in the fonts WeasyPrint embedded, so any script the templates can lay 
 
 If a block cannot be found (a WeasyPrint change in how it draws), the tab sheets and the
 footer are rendered the slow way, one page each, so a packet is never wrong, only slower.
+
+When every string is WinAnsi (Latin script), none of this runs: evidence.plain_sheets draws
+the index, tab sheets and footer in Helvetica directly (only a certificate of service still
+goes through WeasyPrint).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Name, Operator
 
+from asylum_prep.evidence import helvetica, plain_sheets
 from asylum_prep.evidence.html_pdf import html_to_document, html_to_pdf, render_template
 
 CM = 72 / 2.54
@@ -152,11 +157,32 @@ def _slow_tabs_and_footer(pdf: pikepdf.Pdf, tabs: list[dict[str, str]], footer_t
     return pages, pdf.make_indirect(form)
 
 
+def _plain_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], footer_text: str,
+                     cert: Any, page_size: tuple[float, float], css_size: str) -> Furniture:
+    pdf = pikepdf.new()
+    fonts = helvetica.fonts(pdf)
+    index_pages = plain_sheets.index_pages(pdf, index, page_size, fonts)
+    tab_pages = [plain_sheets.tab_page(pdf, tab, page_size, fonts) for tab in tabs]
+    footer = plain_sheets.footer_form(pdf, footer_text, (FOOTER_WIDTH, FOOTER_HEIGHT), fonts)
+    cert_pages: list[pikepdf.Page] = []
+    if cert is not None:
+        one = pikepdf.Pdf.open(io.BytesIO(html_to_pdf(render_template(
+            "certificate.html", cert=cert, page_size=css_size))))
+        for page in one.pages:
+            pdf.pages.append(page)
+            cert_pages.append(pdf.pages[-1])
+    return Furniture(pdf, index_pages, tab_pages, footer, cert_pages)
+
+
 def render_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], footer_text: str,
                      cert: Any, page_size: tuple[float, float], css_size: str,
-                     cut: bool = True) -> Furniture:
+                     cut: bool = True, plain: bool = True) -> Furniture:
     """Index (template context `index`), tab sheets, footer stamp and certificate in one pass.
+    Latin-script text is drawn in Helvetica (`plain`); otherwise WeasyPrint lays it out.
     `cut=False` takes the one-page-per-sheet path (used when cutting fails, and by tests)."""
+    if plain and plain_sheets.plain_text_ok(index, tabs, footer_text):
+        return _plain_furniture(index=index, tabs=tabs, footer_text=footer_text, cert=cert,
+                                page_size=page_size, css_size=css_size)
     geo = geometry(page_size)
     sheet = {"page_width": geo.sheet_page_width, "page_height": geo.sheet_page_height,
              "tab_width": geo.tab_width, "tab_height": geo.tab_height,

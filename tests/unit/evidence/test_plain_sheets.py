@@ -1,0 +1,129 @@
+"""Latin-script packet pages drawn in Helvetica, read back against the WeasyPrint layout of the
+same text: same pages and words, the tab label where the template puts it, every index row
+once with the header on each page, qpdf clean; anything outside WinAnsi goes to WeasyPrint."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from datetime import date
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from asylum_prep.evidence import helvetica, plain_sheets, sheets, stamp
+from asylum_prep.evidence.packet import CertificateOfService
+
+TABS = [
+    {"label": "Exhibit A", "title": "Summons (copy) – café \\ “quoted” résumé", "note": ""},
+    {"label": "Exhibit B", "title": "Medical report " * 40, "note": ""},
+    {"label": "Exhibit 1", "title": "U.S. Dep't of State, 2023 Country Report: Testland",
+     "note": "Cited, not attached: " + "Arbitrary arrests of students were reported. " * 80},
+]
+INDEX = {"rows": [{"tab": "A", "description": "Summons (copy) – café", "pages": "2\u20135"}],
+         "applicant": "José Müller", "reference": "A123", "total_pages": 9, "parts": 1}
+CERT = CertificateOfService("DHS", "first-class mail", "Daniel", date(2025, 1, 15))
+
+
+def _save(furniture: sheets.Furniture, tmp_path, name: str) -> bytes:
+    out = pikepdf.new()
+    out.pages.extend(furniture.index + furniture.tabs + furniture.cert)
+    stamper = stamp.Stamper(out, furniture.footer)
+    for n, page in enumerate(out.pages, start=1):
+        stamper.stamp(page, str(n))
+    buf = io.BytesIO()
+    out.save(buf)
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(buf.getvalue())
+    done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    return buf.getvalue()
+
+
+def _furniture(plain: bool, index=INDEX, tabs=TABS, footer="José Müller \u00b7 A123",
+               page_size=stamp.LETTER) -> sheets.Furniture:
+    return sheets.render_furniture(
+        index=index, tabs=tabs, footer_text=footer, cert=CERT, page_size=page_size,
+        css_size="letter" if page_size == stamp.LETTER else "A4", plain=plain)
+
+
+def _fonts(path) -> list[str]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    return out.stdout.splitlines()[2:]
+
+
+@pytest.mark.parametrize("page_size", [stamp.LETTER, stamp.A4])
+def test_plain_pages_read_like_the_weasyprint_pages(page_size, tmp_path) -> None:
+    plain = _furniture(True, page_size=page_size)
+    laid_out = _furniture(False, page_size=page_size)
+    assert (len(plain.index), len(plain.tabs), len(plain.cert)) == (1, 3, 1)
+    a = [p.extract_text() for p in PdfReader(io.BytesIO(_save(plain, tmp_path, "a"))).pages]
+    b = [p.extract_text() for p in PdfReader(io.BytesIO(_save(laid_out, tmp_path, "b"))).pages]
+    assert len(a) == len(b)
+    for n, (x, y) in enumerate(zip(a, b, strict=True)):
+        # the same words on each page (a 600-word title is cut to 9 cm in both; wrapping differs)
+        assert sorted(set(x.split())) == sorted(set(y.split())), n
+    assert "Summons (copy) – café \\ “quoted” résumé" in a[1]
+    assert "Cited, not attached" in a[3] and "Testland" in a[3]
+    # only the certificate (WeasyPrint) embeds fonts; the drawn pages use Helvetica
+    path = tmp_path / "a.pdf"
+    drawn = [ln for ln in _fonts(path) if "Helvetica" in ln]
+    assert drawn and all(" no " in ln for ln in drawn)
+
+
+def test_tab_label_sits_where_the_template_puts_it(tmp_path) -> None:
+    _save(_furniture(True), tmp_path, "p")
+    box = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-bbox", str(tmp_path / "p.pdf"),
+                          "-"], capture_output=True, text=True, check=True).stdout
+    label = next(ln for ln in box.splitlines() if ">Exhibit<" in ln)
+    y_min = float(label.split('yMin="')[1].split('"')[0])
+    assert abs(y_min - sheets.TAB_TOP) < 20
+
+
+def test_long_index_repeats_the_header_and_never_splits_a_row(tmp_path) -> None:
+    rows = [{"tab": f"T{i}", "description": f"Row{i} " + "long description words " * (i % 4),
+             "pages": f"{i}\u2013{i + 1}"} for i in range(70)]
+    index = {**INDEX, "rows": rows, "total_pages": 700, "parts": 2}
+    furniture = _furniture(True, index=index)
+    assert len(furniture.index) >= 3
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(_save(furniture, tmp_path, "i")))
+             .pages][: len(furniture.index)]
+    words = " ".join(pages).split()
+    for i in range(70):
+        assert words.count(f"Row{i}") == 1
+    for text in pages:
+        if any(f"Row{i}" in text.split() for i in range(70)):
+            assert "Description" in text.split()
+    assert "Total pages: 700, in 2 files." in pages[-1]
+    # the WeasyPrint layout of the same index needs about as many pages
+    assert abs(len(_furniture(False, index=index).index) - len(furniture.index)) <= 1
+
+
+@pytest.mark.parametrize(("where", "text"), [("footer", "نسرین احمدی"),
+                                             ("title", "احضاریه دادگاه"),
+                                             ("title", "警察"), ("title", "Ελληνικά")])
+def test_text_outside_winansi_goes_to_weasyprint(where, text, tmp_path) -> None:
+    tabs = [dict(TABS[0], title=text) if where == "title" else TABS[0]]
+    footer = text if where == "footer" else "José"
+    assert not plain_sheets.plain_text_ok(INDEX, tabs, footer)
+    furniture = _furniture(True, tabs=tabs, footer=footer)
+    _save(furniture, tmp_path, "w")
+    embedded = [ln for ln in _fonts(tmp_path / "w.pdf") if "Helvetica" not in ln]
+    assert len(embedded) >= 2 and all(" yes " in ln for ln in embedded)
+    out = subprocess.run(["pdftotext", str(tmp_path / "w.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    assert text.split()[0] in out or text.split()[0][::-1] in out
+
+
+def test_helvetica_wrapping_and_strings() -> None:
+    assert helvetica.encodable("Dep't – café “x” €") and not helvetica.encodable("警")
+    assert helvetica.encodable("soft\u00adhyphen\ttab") and not helvetica.encodable("\x7f")
+    assert helvetica.width("Hello", 10) == pytest.approx(22.78)
+    text = "Supercalifragilisticexpialidocious " * 3 + "x" * 200
+    for line in helvetica.wrap(text, 14, 120):
+        assert helvetica.width(line, 14) <= 120
+    assert "".join(helvetica.wrap(text, 14, 120)).replace(" ", "") == text.replace(" ", "")
+    cut = helvetica.ellipsize("x" * 300, 7.5, 50)
+    assert cut.endswith("\u2026") and helvetica.width(cut, 7.5) <= 50
+    assert helvetica.literal("a(b)\\") == b"(a\\(b\\)\\\\)"
