@@ -8,10 +8,11 @@ import re
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 from docx import Document
 
-from tests.e2e import steps
+from tests.e2e import files, steps
 from tests.e2e.steps import CODE_RE
 from tests.e2e.ui import choose, click, fill, key, settle, shot, text
 from tests.e2e.wizard_driver import walk_part
@@ -54,11 +55,48 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
     steps.join(page, server.url, code)
     choose(page, "w_lang", "فارسی")
     click(page, "w_welcome_start")
+    choose(page, "w_ad_answer_language", "فارسی")
+    click(page, "w_ad_answer_language_save")
+    photo = files.photo_with_gps(tmp_path / "IMG_2041.jpg")
+    page.locator("[class*='st-key-w_ad_upload_home_'] input[type=file]").first.set_input_files(
+        str(photo))
+    settle(page)
+    click(page, "w_ad_add_home")
+    shot(page, shots, "03a-photo-attached")
+    home = text(page)
+    assert "IMG_2041" in home or "مکان" in home  # listed, and told what was removed
     click(page, "w_applicant_continue")
     shot(page, shots, "03-wizard-persian")
     for part in range(PARTS):
         walk_part(page)
         shot(page, shots, f"04-part-{part + 1}-sent")
+    steps.sign_out(page)
+
+    # The translator puts an answer into English.
+    steps.sign_in(page, server.url, "reza")
+    steps.open_first_case(page)
+    steps.go(page, "translate")
+    shot(page, shots, "04a-translations")
+    first = page.locator("[class*='st-key-w_tr_text_'] textarea").first
+    first.fill("Plain-clothes agents stopped me in the street and held me for three days.")
+    first.press("Tab")
+    settle(page)
+    page.locator("[class*='st-key-w_tr_save_'] button").first.click()
+    settle(page)
+    shot(page, shots, "04b-translated")
+    steps.sign_out(page)
+
+    # The paralegal adds a document and builds the exhibit packet.
+    steps.sign_in(page, server.url, "amina")
+    steps.open_first_case(page)
+    steps.go(page, "evidence")
+    pdf = files.summons_pdf(tmp_path / "scan0001.pdf")
+    page.locator("[class*='st-key-w_ev_upload_'] input[type=file]").first.set_input_files(str(pdf))
+    settle(page)
+    click(page, "w_ev_add")
+    shot(page, shots, "04c-evidence")
+    click(page, "w_ev_build")
+    downloads["packet"] = steps.download(page, "w_ev_part_1", tmp_path, "packet.pdf")
     steps.sign_out(page)
 
     # The attorney asks for one change, imports a country report and cites it.
@@ -94,12 +132,16 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
 
     # Documents, downloaded and read back as a reader would.
     steps.go(page, "documents")
-    for doc, fmt, name in (("Declaration", "PDF", "declaration.pdf"),
-                           ("Declaration", "Word", "declaration.docx"),
-                           ("Brief", "PDF", "brief.pdf")):
+    for doc, fmt, lang, name in (("Declaration", "PDF", "Persian", "declaration-fa.pdf"),
+                                 ("Declaration", "PDF", "English", "declaration-en.pdf"),
+                                 ("Declaration", "Word", "English", "declaration-en.docx"),
+                                 ("Brief", "PDF", None, "brief.pdf")):
         choose(page, "w_doc_kind", doc)
         key(page, "w_doc_format").locator("label", has_text=fmt).first.click()
         settle(page)
+        if lang:
+            key(page, "w_doc_lang").locator("label", has_text=lang).first.click()
+            settle(page)
         click(page, "w_doc_render")
         saved = steps.download(page, "w_doc_download", tmp_path, name)
         assert "asylum" not in saved.name.lower()
@@ -107,11 +149,19 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
         downloads[name] = saved
     page.close()
 
-    declaration = pdf_text(downloads["declaration.pdf"])
-    assert "کریمی" in declaration and "نسرین" in declaration
-    assert "penalty of perjury" in declaration
-    assert re.search(r"Page 1 of \d+", declaration)
-    docx_text = "\n".join(p.text for p in Document(str(downloads["declaration.docx"])).paragraphs)
-    assert "کریمی" in docx_text
+    persian = pdf_text(downloads["declaration-fa.pdf"])
+    assert "کریمی" in persian and "نسرین" in persian
+    english = pdf_text(downloads["declaration-en.pdf"])
+    assert "penalty of perjury" in english
+    assert "Plain-clothes agents stopped me" in english  # the translator's words
+    assert re.search(r"Page 1 of \d+", english)
+    docx_text = "\n".join(p.text for p in Document(str(downloads["declaration-en.docx"])).paragraphs)
+    assert "Plain-clothes agents stopped me" in docx_text and "penalty of perjury" in docx_text
     brief = pdf_text(downloads["brief.pdf"])
     assert "Fictional Rights Watch" in brief
+    with pikepdf.open(downloads["packet"]) as packet:
+        assert len(packet.pages) >= 3  # index, tab pages and the exhibits
+    packet_text = pdf_text(downloads["packet"])
+    assert "Summons (fictional)" in packet_text
+    assert subprocess.run(["qpdf", "--check", str(downloads["packet"])],
+                          capture_output=True).returncode == 0
