@@ -25,6 +25,16 @@ def box_key(path: str) -> str:
     return state.W_WZ_ANSWER_PREFIX + path
 
 
+# Two-letter codes in CLDR's territory list that are not countries a person comes from.
+NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
+
+
+def is_country_code(code: str) -> bool:
+    """ISO 3166-1 alpha-2 countries (and Kosovo, XK): no unions, groupings or private-use codes."""
+    return (len(code) == 2 and code.isalpha() and code.isupper() and code not in NOT_COUNTRIES
+            and (not code.startswith("X") or code == "XK"))  # Kosovo uses XK
+
+
 @lru_cache(maxsize=8)
 def countries(lang: str) -> tuple[tuple[str, str], ...]:
     """(code, name in the language) for every country, sorted by name."""
@@ -32,7 +42,7 @@ def countries(lang: str) -> tuple[tuple[str, str], ...]:
         names = Locale.parse(lang).territories
     except (ValueError, TypeError):
         names = Locale("en").territories
-    pairs = [(code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()]
+    pairs = [(code, name) for code, name in names.items() if is_country_code(code)]
     return tuple(sorted(pairs, key=lambda p: p[1]))
 
 
