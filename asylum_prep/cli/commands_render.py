@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 from asylum_prep.cli.common import cli_actor, store_from
@@ -52,8 +54,21 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
-    args.out.write_bytes(result.content)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if result.mime == "application/zip":
+        return _write_parts(args.out, result.content, result.version)
+    args.out.write_bytes(result.content)
     print(f"{args.out} ({len(result.content)} bytes, case version {result.version})")
+    return 0
+
+
+def _write_parts(out: Path, zipped: bytes, version: int) -> int:
+    """A packet split into parts: each part beside --out, named with its part number."""
+    with zipfile.ZipFile(io.BytesIO(zipped)) as archive:
+        names = archive.namelist()
+        for n, name in enumerate(names, start=1):
+            target = out.with_name(f"{out.stem}-part-{n}-of-{len(names)}{out.suffix or '.pdf'}")
+            target.write_bytes(archive.read(name))
+            print(f"{target} (part {n} of {len(names)}, case version {version})")
     return 0

@@ -66,6 +66,7 @@ class PacketResult:
     index: list[IndexRow]
     total_pages: int
     warnings: list[str] = field(default_factory=list)
+    version: int = 0  # the case version the packet was built from
 
     @property
     def content(self) -> bytes:
@@ -85,7 +86,9 @@ def _applicant(record: CaseRecord, title: str) -> tuple[str, str]:
     return name, about.a_number or about.reference
 
 
-def _load_sources(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, str, dict[str, bytes]]:
+def _load_sources(
+    store: Store, actor: Actor, case_id: str
+) -> tuple[CaseRecord, str, str, dict[str, bytes], int]:
     with store.session() as session:
         require(session, actor, case_id, Permission.export)
         case = repo.get_case(session, case_id)
@@ -99,7 +102,7 @@ def _load_sources(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord,
                 continue
             item = items[ex.evidence_id]
             blobs[item.id] = repo.get_blob(session, cipher, item.rendition_blob or item.stored_blob)
-        return record, title, case.jurisdiction, blobs
+        return record, title, case.jurisdiction, blobs, case.current_version
 
 
 def _open_exhibits(record: CaseRecord, blobs: dict[str, bytes],
@@ -195,7 +198,7 @@ def render_packet(
     store: Store, actor: Actor, case_id: str, *, max_part_bytes: int = 25 * 1024 * 1024,
     bates_prefix: str | None = None, certificate_of_service: CertificateOfService | None = None,
 ) -> PacketResult:
-    record, title, jurisdiction, blobs = _load_sources(store, actor, case_id)
+    record, title, jurisdiction, blobs, version = _load_sources(store, actor, case_id)
     page_size = stamp.LETTER if jurisdiction == "us" else stamp.A4
     css_size = "letter" if jurisdiction == "us" else "A4"
     applicant, reference = _applicant(record, title)
@@ -259,4 +262,4 @@ def render_packet(
     with store.session() as session:
         audit.log(session, actor, "render_packet", case_id,
                   f"exhibits={n_exhibits} pages={total} parts={len(parts)}")
-    return PacketResult(list(zip(names, parts, strict=True)), rows, total, warnings)
+    return PacketResult(list(zip(names, parts, strict=True)), rows, total, warnings, version)

@@ -8,7 +8,6 @@ of the declaration they cover, and the declaration's footer carries the same pai
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -53,10 +52,6 @@ class RenderResult:
     warnings: list[str] = field(default_factory=list)
     mime: str = "application/pdf"
     version: int = 0
-
-
-def packet_available() -> bool:
-    return importlib.util.find_spec("asylum_prep.evidence.packet") is not None
 
 
 def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, int]:
@@ -199,20 +194,18 @@ def _packet(
     fmt: str,
     translate: Callable[[str], str] | None = None,
 ) -> RenderResult:
-    """Dispatch to the evidence engineer's packet (it checks access and audits itself)."""
+    """The exhibit packet (the evidence service checks access and audits it). A packet split
+    into parts comes as a zip of the parts."""
     if fmt != "pdf":
         raise InputRefused(N_("The exhibit packet is made as PDF only."))
-    if not packet_available():
-        raise InputRefused(N_("The exhibit packet is not available in this installation yet."))
     from asylum_prep.services.evidence import render_packet
 
     result = render_packet(store, actor, case_id)
-    content = bytes(result.content)
-    zipped = len(getattr(result, "parts", ())) > 1
-    warnings = [translate(str(w)) if translate else str(w) for w in getattr(result, "warnings", [])]
+    zipped = len(result.parts) > 1
     return RenderResult(
         filename=f"document-{case_id[:8]}-packet.{'zip' if zipped else 'pdf'}",
-        content=content,
-        warnings=warnings,
+        content=bytes(result.content),
+        warnings=[translate(str(w)) if translate else str(w) for w in result.warnings],
         mime="application/zip" if zipped else MIME["pdf"],
+        version=result.version,
     )

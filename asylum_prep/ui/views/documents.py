@@ -8,7 +8,7 @@ from asylum_prep.documents import preview
 from asylum_prep.documents.build_certificates import TranslatorInfo, language_name
 from asylum_prep.services import cases
 from asylum_prep.services.actor import Role
-from asylum_prep.services.render import DOCS, packet_available, render_document
+from asylum_prep.services.render import DOCS, render_document
 from asylum_prep.ui import state
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.page import setup_page
@@ -38,7 +38,7 @@ with shown_errors(t):
 if case is None:
     st.stop()
 src = case.record.filing.answer_language or "en"
-kinds = [k for k in DOCS if k != "packet" or packet_available()]
+kinds = list(DOCS)
 kind = st.selectbox(t("Document"), kinds, key=state.W_DOC_KIND, format_func=lambda k: LABELS[k],
     placeholder=t("Choose an option"))
 fmt = st.radio(
