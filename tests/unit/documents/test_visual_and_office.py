@@ -32,6 +32,14 @@ TOLERANCE = 2.0  # mean absolute difference per channel, 0-255
     [
         ("declaration_ltr_p1", lambda: build_declaration(english_record(), jurisdiction="us")),
         ("declaration_rtl_p1", lambda: build_declaration(persian_record(), jurisdiction="us")),
+        # English declaration holding untranslated Persian answers: lang/dir change inside
+        # paragraphs (the template marks only the changes)
+        (
+            "declaration_mixed_p1",
+            lambda: build_declaration(
+                persian_record(translate=False), jurisdiction="us", lang="en"
+            ),
+        ),
     ],
 )
 def test_first_page_matches_reference(tmp_path, name, make):
@@ -46,8 +54,9 @@ def test_first_page_matches_reference(tmp_path, name, make):
     assert got.size == want.size
     diff = sum(ImageStat.Stat(ImageChops.difference(got, want)).mean) / 3
     assert diff <= TOLERANCE, f"first page differs from {ref.name} by {diff:.2f}"
-    # and the page is not blank: real ink on it
-    assert sum(ImageStat.Stat(got.convert("L")).mean) < 250
+    # and the page is not blank (a blank page is 255): real ink on it. The Persian page, set
+    # in Naskh with short answers, averages about 251.5
+    assert sum(ImageStat.Stat(got.convert("L")).mean) < 253
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
