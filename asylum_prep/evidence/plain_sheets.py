@@ -124,14 +124,23 @@ def index_pages(pdf: pikepdf.Pdf, index: Mapping[str, Any], page_size: tuple[flo
     head_bold, row_bold = (True, True, True), (True, False, False)
     head = _row_lines(HEADERS, widths, head_bold)
     _draw_row(cur, head, widths, head_bold)
+    # a row taller than a page is cut to what fits, its last line ending in an ellipsis
+    room = height - MARGIN_TOP - MARGIN_BOTTOM - _height(head) - 2 * PAD_Y - RULE
+    most = max(1, int(room // line))
+    on_page = 0
     for row in index.get("rows") or ():
         lines = _row_lines((str(row["tab"]), str(row["description"]), str(row["pages"])),
                            widths, row_bold)
-        if cur.y - _height(lines) < MARGIN_BOTTOM:  # rows are never split across pages
+        for k, col in enumerate(lines):
+            if len(col) > most:
+                lines[k] = col[: most - 1] + [hv.ellipsize(" ".join(col[most - 1:]), BODY,
+                                                           widths[k] - 2 * PAD_X, row_bold[k])]
+        if on_page and cur.y - _height(lines) < MARGIN_BOTTOM:  # rows are never split
             pages.append(_page(pdf, page_size, fonts, bytes(cur.ops)))
-            cur.ops, cur.y = bytearray(), height - MARGIN_TOP
+            cur.ops, cur.y, on_page = bytearray(), height - MARGIN_TOP, 0
             _draw_row(cur, head, widths, head_bold)  # the header again on every page
         _draw_row(cur, lines, widths, row_bold)
+        on_page += 1
     total = f"Total pages: {index.get('total_pages', '')}"
     if int(index.get("parts", 1) or 1) > 1:
         total += f", in {index['parts']} files"

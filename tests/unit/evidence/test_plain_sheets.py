@@ -100,6 +100,21 @@ def test_long_index_repeats_the_header_and_never_splits_a_row(tmp_path) -> None:
     assert abs(len(_furniture(False, index=index).index) - len(furniture.index)) <= 1
 
 
+def test_index_row_taller_than_a_page_is_cut_inside_the_page(tmp_path) -> None:
+    rows = [{"tab": "A", "description": "Short", "pages": "2"},
+            {"tab": "B", "description": "Endless " * 3000 + "LASTWORD", "pages": "3\u20134"},
+            {"tab": "C", "description": "After", "pages": "5"}]
+    furniture = _furniture(True, index={**INDEX, "rows": rows})
+    data = _save(furniture, tmp_path, "t")
+    box = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "t.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    y_max = [float(ln.split('yMax="')[1].split('"')[0]) for ln in box.splitlines()
+             if ">Endless<" in ln or ">Endless…<" in ln]
+    assert y_max and max(y_max) < stamp.LETTER[1] - sheets.MARGIN_BOTTOM + 1
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "LASTWORD" not in text and "…" in text and "After" in text and "Short" in text
+
+
 @pytest.mark.parametrize(("where", "text"), [("footer", "نسرین احمدی"),
                                              ("title", "احضاریه دادگاه"),
                                              ("title", "警察"), ("title", "Ελληνικά")])
