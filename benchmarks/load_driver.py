@@ -34,30 +34,47 @@ from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_server, stop_serve
 
 PASSWORD = "a long load-test password"  # noqa: S105 - throwaway accounts on a temp store
 PREFIX = "w_wz_a_"
-MOVES = ("w_wz_next", "w_wz_next", "w_wz_back", "w_wz_back")  # given -> family -> native -> back
+MOVES = ("w_wz_next", "w_wz_next", "w_wz_back", "w_wz_back")
+SCREENS = ("about.given_names", "about.family_name", "about.name_native_script",
+           "about.family_name")  # the screen each move starts from
 WAIT_MS = 30_000
 FAILURES = ROOT / "test-artifacts" / "load"
 IDLE = ("(() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
         " return !!a && a.getAttribute('data-test-script-state') === 'notRunning'"
         " && a.getAttribute('data-test-connection-state') === 'CONNECTED'; })()")
-# Resolves with ms from the last Tab keydown to "Saved." shown with the app idle (-1 on timeout).
+# In every page: the time of the last Tab keydown (edit->saved is timed from it).
+PAGE_INIT = """window.__tabAt = 0;
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Tab') window.__tabAt = performance.now(); }, true);"""
+# Waits key on what the action must show, not on a "running" state: under load the browser
+# may handle a run's start and end in one render, so the state never reads "running", and a
+# wait for "idle" alone can end before the server has started the run.
+READY = "(sel) => !!document.querySelector(sel) && IDLE".replace("IDLE", IDLE)
+# Resolves with ms from the last Tab keydown to "Saved." shown with the app idle (-2: an error
+# shown instead; -1: neither within the limit). Each edit is made on a screen just opened,
+# which shows no notice yet.
 WAIT_SAVED_JS = """(limit) => new Promise((resolve) => {
-  const done = () => {
+  const result = () => {
+    if (!IDLE) return null;
     const ok = [...document.querySelectorAll('[data-testid=stAlertContentSuccess]')]
       .some((e) => e.innerText.includes('Saved.'));
-    return ok && IDLE;
+    if (ok) return performance.now() - window.__tabAt;
+    return document.querySelector('[data-testid=stAlertContentError]') ? -2 : null;
   };
-  if (done()) { resolve(performance.now() - window.__tabAt); return; }
+  const first = result();
+  if (first !== null) { resolve(first); return; }
   const obs = new MutationObserver(() => {
-    if (!done()) return;
-    obs.disconnect(); clearTimeout(timer); resolve(performance.now() - window.__tabAt);
+    const got = result();
+    if (got === null) return;
+    obs.disconnect(); clearTimeout(timer); resolve(got);
   });
   obs.observe(document.body,
               {subtree: true, childList: true, attributes: true, characterData: true});
   const timer = setTimeout(() => { obs.disconnect(); resolve(-1); }, limit);
 })""".replace("IDLE", IDLE)
-TAB_LISTENER = ("document.addEventListener('keydown', (e) => { if (e.key === 'Tab') "
-                "window.__tabAt = performance.now(); }, true)")
+STATE_JS = ("() => { const a = document.querySelector('[data-testid=stApp]');"
+            " return [a && a.getAttribute('data-test-script-state'),"
+            " a && a.getAttribute('data-test-connection-state')]; }")
 ERRORS_JS = ("() => [...document.querySelectorAll('[data-testid=stAlertContentError], "
              "[data-testid=stException]')].map((e) => e.innerText.slice(0, 200))")
 
@@ -213,12 +230,22 @@ def _loadavg() -> str:
 
 # --- one browser session -------------------------------------------------------------------------
 
-async def _settle(page: Any) -> None:
-    """Idle, and still idle a moment later (a page switch runs the script twice)."""
+def _sel(widget_key: str) -> str:
+    """Streamlit puts a widget's key in a class name, other characters turned to '-'."""
+    return f".st-key-{re.sub(r'[^a-zA-Z0-9_-]', '-', widget_key)}"
+
+
+def _key(page: Any, widget_key: str) -> Any:
+    return page.locator(_sel(widget_key))
+
+
+async def _settle(page: Any, ready: str) -> None:
+    """`ready` (a CSS selector) is on the page with the app idle, and it stays idle a moment
+    (a page switch runs the script twice)."""
+    await page.wait_for_function(READY, arg=ready, timeout=WAIT_MS, polling=50)
     calm = 0
-    await page.wait_for_timeout(150)
     for _ in range(200):
-        await page.wait_for_function(IDLE, timeout=WAIT_MS)
+        await page.wait_for_function(IDLE, timeout=WAIT_MS, polling=50)
         calm += 1
         if calm >= 3:
             return
@@ -227,20 +254,9 @@ async def _settle(page: Any) -> None:
             calm = 0
 
 
-def _key(page: Any, widget_key: str) -> Any:
-    return page.locator(f".st-key-{re.sub(r'[^a-zA-Z0-9_-]', '-', widget_key)}")
-
-
-async def _fill(page: Any, widget_key: str, value: str) -> None:
-    box = _key(page, widget_key).locator("input, textarea").first
-    await box.fill(value, timeout=WAIT_MS)
-    await box.press("Tab")
-    await _settle(page)
-
-
-async def _click(page: Any, widget_key: str) -> None:
-    await _key(page, widget_key).locator("button").first.click(timeout=WAIT_MS)
-    await _settle(page)
+async def _click(page: Any, locator: Any, ready: str) -> None:
+    await locator.click(timeout=WAIT_MS)
+    await _settle(page, ready)
 
 
 async def _check_errors(page: Any, where: str, result: LoadResult, n: int) -> None:
@@ -250,26 +266,19 @@ async def _check_errors(page: Any, where: str, result: LoadResult, n: int) -> No
 
 async def _sign_in(page: Any, url: str, username: str) -> None:
     await page.goto(url, timeout=60_000)
-    await _settle(page)
-    await _fill(page, "w_signin_user", username)
-    await _fill(page, "w_signin_password", PASSWORD)
-    await _click(page, "w_signin_submit")
-    story = page.locator("[data-testid='stSidebarNav'] a[href$='/story']").first
-    if not await story.count():
-        # The home page picks the applicant's case while drawing, after the menu was built:
-        # "Your story" joins the menu on the next run.
-        await page.locator("[data-testid='stSidebarNav'] a").first.click(
-            timeout=WAIT_MS)
-        await _settle(page)
-    await story.click(timeout=WAIT_MS)
-    await _settle(page)
-    await _key(page, PREFIX + "about.given_names").wait_for(timeout=WAIT_MS)
+    await _settle(page, _sel("w_signin_submit"))
+    for widget_key, value in (("w_signin_user", username), ("w_signin_password", PASSWORD)):
+        await _key(page, widget_key).locator("input").first.fill(value, timeout=WAIT_MS)  # a form
+    await _click(page, _key(page, "w_signin_submit").locator("button").first,
+                 _sel("w_applicant_continue"))
+    await _click(page, _key(page, "w_applicant_continue").locator("button").first,
+                 _sel(PREFIX + "about.given_names"))
 
 
 async def _open(browser: Any, url: str, n: int, username: str) -> Any:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
-    await page.add_init_script(TAB_LISTENER)
+    await page.add_init_script(PAGE_INIT)
     await _guarded(page, n, "sign-in", _sign_in(page, url, username))
     return page
 
@@ -282,6 +291,8 @@ async def _edit_loop(page: Any, n: int, case_id: str, deadline: float, think_s: 
         cls = await box.get_attribute("class", timeout=WAIT_MS) or ""
         found = re.search(rf"st-key-{PREFIX}(\S+)", cls)
         path = found.group(1).replace("-", ".") if found else "?"
+        if path != SCREENS[step % len(SCREENS)]:
+            result.errors.append(f"session {n}: on {path}, expected {SCREENS[step % 4]}")
         value = f"Load s{n} e{step} {time.time():.3f}"
         field_ = box.locator("input, textarea").first
         await field_.fill(value, timeout=WAIT_MS)
@@ -290,12 +301,13 @@ async def _edit_loop(page: Any, n: int, case_id: str, deadline: float, think_s: 
         ms = await page.evaluate(WAIT_SAVED_JS, WAIT_MS)
         edit = Edit(n, case_id, path, value, sent, float(ms) if ms >= 0 else None)
         result.edits.append(edit)
-        if edit.saved_ms is None:
+        if ms == -1:
             result.errors.append(f"session {n}: no 'Saved.' within {WAIT_MS} ms for {path}")
         await _check_errors(page, f"edit {path}", result, n)
         if think_s:
             await asyncio.sleep(think_s)
-        await _click(page, MOVES[step % len(MOVES)])
+        await _click(page, _key(page, MOVES[step % len(MOVES)]).locator("button").first,
+                     _sel(PREFIX + SCREENS[(step + 1) % len(SCREENS)]))
         await _check_errors(page, "move", result, n)
         step += 1
         if think_s:
@@ -306,7 +318,12 @@ async def _guarded(page: Any, n: int, what: str, work: Any) -> Any:
     """Run `work`; on failure keep a screenshot of the page in test-artifacts/load/."""
     try:
         return await work
-    except Exception:
+    except Exception as exc:
+        try:
+            state = await page.evaluate(STATE_JS)
+        except Exception as inner:  # noqa: BLE001 - a page that is gone tells that too
+            state = repr(inner)
+        exc.args = (f"{exc.args[0] if exc.args else ''} [page: {state}]", *exc.args[1:])
         FAILURES.mkdir(parents=True, exist_ok=True)
         try:
             await page.screenshot(path=str(FAILURES / f"session{n}-{what}.png"), full_page=True,
