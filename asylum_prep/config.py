@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     max_case_evidence_bytes: int = 500 * 1024 * 1024
     max_answer_chars: int = 20_000
 
+    coi_stale_years: int = Field(default=2, ge=1, le=20)  # a cited report older is flagged
+
     discreet_title: str = "Notes"
     oidc_enabled: bool = False
 

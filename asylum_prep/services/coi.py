@@ -321,7 +321,7 @@ def citation_warnings(
     stale_after_years: int | None = None,
 ) -> dict[str, list[Warning]]:
     """Warnings per citation id of the case (only citations that have some)."""
-    years = stale_after_years or int(getattr(store.settings, "coi_stale_years", STALE_AFTER_YEARS))
+    years = stale_after_years or store.settings.coi_stale_years
     opened = cases.open_case(store, actor, case_id, audit_view=False)
     out: dict[str, list[Warning]] = {}
     with store.session() as session:

@@ -112,6 +112,10 @@ def test_currency_warnings_old_report_and_newer_edition(
     stricter = coi.citation_warnings(store, people.attorney, people.case_id,
                                      today=date(2025, 6, 1), stale_after_years=1)
     assert {w.kind for w in stricter[c_new.id]} == {"old"}
+    store.settings.coi_stale_years = 1  # the operator's setting (ASYLUM_PREP_COI_STALE_YEARS)
+    configured = coi.citation_warnings(store, people.attorney, people.case_id,
+                                       today=date(2025, 6, 1))
+    assert {w.kind for w in configured[c_new.id]} == {"old"}
 
 
 def test_undated_report_is_flagged(store: Store, people: People, tmp_path: Path) -> None:
