@@ -71,8 +71,11 @@ def render_exit_page() -> None:
 
 def language_picker(t: Translator, where: st.delta_generator.DeltaGenerator) -> None:
     ss = st.session_state
-    if ss.get(state.W_LANG) not in SUPPORTED:
-        ss[state.W_LANG] = ss.get(state.LANG) or SUPPORTED[0]
+    # Always set the picker from the session's language before drawing it. Streamlit keys a
+    # widget's state by page too (the script hash is part of its id), so the picker of a page
+    # visited earlier would otherwise come back with the language it had then.
+    lang = ss.get(state.LANG)
+    ss[state.W_LANG] = lang if lang in SUPPORTED else SUPPORTED[0]
     # Plain text label (icon shortcodes would be read aloud); English added so anyone can find it.
     name = t("Language")
     where.selectbox(
