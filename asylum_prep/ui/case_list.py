@@ -7,6 +7,8 @@ from datetime import datetime
 
 import streamlit as st
 
+from asylum_prep.errors import N_
+from asylum_prep.samples import load_sample
 from asylum_prep.services import cases
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import CaseSummary, Jurisdiction
@@ -58,6 +60,27 @@ def _create_form(ctx: PageContext) -> None:
             with shown_errors(t):
                 cases.create_case(ctx.store, ctx.actor, title=title, jurisdiction=juris)
                 st.success(t("The case was created."))
+        _sample_button(ctx)
+
+
+SAMPLE_TITLE = N_("Fictional sample case: {name} (not a real person)")
+
+
+def _sample_button(ctx: PageContext) -> None:
+    """The shipped fictional case (as `case create --sample`), for demonstrations and training."""
+    t = ctx.t
+    st.caption(t(
+        "For a demonstration or training, create a case filled with an invented person's "
+        "answers. Every name, place and event in it is fictional."
+    ))
+    if st.button(t("Create a fictional sample case (for demonstrations and training)"),
+                 key=state.W_CASE_NEW_SAMPLE, icon=":material/science:"):
+        with shown_errors(t):
+            record = load_sample()
+            name = " ".join([*record.about.given_names.split()[:1], record.about.family_name])
+            cases.create_case(ctx.store, ctx.actor, title=t(SAMPLE_TITLE, name=name),
+                              jurisdiction="us", record=record)
+            st.success(t("The fictional sample case was created. It is in the list below."))
 
 
 def _row(ctx: PageContext, item: CaseSummary, facts: CaseFacts | None = None) -> None:

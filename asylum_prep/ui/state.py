@@ -19,6 +19,7 @@ PENDING_PAGE = "ap_pending_page"  # page id to switch to on the next run (after 
 INVITE_SHOWN = "ap_invite_shown"  # (case_id, code): a fresh invite code, shown until dismissed
 VIEW_VERSION = "ap_view_version"  # (case_id, version) the attorney is looking at in history
 OIDC_NOTICE = "ap_oidc_notice"  # internal: OIDC sign-in could not be matched to an account
+OIDC_SESSION = "ap_oidc_session"  # True when this app session was started by single sign-on
 
 # --- widgets: chrome (every page) -------------------------------------------------------------
 W_LANG = "w_lang"
@@ -52,6 +53,7 @@ W_CASES_SORT = "w_cases_sort"
 W_CASE_NEW_TITLE = "w_case_new_title"
 W_CASE_NEW_JURIS = "w_case_new_juris"
 W_CASE_NEW_SUBMIT = "w_case_new_submit"
+W_CASE_NEW_SAMPLE = "w_case_new_sample"  # create the fictional sample case
 W_CASE_OPEN_PREFIX = "w_case_open_"  # + case id
 
 # --- widgets: case dashboard ----------------------------------------------------------------
@@ -88,6 +90,11 @@ W_PW_SUBMIT = "w_pw_submit"
 W_SHOW_HISTORY = "w_show_history"
 W_SHOW_AUDIT = "w_show_audit"
 W_ADMIN_SHOW_AUDIT = "w_admin_show_audit"
+W_ADMIN_SSO_USER = "w_admin_sso_user"  # single sign-on: which staff account
+W_ADMIN_SSO_ISSUER = "w_admin_sso_issuer"
+W_ADMIN_SSO_SUBJECT = "w_admin_sso_subject"
+W_ADMIN_SSO_LINK = "w_admin_sso_link"
+W_ADMIN_SSO_UNLINK = "w_admin_sso_unlink"
 HISTORY_NOTICE = "ap_history_notice"  # (kind, text) after a restore attempt
 
 # --- wizard ("Your story") and review (wizard engineer) --------------------------------------
