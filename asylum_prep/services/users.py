@@ -1,7 +1,9 @@
-"""Accounts: the first admin, staff accounts, sign-in with lockout, password changes."""
+"""Accounts: the first admin, staff accounts, sign-in with lockout, password changes, and
+single sign-on (a staff account linked to one identity at the firm's OIDC provider)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import timedelta
 
@@ -10,7 +12,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.exc import IntegrityError as DbIntegrityError
 from sqlmodel import Session, func, select
 
-from asylum_prep.errors import N_, AuthError, InputRefused, LockedOut, PermissionDenied
+from asylum_prep.errors import (
+    N_,
+    AuthError,
+    InputRefused,
+    LockedOut,
+    NotFoundError,
+    PermissionDenied,
+)
 from asylum_prep.services import audit
 from asylum_prep.services.access import require_role
 from asylum_prep.services.actor import Actor, Role
@@ -175,6 +184,114 @@ def sign_out(store: Store, actor: Actor, *, reason: str = "") -> None:
     with store.session() as session:
         audit.log(session, actor, "sign_out", detail=reason[:40])
 
+
+
+# --- single sign-on (OIDC) -------------------------------------------------------------------
+OIDC_NOT_LINKED = N_("This sign-in is not linked to an account here. Ask your administrator.")
+OIDC_NO_IDENTITY = N_(
+    "Your organisation's sign-in did not say who you are. Ask your administrator."
+)
+OIDC_CANNOT_SIGN_IN = N_("This account cannot sign in here. Ask your administrator.")
+OIDC_MAX_PART = 255  # OIDC limits a subject to 255 ASCII characters; an issuer URL fits too
+
+
+def oidc_identity(issuer: str, subject: str) -> str:
+    """The stored form "<issuer>|<subject>". A trailing slash of the issuer is dropped, so
+    "https://idp.example/" and "https://idp.example" name the same provider."""
+    iss, sub = issuer.strip().rstrip("/"), subject.strip()
+    if not iss or not sub:
+        raise InputRefused(N_("Enter both the issuer and the subject of the sign-in identity."))
+    if (len(iss) > OIDC_MAX_PART or len(sub) > OIDC_MAX_PART or "|" in iss
+            or not _storable(iss + sub) or any(ord(ch) < 32 for ch in iss + sub)):
+        raise InputRefused(N_(
+            "The issuer and the subject each have at most {n} characters and no line breaks, "
+            "and the issuer does not contain the character |."
+        ), n=OIDC_MAX_PART)
+    return f"{iss}|{sub}"
+
+
+def oidc_fingerprint(identity: str) -> str:
+    """What the audit log keeps of an identity: a short SHA-256, never the subject itself."""
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _staff_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None or user.username == SERVICE_ACCOUNT:
+        raise NotFoundError(N_("That account does not exist."))
+    return user
+
+
+def link_oidc(store: Store, actor: Actor, *, user_id: int, issuer: str, subject: str) -> None:
+    """Admins link a staff account to one provider identity (replacing an earlier link).
+    Applicants never: they join with an invite code and their own password."""
+    require_role(actor, Role.admin)
+    identity = oidc_identity(issuer, subject)
+    with store.session() as session:
+        user = _staff_user(session, user_id)
+        if user.role == Role.applicant.value:
+            raise InputRefused(N_(
+                "Applicant accounts cannot use single sign-on. Applicants sign in with the "
+                "code from their attorney and their own password."
+            ))
+        holder = session.exec(select(User).where(User.oidc_subject == identity)).first()
+        if holder is not None and holder.id != user.id:
+            raise InputRefused(N_(
+                "This sign-in identity is already linked to the account {name}. Unlink it "
+                "there first."
+            ), name=holder.username)
+        user.oidc_subject = identity
+        session.add(user)
+        try:
+            session.flush()
+        except DbIntegrityError as exc:  # linked elsewhere meanwhile
+            raise InputRefused(N_(
+                "This sign-in identity is already linked to another account. Unlink it there "
+                "first."
+            )) from exc
+        audit.log(session, actor, "oidc_link",
+                  detail=f"user={user.id} id={oidc_fingerprint(identity)}")
+
+
+def unlink_oidc(store: Store, actor: Actor, *, user_id: int) -> None:
+    """Admins remove an account's single sign-on link; its password keeps working."""
+    require_role(actor, Role.admin)
+    with store.session() as session:
+        user = _staff_user(session, user_id)
+        if user.oidc_subject is None:
+            raise InputRefused(N_("The account {name} is not linked to a sign-in identity."),
+                               name=user.username)
+        fingerprint = oidc_fingerprint(user.oidc_subject)
+        user.oidc_subject = None
+        session.add(user)
+        audit.log(session, actor, "oidc_unlink", detail=f"user={user.id} id={fingerprint}")
+
+
+def sign_in_oidc(store: Store, *, issuer: str, subject: str) -> Actor:
+    """Sign in the active staff account linked to the identity the provider confirmed.
+    Lockout does not apply (no password is tried); refusals are audited with a fingerprint
+    of the identity, never the subject itself."""
+    with store.session() as session:
+        try:
+            identity = oidc_identity(issuer, subject)
+        except InputRefused:
+            audit.log(session, None, "sign_in_failed", detail="oidc no identity")
+            session.commit()
+            raise AuthError(OIDC_NO_IDENTITY) from None
+        user = session.exec(select(User).where(User.oidc_subject == identity)).first()
+        if user is None:
+            audit.log(session, None, "sign_in_failed",
+                      detail=f"oidc unknown id={oidc_fingerprint(identity)}")
+            session.commit()
+            raise AuthError(OIDC_NOT_LINKED)
+        if not user.is_active or user.role == Role.applicant.value:
+            reason = "inactive" if not user.is_active else "applicant"
+            audit.log(session, to_actor(user), "sign_in_refused", detail=f"oidc {reason}")
+            session.commit()
+            raise AuthError(OIDC_CANNOT_SIGN_IN)
+        actor = to_actor(user)
+        audit.log(session, actor, "sign_in", detail="oidc")
+        return actor
 
 def change_password(store: Store, actor: Actor, *, old_password: str, new_password: str) -> None:
     check_password_rules(new_password)

@@ -35,6 +35,8 @@ class User(SQLModel, table=True):
     failed_sign_ins: int = 0
     locked_until: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
+    # Single sign-on: "<issuer>|<subject>" of the linked OIDC identity (migration 0004).
+    oidc_subject: str | None = Field(default=None, unique=True, index=True, max_length=512)
 
 
 class Case(SQLModel, table=True):
