@@ -32,6 +32,7 @@ from asylum_prep.documents.model import (
 )
 from asylum_prep.domain.citations import format_citation
 from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import N_
 from asylum_prep.i18n import Translator
 
 
@@ -171,7 +172,9 @@ def build_brief(
             )
             notices.append(
                 Notice(
-                    template="Element {key} has no support; shown as a gap.", params={"key": el.key}
+                    template=N_("The element \u201c{element}\u201d has no support yet; the brief "
+                                "shows it as a gap."),
+                    params={"element": el.title}, labels=("element",),
                 )
             )
             continue

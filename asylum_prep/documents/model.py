@@ -225,15 +225,19 @@ def block_texts(doc: Document) -> list[str]:
 class Notice(Frozen):
     """A soft problem a builder or renderer reports instead of raising (shown to the team).
 
-    Parameters hold paths, numbers and kinds, never answer text.
+    Parameters hold paths, numbers and kinds, never answer text. Those named in `labels` are
+    N_() sources (an element's title) and are translated along with the template.
     """
 
     template: str
     params: dict[str, str] = Field(default_factory=dict)
+    labels: tuple[str, ...] = ()
 
     def message(self, translate: object = None) -> str:
         text = translate(self.template) if callable(translate) else self.template
+        params = {k: str(translate(v)) if callable(translate) and k in self.labels else v
+                  for k, v in self.params.items()}
         try:
-            return str(text).format(**self.params)
+            return str(text).format(**params)
         except (KeyError, IndexError, ValueError):
             return self.template

@@ -2,12 +2,13 @@
 documents, pictures too small to read, documents that cannot go in the packet.
 
 Each warning is a translatable template with named parameters (no applicant data beyond
-what the acting team member already sees: evidence titles and element keys).
+what the acting team member already sees: evidence titles and element titles). Parameters
+named in `labels` are themselves N_() sources (an element's title), translated with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from asylum_prep.domain.evidence import ELEMENT_KEYS, TranslationStatus
@@ -25,18 +26,25 @@ class EvidenceWarning:
     params: dict[str, object] = field(default_factory=dict)
     evidence_id: str | None = None
     element: str | None = None
+    labels: tuple[str, ...] = ()  # params that are N_() sources, translated too
 
     def message(self, translate: object = None) -> str:
-        text = translate(self.template) if callable(translate) else self.template
-        return str(text).format(**self.params)
+        """The sentence in the reader's language; `translate` is a `Translator` (or any
+        callable taking the template and named parameters)."""
+        if not callable(translate):
+            return self.template.format(**self.params)
+        params = {k: translate(v) if k in self.labels else v for k, v in self.params.items()}
+        return str(translate(self.template, **params))
 
 
 def _is_english(lang: str) -> bool:
     return lang.strip().lower() in ENGLISH or lang.strip().lower().startswith("en-")
 
 
-def evidence_warnings(record: CaseRecord,
-                      elements: Iterable[str] = ELEMENT_KEYS) -> list[EvidenceWarning]:
+def evidence_warnings(record: CaseRecord, elements: Iterable[str] = ELEMENT_KEYS,
+                      titles: Mapping[str, str] | None = None) -> list[EvidenceWarning]:
+    """`titles` maps element keys to their titles (legal.jurisdictions.element_titles); a
+    warning names an element by its title, never by its key."""
     out: list[EvidenceWarning] = []
     included = [it for it in record.evidence if it.exhibit.included]
     corroborated = {key for it in included for key in it.elements}
@@ -47,7 +55,7 @@ def evidence_warnings(record: CaseRecord,
                 "uncorroborated",
                 N_("No document supports the element \u201c{element}\u201d yet. Link a "
                    "document to it, or note why none is available."),
-                {"element": key}, element=key))
+                {"element": (titles or {}).get(key, key)}, element=key, labels=("element",)))
     translated = {it.translation_of for it in record.evidence if it.translation_of}
     for it in included:
         title = it.title or it.filename

@@ -252,3 +252,9 @@ def get(code: str) -> JurisdictionSpec:
     if spec is None:
         raise InputRefused(N_("Unknown jurisdiction: choose us, uk, ca or eu."))
     return spec
+
+
+def element_titles(code: str) -> dict[str, str]:
+    """Element key -> its title in this jurisdiction (an N_ source, translated at the edge):
+    the one mapping to use wherever an element is named to a reader."""
+    return {e.key: e.title for e in get(code).elements}

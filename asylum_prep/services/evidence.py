@@ -254,11 +254,10 @@ def warnings_for(store: Store, actor: Actor, case_id: str,
         case = repo.get_case(session, case_id)
         record = _record_at(store, session, case, case.current_version)
         jurisdiction = case.jurisdiction
-    if elements is None:
-        from asylum_prep.legal import jurisdictions
+    from asylum_prep.legal import jurisdictions
 
-        elements = jurisdictions.get(jurisdiction).keys
-    return evidence_warnings(record, elements)
+    titles = jurisdictions.element_titles(jurisdiction)
+    return evidence_warnings(record, list(titles) if elements is None else elements, titles)
 
 
 def thumbnail(store: Store, actor: Actor, case_id: str, evidence_id: str, *,

@@ -19,6 +19,7 @@ from asylum_prep.errors import N_
 from asylum_prep.legal.assessment import ElementAssessment, Params
 from asylum_prep.services import checks
 from asylum_prep.services.actor import Role
+from asylum_prep.services.answer_labels import answer_label
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
@@ -101,7 +102,8 @@ def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> No
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     path = left.selectbox(t("Link another answer to this element"), list(options),
                           key=f"{state.W_LG_LINK_PICK_PREFIX}{a.key}", index=None,
-                          format_func=lambda p: f"{p}: {options[p][:80]}",
+                          format_func=lambda p: (f"{answer_label(case.record, p).text(t)} \u2014 "
+                                                 f"{options[p][:80]}"),
                           placeholder=t("Choose an option"))
     if right.button(t("Link"), key=f"{state.W_LG_LINK_PREFIX}{a.key}") and path:
         with shown_errors(t):
@@ -165,7 +167,8 @@ def render_consistency(ctx: PageContext, case: OpenCase,
                     _done()
             continue
         st.warning(message, icon=":material/rule:")
-        st.caption(t("Where: {places}", places=", ".join(f.places)))
+        st.caption(t("Where: {places}", places="; ".join(
+            answer_label(case.record, p).text(t) for p in f.places)))
         if case.role is not Role.attorney:
             continue
         with st.form(f"{state.W_LG_DISMISS_PREFIX}form_{f.id}", border=False):

@@ -13,6 +13,7 @@ from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.evidence import ELEMENT_KEYS, EvidenceItem, EvidenceKind, TranslationStatus
 from asylum_prep.errors import N_, AsylumPrepError, InputRefused
 from asylum_prep.evidence.exhibits import exhibit_list
+from asylum_prep.legal.jurisdictions import element_titles
 from asylum_prep.services import cases
 from asylum_prep.services import evidence as ev
 from asylum_prep.services.actor import Role
@@ -97,7 +98,8 @@ def _parse_date(text: str) -> FuzzyDate | None:
                           "about)."))
 
 
-def _details_form(ctx: PageContext, item: EvidenceItem, incidents: dict[str, str]) -> None:
+def _details_form(ctx: PageContext, item: EvidenceItem, incidents: dict[str, str],
+                  titles: dict[str, str]) -> None:
     t, k = ctx.t, item.id
     title = st.text_input(t("Title"), item.title, key=f"{state.W_EV_TITLE_PREFIX}{k}", max_chars=200)
     kind = st.selectbox(t("Kind of document"), list(EvidenceKind), index=list(EvidenceKind).index(item.kind),
@@ -119,6 +121,7 @@ def _details_form(ctx: PageContext, item: EvidenceItem, incidents: dict[str, str
                                key=f"{state.W_EV_DESCRIPTION_PREFIX}{k}")
     elements = st.multiselect(t("Legal elements it supports"), list(ELEMENT_KEYS),
                               default=[e for e in item.elements if e in ELEMENT_KEYS],
+                              format_func=lambda e: t(titles.get(e, e)),
                               key=f"{state.W_EV_ELEMENTS_PREFIX}{k}",
                               placeholder=t("Choose one or more"))
     chosen = st.multiselect(t("Incidents it supports"), list(incidents),
@@ -178,7 +181,7 @@ def _exhibits(ctx: PageContext) -> None:
             if cols[3].toggle(t("Preview"), key=f"{state.W_EV_PREVIEW_PREFIX}{item.id}"):
                 with shown_errors(t):
                     st.image(ev.thumbnail(ctx.store, ctx.actor, case_id, item.id))
-            _details_form(ctx, item, incidents)
+            _details_form(ctx, item, incidents, element_titles(opened.jurisdiction))
 
 
 def _warnings(ctx: PageContext) -> None:
@@ -187,7 +190,7 @@ def _warnings(ctx: PageContext) -> None:
     if found:
         st.subheader(t("Warnings"))
         for w in found:
-            st.warning(t(w.template, **w.params))
+            st.warning(w.message(t))
 
 
 def _packet(ctx: PageContext) -> None:
