@@ -153,6 +153,9 @@ def verify(data_dir: Path, result: LoadResult) -> None:
                 select(AuditEvent).where(AuditEvent.action == "case_save"))]
         attorney = users.sign_in(store, username="attorney", password=PASSWORD)
         by_case: dict[str, list[Edit]] = {}
+        sent: dict[tuple[str, str], list[Edit]] = {}  # every edit sent, confirmed or not
+        for e in result.edits:
+            sent.setdefault((e.case_id, e.path), []).append(e)
         for e in result.acknowledged:
             by_case.setdefault(e.case_id, []).append(e)
         for case_id, edits in by_case.items():
@@ -162,15 +165,17 @@ def verify(data_dir: Path, result: LoadResult) -> None:
                 record = cases.view_version(store, attorney, case_id, version)
                 for path in {e.path for e in edits}:
                     history.setdefault(path, set()).add(str(get_path(record, path) or ""))
-            last: dict[str, str] = {}
+            last: dict[str, Edit] = {}
             for e in sorted(edits, key=lambda x: x.sent_at):
-                last[e.path] = e.value
+                last[e.path] = e
                 if e.value not in history.get(e.path, set()):
                     result.lost.append(f"session {e.session}: {e.path} not in any version")
-            for path, value in last.items():
-                now = str(get_path(current.record, path) or "")
-                if now != value:
-                    result.lost.append(f"{case_id}: {path} is not the last acknowledged value")
+            for path, edit in last.items():
+                # The current answer is the last confirmed one, or one sent after it whose
+                # confirmation the driver stopped waiting for.
+                allowed = {e.value for e in sent[(case_id, path)] if e.sent_at >= edit.sent_at}
+                if str(get_path(current.record, path) or "") not in allowed:
+                    result.lost.append(f"{case_id}: {path} is not the last confirmed value")
             stamps = sorted(at.replace(tzinfo=at.tzinfo or UTC).timestamp()
                             for c, at in saves if c == case_id)
             for e in edits:
