@@ -155,10 +155,7 @@ def one_year_deadline(record: CaseRecord, *, today: date | None = None) -> Deadl
     filed_in_time: bool | None = None
     if timing.filed_on is not None and filed is not None:
         level = "filed"
-        filed_in_time = filed <= deadline
-        if not filed_in_time:
-            notes.append(note(N_("The filing date ({filed}) is after the deadline ({deadline})."),
-                              filed=timing.filed_on.display(), deadline=deadline.isoformat()))
+        filed_in_time = filed <= deadline  # said by the banner, so no note repeats it
     return DeadlineInfo(
         "us_one_year", deadline, last_arrival=arrived,
         last_arrival_path=f"leaving.entries.{entry.id}.date", approximate_arrival=approximate,

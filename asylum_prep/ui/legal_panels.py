@@ -67,30 +67,31 @@ def render_deadline(ctx: PageContext, case: OpenCase,
     if info is None:
         st.caption(t("No filing deadline rule applies in this jurisdiction."))
         return
-    if info.deadline is None:
-        st.warning(t("The filing deadline cannot be computed yet."), icon=":material/event:")
-    else:
-        day, left = info.deadline.isoformat(), info.days_left or 0
-        if info.level == "filed":
-            if info.filed_in_time:
-                st.success(t("Filed within the one-year deadline ({date}).", date=day))
-            else:
-                st.error(t("Filed after the one-year deadline ({date}).", date=day))
-        elif info.level == "overdue":
-            st.error(t("The one-year deadline passed on {date}, {n} days ago.", date=day,
-                       n=-left), icon=":material/event_busy:")
-        elif info.red:
-            st.error(t("{n} days left until the one-year deadline on {date}.", n=left, date=day),
-                     icon=":material/alarm:")
-        elif info.level == "notice":
-            st.warning(t("{n} days left until the one-year deadline on {date}.", n=left,
-                         date=day))
+    # Each thing is said once: the banner states where the deadline stands, the notes add
+    # only what the banner does not say (an exception claimed, an approximate arrival...).
+    notes = [tr(ctx, template, params) for template, params in info.notes]
+    if info.deadline is None:  # the notes say why (no arrival date) and what to do
+        st.warning("\n\n".join(notes) or t("The filing deadline cannot be computed yet."),
+                   icon=":material/event:")
+        return
+    day, left = info.deadline.isoformat(), info.days_left or 0
+    if info.level == "filed":
+        if info.filed_in_time:
+            st.success(t("Filed within the one-year deadline ({date}).", date=day))
         else:
-            st.info(t("{n} days left until the one-year deadline on {date}.", n=left, date=day))
-    if info.exception_claimed:
-        st.caption(t("An exception is claimed."))
-    for template, params in info.notes:
-        st.caption(tr(ctx, template, params))
+            st.error(t("Filed after the one-year deadline ({date}).", date=day))
+    elif info.level == "overdue":
+        st.error(t("The one-year deadline passed on {date}, {n} days ago.", date=day,
+                   n=-left), icon=":material/event_busy:")
+    elif info.red:
+        st.error(t("{n} days left until the one-year deadline on {date}.", n=left, date=day),
+                 icon=":material/alarm:")
+    elif info.level == "notice":
+        st.warning(t("{n} days left until the one-year deadline on {date}.", n=left, date=day))
+    else:
+        st.info(t("{n} days left until the one-year deadline on {date}.", n=left, date=day))
+    for text in notes:
+        st.caption(text)
 
 
 def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
