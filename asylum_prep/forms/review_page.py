@@ -15,6 +15,8 @@ from asylum_prep.domain.review import SectionStatus
 from asylum_prep.errors import N_, AsylumPrepError
 from asylum_prep.forms.questions import Question, Step, is_answered, item_questions
 from asylum_prep.forms.registry import STEPS, step_for
+from asylum_prep.i18n import Translator
+from asylum_prep.i18n_dates import format_fuzzy
 from asylum_prep.services import answers, cases, review
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import state
@@ -67,11 +69,18 @@ def _on_note(ctx: PageContext, path: str) -> None:
         st.session_state[state.W_RV_COMMENT_PREFIX + path] = ""
 
 
-def show_value(t: Callable[[str], str], question: Question, value: Any) -> str:
+def show_value(t: Translator, question: Question, value: Any) -> str:
+    """An answer as the reviewer reads it: dates in the interface language's calendar (as the
+    wizard shows them), with what the applicant typed when that differs."""
+    if isinstance(value, dict) and "iso" in value:  # a date from the answer history (JSON)
+        try:
+            value = FuzzyDate.model_validate(value)
+        except ValueError:
+            return str(value.get("original") or value["iso"])
     if isinstance(value, FuzzyDate):
-        shown = value.display()
-        return f"{shown} ({value.original})" if value.original and value.original != shown \
-            else shown
+        shown = format_fuzzy(value, t, with_gregorian=True)
+        return f"{shown} ({value.original})" if value.original and value.original not in (
+            shown, value.display()) else shown
     if question.choices:
         labels = dict(question.choices)
         if isinstance(value, list):
