@@ -1,4 +1,5 @@
-"""The administrator's page: create staff accounts, list accounts, read the full audit log."""
+"""The administrator's page: create staff accounts, list accounts, link single sign-on,
+read the full audit log."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from asylum_prep.errors import N_, InputRefused
 from asylum_prep.i18n import all_catalog_status
 from asylum_prep.services import audit, users
 from asylum_prep.services.actor import Role
-from asylum_prep.ui import state
+from asylum_prep.storage.tables import User
+from asylum_prep.ui import session, state
 from asylum_prep.ui.auth_views import PASSWORDS_DIFFER
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
@@ -57,9 +59,54 @@ def _user_list(ctx: PageContext) -> None:
               t("Role"): label(t, ROLE_LABELS, u.role),
               t("Active"): t("yes") if u.is_active else t("no"),
               t("Locked until"): _when(u.locked_until),
+              t("Single sign-on"): t("linked") if u.oidc_subject else "",
               t("Created"): u.created_at.strftime("%Y-%m-%d")} for u in rows],
             hide_index=True,
         )
+        _sso_form(ctx, rows)
+
+
+def _sso_form(ctx: PageContext, rows: list[User]) -> None:
+    """Link a staff account to one identity at the firm's provider, or unlink it."""
+    t = ctx.t
+    staff = {u.id: u for u in rows if u.id is not None and u.role != Role.applicant.value
+             and u.username != users.SERVICE_ACCOUNT}
+    st.subheader(t("Link single sign-on"), anchor=False)
+    st.caption(t(
+        "A staff account can also sign in through your organisation's identity provider. "
+        "Enter the issuer and the subject of the person's sign-in identity: they see both "
+        "when they first try to sign in with your organisation. Applicants cannot use single "
+        "sign-on."
+    ))
+    if not ctx.settings.oidc_enabled:
+        st.caption(t("Single sign-on is switched off on this server. Links take effect once it "
+                     "is switched on."))
+    with st.form("sso_form", clear_on_submit=True):
+        user_id = st.selectbox(
+            t("Staff account"), list(staff), key=state.W_ADMIN_SSO_USER,
+            format_func=lambda uid: (t("{name} (linked)", name=staff[uid].username)
+                                     if staff[uid].oidc_subject else staff[uid].username),
+            placeholder=t("Choose an option"),
+        )
+        issuer = st.text_input(t("Issuer"), key=state.W_ADMIN_SSO_ISSUER,
+                               placeholder="https://login.example.org/v2.0")
+        subject = st.text_input(t("Subject"), key=state.W_ADMIN_SSO_SUBJECT)
+        left, right = st.columns(2)
+        link = left.form_submit_button(t("Link"), key=state.W_ADMIN_SSO_LINK)
+        unlink = right.form_submit_button(t("Unlink"), key=state.W_ADMIN_SSO_UNLINK)
+    if (link or unlink) and user_id is not None:
+        with shown_errors(t):
+            name = staff[user_id].username
+            if link:
+                users.link_oidc(ctx.store, ctx.actor, user_id=user_id, issuer=issuer,
+                                subject=subject)
+                session.flash(t("The account {name} can now sign in with your organisation.",
+                                name=name))
+            else:
+                users.unlink_oidc(ctx.store, ctx.actor, user_id=user_id)
+                session.flash(t("The account {name} no longer signs in with your "
+                                "organisation. Its password still works.", name=name))
+            st.rerun()  # the account list above shows the new state; the message follows
 
 
 def _audit_log(ctx: PageContext) -> None:

@@ -62,6 +62,7 @@ def sign_in_name(typed: str) -> str:
 def render_sign_in(pctx: PublicContext) -> None:
     t = pctx.t
     st.title(t("Sign in"))
+    oidc.complete_sign_in(pctx)  # back from the identity provider: sign in, or say why not
     with st.form("sign_in_form"):
         username = st.text_input(t("User name or invite code"), key=state.W_SIGNIN_USER,
                                  autocomplete="username")

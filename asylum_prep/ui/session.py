@@ -22,6 +22,7 @@ IDLE_MESSAGE = N_(
     "You were signed out after {minutes} minutes without activity. Sign in again to continue."
 )
 SIGNED_OUT_MESSAGE = N_("You are signed out.")
+IDLE_CHECK_SECONDS = 60  # how often an open signed-in page checks the idle timeout
 
 
 def current_actor() -> Actor | None:
@@ -71,25 +72,46 @@ def start(store: Store, actor: Actor, *, landing: str | None = None) -> None:
 def end(
     store: Store | None, *, reason: str, message: str | None = SIGNED_OUT_MESSAGE, **params: Any
 ) -> None:
-    """Sign out: audit it, then clear the whole session state (a message may survive)."""
+    """Sign out: audit it, then clear the whole session state (a message may survive).
+    A session started by single sign-on also ends the provider's sign-in (`st.logout()`, which
+    starts a new browser session, so the message is not shown then)."""
     actor = current_actor()
     text = session_translator()(message, **params) if message else ""
+    from_oidc = bool(st.session_state.get(state.OIDC_SESSION))
     if actor is not None and store is not None:
         users.sign_out(store, actor, reason=reason)
     st.session_state.clear()
     if text:
         flash(text)  # translated before the clear, so it reads in the language they used
+    if from_oidc:
+        st.logout()  # else the provider's cookie would sign them straight back in
 
 
-def check_idle(store: Store) -> bool:
-    """Sign out when the last activity is older than the idle timeout. True if it did."""
+def idle_expired(last: object, now: float, minutes: int) -> bool:
+    """True when the last activity (a `time.time()` value) is more than `minutes` before
+    `now`. No recorded activity is not expiry."""
+    return isinstance(last, (int, float)) and now - last > minutes * 60
+
+
+def check_idle(store: Store, *, touch: bool = True) -> bool:
+    """Sign out when the last activity is older than the idle timeout. True if it did.
+    A page run (`touch=True`) counts as activity; the idle timer's own runs do not."""
     if current_actor() is None:
         return False
     minutes = store.settings.idle_timeout_minutes
-    last = st.session_state.get(state.LAST_ACTIVITY)
     now = time.time()
-    if isinstance(last, (int, float)) and now - last > minutes * 60:
+    if idle_expired(st.session_state.get(state.LAST_ACTIVITY), now, minutes):
         end(store, reason="idle", message=IDLE_MESSAGE, minutes=minutes)
         return True
-    st.session_state[state.LAST_ACTIVITY] = now
+    if touch:
+        st.session_state[state.LAST_ACTIVITY] = now
     return False
+
+
+@st.fragment(run_every=IDLE_CHECK_SECONDS)
+def idle_timer(store: Store) -> None:
+    """Drawn (invisibly) on every signed-in page: reruns by itself every minute, without a
+    click, and when the idle timeout has passed signs out and reruns the whole app, so an
+    untouched screen on a shared computer clears itself. Only compares a timestamp."""
+    if check_idle(store, touch=False):
+        st.rerun(scope="app")

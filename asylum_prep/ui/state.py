@@ -38,6 +38,7 @@ W_SIGNIN_USER = "w_signin_user"
 W_SIGNIN_PASSWORD = "w_signin_password"  # noqa: S105 (a widget key)
 W_SIGNIN_SUBMIT = "w_signin_submit"
 W_SIGNIN_OIDC = "w_signin_oidc"
+W_SIGNIN_OIDC_OUT = "w_signin_oidc_out"  # after a refused single sign-on: st.logout()
 
 # --- widgets: join with invite code ---------------------------------------------------------
 W_JOIN_CODE = "w_join_code"
