@@ -18,9 +18,11 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
@@ -30,7 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server  # noqa: E402
+from tests.e2e.conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    free_port,
+    stop_server,
+)
 
 PASSWORD = "a long load-test password"  # noqa: S105 - throwaway accounts on a temp store
 PREFIX = "w_wz_a_"
@@ -96,7 +104,9 @@ class LoadResult:
     edits: list[Edit] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
-    server_ms: list[float] = field(default_factory=list)  # send -> case_save audit timestamp
+    users: dict[str, str] = field(default_factory=dict)  # case id -> applicant's user name
+    send_ms: list[float] = field(default_factory=list)  # client Tab -> case_save audit time
+    server_ms: list[float] = field(default_factory=list)  # change reaches server -> case_save
     server_peak_rss_mb: float = 0.0
     server_cpu_s: float = 0.0
     client_cpu_s: float = 0.0
@@ -135,9 +145,25 @@ def seed(data_dir: Path, n: int) -> list[tuple[str, str]]:
         store.close()
 
 
-def verify(data_dir: Path, result: LoadResult) -> None:
+def _first_after(times: list[float], start: float) -> float | None:
+    return next((t for t in times if t >= start), None)
+
+
+def _arrivals(trace: Path | None) -> dict[str, list[float]]:
+    """User name -> sorted times at which their widget changes reached the server."""
+    out: dict[str, list[float]] = {}
+    if trace is None or not trace.exists():
+        return out
+    for line in trace.read_text().splitlines():
+        at, _, name = line.partition(" ")
+        out.setdefault(name, []).append(float(at))
+    return {name: sorted(times) for name, times in out.items()}
+
+
+def verify(data_dir: Path, result: LoadResult, trace: Path | None = None) -> None:
     """Every acknowledged value is in the version history, and the last acknowledged value of
-    each answer is the current one. Also pairs each edit with its `case_save` audit event."""
+    each answer is the current one. Also pairs each edit with its `case_save` audit event and,
+    from the server's trace, with the moment the change reached the server."""
     from sqlmodel import select
 
     from asylum_prep.config import Settings
@@ -146,6 +172,7 @@ def verify(data_dir: Path, result: LoadResult) -> None:
     from asylum_prep.storage.engine import open_store
     from asylum_prep.storage.tables import AuditEvent
 
+    arrivals = _arrivals(trace)
     store = open_store(Settings(data_dir=data_dir))
     try:
         with store.session() as s:
@@ -178,10 +205,15 @@ def verify(data_dir: Path, result: LoadResult) -> None:
                     result.lost.append(f"{case_id}: {path} is not the last confirmed value")
             stamps = sorted(at.replace(tzinfo=at.tzinfo or UTC).timestamp()
                             for c, at in saves if c == case_id)
+            came = arrivals.get(result.users.get(case_id, ""), [])
             for e in edits:
-                after = [t for t in stamps if t >= e.sent_at - 0.05]
-                if after:
-                    result.server_ms.append(max(0.0, (after[0] - e.sent_at) * 1000))
+                saved = _first_after(stamps, e.sent_at - 0.05)
+                if saved is None:
+                    continue
+                result.send_ms.append(max(0.0, (saved - e.sent_at) * 1000))
+                arrived = _first_after(came, e.sent_at - 0.05)
+                if arrived is not None and arrived <= saved:
+                    result.server_ms.append((saved - arrived) * 1000)
     finally:
         store.close()
 
@@ -373,6 +405,33 @@ async def _drive(url: str, people: list[tuple[str, str]], seconds: float, think_
             await browser.close()
 
 
+def start_probed_server(data_dir: Path, log: Path, trace: Path) -> Server:
+    """`streamlit run` of the app through benchmarks/load_server.py (one probe: arrival times
+    of widget changes), on a free loopback port, polled until healthy."""
+    port = free_port()
+    env = {**os.environ, "ASYLUM_PREP_DATA_DIR": str(data_dir),
+           "ASYLUM_PREP_LOAD_TRACE": str(trace)}
+    cmd = [sys.executable, str(Path(__file__).with_name("load_server.py")),
+           str(ROOT / "asylum_prep" / "app.py"), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("wb"),
+                            stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", data_dir, proc, log)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as resp:  # noqa: S310 (loopback)
+                if resp.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.3)
+    stop_server(server)
+    raise RuntimeError("streamlit did not become healthy in 60 s")
+
+
 def run_load(sessions: int, seconds: float, *, think_s: float = 0.0,
              log_dir: Path | None = None) -> LoadResult:
     """Seed, serve, drive, stop, verify. The whole run is bounded by seconds + 10 minutes."""
@@ -380,8 +439,10 @@ def run_load(sessions: int, seconds: float, *, think_s: float = 0.0,
     with tempfile.TemporaryDirectory(prefix="asylum-load-") as tmp:
         data_dir = Path(tmp) / "data"
         people = seed(data_dir, sessions)
+        result.users = dict(people)
         log = (log_dir or Path(tmp)) / "load-server.log"
-        server = start_server(data_dir, log)
+        trace = Path(tmp) / "arrivals.txt"
+        server = start_probed_server(data_dir, log, trace)
         try:
             asyncio.run(asyncio.wait_for(
                 _drive(server.url, people, seconds, think_s, result, server.process.pid),
@@ -389,5 +450,5 @@ def run_load(sessions: int, seconds: float, *, think_s: float = 0.0,
             result.server_peak_rss_mb = peak_rss_mb(server.process.pid)
         finally:
             stop_server(server)
-        verify(data_dir, result)
+        verify(data_dir, result, trace)
     return result

@@ -35,7 +35,9 @@ def test_three_sessions_edit_without_error_or_loss(tmp_path: Path) -> None:
     assert len(acked) >= 6
     assert not result.lost, result.lost[:10]
     assert all(e.saved_ms is not None and e.saved_ms > 0 for e in acked)
-    assert len(result.server_ms) == len(acked), "each confirmed edit has its audited save"
+    assert len(result.send_ms) == len(acked), "each confirmed edit has its audited save"
+    assert len(result.server_ms) == len(acked), "and its arrival at the server"
+    assert all(ms >= 0 for ms in result.server_ms)
     assert result.server_peak_rss_mb > 10
 
 
