@@ -88,9 +88,10 @@ def _sso_form(ctx: PageContext, rows: list[User]) -> None:
                                      if staff[uid].oidc_subject else staff[uid].username),
             placeholder=t("Choose an option"),
         )
-        issuer = st.text_input(t("Issuer"), key=state.W_ADMIN_SSO_ISSUER,
+        issuer = st.text_input(t("Issuer (the provider's address)"), key=state.W_ADMIN_SSO_ISSUER,
                                placeholder="https://login.example.org/v2.0")
-        subject = st.text_input(t("Subject"), key=state.W_ADMIN_SSO_SUBJECT)
+        subject = st.text_input(t("Subject (the person's identifier at the provider)"),
+                                key=state.W_ADMIN_SSO_SUBJECT)
         left, right = st.columns(2)
         link = left.form_submit_button(t("Link"), key=state.W_ADMIN_SSO_LINK)
         unlink = right.form_submit_button(t("Unlink"), key=state.W_ADMIN_SSO_UNLINK)
