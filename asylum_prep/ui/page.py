@@ -6,8 +6,9 @@
 Both: open the store once per process (a key or config problem shows its message and stops),
 pick the language (session, default from the profile), set the tab title (neutral in discreet
 mode), apply RTL styling, draw the sidebar (language picker, discreet mode) and the quick exit,
-and show a one-shot message. `setup_page` also enforces the idle timeout (signing out and
-rerunning, so navigation falls back to the sign-in page), requires a signed-in user of one of
+and show a one-shot message. Signed in, a page enforces the idle timeout on every run and, through
+`session.idle_timer`, once a minute while nobody touches it (signing out and rerunning, so
+navigation falls back to the sign-in page). `setup_page` also requires a signed-in user of one of
 `roles`, and, with `needs_case=True`, an open case the user may read.
 """
 
@@ -39,6 +40,8 @@ def _common(*, public_applicant_page: bool) -> tuple[Store, Translator, Actor | 
     styling.apply(t)
     chrome.sidebar(store, t, actor, discreet=discreet)
     chrome.top_bar(t, actor, public_applicant_page=public_applicant_page)
+    if actor is not None:
+        session.idle_timer(store)  # clears the screen after the idle timeout, without a click
     session.show_flash()
     return store, t, actor, discreet
 
