@@ -131,7 +131,8 @@ def render_element(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> No
                     checks.unlink_fact(ctx.store, ctx.actor, case.id, element=a.key,
                                        path=f.path, base_version=case.version)
                     _done()
-        st.markdown(f"**{t('Next step')}:** "
+        next_label = t("Next step")  # outside the f-string, where extraction finds it
+        st.markdown(f"**{next_label}:** "
                     + _md(tr(ctx, a.next_step_template, a.next_step_params) or a.next_step))
         if case.role is Role.attorney:
             _link_controls(ctx, case, a)

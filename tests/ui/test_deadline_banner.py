@@ -49,3 +49,15 @@ def test_a_deadline_that_cannot_be_computed_is_said_once(
     assert shown.count("cannot be computed") == 1
     assert "Ask for the date of the last arrival" in shown
     assert shown.count("An exception is claimed") == 1
+
+
+def test_next_step_is_translated(
+    make_app: Callable[..., AppTest], people: People, seed_store: Store
+) -> None:
+    from asylum_prep.i18n import translator
+
+    at = make_app(people.attorney, **{state.CASE_ID: people.case_id, state.LANG: "fa"}).run()
+    at.switch_page(BY_ID["case"].script).run()
+    shown = " ".join(m.value for m in at.markdown)
+    assert f"**{translator('fa')('Next step')}:**" in shown
+    assert "Next step" not in shown
