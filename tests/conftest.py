@@ -13,8 +13,7 @@ import pytest
 
 from asylum_prep.config import Settings
 from asylum_prep.storage.engine import Store, open_store
-from tests.support import PASSWORD, People, make_people
-
+from tests.support import People, make_people
 
 
 def _postgres_url() -> str | None:

@@ -27,10 +27,18 @@ def make_people(store: Store, suffix: str = "") -> People:
         admin = users.create_first_admin(store, username="admin", password=PASSWORD)
     else:
         admin = users.sign_in(store, username="admin", password=PASSWORD)
-    attorney = users.create_user(store, admin, username=f"attorney{suffix}", password=PASSWORD, role=Role.attorney)
-    paralegal = users.create_user(store, admin, username=f"paralegal{suffix}", password=PASSWORD, role=Role.paralegal)
-    translator = users.create_user(store, admin, username=f"translator{suffix}", password=PASSWORD, role=Role.translator)
-    case_id = cases.create_case(store, attorney, title=f"Test case {suffix or 'A'}", jurisdiction="us")
+    attorney = users.create_user(
+        store, admin, username=f"attorney{suffix}", password=PASSWORD, role=Role.attorney
+    )
+    paralegal = users.create_user(
+        store, admin, username=f"paralegal{suffix}", password=PASSWORD, role=Role.paralegal
+    )
+    translator = users.create_user(
+        store, admin, username=f"translator{suffix}", password=PASSWORD, role=Role.translator
+    )
+    case_id = cases.create_case(
+        store, attorney, title=f"Test case {suffix or 'A'}", jurisdiction="us"
+    )
     cases.add_member(store, attorney, case_id, username=paralegal.username, role=Role.paralegal)
     cases.add_member(store, attorney, case_id, username=translator.username, role=Role.translator)
     code = invites.create_invite(store, attorney, case_id)

@@ -23,7 +23,11 @@ from asylum_prep.cli import (
 from asylum_prep.errors import AsylumPrepError
 
 MODULES = [
-    commands_admin, commands_case, commands_check, commands_coi, commands_evidence,
+    commands_admin,
+    commands_case,
+    commands_check,
+    commands_coi,
+    commands_evidence,
     commands_render,
 ]
 
@@ -58,7 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("asylum-prep: interrupted; nothing partial was saved.", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"asylum-prep: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(
+            f"asylum-prep: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         return 1
 
 

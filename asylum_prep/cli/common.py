@@ -31,8 +31,13 @@ def cli_actor(store: Store) -> Actor:
     with store.session() as session:
         user = session.exec(select(User).where(User.username == SERVICE_ACCOUNT)).first()
         if user is None:
-            user = User(username=SERVICE_ACCOUNT, password_hash=hash_password(secrets.token_urlsafe(32)),
-                        role=Role.attorney.value, display_name="command line", is_active=False)
+            user = User(
+                username=SERVICE_ACCOUNT,
+                password_hash=hash_password(secrets.token_urlsafe(32)),
+                role=Role.attorney.value,
+                display_name="command line",
+                is_active=False,
+            )
             session.add(user)
             session.flush()
         actor = to_actor(user)

@@ -73,7 +73,8 @@ def _canon(value: Any) -> str:
 
 def changed_paths(before: dict[Path, Any], after: dict[Path, Any]) -> set[Path]:
     return {
-        k for k in before.keys() | after.keys()
+        k
+        for k in before.keys() | after.keys()
         if (k in before) != (k in after) or _canon(before[k]) != _canon(after[k])
     }
 
@@ -96,7 +97,9 @@ def describe(paths: set[Path]) -> list[str]:
     return sorted(names)
 
 
-def three_way(base: CaseRecord, mine: CaseRecord, theirs: CaseRecord) -> tuple[CaseRecord, set[Path]]:
+def three_way(
+    base: CaseRecord, mine: CaseRecord, theirs: CaseRecord
+) -> tuple[CaseRecord, set[Path]]:
     """Apply my changes (base -> mine) onto theirs. Returns the merged record and conflicts."""
     fb, fm, ft = flatten(base), flatten(mine), flatten(theirs)
     my_changes = changed_paths(fb, fm)

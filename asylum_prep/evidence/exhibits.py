@@ -37,8 +37,11 @@ class Exhibit:
     @property
     def pages(self) -> str:
         """The range shown in an index: tab sheet to last page."""
-        return str(self.tab_page) if self.end_page == self.tab_page else (
-            f"{self.tab_page}\u2013{self.end_page}")
+        return (
+            str(self.tab_page)
+            if self.end_page == self.tab_page
+            else (f"{self.tab_page}\u2013{self.end_page}")
+        )
 
 
 def letters(n: int) -> str:
@@ -101,27 +104,56 @@ def _country_entries(record: CaseRecord, reports: dict[str, EvidenceItem]) -> li
             continue
         cites = "\n".join(dict.fromkeys(grouped[rid]))
         item = reports.get(rid)
-        out.append(_Entry(COUNTRY, item, rid, titles[rid], titles[rid], cites,
-                          item.exhibit.tab if item else ""))
+        out.append(
+            _Entry(
+                COUNTRY,
+                item,
+                rid,
+                titles[rid],
+                titles[rid],
+                cites,
+                item.exhibit.tab if item else "",
+            )
+        )
     return out
 
 
 def entries(record: CaseRecord, *, include_excluded: bool = False) -> list[_Entry]:
-    items = [it for it in _ordered(record.evidence)
-             if (include_excluded or it.exhibit.included) and (it.mime.is_image or it.page_count)]
-    cited = {c.report_id for c in record.citations} if record.exhibit_settings.citation_exhibits else set()
+    items = [
+        it
+        for it in _ordered(record.evidence)
+        if (include_excluded or it.exhibit.included) and (it.mime.is_image or it.page_count)
+    ]
+    cited = (
+        {c.report_id for c in record.citations}
+        if record.exhibit_settings.citation_exhibits
+        else set()
+    )
     reports = {it.report_id: it for it in items if it.report_id and it.report_id in cited}
-    case = [_Entry(CASE, it, None, it.title or it.filename, _description(it), "",
-                   it.exhibit.tab) for it in items if it.kind is not EvidenceKind.country_report]
-    country = [_Entry(COUNTRY, it, it.report_id or None, it.title or it.filename,
-                      _description(it), "", it.exhibit.tab)
-               for it in items
-               if it.kind is EvidenceKind.country_report and it.report_id not in cited]
+    case = [
+        _Entry(CASE, it, None, it.title or it.filename, _description(it), "", it.exhibit.tab)
+        for it in items
+        if it.kind is not EvidenceKind.country_report
+    ]
+    country = [
+        _Entry(
+            COUNTRY,
+            it,
+            it.report_id or None,
+            it.title or it.filename,
+            _description(it),
+            "",
+            it.exhibit.tab,
+        )
+        for it in items
+        if it.kind is EvidenceKind.country_report and it.report_id not in cited
+    ]
     return case + _country_entries(record, reports) + country
 
 
-def exhibit_list(record: CaseRecord, *, first_page: int = 1,
-                 include_excluded: bool = False) -> list[Exhibit]:
+def exhibit_list(
+    record: CaseRecord, *, first_page: int = 1, include_excluded: bool = False
+) -> list[Exhibit]:
     """The exhibits in packet order. `first_page` is the page number of the first tab sheet
     (the packet passes the index's length + 1; a stand-alone index may keep 1)."""
     settings = record.exhibit_settings
@@ -136,13 +168,23 @@ def exhibit_list(record: CaseRecord, *, first_page: int = 1,
         tab = entry.manual_tab or _label(styles[entry.series], counters[key])
         count = _pages(entry.item) if entry.item else 0
         end = page + count
-        out.append(Exhibit(
-            tab=tab, series=entry.series, evidence_id=entry.item.id if entry.item else None,
-            report_id=entry.report_id, title=entry.title, description=entry.description,
-            page_count=count, tab_page=page, start_page=page + 1 if count else page,
-            end_page=end, citation_only=entry.item is None, citation_text=entry.citation_text,
-            mime=entry.item.mime.value if entry.item else None,
-        ))
+        out.append(
+            Exhibit(
+                tab=tab,
+                series=entry.series,
+                evidence_id=entry.item.id if entry.item else None,
+                report_id=entry.report_id,
+                title=entry.title,
+                description=entry.description,
+                page_count=count,
+                tab_page=page,
+                start_page=page + 1 if count else page,
+                end_page=end,
+                citation_only=entry.item is None,
+                citation_text=entry.citation_text,
+                mime=entry.item.mime.value if entry.item else None,
+            )
+        )
         page = end + 1
     return out
 

@@ -55,8 +55,11 @@ class IndexRow:
 
     @property
     def pages(self) -> str:
-        span = str(self.first_page) if self.first_page == self.last_page else (
-            f"{self.first_page}\u2013{self.last_page}")
+        span = (
+            str(self.first_page)
+            if self.first_page == self.last_page
+            else (f"{self.first_page}\u2013{self.last_page}")
+        )
         return span
 
 
@@ -93,7 +96,9 @@ def _load_sources(
         require(session, actor, case_id, Permission.export)
         case = repo.get_case(session, case_id)
         cipher = store.case_cipher(case)
-        record = repo.open_record(cipher, repo.get_version_row(session, case_id, case.current_version))
+        record = repo.open_record(
+            cipher, repo.get_version_row(session, case_id, case.current_version)
+        )
         title = cipher.open_text("title", case.title_enc)
         items = {it.id: it for it in record.evidence}
         blobs: dict[str, bytes] = {}
@@ -105,8 +110,9 @@ def _load_sources(
         return record, title, case.jurisdiction, blobs, case.current_version
 
 
-def _open_exhibits(record: CaseRecord, blobs: dict[str, bytes],
-                   page_size: tuple[float, float]) -> dict[str, pikepdf.Pdf]:
+def _open_exhibits(
+    record: CaseRecord, blobs: dict[str, bytes], page_size: tuple[float, float]
+) -> dict[str, pikepdf.Pdf]:
     items = {it.id: it for it in record.evidence}
     out: dict[str, pikepdf.Pdf] = {}
     for eid, data in blobs.items():
@@ -121,19 +127,32 @@ def _open_exhibits(record: CaseRecord, blobs: dict[str, bytes],
 
 
 def _tabs(exhibits: list[Exhibit]) -> list[dict[str, str]]:
-    return [{"label": f"Exhibit {ex.tab}", "title": ex.title,
-             "note": ("Cited, not attached: " + ex.citation_text) if ex.citation_only else ""}
-            for ex in exhibits]
+    return [
+        {
+            "label": f"Exhibit {ex.tab}",
+            "title": ex.title,
+            "note": ("Cited, not attached: " + ex.citation_text) if ex.citation_only else "",
+        }
+        for ex in exhibits
+    ]
 
 
-def _index_rows(exhibits: list[Exhibit], units_parts: list[tuple[int, ...]],
-                cert_page: int | None) -> list[IndexRow]:
-    rows = [IndexRow(ex.tab, ex.description + (" (cited, not attached)" if ex.citation_only else ""),
-                     ex.tab_page, ex.end_page, units_parts[i + 1], ex.evidence_id)
-            for i, ex in enumerate(exhibits)]
+def _index_rows(
+    exhibits: list[Exhibit], units_parts: list[tuple[int, ...]], cert_page: int | None
+) -> list[IndexRow]:
+    rows = [
+        IndexRow(
+            ex.tab,
+            ex.description + (" (cited, not attached)" if ex.citation_only else ""),
+            ex.tab_page,
+            ex.end_page,
+            units_parts[i + 1],
+            ex.evidence_id,
+        )
+        for i, ex in enumerate(exhibits)
+    ]
     if cert_page is not None:
-        rows.append(IndexRow("", "Certificate of service", cert_page, cert_page,
-                             units_parts[-1]))
+        rows.append(IndexRow("", "Certificate of service", cert_page, cert_page, units_parts[-1]))
     return rows
 
 
@@ -144,16 +163,29 @@ def _part_note(parts: tuple[int, ...], n_parts: int) -> str:
     return f" (part {first})" if first == last else f" (parts {first}\u2013{last})"
 
 
-def _index_context(rows: list[IndexRow], applicant: str, reference: str, total: int,
-                   n_parts: int) -> dict[str, object]:
-    shown = [{"tab": r.tab, "description": r.description,
-              "pages": r.pages + _part_note(r.parts, n_parts)} for r in rows]
-    return {"rows": shown, "applicant": applicant, "reference": reference, "total_pages": total,
-            "parts": n_parts}
+def _index_context(
+    rows: list[IndexRow], applicant: str, reference: str, total: int, n_parts: int
+) -> dict[str, object]:
+    shown = [
+        {
+            "tab": r.tab,
+            "description": r.description,
+            "pages": r.pages + _part_note(r.parts, n_parts),
+        }
+        for r in rows
+    ]
+    return {
+        "rows": shown,
+        "applicant": applicant,
+        "reference": reference,
+        "total_pages": total,
+        "parts": n_parts,
+    }
 
 
-def _render_index(context: dict[str, object], css_size: str, page_size: tuple[float, float]
-                  ) -> tuple[pikepdf.Pdf, int]:
+def _render_index(
+    context: dict[str, object], css_size: str, page_size: tuple[float, float]
+) -> tuple[pikepdf.Pdf, int]:
     if plain_sheets.plain_text_ok(context, [], ""):
         pdf = pikepdf.new()
         pages = plain_sheets.index_pages(pdf, context, page_size, helvetica.fonts(pdf))
@@ -162,27 +194,32 @@ def _render_index(context: dict[str, object], css_size: str, page_size: tuple[fl
     return pikepdf.Pdf.open(io.BytesIO(data)), len(data)
 
 
-def _assemble(plan: list[list[Slice]], units: list[list[pikepdf.Page]], footer: pikepdf.Object,
-              bates: str) -> list[bytes]:
+def _assemble(
+    plan: list[list[Slice]], units: list[list[pikepdf.Page]], footer: pikepdf.Object, bates: str
+) -> list[bytes]:
     out: list[bytes] = []
     number = 0
     for part in plan:
         pdf = pikepdf.new()
         for sl in part:
-            pdf.pages.extend(units[sl.unit][sl.first:sl.last])
+            pdf.pages.extend(units[sl.unit][sl.first : sl.last])
         stamper = stamp.Stamper(pdf, footer)
         for page in pdf.pages:
             number += 1
             stamper.stamp(page, stamp.page_label(number, bates))
         buf = io.BytesIO()
-        pdf.save(buf, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        pdf.save(buf, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         out.append(buf.getvalue())
     return out
 
 
-def _units(exhibits: list[Exhibit], tabs: list[pikepdf.Page], sources: dict[str, pikepdf.Pdf],
-           index: list[pikepdf.Page], cert: list[pikepdf.Page]) -> list[list[pikepdf.Page]]:
+def _units(
+    exhibits: list[Exhibit],
+    tabs: list[pikepdf.Page],
+    sources: dict[str, pikepdf.Pdf],
+    index: list[pikepdf.Page],
+    cert: list[pikepdf.Page],
+) -> list[list[pikepdf.Page]]:
     units = [index]
     for i, ex in enumerate(exhibits):
         unit = [tabs[i]]
@@ -195,8 +232,13 @@ def _units(exhibits: list[Exhibit], tabs: list[pikepdf.Page], sources: dict[str,
 
 
 def render_packet(
-    store: Store, actor: Actor, case_id: str, *, max_part_bytes: int = 25 * 1024 * 1024,
-    bates_prefix: str | None = None, certificate_of_service: CertificateOfService | None = None,
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    *,
+    max_part_bytes: int = 25 * 1024 * 1024,
+    bates_prefix: str | None = None,
+    certificate_of_service: CertificateOfService | None = None,
 ) -> PacketResult:
     record, title, jurisdiction, blobs, version = _load_sources(store, actor, case_id)
     page_size = stamp.LETTER if jurisdiction == "us" else stamp.A4
@@ -224,9 +266,14 @@ def render_packet(
         n_cert = len(furniture.cert) if furniture else int(certificate_of_service is not None)
         cert_page = last + 1 if certificate_of_service is not None else None
         total = last + n_cert
-        unit_sizes = [(n_index, index_size)] + [
-            (1 + ex.page_count, tab_size + sizes.get(ex.evidence_id or "", 0)) for ex in exhibits
-        ] + ([(n_cert, 30 * 1024)] if n_cert else [])
+        unit_sizes = (
+            [(n_index, index_size)]
+            + [
+                (1 + ex.page_count, tab_size + sizes.get(ex.evidence_id or "", 0))
+                for ex in exhibits
+            ]
+            + ([(n_cert, 30 * 1024)] if n_cert else [])
+        )
         plan = plan_parts(unit_sizes, budget)
         unit_parts: list[list[int]] = [[] for _ in unit_sizes]
         for p, part in enumerate(plan, start=1):
@@ -236,8 +283,13 @@ def render_packet(
         context = _index_context(rows, applicant, reference, total, len(plan))
         if furniture is None:  # first pass: everything in one layout
             furniture = sheets.render_furniture(
-                index=context, tabs=_tabs(exhibits), footer_text=footer_text,
-                cert=certificate_of_service, page_size=page_size, css_size=css_size)
+                index=context,
+                tabs=_tabs(exhibits),
+                footer_text=footer_text,
+                cert=certificate_of_service,
+                page_size=page_size,
+                css_size=css_size,
+            )
             index, index_size = furniture.index, 40 * 1024 * len(furniture.index)
             if certificate_of_service is not None and len(furniture.cert) != n_cert:
                 continue  # a certificate longer than a page: count again
@@ -247,19 +299,32 @@ def render_packet(
         if len(index) != n_index:
             n_index = len(index)
             continue
-        parts = _assemble(plan, _units(exhibits, furniture.tabs, sources, index, furniture.cert),
-                          furniture.footer, bates)
+        parts = _assemble(
+            plan,
+            _units(exhibits, furniture.tabs, sources, index, furniture.cert),
+            furniture.footer,
+            bates,
+        )
         biggest = max(len(p) for p in parts)
         if biggest <= max_part_bytes or budget < 8 * 1024:
             break
         budget = int(budget * max_part_bytes / biggest * 0.95)
     if max(len(p) for p in parts) > max_part_bytes:
-        warnings.append(N_("A part is larger than the limit because a single page is larger "
-                           "than the limit."))
-    names = (["exhibits.pdf"] if len(parts) == 1 else
-             [f"exhibits-part-{i}-of-{len(parts)}.pdf" for i in range(1, len(parts) + 1)])
+        warnings.append(
+            N_("A part is larger than the limit because a single page is larger than the limit.")
+        )
+    names = (
+        ["exhibits.pdf"]
+        if len(parts) == 1
+        else [f"exhibits-part-{i}-of-{len(parts)}.pdf" for i in range(1, len(parts) + 1)]
+    )
     n_exhibits = len(rows) - (cert_page is not None)
     with store.session() as session:
-        audit.log(session, actor, "render_packet", case_id,
-                  f"exhibits={n_exhibits} pages={total} parts={len(parts)}")
+        audit.log(
+            session,
+            actor,
+            "render_packet",
+            case_id,
+            f"exhibits={n_exhibits} pages={total} parts={len(parts)}",
+        )
     return PacketResult(list(zip(names, parts, strict=True)), rows, total, warnings, version)

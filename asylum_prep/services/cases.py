@@ -98,7 +98,11 @@ def _clean_title(title: str) -> str:
 
 
 def create_case(
-    store: Store, actor: Actor, *, title: str, jurisdiction: str = "us",
+    store: Store,
+    actor: Actor,
+    *,
+    title: str,
+    jurisdiction: str = "us",
     record: CaseRecord | None = None,
 ) -> str:
     require_role(actor, Role.attorney)
@@ -109,14 +113,15 @@ def create_case(
     record = checked_record(record or CaseRecord())
     with store.session() as session:
         row, cipher = repo.new_case_row(
-            session,
-            store, title=_clean_title(title), jurisdiction=juris.value, created_by=actor.id
+            session, store, title=_clean_title(title), jurisdiction=juris.value, created_by=actor.id
         )
         row.current_version = 1
         session.add(row)
         session.flush()
         session.add(CaseMember(case_id=row.id, user_id=actor.id, role=Role.attorney.value))
-        repo.add_version(session, cipher, version=1, record=record, summary=["created"], actor_id=actor.id)
+        repo.add_version(
+            session, cipher, version=1, record=record, summary=["created"], actor_id=actor.id
+        )
         audit.log(session, actor, "case_create", row.id)
         return row.id
 
@@ -134,9 +139,13 @@ def list_cases(store: Store, actor: Actor, *, status: str | None = None) -> list
             query = query.where(Case.status == status)
         out = [
             CaseSummary(
-                id=case.id, title=repo.read_title(store, case),
-                jurisdiction=Jurisdiction(case.jurisdiction), status=case.status,
-                version=case.current_version, role=Role(member.role), updated_at=case.updated_at,
+                id=case.id,
+                title=repo.read_title(store, case),
+                jurisdiction=Jurisdiction(case.jurisdiction),
+                status=case.status,
+                version=case.current_version,
+                role=Role(member.role),
+                updated_at=case.updated_at,
             )
             for case, member in session.exec(query)
         ]
@@ -149,19 +158,33 @@ def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = Tr
         role = require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
         cipher = store.case_cipher(case)
-        record = repo.open_record(cipher, repo.get_version_row(session, case_id, case.current_version))
+        record = repo.open_record(
+            cipher, repo.get_version_row(session, case_id, case.current_version)
+        )
         if audit_view:
             audit.log(session, actor, "case_view", case_id, f"version={case.current_version}")
         return OpenCase(
-            id=case.id, title=cipher.open_text("title", case.title_enc),
-            jurisdiction=Jurisdiction(case.jurisdiction), status=case.status,
-            version=case.current_version, role=role, record=record,
+            id=case.id,
+            title=cipher.open_text("title", case.title_enc),
+            jurisdiction=Jurisdiction(case.jurisdiction),
+            status=case.status,
+            version=case.current_version,
+            role=role,
+            record=record,
         )
 
 
 def commit_version(
-    session: Session, store: Store, actor: Actor, role: Role, case: Case, *,
-    base_version: int, record: CaseRecord, action: str, check_paths: bool = True,
+    session: Session,
+    store: Store,
+    actor: Actor,
+    role: Role,
+    case: Case,
+    *,
+    base_version: int,
+    record: CaseRecord,
+    action: str,
+    check_paths: bool = True,
 ) -> int:
     """Write `record` as the case's next version inside the caller's transaction.
 
@@ -178,18 +201,25 @@ def commit_version(
     if not changed:
         return case.current_version
     if base_version != case.current_version:
-        current = repo.open_record(cipher, repo.get_version_row(session, case.id, case.current_version))
+        current = repo.open_record(
+            cipher, repo.get_version_row(session, case.id, case.current_version)
+        )
         merged, conflicts = merge.three_way(base, record, current)
         if conflicts:
             raise StaleVersionError(
-                base=base_version, current=case.current_version,
+                base=base_version,
+                current=case.current_version,
                 changed=", ".join(merge.describe(conflicts))[:400],
             )
         record = merged
     new_version = case.current_version + 1
     repo.add_version(
-        session, cipher, version=new_version, record=record,
-        summary=merge.describe(changed)[:200], actor_id=actor.id,
+        session,
+        cipher,
+        version=new_version,
+        record=record,
+        summary=merge.describe(changed)[:200],
+        actor_id=actor.id,
     )
     case.current_version = new_version
     case.updated_at = utcnow()
@@ -199,28 +229,53 @@ def commit_version(
     return new_version
 
 
-def save_record(store: Store, actor: Actor, case_id: str, *, record: CaseRecord, base_version: int) -> int:
+def save_record(
+    store: Store, actor: Actor, case_id: str, *, record: CaseRecord, base_version: int
+) -> int:
     """Save a new version. Based on an older version, it is merged when the answers touched
     differ and refused (StaleVersionError, naming the answers) when they overlap."""
     record = checked_record(record)
     with store.session() as session:
         role = require(session, actor, case_id, Permission.write)
         case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
-        return commit_version(session, store, actor, role, case, base_version=base_version,
-                       record=record, action="case_save")
+        return commit_version(
+            session,
+            store,
+            actor,
+            role,
+            case,
+            base_version=base_version,
+            record=record,
+            action="case_save",
+        )
 
 
 def save_as_team(
-    store: Store, actor: Actor, case_id: str, *, record: CaseRecord, base_version: int,
-    permission: Permission, action: str,
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    *,
+    record: CaseRecord,
+    base_version: int,
+    permission: Permission,
+    action: str,
 ) -> int:
     """A save by a team workflow that checked its own rules (review, translation, links)."""
     record = checked_record(record)
     with store.session() as session:
         role = require(session, actor, case_id, permission)
         case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
-        return commit_version(session, store, actor, role, case, base_version=base_version,
-                       record=record, action=action, check_paths=False)
+        return commit_version(
+            session,
+            store,
+            actor,
+            role,
+            case,
+            base_version=base_version,
+            record=record,
+            action=action,
+            check_paths=False,
+        )
 
 
 def list_versions(store: Store, actor: Actor, case_id: str) -> list[VersionInfo]:
@@ -231,8 +286,9 @@ def list_versions(store: Store, actor: Actor, case_id: str) -> list[VersionInfo]
         rows = repo.list_version_rows(session, case_id)
         audit.log(session, actor, "history_view", case_id)
         return [
-            VersionInfo(r.version, r.created_at, names.get(r.created_by, "?"),
-                        repo.open_summary(cipher, r))
+            VersionInfo(
+                r.version, r.created_at, names.get(r.created_by, "?"), repo.open_summary(cipher, r)
+            )
             for r in rows
         ]
 
@@ -246,18 +302,30 @@ def view_version(store: Store, actor: Actor, case_id: str, version: int) -> Case
         return record
 
 
-def restore_version(store: Store, actor: Actor, case_id: str, *, version: int, base_version: int) -> int:
+def restore_version(
+    store: Store, actor: Actor, case_id: str, *, version: int, base_version: int
+) -> int:
     """Make an earlier version current again, as a new version (history is never rewritten)."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.review)
         case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
         if base_version != case.current_version:
-            raise StaleVersionError(base=base_version, current=case.current_version,
-                                    changed=N_("the whole case"))
+            raise StaleVersionError(
+                base=base_version, current=case.current_version, changed=N_("the whole case")
+            )
         cipher = store.case_cipher(case)
         old = repo.open_record(cipher, repo.get_version_row(session, case_id, version))
-        return commit_version(session, store, actor, role, case, base_version=base_version,
-                       record=old, action="case_restore", check_paths=False)
+        return commit_version(
+            session,
+            store,
+            actor,
+            role,
+            case,
+            base_version=base_version,
+            record=old,
+            action="case_restore",
+            check_paths=False,
+        )
 
 
 def rename_case(store: Store, actor: Actor, case_id: str, *, title: str) -> None:
@@ -292,7 +360,9 @@ def delete_case(store: Store, actor: Actor, case_id: str) -> None:
 
 def add_member(store: Store, actor: Actor, case_id: str, *, username: str, role: Role) -> None:
     if role in (Role.admin, Role.applicant):
-        raise InputRefused(N_("Add attorneys, paralegals or translators here; applicants join by invite."))
+        raise InputRefused(
+            N_("Add attorneys, paralegals or translators here; applicants join by invite.")
+        )
     with store.session() as session:
         require(session, actor, case_id, Permission.manage)
         user = session.exec(select(User).where(User.username == username.strip().lower())).first()
@@ -321,7 +391,8 @@ def list_members(store: Store, actor: Actor, case_id: str) -> list[tuple[int, st
     with store.session() as session:
         require(session, actor, case_id, Permission.read)
         rows = session.exec(
-            select(CaseMember, User).join(User, col(User.id) == col(CaseMember.user_id))
+            select(CaseMember, User)
+            .join(User, col(User.id) == col(CaseMember.user_id))
             .where(CaseMember.case_id == case_id)
         )
         return [(u.id or 0, u.display_name or u.username, Role(m.role)) for m, u in rows]

@@ -3,8 +3,8 @@
 Access: adding and editing need `write` (applicant, paralegal, attorney; an applicant edits
 only items they added); exhibit order, inclusion and settings need `export` (paralegal,
 attorney); the sealed original needs `review` (attorney); reading needs `read`; removing
-needs `delete`. Saves are versioned and merged like every record save (`cases.commit_version`), in the
-same transaction as the blobs, so a refused or failed add leaves nothing behind.
+needs `delete`. Saves are versioned and merged like every record save
+(`cases.commit_version`), in the same transaction as the blobs, so a refused or failed add leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -30,11 +30,22 @@ from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, EvidenceBlob
 
-EDITABLE = frozenset({
-    "title", "kind", "document_date", "issuer", "language", "translation",
-    "translation_certificate", "translation_of", "description", "incidents", "elements",
-    "report_id",
-})
+EDITABLE = frozenset(
+    {
+        "title",
+        "kind",
+        "document_date",
+        "issuer",
+        "language",
+        "translation",
+        "translation_certificate",
+        "translation_of",
+        "description",
+        "incidents",
+        "elements",
+        "report_id",
+    }
+)
 
 
 def _sha(data: bytes) -> str:
@@ -53,21 +64,33 @@ def _locked_case(session: Session, case_id: str) -> Case:
 
 
 def _record_at(store: Store, session: Session, case: Case, version: int) -> CaseRecord:
-    return repo.open_record(store.case_cipher(case), repo.get_version_row(session, case.id, version))
+    return repo.open_record(
+        store.case_cipher(case), repo.get_version_row(session, case.id, version)
+    )
 
 
 def _find(record: CaseRecord, evidence_id: str) -> EvidenceItem:
     for item in record.evidence:
         if item.id == evidence_id:
             return item
-    raise NotFoundError(N_("No evidence item with id {evidence_id} in this case."),
-                        evidence_id=str(evidence_id)[:40])
+    raise NotFoundError(
+        N_("No evidence item with id {evidence_id} in this case."),
+        evidence_id=str(evidence_id)[:40],
+    )
 
 
 def add_evidence(
-    store: Store, actor: Actor, case_id: str, *, data: bytes, filename: str,
-    title: str | None = None, kind: str | EvidenceKind | None = None, base_version: int,
-    keep_original: bool | None = None, language: str = "",
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    *,
+    data: bytes,
+    filename: str,
+    title: str | None = None,
+    kind: str | EvidenceKind | None = None,
+    base_version: int,
+    keep_original: bool | None = None,
+    language: str = "",
 ) -> tuple[str, int, list[str]]:
     """Check, clean and store one file. Returns (evidence id, new version, notices).
 
@@ -96,35 +119,70 @@ def add_evidence(
         case = _locked_case(session, case_id)
         extra = len(cleaned.data) + len(cleaned.rendition or b"") + (len(data) if keep else 0)
         if _case_total(session, case_id) + extra > limits.max_case_evidence_bytes:
-            raise InputRefused(N_("This case has reached its storage limit for evidence "
-                                  "({max_mb} MB). Remove files that are not needed, or ask "
-                                  "the administrator to raise the limit."),
-                               max_mb=f"{limits.max_case_evidence_bytes / 1048576:.0f}")
+            raise InputRefused(
+                N_(
+                    "This case has reached its storage limit for evidence "
+                    "({max_mb} MB). Remove files that are not needed, or ask "
+                    "the administrator to raise the limit."
+                ),
+                max_mb=f"{limits.max_case_evidence_bytes / 1048576:.0f}",
+            )
         cipher = store.case_cipher(case)
         stored = repo.put_blob(session, cipher, cleaned.data, actor_id=actor.id, purpose="stored")
-        original = (repo.put_blob(session, cipher, data, actor_id=actor.id, purpose="original")
-                    if keep else None)
-        rendition = (repo.put_blob(session, cipher, cleaned.rendition, actor_id=actor.id,
-                                   purpose="rendition") if cleaned.rendition else None)
+        original = (
+            repo.put_blob(session, cipher, data, actor_id=actor.id, purpose="original")
+            if keep
+            else None
+        )
+        rendition = (
+            repo.put_blob(
+                session, cipher, cleaned.rendition, actor_id=actor.id, purpose="rendition"
+            )
+            if cleaned.rendition
+            else None
+        )
         record = _record_at(store, session, case, base_version)
         item = EvidenceItem(
-            title=(title or "").strip()[:200], kind=kind_value, language=language[:20],
-            filename=clean_filename(filename), mime=cleaned.mime, stored_blob=stored.id,
+            title=(title or "").strip()[:200],
+            kind=kind_value,
+            language=language[:20],
+            filename=clean_filename(filename),
+            mime=cleaned.mime,
+            stored_blob=stored.id,
             original_blob=original.id if original else "",
             rendition_blob=rendition.id if rendition else "",
-            original_sha256=_sha(data), stored_sha256=_sha(cleaned.data),
-            original_size=len(data), stored_size=len(cleaned.data),
-            page_count=cleaned.page_count, width=cleaned.width, height=cleaned.height,
-            removed=cleaned.removed, added_by=actor.id, added_at=now,
+            original_sha256=_sha(data),
+            stored_sha256=_sha(cleaned.data),
+            original_size=len(data),
+            stored_size=len(cleaned.data),
+            page_count=cleaned.page_count,
+            width=cleaned.width,
+            height=cleaned.height,
+            removed=cleaned.removed,
+            added_by=actor.id,
+            added_at=now,
         )
-        item.exhibit.order = (max((it.exhibit.order for it in record.evidence), default=0)
-                              + 10)
+        item.exhibit.order = max((it.exhibit.order for it in record.evidence), default=0) + 10
         record.evidence.append(item)
-        version = commit_version(session, store, actor, role, case, base_version=base_version,
-                          record=record, action="evidence_add", check_paths=False)
-        audit.log(session, actor, "evidence_stored", case_id,
-                  f"evidence={item.id} mime={cleaned.mime.name} pages={cleaned.page_count} "
-                  f"original={'kept' if keep else 'no'}")
+        version = commit_version(
+            session,
+            store,
+            actor,
+            role,
+            case,
+            base_version=base_version,
+            record=record,
+            action="evidence_add",
+            check_paths=False,
+        )
+        audit.log(
+            session,
+            actor,
+            "evidence_stored",
+            case_id,
+            f"evidence={item.id} mime={cleaned.mime.name} pages={cleaned.page_count} "
+            f"original={'kept' if keep else 'no'}",
+        )
     return item.id, version, [*cleaned.removed, *cleaned.warnings]
 
 
@@ -138,16 +196,20 @@ def list_evidence(store: Store, actor: Actor, case_id: str) -> tuple[int, list[E
         return case.current_version, list(record.evidence)
 
 
-def get_evidence_file(store: Store, actor: Actor, case_id: str, evidence_id: str, *,
-                      which: str = "stored") -> tuple[bytes, EvidenceItem]:
+def get_evidence_file(
+    store: Store, actor: Actor, case_id: str, evidence_id: str, *, which: str = "stored"
+) -> tuple[bytes, EvidenceItem]:
     """The cleaned stored copy, its PDF rendition, or (attorney only) the sealed original."""
     permission = Permission.review if which == "original" else Permission.read
     with store.session() as session:
         require(session, actor, case_id, permission)
         case = repo.get_case(session, case_id)
         item = _find(_record_at(store, session, case, case.current_version), evidence_id)
-        blob_id = {"stored": item.stored_blob, "original": item.original_blob,
-                   "rendition": item.rendition_blob}.get(which, "")
+        blob_id = {
+            "stored": item.stored_blob,
+            "original": item.original_blob,
+            "rendition": item.rendition_blob,
+        }.get(which, "")
         if not blob_id:
             raise NotFoundError(N_("This evidence item has no {which} copy."), which=which)
         data = repo.get_blob(session, store.case_cipher(case), blob_id)
@@ -155,24 +217,43 @@ def get_evidence_file(store: Store, actor: Actor, case_id: str, evidence_id: str
         return data, item
 
 
-def _save(store: Store, actor: Actor, case_id: str, *, base_version: int, permission: Permission,
-          action: str, change: Any) -> int:
+def _save(
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    *,
+    base_version: int,
+    permission: Permission,
+    action: str,
+    change: Any,
+) -> int:
     with store.session() as session:
         role = require(session, actor, case_id, permission)
         case = _locked_case(session, case_id)
         record = _record_at(store, session, case, base_version)
         record = change(record, role)
-        return commit_version(session, store, actor, role, case, base_version=base_version,
-                       record=CaseRecord.model_validate(record.model_dump()), action=action,
-                       check_paths=False)
+        return commit_version(
+            session,
+            store,
+            actor,
+            role,
+            case,
+            base_version=base_version,
+            record=CaseRecord.model_validate(record.model_dump()),
+            action=action,
+            check_paths=False,
+        )
 
 
-def update_evidence(store: Store, actor: Actor, case_id: str, evidence_id: str, *,
-                    base_version: int, **changes: Any) -> int:
+def update_evidence(
+    store: Store, actor: Actor, case_id: str, evidence_id: str, *, base_version: int, **changes: Any
+) -> int:
     unknown = set(changes) - EDITABLE
     if unknown:
-        raise InputRefused(N_("These details cannot be changed here: {names}."),
-                           names=", ".join(sorted(unknown))[:200])
+        raise InputRefused(
+            N_("These details cannot be changed here: {names}."),
+            names=", ".join(sorted(unknown))[:200],
+        )
 
     def change(record: CaseRecord, role: Role) -> CaseRecord:
         item = _find(record, evidence_id)
@@ -184,52 +265,93 @@ def update_evidence(store: Store, actor: Actor, case_id: str, evidence_id: str, 
         record.evidence[index] = EvidenceItem.model_validate(data)
         return record
 
-    return _save(store, actor, case_id, base_version=base_version, permission=Permission.write,
-                 action="evidence_edit", change=change)
+    return _save(
+        store,
+        actor,
+        case_id,
+        base_version=base_version,
+        permission=Permission.write,
+        action="evidence_edit",
+        change=change,
+    )
 
 
-def set_exhibit_order(store: Store, actor: Actor, case_id: str, *, evidence_ids: list[str],
-                      base_version: int) -> int:
-    return _save(store, actor, case_id, base_version=base_version, permission=Permission.export,
-                 action="exhibits_order",
-                 change=lambda record, role: exhibits.reorder(record, evidence_ids))
+def set_exhibit_order(
+    store: Store, actor: Actor, case_id: str, *, evidence_ids: list[str], base_version: int
+) -> int:
+    return _save(
+        store,
+        actor,
+        case_id,
+        base_version=base_version,
+        permission=Permission.export,
+        action="exhibits_order",
+        change=lambda record, role: exhibits.reorder(record, evidence_ids),
+    )
 
 
-def set_exhibit_included(store: Store, actor: Actor, case_id: str, evidence_id: str, *,
-                         included: bool, base_version: int) -> int:
+def set_exhibit_included(
+    store: Store, actor: Actor, case_id: str, evidence_id: str, *, included: bool, base_version: int
+) -> int:
     def change(record: CaseRecord, role: Role) -> CaseRecord:
         _find(record, evidence_id)
         return exhibits.set_included(record, evidence_id, included)
 
-    return _save(store, actor, case_id, base_version=base_version, permission=Permission.export,
-                 action="exhibits_include", change=change)
+    return _save(
+        store,
+        actor,
+        case_id,
+        base_version=base_version,
+        permission=Permission.export,
+        action="exhibits_include",
+        change=change,
+    )
 
 
-def set_exhibit_tab(store: Store, actor: Actor, case_id: str, evidence_id: str, *, tab: str,
-                    base_version: int) -> int:
+def set_exhibit_tab(
+    store: Store, actor: Actor, case_id: str, evidence_id: str, *, tab: str, base_version: int
+) -> int:
     def change(record: CaseRecord, role: Role) -> CaseRecord:
         _find(record, evidence_id).exhibit.tab = tab.strip()[:8]
         return record
 
-    return _save(store, actor, case_id, base_version=base_version, permission=Permission.export,
-                 action="exhibits_tab", change=change)
+    return _save(
+        store,
+        actor,
+        case_id,
+        base_version=base_version,
+        permission=Permission.export,
+        action="exhibits_tab",
+        change=change,
+    )
 
 
-def update_exhibit_settings(store: Store, actor: Actor, case_id: str, *,
-                            settings: ExhibitSettings, base_version: int) -> int:
+def update_exhibit_settings(
+    store: Store, actor: Actor, case_id: str, *, settings: ExhibitSettings, base_version: int
+) -> int:
     def change(record: CaseRecord, role: Role) -> CaseRecord:
-        if (settings.keep_originals != record.exhibit_settings.keep_originals
-                and role is not Role.attorney):
+        if (
+            settings.keep_originals != record.exhibit_settings.keep_originals
+            and role is not Role.attorney
+        ):
             raise PermissionDenied(N_("Only the attorney can keep sealed originals."))
         record.exhibit_settings = ExhibitSettings.model_validate(settings.model_dump())
         return record
 
-    return _save(store, actor, case_id, base_version=base_version, permission=Permission.export,
-                 action="exhibits_settings", change=change)
+    return _save(
+        store,
+        actor,
+        case_id,
+        base_version=base_version,
+        permission=Permission.export,
+        action="exhibits_settings",
+        change=change,
+    )
 
 
-def remove_evidence(store: Store, actor: Actor, case_id: str, evidence_id: str, *,
-                    base_version: int) -> int:
+def remove_evidence(
+    store: Store, actor: Actor, case_id: str, evidence_id: str, *, base_version: int
+) -> int:
     """Remove an item and its files (attorney). Earlier versions keep its metadata only."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.delete)
@@ -237,8 +359,17 @@ def remove_evidence(store: Store, actor: Actor, case_id: str, evidence_id: str, 
         record = _record_at(store, session, case, base_version)
         item = _find(record, evidence_id)
         record.evidence = [it for it in record.evidence if it.id != evidence_id]
-        version = commit_version(session, store, actor, role, case, base_version=base_version,
-                          record=record, action="evidence_remove", check_paths=False)
+        version = commit_version(
+            session,
+            store,
+            actor,
+            role,
+            case,
+            base_version=base_version,
+            record=record,
+            action="evidence_remove",
+            check_paths=False,
+        )
         for blob_id in (item.stored_blob, item.original_blob, item.rendition_blob):
             row = session.get(EvidenceBlob, blob_id) if blob_id else None
             if row is not None and row.case_id == case_id:
@@ -246,8 +377,9 @@ def remove_evidence(store: Store, actor: Actor, case_id: str, evidence_id: str, 
         return version
 
 
-def warnings_for(store: Store, actor: Actor, case_id: str,
-                 elements: Iterable[str] | None = None) -> list[EvidenceWarning]:
+def warnings_for(
+    store: Store, actor: Actor, case_id: str, elements: Iterable[str] | None = None
+) -> list[EvidenceWarning]:
     """Evidence warnings; `elements` defaults to the case jurisdiction's element keys."""
     with store.session() as session:
         require(session, actor, case_id, Permission.read)
@@ -260,8 +392,9 @@ def warnings_for(store: Store, actor: Actor, case_id: str,
     return evidence_warnings(record, list(titles) if elements is None else elements, titles)
 
 
-def thumbnail(store: Store, actor: Actor, case_id: str, evidence_id: str, *,
-              width: int = 240) -> bytes:
+def thumbnail(
+    store: Store, actor: Actor, case_id: str, evidence_id: str, *, width: int = 240
+) -> bytes:
     """A PNG of the first page (or the picture), made in memory or through pipes."""
     from asylum_prep.evidence.pages import first_page_png
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from asylum_prep.errors import AuthError, N_
+from asylum_prep.errors import N_, AuthError
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Actor, Role
@@ -38,10 +38,14 @@ def create_invite(store: Store, actor: Actor, case_id: str) -> str:
     code = "".join(secrets.choice(_ALPHABET) for _ in range(12))
     with store.session() as session:
         require(session, actor, case_id, Permission.manage)
-        session.add(Invite(
-            code_hash=_hash(code), case_id=case_id, created_by=actor.id,
-            expires_at=utcnow() + timedelta(days=store.settings.invite_valid_days),
-        ))
+        session.add(
+            Invite(
+                code_hash=_hash(code),
+                case_id=case_id,
+                created_by=actor.id,
+                expires_at=utcnow() + timedelta(days=store.settings.invite_valid_days),
+            )
+        )
         audit.log(session, actor, "invite_create", case_id)
     return format_code(code)
 
@@ -57,10 +61,12 @@ def redeem_invite(store: Store, *, code: str, password: str) -> Actor:
         if invite is None or invite.used_at is not None or invite.expires_at < utcnow():
             audit.log(session, None, "invite_refused")
             session.commit()
-            raise AuthError(N_(
-                "This invite code is not valid. Check it against the paper, or ask your "
-                "attorney for a new one."
-            ))
+            raise AuthError(
+                N_(
+                    "This invite code is not valid. Check it against the paper, or ask your "
+                    "attorney for a new one."
+                )
+            )
         user = _insert_user(
             session, username=format_code(code).lower(), password=password, role=Role.applicant
         )

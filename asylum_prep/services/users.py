@@ -49,9 +49,9 @@ def _storable(text: str) -> bool:
 
 def check_password_rules(password: str) -> None:
     if not _storable(password.replace("\x00", "")):  # hashed, never stored: NUL is fine
-        raise InputRefused(N_(
-            "The password contains broken characters that cannot be used. Type it again."
-        ))
+        raise InputRefused(
+            N_("The password contains broken characters that cannot be used. Type it again.")
+        )
     if len(password) < MIN_PASSWORD:
         raise InputRefused(N_("The password must be at least {n} characters long."), n=MIN_PASSWORD)
     if len(password) > MAX_PASSWORD:
@@ -60,28 +60,38 @@ def check_password_rules(password: str) -> None:
 
 def to_actor(user: User) -> Actor:
     assert user.id is not None
-    return Actor(id=user.id, username=user.username, role=Role(user.role), display_name=user.display_name)
+    return Actor(
+        id=user.id, username=user.username, role=Role(user.role), display_name=user.display_name
+    )
 
 
-def _insert_user(session: Session, *, username: str, password: str, role: Role, display_name: str = "") -> User:
+def _insert_user(
+    session: Session, *, username: str, password: str, role: Role, display_name: str = ""
+) -> User:
     username = normalise_username(username)
     if username == SERVICE_ACCOUNT:
         raise InputRefused(N_("That user name is reserved. Choose another."))
     if not USERNAME_RE.match(username):
-        raise InputRefused(N_(
-            "A user name has 3 to 64 characters: lower-case letters, digits, dot, dash or "
-            "underscore."
-        ))
+        raise InputRefused(
+            N_(
+                "A user name has 3 to 64 characters: lower-case letters, digits, dot, dash or "
+                "underscore."
+            )
+        )
     check_password_rules(password)
     display_name = display_name.strip()
     if not _storable(display_name) or len(display_name) > 120:
-        raise InputRefused(N_(
-            "A display name has at most 120 characters and no broken or NUL characters."
-        ))
+        raise InputRefused(
+            N_("A display name has at most 120 characters and no broken or NUL characters.")
+        )
     if session.exec(select(User).where(User.username == username)).first() is not None:
         raise InputRefused(N_("That user name is taken. Choose another."))
-    user = User(username=username, password_hash=_hasher.hash(password), role=role.value,
-                display_name=display_name)
+    user = User(
+        username=username,
+        password_hash=_hasher.hash(password),
+        role=role.value,
+        display_name=display_name,
+    )
     session.add(user)
     try:
         session.flush()
@@ -101,19 +111,28 @@ def needs_first_admin(store: Store) -> bool:
         return _people_count(session) == 0
 
 
-def create_first_admin(store: Store, *, username: str, password: str, display_name: str = "") -> Actor:
+def create_first_admin(
+    store: Store, *, username: str, password: str, display_name: str = ""
+) -> Actor:
     """The one-time set-up: refused once any account exists."""
     with store.session() as session:
         if _people_count(session) > 0:
             raise PermissionDenied(N_("Set-up is already done. Sign in instead."))
-        user = _insert_user(session, username=username, password=password, role=Role.admin,
-                            display_name=display_name)
+        user = _insert_user(
+            session,
+            username=username,
+            password=password,
+            role=Role.admin,
+            display_name=display_name,
+        )
         actor = to_actor(user)
         audit.log(session, actor, "user_create", detail="first admin")
         return actor
 
 
-def create_user(store: Store, actor: Actor, *, username: str, password: str, role: Role, display_name: str = "") -> Actor:
+def create_user(
+    store: Store, actor: Actor, *, username: str, password: str, role: Role, display_name: str = ""
+) -> Actor:
     """Admins create any staff account; attorneys may create paralegals and translators."""
     if role is Role.applicant:
         raise InputRefused(N_("Applicants join with an invite code from their attorney."))
@@ -122,8 +141,9 @@ def create_user(store: Store, actor: Actor, *, username: str, password: str, rol
     ):
         raise PermissionDenied()
     with store.session() as session:
-        user = _insert_user(session, username=username, password=password, role=role,
-                            display_name=display_name)
+        user = _insert_user(
+            session, username=username, password=password, role=role, display_name=display_name
+        )
         audit.log(session, actor, "user_create", detail=f"role={role.value} user={user.id}")
         return to_actor(user)
 
@@ -143,7 +163,8 @@ def sign_in(store: Store, *, username: str, password: str) -> Actor:
     with store.session() as session:
         user = (  # a name no account can have is never looked up (NUL breaks PostgreSQL text)
             session.exec(select(User).where(User.username == name)).first()
-            if USERNAME_RE.match(name) else None
+            if USERNAME_RE.match(name)
+            else None
         )
         now = utcnow()
         if user is None or not user.is_active:
@@ -185,7 +206,6 @@ def sign_out(store: Store, actor: Actor, *, reason: str = "") -> None:
         audit.log(session, actor, "sign_out", detail=reason[:40])
 
 
-
 # --- single sign-on (OIDC) -------------------------------------------------------------------
 OIDC_NOT_LINKED = N_("This sign-in is not linked to an account here. Ask your administrator.")
 OIDC_NO_IDENTITY = N_(
@@ -201,12 +221,20 @@ def oidc_identity(issuer: str, subject: str) -> str:
     iss, sub = issuer.strip().rstrip("/"), subject.strip()
     if not iss or not sub:
         raise InputRefused(N_("Enter both the issuer and the subject of the sign-in identity."))
-    if (len(iss) > OIDC_MAX_PART or len(sub) > OIDC_MAX_PART or "|" in iss
-            or not _storable(iss + sub) or any(ord(ch) < 32 for ch in iss + sub)):
-        raise InputRefused(N_(
-            "The issuer and the subject each have at most {n} characters and no line breaks, "
-            "and the issuer does not contain the character |."
-        ), n=OIDC_MAX_PART)
+    if (
+        len(iss) > OIDC_MAX_PART
+        or len(sub) > OIDC_MAX_PART
+        or "|" in iss
+        or not _storable(iss + sub)
+        or any(ord(ch) < 32 for ch in iss + sub)
+    ):
+        raise InputRefused(
+            N_(
+                "The issuer and the subject each have at most {n} characters and no line breaks, "
+                "and the issuer does not contain the character |."
+            ),
+            n=OIDC_MAX_PART,
+        )
     return f"{iss}|{sub}"
 
 
@@ -230,27 +258,35 @@ def link_oidc(store: Store, actor: Actor, *, user_id: int, issuer: str, subject:
     with store.session() as session:
         user = _staff_user(session, user_id)
         if user.role == Role.applicant.value:
-            raise InputRefused(N_(
-                "Applicant accounts cannot use single sign-on. Applicants sign in with the "
-                "code from their attorney and their own password."
-            ))
+            raise InputRefused(
+                N_(
+                    "Applicant accounts cannot use single sign-on. Applicants sign in with the "
+                    "code from their attorney and their own password."
+                )
+            )
         holder = session.exec(select(User).where(User.oidc_subject == identity)).first()
         if holder is not None and holder.id != user.id:
-            raise InputRefused(N_(
-                "This sign-in identity is already linked to the account {name}. Unlink it "
-                "there first."
-            ), name=holder.username)
+            raise InputRefused(
+                N_(
+                    "This sign-in identity is already linked to the account {name}. Unlink it "
+                    "there first."
+                ),
+                name=holder.username,
+            )
         user.oidc_subject = identity
         session.add(user)
         try:
             session.flush()
         except DbIntegrityError as exc:  # linked elsewhere meanwhile
-            raise InputRefused(N_(
-                "This sign-in identity is already linked to another account. Unlink it there "
-                "first."
-            )) from exc
-        audit.log(session, actor, "oidc_link",
-                  detail=f"user={user.id} id={oidc_fingerprint(identity)}")
+            raise InputRefused(
+                N_(
+                    "This sign-in identity is already linked to another account. Unlink it there "
+                    "first."
+                )
+            ) from exc
+        audit.log(
+            session, actor, "oidc_link", detail=f"user={user.id} id={oidc_fingerprint(identity)}"
+        )
 
 
 def unlink_oidc(store: Store, actor: Actor, *, user_id: int) -> None:
@@ -259,8 +295,9 @@ def unlink_oidc(store: Store, actor: Actor, *, user_id: int) -> None:
     with store.session() as session:
         user = _staff_user(session, user_id)
         if user.oidc_subject is None:
-            raise InputRefused(N_("The account {name} is not linked to a sign-in identity."),
-                               name=user.username)
+            raise InputRefused(
+                N_("The account {name} is not linked to a sign-in identity."), name=user.username
+            )
         fingerprint = oidc_fingerprint(user.oidc_subject)
         user.oidc_subject = None
         session.add(user)
@@ -280,8 +317,12 @@ def sign_in_oidc(store: Store, *, issuer: str, subject: str) -> Actor:
             raise AuthError(OIDC_NO_IDENTITY) from None
         user = session.exec(select(User).where(User.oidc_subject == identity)).first()
         if user is None:
-            audit.log(session, None, "sign_in_failed",
-                      detail=f"oidc unknown id={oidc_fingerprint(identity)}")
+            audit.log(
+                session,
+                None,
+                "sign_in_failed",
+                detail=f"oidc unknown id={oidc_fingerprint(identity)}",
+            )
             session.commit()
             raise AuthError(OIDC_NOT_LINKED)
         if not user.is_active or user.role == Role.applicant.value:
@@ -292,6 +333,7 @@ def sign_in_oidc(store: Store, *, issuer: str, subject: str) -> Actor:
         actor = to_actor(user)
         audit.log(session, actor, "sign_in", detail="oidc")
         return actor
+
 
 def change_password(store: Store, actor: Actor, *, old_password: str, new_password: str) -> None:
     check_password_rules(new_password)

@@ -25,5 +25,7 @@ def photo_with_gps(path: Path) -> Path:
 def summons_pdf(path: Path) -> Path:
     from weasyprint import HTML
 
-    HTML(string="<h1>Summons (fictional)</h1><p>Report to the Revolutionary Court.</p>").write_pdf(path)
+    HTML(string="<h1>Summons (fictional)</h1><p>Report to the Revolutionary Court.</p>").write_pdf(
+        path
+    )
     return path

@@ -24,8 +24,9 @@ SAMPLES = Path(__file__).resolve().parents[2] / "asylum_prep" / "samples" / "coi
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_the_whole_journey(server, browser, shots, tmp_path):
@@ -59,7 +60,8 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
     click(page, "w_ad_answer_language_save")
     photo = files.photo_with_gps(tmp_path / "IMG_2041.jpg")
     page.locator("[class*='st-key-w_ad_upload_home_'] input[type=file]").first.set_input_files(
-        str(photo))
+        str(photo)
+    )
     settle(page)
     click(page, "w_ad_add_home")
     shot(page, shots, "03a-photo-attached")
@@ -107,7 +109,8 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
     choose(page, "w_rv_section", "Part 7:")
     path = "fear.who"
     page.locator("[data-testid='stExpander']").filter(
-        has=key(page, "w_rv_comment_" + path)).locator("summary").first.click()
+        has=key(page, "w_rv_comment_" + path)
+    ).locator("summary").first.click()
     fill(page, "w_rv_comment_" + path, "Who exactly? Give the unit or names if you know them.")
     click(page, "w_rv_request_" + path)
     shot(page, shots, "06-change-requested")
@@ -132,10 +135,12 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
 
     # Documents, downloaded and read back as a reader would.
     steps.go(page, "documents")
-    for doc, fmt, lang, name in (("Declaration", "PDF", "Persian", "declaration-fa.pdf"),
-                                 ("Declaration", "PDF", "English", "declaration-en.pdf"),
-                                 ("Declaration", "Word", "English", "declaration-en.docx"),
-                                 ("Brief", "PDF", None, "brief.pdf")):
+    for doc, fmt, lang, name in (
+        ("Declaration", "PDF", "Persian", "declaration-fa.pdf"),
+        ("Declaration", "PDF", "English", "declaration-en.pdf"),
+        ("Declaration", "Word", "English", "declaration-en.docx"),
+        ("Brief", "PDF", None, "brief.pdf"),
+    ):
         choose(page, "w_doc_kind", doc)
         key(page, "w_doc_format").locator("label", has_text=fmt).first.click()
         settle(page)
@@ -155,7 +160,9 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
     assert "penalty of perjury" in english
     assert "Plain-clothes agents stopped me" in english  # the translator's words
     assert re.search(r"Page 1 of \d+", english)
-    docx_text = "\n".join(p.text for p in Document(str(downloads["declaration-en.docx"])).paragraphs)
+    docx_text = "\n".join(
+        p.text for p in Document(str(downloads["declaration-en.docx"])).paragraphs
+    )
     assert "Plain-clothes agents stopped me" in docx_text and "penalty of perjury" in docx_text
     brief = pdf_text(downloads["brief.pdf"])
     assert "Fictional Rights Watch" in brief
@@ -163,5 +170,9 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
         assert len(packet.pages) >= 3  # index, tab pages and the exhibits
     packet_text = pdf_text(downloads["packet"])
     assert "Summons (fictional)" in packet_text
-    assert subprocess.run(["qpdf", "--check", str(downloads["packet"])],
-                          capture_output=True).returncode == 0
+    assert (
+        subprocess.run(
+            ["qpdf", "--check", str(downloads["packet"])], capture_output=True
+        ).returncode
+        == 0
+    )

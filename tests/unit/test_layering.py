@@ -6,8 +6,18 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "asylum_prep"
-CORE = ["domain", "storage", "services", "legal", "evidence", "country_info", "documents", "i18n.py",
-        "config.py", "errors.py"]
+CORE = [
+    "domain",
+    "storage",
+    "services",
+    "legal",
+    "evidence",
+    "country_info",
+    "documents",
+    "i18n.py",
+    "config.py",
+    "errors.py",
+]
 
 
 def _imports(path: Path) -> set[str]:

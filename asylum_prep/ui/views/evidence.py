@@ -23,14 +23,20 @@ from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.page import setup_page
 
 KIND_LABELS = {
-    EvidenceKind.identity: N_("Identity document"), EvidenceKind.membership: N_("Membership card"),
-    EvidenceKind.summons_warrant: N_("Summons or warrant"), EvidenceKind.medical: N_("Medical record"),
-    EvidenceKind.photo: N_("Photo"), EvidenceKind.message: N_("Message"),
-    EvidenceKind.news: N_("News article"), EvidenceKind.witness_letter: N_("Witness letter"),
-    EvidenceKind.country_report: N_("Country report"), EvidenceKind.other: N_("Other"),
+    EvidenceKind.identity: N_("Identity document"),
+    EvidenceKind.membership: N_("Membership card"),
+    EvidenceKind.summons_warrant: N_("Summons or warrant"),
+    EvidenceKind.medical: N_("Medical record"),
+    EvidenceKind.photo: N_("Photo"),
+    EvidenceKind.message: N_("Message"),
+    EvidenceKind.news: N_("News article"),
+    EvidenceKind.witness_letter: N_("Witness letter"),
+    EvidenceKind.country_report: N_("Country report"),
+    EvidenceKind.other: N_("Other"),
 }
 TRANSLATION_LABELS = {
-    TranslationStatus.not_needed: N_("Not needed"), TranslationStatus.needed: N_("Needed"),
+    TranslationStatus.not_needed: N_("Not needed"),
+    TranslationStatus.needed: N_("Needed"),
     TranslationStatus.translated: N_("Translated"),
 }
 
@@ -42,18 +48,33 @@ def _version(ctx: PageContext) -> int:
 def _upload(ctx: PageContext) -> None:
     t = ctx.t
     st.subheader(t("Add documents and photos"))
-    st.caption(t("Accepted: PDF, JPEG, PNG, WebP, Word (.docx) and plain text, up to {mb} MB "
-                 "each. Hidden details such as the location in photos are removed.",
-                 mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024)))
+    st.caption(
+        t(
+            "Accepted: PDF, JPEG, PNG, WebP, Word (.docx) and plain text, up to {mb} MB "
+            "each. Hidden details such as the location in photos are removed.",
+            mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024),
+        )
+    )
     round_no = int(st.session_state.get(state.EV_UPLOAD_ROUND, 0))
     files = builtin_labels.file_uploader(
-        t, t("Files"), key=f"{state.W_EV_UPLOAD_PREFIX}{round_no}", accept_multiple_files=True,
-        max_mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024))
-    kind = st.selectbox(t("Kind of document"), list(EvidenceKind),
-                        format_func=lambda k: t(KIND_LABELS[k]), key=state.W_EV_KIND,
-                        placeholder=t("Choose an option"))
-    language = st.text_input(t("Language of the documents (code, e.g. fa; empty for English)"),
-                             key=state.W_EV_LANGUAGE, max_chars=20)
+        t,
+        t("Files"),
+        key=f"{state.W_EV_UPLOAD_PREFIX}{round_no}",
+        accept_multiple_files=True,
+        max_mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024),
+    )
+    kind = st.selectbox(
+        t("Kind of document"),
+        list(EvidenceKind),
+        format_func=lambda k: t(KIND_LABELS[k]),
+        key=state.W_EV_KIND,
+        placeholder=t("Choose an option"),
+    )
+    language = st.text_input(
+        t("Language of the documents (code, e.g. fa; empty for English)"),
+        key=state.W_EV_LANGUAGE,
+        max_chars=20,
+    )
     if st.button(t("Add files"), key=state.W_EV_ADD, disabled=not files):
         results: list[tuple[str, bool, list[str]]] = []
         progress = st.progress(0.0)
@@ -61,9 +82,16 @@ def _upload(ctx: PageContext) -> None:
             name = upload.name
             try:
                 _, _, notices = ev.add_evidence(
-                    ctx.store, ctx.actor, str(ctx.case_id), data=upload.getvalue(),
-                    filename=name, title=re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)[:200],
-                    kind=kind, base_version=_version(ctx), language=language.strip())
+                    ctx.store,
+                    ctx.actor,
+                    str(ctx.case_id),
+                    data=upload.getvalue(),
+                    filename=name,
+                    title=re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)[:200],
+                    kind=kind,
+                    base_version=_version(ctx),
+                    language=language.strip(),
+                )
                 results.append((name, True, [t(x) for x in notices]))
             except AsylumPrepError as exc:
                 results.append((name, False, [exc.message(t)]))
@@ -85,57 +113,100 @@ def _parse_date(text: str) -> FuzzyDate | None:
         return None
     approx = text.startswith("~")
     core = text.lstrip("~").strip()
-    for pattern, precision in ((r"^\d{4}$", Precision.year), (r"^\d{4}-\d{2}$", Precision.month),
-                               (r"^\d{4}-\d{2}-\d{2}$", Precision.day)):
+    for pattern, precision in (
+        (r"^\d{4}$", Precision.year),
+        (r"^\d{4}-\d{2}$", Precision.month),
+        (r"^\d{4}-\d{2}-\d{2}$", Precision.day),
+    ):
         if re.match(pattern, core):
             parts = [int(p) for p in core.split("-")] + [1, 1]
             try:
-                return FuzzyDate(iso=date(parts[0], parts[1], parts[2]), precision=precision,
-                                 approximate=approx, original=text)
+                return FuzzyDate(
+                    iso=date(parts[0], parts[1], parts[2]),
+                    precision=precision,
+                    approximate=approx,
+                    original=text,
+                )
             except ValueError:
                 break
-    raise InputRefused(N_("Write the date as 2019, 2019-03 or 2019-03-14 (a ~ in front means "
-                          "about)."))
+    raise InputRefused(
+        N_("Write the date as 2019, 2019-03 or 2019-03-14 (a ~ in front means about).")
+    )
 
 
-def _details_form(ctx: PageContext, item: EvidenceItem, incidents: dict[str, str],
-                  titles: dict[str, str]) -> None:
+def _details_form(
+    ctx: PageContext, item: EvidenceItem, incidents: dict[str, str], titles: dict[str, str]
+) -> None:
     t, k = ctx.t, item.id
-    title = st.text_input(t("Title"), item.title, key=f"{state.W_EV_TITLE_PREFIX}{k}", max_chars=200)
-    kind = st.selectbox(t("Kind of document"), list(EvidenceKind), index=list(EvidenceKind).index(item.kind),
-                        format_func=lambda x: t(KIND_LABELS[x]), key=f"{state.W_EV_ITEM_KIND_PREFIX}{k}",
-                        placeholder=t("Choose an option"))
+    title = st.text_input(
+        t("Title"), item.title, key=f"{state.W_EV_TITLE_PREFIX}{k}", max_chars=200
+    )
+    kind = st.selectbox(
+        t("Kind of document"),
+        list(EvidenceKind),
+        index=list(EvidenceKind).index(item.kind),
+        format_func=lambda x: t(KIND_LABELS[x]),
+        key=f"{state.W_EV_ITEM_KIND_PREFIX}{k}",
+        placeholder=t("Choose an option"),
+    )
     issuer = st.text_input(t("Issued by"), item.issuer, key=f"{state.W_EV_ISSUER_PREFIX}{k}")
-    when = st.text_input(t("Date of the document (2019, 2019-03 or 2019-03-14)"),
-                         item.document_date.display() if item.document_date else "",
-                         key=f"{state.W_EV_DATE_PREFIX}{k}")
+    when = st.text_input(
+        t("Date of the document (2019, 2019-03 or 2019-03-14)"),
+        item.document_date.display() if item.document_date else "",
+        key=f"{state.W_EV_DATE_PREFIX}{k}",
+    )
     lang = st.text_input(t("Language (code)"), item.language, key=f"{state.W_EV_LANG_PREFIX}{k}")
     translation = st.selectbox(
-        t("English translation"), list(TranslationStatus),
+        t("English translation"),
+        list(TranslationStatus),
         index=list(TranslationStatus).index(item.translation),
-        format_func=lambda x: t(TRANSLATION_LABELS[x]), key=f"{state.W_EV_TRANSLATION_PREFIX}{k}",
-        placeholder=t("Choose an option"))
-    cert = st.text_input(t("Translation certificate (reference)"), item.translation_certificate,
-                         key=f"{state.W_EV_CERT_PREFIX}{k}")
-    description = st.text_area(t("Description"), item.description,
-                               key=f"{state.W_EV_DESCRIPTION_PREFIX}{k}")
-    elements = st.multiselect(t("Legal elements it supports"), list(ELEMENT_KEYS),
-                              default=[e for e in item.elements if e in ELEMENT_KEYS],
-                              format_func=lambda e: t(titles.get(e, e)),
-                              key=f"{state.W_EV_ELEMENTS_PREFIX}{k}",
-                              placeholder=t("Choose one or more"))
-    chosen = st.multiselect(t("Incidents it supports"), list(incidents),
-                            default=[i for i in item.incidents if i in incidents],
-                            format_func=lambda i: incidents.get(i, i),
-                            key=f"{state.W_EV_INCIDENTS_PREFIX}{k}",
-                            placeholder=t("Choose one or more"))
+        format_func=lambda x: t(TRANSLATION_LABELS[x]),
+        key=f"{state.W_EV_TRANSLATION_PREFIX}{k}",
+        placeholder=t("Choose an option"),
+    )
+    cert = st.text_input(
+        t("Translation certificate (reference)"),
+        item.translation_certificate,
+        key=f"{state.W_EV_CERT_PREFIX}{k}",
+    )
+    description = st.text_area(
+        t("Description"), item.description, key=f"{state.W_EV_DESCRIPTION_PREFIX}{k}"
+    )
+    elements = st.multiselect(
+        t("Legal elements it supports"),
+        list(ELEMENT_KEYS),
+        default=[e for e in item.elements if e in ELEMENT_KEYS],
+        format_func=lambda e: t(titles.get(e, e)),
+        key=f"{state.W_EV_ELEMENTS_PREFIX}{k}",
+        placeholder=t("Choose one or more"),
+    )
+    chosen = st.multiselect(
+        t("Incidents it supports"),
+        list(incidents),
+        default=[i for i in item.incidents if i in incidents],
+        format_func=lambda i: incidents.get(i, i),
+        key=f"{state.W_EV_INCIDENTS_PREFIX}{k}",
+        placeholder=t("Choose one or more"),
+    )
     if st.button(t("Save details"), key=f"{state.W_EV_SAVE_PREFIX}{k}"):
         with shown_errors(t):
             ev.update_evidence(
-                ctx.store, ctx.actor, str(ctx.case_id), k, base_version=_version(ctx),
-                title=title, kind=kind, issuer=issuer, document_date=_parse_date(when),
-                language=lang.strip(), translation=translation, translation_certificate=cert,
-                description=description, elements=elements, incidents=chosen)
+                ctx.store,
+                ctx.actor,
+                str(ctx.case_id),
+                k,
+                base_version=_version(ctx),
+                title=title,
+                kind=kind,
+                issuer=issuer,
+                document_date=_parse_date(when),
+                language=lang.strip(),
+                translation=translation,
+                translation_certificate=cert,
+                description=description,
+                elements=elements,
+                incidents=chosen,
+            )
             st.success(t("Saved."))
 
 
@@ -149,34 +220,58 @@ def _exhibits(ctx: PageContext) -> None:
         return
     tabs = {ex.evidence_id: ex for ex in exhibit_list(opened.record, include_excluded=True)}
     order = [ex.evidence_id for ex in tabs.values() if ex.evidence_id]
-    incidents = {i.id: " ".join(p for p in ((i.date.display() if i.date else ""), i.place) if p)
-                 or i.id for i in opened.record.incidents.items}
+    incidents = {
+        i.id: " ".join(p for p in ((i.date.display() if i.date else ""), i.place) if p) or i.id
+        for i in opened.record.incidents.items
+    }
     for item in items:
         ex = tabs.get(item.id)
-        label = (t("Exhibit {tab}", tab=ex.tab) if ex and item.exhibit.included else t("Not in the packet"))
+        label = (
+            t("Exhibit {tab}", tab=ex.tab)
+            if ex and item.exhibit.included
+            else t("Not in the packet")
+        )
         pages = t.plural("{n} page", "{n} pages", item.page_count or 0)
         with st.expander(f"{label} \u2014 {item.title or item.filename} ({pages})"):
             for notice in item.removed:
                 st.caption(t(notice))
             cols = st.columns(4)
-            included = cols[0].checkbox(t("In the packet"), item.exhibit.included,
-                                        key=f"{state.W_EV_INCLUDE_PREFIX}{item.id}")
+            included = cols[0].checkbox(
+                t("In the packet"),
+                item.exhibit.included,
+                key=f"{state.W_EV_INCLUDE_PREFIX}{item.id}",
+            )
             if included != item.exhibit.included:
                 with shown_errors(t):
-                    ev.set_exhibit_included(ctx.store, ctx.actor, case_id, item.id,
-                                            included=included, base_version=opened.version)
+                    ev.set_exhibit_included(
+                        ctx.store,
+                        ctx.actor,
+                        case_id,
+                        item.id,
+                        included=included,
+                        base_version=opened.version,
+                    )
                     st.rerun()
             if item.id in order:
                 pos = order.index(item.id)
-                for col, delta, text, prefix in ((cols[1], -1, t("Move up"), state.W_EV_UP_PREFIX),
-                                                 (cols[2], 1, t("Move down"), state.W_EV_DOWN_PREFIX)):
+                for col, delta, text, prefix in (
+                    (cols[1], -1, t("Move up"), state.W_EV_UP_PREFIX),
+                    (cols[2], 1, t("Move down"), state.W_EV_DOWN_PREFIX),
+                ):
                     target = pos + delta
-                    if col.button(text, key=f"{prefix}{item.id}", disabled=not 0 <= target < len(order)):
+                    if col.button(
+                        text, key=f"{prefix}{item.id}", disabled=not 0 <= target < len(order)
+                    ):
                         new = list(order)
                         new[pos], new[target] = new[target], new[pos]
                         with shown_errors(t):
-                            ev.set_exhibit_order(ctx.store, ctx.actor, case_id, evidence_ids=new,
-                                                 base_version=opened.version)
+                            ev.set_exhibit_order(
+                                ctx.store,
+                                ctx.actor,
+                                case_id,
+                                evidence_ids=new,
+                                base_version=opened.version,
+                            )
                             st.rerun()
             if cols[3].toggle(t("Preview"), key=f"{state.W_EV_PREVIEW_PREFIX}{item.id}"):
                 with shown_errors(t):
@@ -196,8 +291,9 @@ def _warnings(ctx: PageContext) -> None:
 def _packet(ctx: PageContext) -> None:
     t, case_id = ctx.t, str(ctx.case_id)
     st.subheader(t("Exhibit packet"))
-    bates = st.text_input(t("Page number prefix (optional, e.g. EX)"), key=state.W_EV_BATES,
-                          max_chars=16)
+    bates = st.text_input(
+        t("Page number prefix (optional, e.g. EX)"), key=state.W_EV_BATES, max_chars=16
+    )
     if st.button(t("Build the packet"), key=state.W_EV_BUILD):
         with shown_errors(t), st.spinner(t("Building the packet...")):
             result = ev.render_packet(ctx.store, ctx.actor, case_id, bates_prefix=bates or None)
@@ -209,8 +305,13 @@ def _packet(ctx: PageContext) -> None:
         for warning in result.warnings:
             st.warning(t(warning))
         for n, (name, data) in enumerate(result.parts, start=1):
-            st.download_button(t("Download {name}", name=name), data, file_name=name,
-                               mime="application/pdf", key=f"{state.W_EV_PART_PREFIX}{n}")
+            st.download_button(
+                t("Download {name}", name=name),
+                data,
+                file_name=name,
+                mime="application/pdf",
+                key=f"{state.W_EV_PART_PREFIX}{n}",
+            )
 
 
 def render_page(ctx: PageContext) -> None:

@@ -10,13 +10,18 @@ from PIL import Image
 
 def simple_pdf(pages: int = 2, text: str = "Page", size: tuple[float, float] = (612, 792)) -> bytes:
     pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica))
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+        )
+    )
     for i in range(pages):
         pdf.add_blank_page(page_size=size)
         page = pdf.pages[-1]
         page.obj["/Resources"] = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-        page.contents_add(pdf.make_stream(f"BT /F1 14 Tf 72 700 Td ({text} {i + 1}) Tj ET".encode()))
+        page.contents_add(
+            pdf.make_stream(f"BT /F1 14 Tf 72 700 Td ({text} {i + 1}) Tj ET".encode())
+        )
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
@@ -25,24 +30,44 @@ def simple_pdf(pages: int = 2, text: str = "Page", size: tuple[float, float] = (
 def hostile_pdf() -> bytes:
     """OpenAction + /Names/JavaScript + an embedded file + a launch link + doc info + XMP."""
     pdf = pikepdf.Pdf.open(io.BytesIO(simple_pdf(2, "Hostile")))
-    js = pdf.make_indirect(pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('x')")))
+    js = pdf.make_indirect(
+        pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('x')"))
+    )
     pdf.Root.OpenAction = js
     pdf.Root.AA = pikepdf.Dictionary(WC=js)
     pdf.Root.Names = pikepdf.Dictionary(
-        JavaScript=pikepdf.Dictionary(Names=pikepdf.Array([pikepdf.String("x"), js])))
-    pdf.attachments["payload.exe"] = pikepdf.AttachedFileSpec(pdf, b"MZ evil bytes", mime_type="application/octet-stream")
+        JavaScript=pikepdf.Dictionary(Names=pikepdf.Array([pikepdf.String("x"), js]))
+    )
+    pdf.attachments["payload.exe"] = pikepdf.AttachedFileSpec(
+        pdf, b"MZ evil bytes", mime_type="application/octet-stream"
+    )
     page = pdf.pages[0]
     launch = pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("cmd.exe"))
-    link = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link,
-                              Rect=pikepdf.Array([0, 0, 100, 100]), A=launch)
-    web = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link,
-                             Rect=pikepdf.Array([100, 0, 200, 100]),
-                             A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://example.org/")))
-    attach = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.FileAttachment,
-                                Rect=pikepdf.Array([0, 100, 20, 120]),
-                                FS=pikepdf.Dictionary(Type=pikepdf.Name.Filespec, F=pikepdf.String("a.bin"),
-                                                      EF=pikepdf.Dictionary(F=pdf.make_stream(b"secret"))))
-    page.obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(link), pdf.make_indirect(web), pdf.make_indirect(attach)]))
+    link = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Link,
+        Rect=pikepdf.Array([0, 0, 100, 100]),
+        A=launch,
+    )
+    web = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Link,
+        Rect=pikepdf.Array([100, 0, 200, 100]),
+        A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://example.org/")),
+    )
+    attach = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.FileAttachment,
+        Rect=pikepdf.Array([0, 100, 20, 120]),
+        FS=pikepdf.Dictionary(
+            Type=pikepdf.Name.Filespec,
+            F=pikepdf.String("a.bin"),
+            EF=pikepdf.Dictionary(F=pdf.make_stream(b"secret")),
+        ),
+    )
+    page.obj.Annots = pdf.make_indirect(
+        pikepdf.Array([pdf.make_indirect(link), pdf.make_indirect(web), pdf.make_indirect(attach)])
+    )
     page.obj.AA = pikepdf.Dictionary(O=js)
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
         meta["dc:creator"] = ["Secret Author"]
@@ -63,8 +88,12 @@ def encrypted_pdf() -> bytes:
 def owner_only_pdf() -> bytes:
     pdf = pikepdf.Pdf.open(io.BytesIO(simple_pdf(1)))
     out = io.BytesIO()
-    pdf.save(out, encryption=pikepdf.Encryption(user="", owner="owner pw",
-                                                allow=pikepdf.Permissions(extract=False)))
+    pdf.save(
+        out,
+        encryption=pikepdf.Encryption(
+            user="", owner="owner pw", allow=pikepdf.Permissions(extract=False)
+        ),
+    )
     return out.getvalue()
 
 

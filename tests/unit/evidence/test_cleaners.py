@@ -89,7 +89,9 @@ def test_hostile_pdf_is_cleaned_and_read_back() -> None:
         kept = [a for a in annots if "/A" in a]
         assert len(kept) == 1 and str(kept[0].A.URI) == "https://example.org/"  # web link kept
         assert "/AA" not in pdf.pages[0].obj
-        text = b"".join(pikepdf.unparse_content_stream(pikepdf.parse_content_stream(p)) for p in pdf.pages)
+        text = b"".join(
+            pikepdf.unparse_content_stream(pikepdf.parse_content_stream(p)) for p in pdf.pages
+        )
         assert b"Hostile 1" in text  # page content kept
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
@@ -166,18 +168,23 @@ def test_docx_with_macros_refused() -> None:
 def test_docx_remote_image_refused_but_template_link_stripped() -> None:
     rels_name = "word/_rels/document.xml.rels"
     base = zipfile.ZipFile(io.BytesIO(_docx())).read(rels_name)
-    remote = base.replace(b"</Relationships>", b'<Relationship Id="rX" Type="http://schemas.'
-                          b'openxmlformats.org/officeDocument/2006/relationships/image" '
-                          b'Target="http://tracker.example/p.png" TargetMode="External"/>'
-                          b"</Relationships>")
+    remote = base.replace(
+        b"</Relationships>",
+        b'<Relationship Id="rX" Type="http://schemas.'
+        b'openxmlformats.org/officeDocument/2006/relationships/image" '
+        b'Target="http://tracker.example/p.png" TargetMode="External"/>'
+        b"</Relationships>",
+    )
     with pytest.raises(InputRefused, match="outside"):
         docx_clean.clean_docx(_docx(**{rels_name: remote}))
     settings = "word/_rels/settings.xml.rels"
-    template = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                b'openxmlformats.org/package/2006/relationships"><Relationship Id="rT" Type="'
-                b'http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                b'attachedTemplate" Target="file://evil/share/t.dotm" TargetMode="External"/>'
-                b"</Relationships>")
+    template = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        b'openxmlformats.org/package/2006/relationships"><Relationship Id="rT" Type="'
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        b'attachedTemplate" Target="file://evil/share/t.dotm" TargetMode="External"/>'
+        b"</Relationships>"
+    )
     cleaned = docx_clean.clean_docx(_docx(**{settings: template}))
     assert b"evil" not in zipfile.ZipFile(io.BytesIO(cleaned.data)).read(settings)
 

@@ -23,7 +23,10 @@ def cli_case(store, people, settings, monkeypatch):
 def test_add_list_get_and_refusal(cli_case, tmp_path, capsys) -> None:
     photo = tmp_path / "photo.pdf"  # a JPEG with a misleading name
     photo.write_bytes(h.jpeg_with_gps_and_comment())
-    assert main(["evidence", "add", cli_case, str(photo), "--title", "Injuries", "--kind", "photo"]) == 0
+    assert (
+        main(["evidence", "add", cli_case, str(photo), "--title", "Injuries", "--kind", "photo"])
+        == 0
+    )
     out = capsys.readouterr().out.splitlines()
     eid = out[0].strip()
     assert len(eid) == 12 and any("Location removed" in line for line in out)
@@ -36,7 +39,9 @@ def test_add_list_get_and_refusal(cli_case, tmp_path, capsys) -> None:
     assert main(["evidence", "list", cli_case, "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [e["id"] for e in listed["evidence"]] == [eid]
-    assert listed["evidence"][0]["mime"] == "image/jpeg" and listed["evidence"][0]["kind"] == "photo"
+    assert (
+        listed["evidence"][0]["mime"] == "image/jpeg" and listed["evidence"][0]["kind"] == "photo"
+    )
 
     target = tmp_path / "out.jpg"
     assert main(["evidence", "get", cli_case, eid, "--out", str(target)]) == 0

@@ -23,8 +23,16 @@ from . import hostile as h
 
 def add(store, people, data, title, **kw):
     v = cases.open_case(store, people.attorney, people.case_id).version
-    return ev.add_evidence(store, people.paralegal, people.case_id, data=data, filename="f",
-                           title=title, base_version=v, **kw)[0]
+    return ev.add_evidence(
+        store,
+        people.paralegal,
+        people.case_id,
+        data=data,
+        filename="f",
+        title=title,
+        base_version=v,
+        **kw,
+    )[0]
 
 
 def qpdf_ok(data: bytes, tmp_path) -> None:
@@ -40,17 +48,32 @@ def footer_texts(data: bytes) -> list[str]:
 
 def test_letters() -> None:
     assert [letters(n) for n in (1, 2, 26, 27, 28, 52, 53, 702, 703)] == [
-        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        "A",
+        "B",
+        "Z",
+        "AA",
+        "AB",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+    ]
 
 
 def test_packet_structure_numbering_and_certificate(store, people, tmp_path) -> None:
     a = add(store, people, h.simple_pdf(3, "Summons"), "Summons")
     b = add(store, people, h.jpeg_with_gps_and_comment(), "Photo of injuries")
-    c = add(store, people, "Letter from my uncle".encode(), "Uncle's letter")
-    cert = CertificateOfService("DHS Office of the Chief Counsel", "first-class mail",
-                                "Daniel Attorney", date(2025, 1, 15), "1 Court St")
-    result = ev.render_packet(store, people.attorney, people.case_id, bates_prefix="ex-",
-                              certificate_of_service=cert)
+    c = add(store, people, b"Letter from my uncle", "Uncle's letter")
+    cert = CertificateOfService(
+        "DHS Office of the Chief Counsel",
+        "first-class mail",
+        "Daniel Attorney",
+        date(2025, 1, 15),
+        "1 Court St",
+    )
+    result = ev.render_packet(
+        store, people.attorney, people.case_id, bates_prefix="ex-", certificate_of_service=cert
+    )
     assert [name for name, _ in result.parts] == ["exhibits.pdf"]
     data = result.parts[0][1]
     qpdf_ok(data, tmp_path)
@@ -60,7 +83,11 @@ def test_packet_structure_numbering_and_certificate(store, people, tmp_path) -> 
     for n, text in enumerate(pages, start=1):
         assert f"EX-{n:06d}" in text and "Test case A" in text
     assert [(r.tab, r.first_page, r.last_page, r.evidence_id) for r in result.index] == [
-        ("A", 2, 5, a), ("B", 6, 7, b), ("C", 8, 9, c), ("", 10, 10, None)]
+        ("A", 2, 5, a),
+        ("B", 6, 7, b),
+        ("C", 8, 9, c),
+        ("", 10, 10, None),
+    ]
     assert "Index of Supporting Documents" in pages[0] and "2–5" in pages[0]
     assert "Exhibit A" in pages[1] and "Summons 1" in pages[2] and "Summons 3" in pages[4]
     assert "Exhibit B" in pages[5] and "Letter from my uncle" in pages[8]
@@ -74,10 +101,12 @@ def test_excluded_and_reordered_exhibits(store, people) -> None:
     b = add(store, people, h.simple_pdf(1, "Second"), "Second")
     c = add(store, people, h.simple_pdf(1, "Third"), "Third")
     v = cases.open_case(store, people.attorney, people.case_id).version
-    v = ev.set_exhibit_order(store, people.paralegal, people.case_id, evidence_ids=[c, a, b],
-                             base_version=v)
-    ev.set_exhibit_included(store, people.paralegal, people.case_id, a, included=False,
-                            base_version=v)
+    v = ev.set_exhibit_order(
+        store, people.paralegal, people.case_id, evidence_ids=[c, a, b], base_version=v
+    )
+    ev.set_exhibit_included(
+        store, people.paralegal, people.case_id, a, included=False, base_version=v
+    )
     result = ev.render_packet(store, people.paralegal, people.case_id)
     assert [(r.tab, r.evidence_id) for r in result.index] == [("A", c), ("B", b)]
     pages = footer_texts(result.parts[0][1])
@@ -91,7 +120,8 @@ def test_split_into_parts_keeps_exhibits_whole_and_numbers_across(store, people,
     result = ev.render_packet(store, people.attorney, people.case_id, max_part_bytes=limit)
     assert len(result.parts) > 1
     assert [n for n, _ in result.parts] == [
-        f"exhibits-part-{i}-of-{len(result.parts)}.pdf" for i in range(1, len(result.parts) + 1)]
+        f"exhibits-part-{i}-of-{len(result.parts)}.pdf" for i in range(1, len(result.parts) + 1)
+    ]
     numbers: list[int] = []
     for _, data in result.parts:
         assert len(data) <= limit
@@ -114,13 +144,23 @@ def test_citation_only_exhibit_is_numbered(store, people) -> None:
     add(store, people, h.simple_pdf(1), "Summons")
     opened = cases.open_case(store, people.attorney, people.case_id)
     record = opened.record.model_copy(deep=True)
-    record.citations.append(Citation(
-        element="objective_fear", report_id="rep1", passage_id=1, report_sha256="a" * 64,
-        publisher="U.S. Dep't of State", title="2023 Country Report: Testland", accessed=date(2024, 6, 1),
-        quote="Arbitrary arrests of students were reported.", by=people.attorney.id,
-        at=opened.record.evidence[0].added_at))
-    cases.save_record(store, people.attorney, people.case_id, record=record,
-                      base_version=opened.version)
+    record.citations.append(
+        Citation(
+            element="objective_fear",
+            report_id="rep1",
+            passage_id=1,
+            report_sha256="a" * 64,
+            publisher="U.S. Dep't of State",
+            title="2023 Country Report: Testland",
+            accessed=date(2024, 6, 1),
+            quote="Arbitrary arrests of students were reported.",
+            by=people.attorney.id,
+            at=opened.record.evidence[0].added_at,
+        )
+    )
+    cases.save_record(
+        store, people.attorney, people.case_id, record=record, base_version=opened.version
+    )
     exhibits = exhibit_list(cases.open_case(store, people.attorney, people.case_id).record)
     assert [(e.tab, e.citation_only) for e in exhibits] == [("A", False), ("1", True)]
     result = ev.render_packet(store, people.attorney, people.case_id)

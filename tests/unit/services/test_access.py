@@ -49,11 +49,15 @@ def test_applicant_may_answer_but_not_review_export_or_delete(store, people):
     record = opened.record.model_copy(deep=True)
     record.filing.signed_outside_us = "yes"
     with pytest.raises(PermissionDenied):
-        cases.save_record(store, people.applicant, people.case_id, record=record, base_version=opened.version)
+        cases.save_record(
+            store, people.applicant, people.case_id, record=record, base_version=opened.version
+        )
     with pytest.raises(PermissionDenied):
         cases.delete_case(store, people.applicant, people.case_id)
     with pytest.raises(PermissionDenied):
-        cases.restore_version(store, people.applicant, people.case_id, version=1, base_version=opened.version)
+        cases.restore_version(
+            store, people.applicant, people.case_id, version=1, base_version=opened.version
+        )
     with store.session() as session, pytest.raises(PermissionDenied):
         require(session, people.applicant, people.case_id, Permission.export)
 
@@ -82,11 +86,17 @@ def test_only_attorneys_create_cases_and_invites(store, people):
 
 def test_paralegal_cannot_create_accounts_and_attorney_cannot_create_admins(store, people):
     with pytest.raises(PermissionDenied):
-        users.create_user(store, people.paralegal, username="x-user", password=PASSWORD, role=Role.translator)
+        users.create_user(
+            store, people.paralegal, username="x-user", password=PASSWORD, role=Role.translator
+        )
     with pytest.raises(PermissionDenied):
-        users.create_user(store, people.attorney, username="y-user", password=PASSWORD, role=Role.admin)
+        users.create_user(
+            store, people.attorney, username="y-user", password=PASSWORD, role=Role.admin
+        )
     with pytest.raises(InputRefused):
-        users.create_user(store, people.admin, username="z-user", password=PASSWORD, role=Role.applicant)
+        users.create_user(
+            store, people.admin, username="z-user", password=PASSWORD, role=Role.applicant
+        )
 
 
 def test_attorney_deletes_case_and_its_content_is_gone(store, people):

@@ -11,7 +11,9 @@ def test_views_changes_and_sign_ins_are_logged(store, people):
     cases.open_case(store, people.applicant, people.case_id)
     events = audit.list_events(store, people.attorney, case_id=people.case_id)
     actions = [e.action for e in events]
-    assert {"case_create", "case_view", "invite_create", "invite_redeem", "member_add"} <= set(actions)
+    assert {"case_create", "case_view", "invite_create", "invite_redeem", "member_add"} <= set(
+        actions
+    )
     assert all(e.case_id == people.case_id for e in events)
     assert audit.verify_chain(store)
 
@@ -26,7 +28,9 @@ def test_case_audit_is_for_the_case_attorney_only(store, people):
         audit.list_events(store, people.attorney)  # the whole log is for admins
 
 
-@pytest.mark.parametrize("statement", ["UPDATE audit_events SET action = 'x'", "DELETE FROM audit_events"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE audit_events SET action = 'x'", "DELETE FROM audit_events"]
+)
 def test_the_log_is_append_only_in_the_database(store, people, statement):
     with pytest.raises(DBAPIError), store.engine.begin() as conn:
         conn.execute(text(statement))
@@ -36,5 +40,7 @@ def test_the_log_is_append_only_in_the_database(store, people, statement):
 def test_deleting_a_case_keeps_its_audit_trail(store, people):
     cases.delete_case(store, people.attorney, people.case_id)
     events = audit.list_events(store, people.admin)
-    assert any(e.action == "case_view" for e in events) or any(e.action == "case_create" for e in events)
+    assert any(e.action == "case_view" for e in events) or any(
+        e.action == "case_create" for e in events
+    )
     assert audit.verify_chain(store)

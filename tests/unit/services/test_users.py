@@ -27,7 +27,9 @@ def test_lockout_after_repeated_failures(store, people):
     with pytest.raises(LockedOut):
         users.sign_in(store, username=people.attorney.username, password="wrong password")
     with pytest.raises(LockedOut) as info:
-        users.sign_in(store, username=people.attorney.username, password=PASSWORD)  # right, but locked
+        users.sign_in(
+            store, username=people.attorney.username, password=PASSWORD
+        )  # right, but locked
     assert "minutes" in info.value.message()
 
 
@@ -51,13 +53,18 @@ def test_unknown_user_and_bad_password_give_the_same_message(store, people):
 @pytest.mark.parametrize("password", ["short", "x" * 300])
 def test_password_rules(store, people, password):
     with pytest.raises(InputRefused):
-        users.create_user(store, people.admin, username="newbie", password=password, role="paralegal")
+        users.create_user(
+            store, people.admin, username="newbie", password=password, role="paralegal"
+        )
 
 
 def test_invite_is_single_use_and_its_code_is_the_sign_in_name(store, people):
     with pytest.raises(AuthError):
         invites.redeem_invite(store, code=people.invite_code, password=PASSWORD)
-    assert users.sign_in(store, username=people.invite_code, password=PASSWORD).id == people.applicant.id
+    assert (
+        users.sign_in(store, username=people.invite_code, password=PASSWORD).id
+        == people.applicant.id
+    )
     with pytest.raises(AuthError):
         invites.redeem_invite(store, code="AAAA-BBBB-CCCC", password=PASSWORD)
 

@@ -11,24 +11,42 @@ def _edit(store, actor, case_id, change, base=None):
     opened = cases.open_case(store, actor, case_id)
     record = opened.record.model_copy(deep=True)
     change(record)
-    return cases.save_record(store, actor, case_id, record=record,
-                             base_version=opened.version if base is None else base)
+    return cases.save_record(
+        store, actor, case_id, record=record, base_version=opened.version if base is None else base
+    )
 
 
 def test_each_save_is_a_new_version_and_history_is_kept(store, people):
-    v2 = _edit(store, people.applicant, people.case_id, lambda r: setattr(r.about, "family_name", "Karimi"))
-    v3 = _edit(store, people.applicant, people.case_id, lambda r: setattr(r.about, "family_name", "Karimi-Rad"))
+    v2 = _edit(
+        store, people.applicant, people.case_id, lambda r: setattr(r.about, "family_name", "Karimi")
+    )
+    v3 = _edit(
+        store,
+        people.applicant,
+        people.case_id,
+        lambda r: setattr(r.about, "family_name", "Karimi-Rad"),
+    )
     assert (v2, v3) == (2, 3)
     history = cases.list_versions(store, people.attorney, people.case_id)
     assert [h.version for h in history] == [3, 2, 1]
     assert history[0].changed == ["about.family_name"]
-    assert cases.view_version(store, people.attorney, people.case_id, 2).about.family_name == "Karimi"
+    assert (
+        cases.view_version(store, people.attorney, people.case_id, 2).about.family_name == "Karimi"
+    )
 
 
 def test_unchanged_save_makes_no_version(store, people):
     opened = cases.open_case(store, people.applicant, people.case_id)
-    assert cases.save_record(store, people.applicant, people.case_id, record=opened.record,
-                             base_version=opened.version) == opened.version
+    assert (
+        cases.save_record(
+            store,
+            people.applicant,
+            people.case_id,
+            record=opened.record,
+            base_version=opened.version,
+        )
+        == opened.version
+    )
 
 
 def test_stale_save_of_a_different_answer_is_merged(store, people):
@@ -36,7 +54,9 @@ def test_stale_save_of_a_different_answer_is_merged(store, people):
     _edit(store, people.attorney, people.case_id, lambda r: setattr(r.about, "religion", "Baha'i"))
     mine = base.record.model_copy(deep=True)
     mine.about.birth_place = "Tabriz"
-    cases.save_record(store, people.applicant, people.case_id, record=mine, base_version=base.version)
+    cases.save_record(
+        store, people.applicant, people.case_id, record=mine, base_version=base.version
+    )
     now = cases.open_case(store, people.attorney, people.case_id).record
     assert (now.about.religion, now.about.birth_place) == ("Baha'i", "Tabriz")
 
@@ -47,7 +67,9 @@ def test_stale_save_of_the_same_answer_is_refused_and_nothing_is_lost(store, peo
     mine = base.record.model_copy(deep=True)
     mine.about.religion = "Christian"
     with pytest.raises(StaleVersionError) as info:
-        cases.save_record(store, people.applicant, people.case_id, record=mine, base_version=base.version)
+        cases.save_record(
+            store, people.applicant, people.case_id, record=mine, base_version=base.version
+        )
     message = info.value.message()
     assert "about.religion" in message and "version 1" in message and "version 2" in message
     now = cases.open_case(store, people.attorney, people.case_id)
@@ -56,11 +78,21 @@ def test_stale_save_of_the_same_answer_is_refused_and_nothing_is_lost(store, peo
 
 def test_two_people_adding_list_items_concurrently_keeps_both(store, people):
     base = cases.open_case(store, people.applicant, people.case_id)
-    _edit(store, people.attorney, people.case_id, lambda r: r.incidents.items.append(Incident(place="Tehran")))
+    _edit(
+        store,
+        people.attorney,
+        people.case_id,
+        lambda r: r.incidents.items.append(Incident(place="Tehran")),
+    )
     mine = base.record.model_copy(deep=True)
     mine.incidents.items.append(Incident(place="Karaj"))
-    cases.save_record(store, people.applicant, people.case_id, record=mine, base_version=base.version)
-    places = [i.place for i in cases.open_case(store, people.attorney, people.case_id).record.incidents.items]
+    cases.save_record(
+        store, people.applicant, people.case_id, record=mine, base_version=base.version
+    )
+    places = [
+        i.place
+        for i in cases.open_case(store, people.attorney, people.case_id).record.incidents.items
+    ]
     assert places == ["Tehran", "Karaj"]
 
 

@@ -45,7 +45,7 @@ def test_keyring_wraps_and_survives_serialisation(tmp_path):
         again.unwrap(kid, wrapped, "case:y")
 
 
-@pytest.mark.parametrize("text", ["", "not base64 !!", "{\"primary\": \"x\", \"keys\": {}}", "YWJj"])
+@pytest.mark.parametrize("text", ["", "not base64 !!", '{"primary": "x", "keys": {}}', "YWJj"])
 def test_unreadable_key_is_a_clear_config_error(text):
     with pytest.raises(ConfigError):
         crypto.Keyring.from_text(text)

@@ -61,10 +61,12 @@ _PATTERNED = ["a" * 64, "abc123", "A123456789", "us", "2024-01-01"]
 
 def _fill_field(field: Any, counter: list[int]) -> Any:
     """Fields with a pattern (ids, hashes, codes) get a value that matches it."""
-    pattern = next((getattr(m, "pattern", None) for m in field.metadata if getattr(m, "pattern", None)), None)
+    pattern = next(
+        (getattr(m, "pattern", None) for m in field.metadata if getattr(m, "pattern", None)), None
+    )
     if pattern is None:
         args = typing.get_args(field.annotation)
-        for meta in (args[1:] if typing.get_origin(field.annotation) is typing.Annotated else ()):
+        for meta in args[1:] if typing.get_origin(field.annotation) is typing.Annotated else ():
             pattern = getattr(meta, "pattern", None) or pattern
     if pattern:
         return next((c for c in _PATTERNED if re.fullmatch(pattern, c)), "")
@@ -112,12 +114,21 @@ def test_planted_phrase_never_appears_in_plaintext(store, people):
     dumped = record.model_dump_json()
     assert dumped.count(PHRASE) >= 60, "the filler must reach most text fields"
     opened = cases.open_case(store, people.attorney, people.case_id)
-    cases.save_as_team(store, people.attorney, people.case_id, record=record,
-                       base_version=opened.version, permission=Permission.manage, action="case_save")
+    cases.save_as_team(
+        store,
+        people.attorney,
+        people.case_id,
+        record=record,
+        base_version=opened.version,
+        permission=Permission.manage,
+        action="case_save",
+    )
     cases.rename_case(store, people.attorney, people.case_id, title=f"{PHRASE} title")
     with store.session() as session:
         cipher = store.case_cipher(repo.get_case(session, people.case_id))
-        repo.put_blob(session, cipher, f"%PDF-1.4 {PHRASE} summons".encode() * 50, actor_id=people.attorney.id)
+        repo.put_blob(
+            session, cipher, f"%PDF-1.4 {PHRASE} summons".encode() * 50, actor_id=people.attorney.id
+        )
     cases.open_case(store, people.applicant, people.case_id)
     audit.list_events(store, people.attorney, case_id=people.case_id)
 
