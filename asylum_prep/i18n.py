@@ -53,6 +53,7 @@ def babel_locale(lang: str) -> Locale:
         return Locale.parse(DEFAULT)
 
 
+@lru_cache(maxsize=256)
 def native_name(lang: str) -> str:
     """The language's name in its own script (for the picker)."""
     if lang in NATIVE_NAMES:

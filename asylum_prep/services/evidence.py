@@ -4,7 +4,8 @@ Access: adding and editing need `write` (applicant, paralegal, attorney; an appl
 only items they added); exhibit order, inclusion and settings need `export` (paralegal,
 attorney); the sealed original needs `review` (attorney); reading needs `read`; removing
 needs `delete`. Saves are versioned and merged like every record save
-(`cases.commit_version`), in the same transaction as the blobs, so a refused or failed add leaves nothing behind.
+(`cases.commit_version`), in the same transaction as the blobs, so a refused or failed add
+leaves nothing behind.
 """
 
 from __future__ import annotations

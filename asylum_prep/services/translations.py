@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
@@ -169,6 +170,7 @@ def answer_languages() -> list[str]:
     return [*SUPPORTED, *rest]
 
 
+@lru_cache(maxsize=4096)
 def language_label(code: str, ui_lang: str = "en") -> str:
     """A language's own name and, when different, its name in the reader's language:
     "دری · Persian (Afghanistan)". Distinct for every code offered."""

@@ -31,19 +31,10 @@ def the_case_id(ctx: PageContext) -> str | None:
     return items[0].id
 
 
-def render_progress(ctx: PageContext, case: OpenCase) -> None:
-    # Placeholder: the wizard engineer replaces this with the progress over the nine parts.
-    t = ctx.t
-    st.subheader(t("Your answers"), anchor=False)
-    st.write(t("Your answers are saved as you go. You can continue where you stopped."))
-
-
 def render_continue(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
-    from asylum_prep.ui.navigation import BY_ID, go
+    from asylum_prep.ui.navigation import go
 
-    if not BY_ID["story"].path.is_file():
-        return
     if st.button(t("Continue your story"), key=state.W_APPLICANT_CONTINUE, type="primary"):
         go("story")
 

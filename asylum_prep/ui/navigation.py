@@ -26,7 +26,7 @@ from pathlib import Path
 import streamlit as st
 
 from asylum_prep.errors import N_
-from asylum_prep.services import users
+from asylum_prep.services import cases, users
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import chrome, edge, session, state
 from asylum_prep.ui.store import get_store
@@ -141,6 +141,12 @@ def run() -> None:
     actor = session.current_actor()
     role = actor.role.value if actor else ANON
     first_run = actor is None and users.needs_first_admin(store)
+    if actor and actor.role is Role.applicant and not st.session_state.get(state.CASE_ID):
+        # An applicant has one case: open it before the menu is built, so "Your story" is in
+        # the menu from the first page after signing in.
+        own = cases.list_cases(store, actor)
+        if own:
+            st.session_state[state.CASE_ID] = own[0].id
     has_case = bool(st.session_state.get(state.CASE_ID))
     specs = visible_specs(role, first_run=first_run)
     pages = {
