@@ -102,9 +102,11 @@ def clean_docx(data: bytes) -> Cleaned:
                     continue
                 body = zin.read(info)
                 if name == "docProps/core.xml":
-                    body, _ = _CORE, notices.add(N_PROPS)
+                    body = _CORE
+                    notices.add(N_PROPS)
                 elif name == "docProps/app.xml":
-                    body, _ = _APP, notices.add(N_PROPS)
+                    body = _APP
+                    notices.add(N_PROPS)
                 elif name.endswith(".rels"):
                     body = _clean_rels(name, body, notices)
                     body = _CUSTOM_REL.sub(b"", body)

@@ -22,7 +22,7 @@ from weasyprint.urls import URLFetcher
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "packet"
 
 
-class NoFetch(URLFetcher):
+class NoFetch(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no type hints
     """Refuses every URL (WeasyPrint skips the resource)."""
 
     def fetch(self, url: str, headers: Any = None) -> Any:

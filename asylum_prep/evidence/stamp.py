@@ -44,7 +44,7 @@ def text_width(text: str, size: float) -> float:
 
 def image_page(pdf: pikepdf.Pdf, data: bytes, mime: str, page_size: tuple[float, float]) -> None:
     """Append one page holding the picture, fitted inside the margins, to `pdf`."""
-    img = Image.open(io.BytesIO(data))
+    img: Image.Image = Image.open(io.BytesIO(data))
     width, height = img.size
     if mime == "image/jpeg" and img.mode in ("RGB", "L"):
         stream = pikepdf.Stream(pdf, data)

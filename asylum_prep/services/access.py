@@ -19,7 +19,7 @@ class Permission(StrEnum):
     read = "read"
     write = "write"
     review = "review"
-    translate = "translate"
+    translation = "translate"
     export = "export"
     delete = "delete"
     manage = "manage"
@@ -28,9 +28,9 @@ class Permission(StrEnum):
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.attorney: frozenset(Permission),
     Role.paralegal: frozenset(
-        {Permission.read, Permission.write, Permission.translate, Permission.export}
+        {Permission.read, Permission.write, Permission.translation, Permission.export}
     ),
-    Role.translator: frozenset({Permission.read, Permission.translate}),
+    Role.translator: frozenset({Permission.read, Permission.translation}),
     Role.applicant: frozenset({Permission.read, Permission.write}),
 }
 

@@ -7,7 +7,7 @@ once the applicant changes the answer, and *missing* when none exists. The hash 
 the stripped original, exactly as the documents engine checks it (documents/answers.py), so
 the declaration, the certificate and this page agree on what is current.
 
-Access: listing and saving need Permission.translate (attorney, paralegal, translator who is
+Access: listing and saving need Permission.translation (attorney, paralegal, translator who is
 a member of the case; applicants are refused). Setting the answer language: the attorney or
 paralegal at any time, the applicant only before writing any free-text answer. Every read and
 change is audited with counts and ids only; saves go through `cases.save_as_team`.
@@ -110,7 +110,7 @@ def items_for(record: CaseRecord, names: dict[int, str] | None = None) -> list[T
 
 
 def list_translation_items(store: Store, actor: Actor, case_id: str) -> list[TranslationItem]:
-    _, record, version, names = _read(store, actor, case_id, Permission.translate)
+    _, record, version, names = _read(store, actor, case_id, Permission.translation)
     items = items_for(record, names)
     counts = Counter(i.status for i in items)
     with store.session() as session:
@@ -121,7 +121,7 @@ def list_translation_items(store: Store, actor: Actor, case_id: str) -> list[Tra
 
 def translation_summary(store: Store, actor: Actor, case_id: str) -> dict[str, int]:
     """{"missing": n, "stale": n, "current": n, "total": n} over the free-text answers."""
-    _, record, _, _ = _read(store, actor, case_id, Permission.translate)
+    _, record, _, _ = _read(store, actor, case_id, Permission.translation)
     counts = Counter(statuses(record).values())
     out: dict[str, int] = {s: counts.get(s, 0) for s in STATUSES}
     out["total"] = sum(counts.values())
@@ -141,8 +141,8 @@ def save_translation(store: Store, actor: Actor, case_id: str, *, path: str, tex
     if len(text) > MAX_TRANSLATION_CHARS:
         raise InputRefused(N_("A translation has at most {n} characters."),
                            n=MAX_TRANSLATION_CHARS)
-    _, base, _, _ = _read(store, actor, case_id, Permission.translate, base_version)
-    _, current, current_version, _ = _read(store, actor, case_id, Permission.translate)
+    _, base, _, _ = _read(store, actor, case_id, Permission.translation, base_version)
+    _, current, current_version, _ = _read(store, actor, case_id, Permission.translation)
     originals = dict(text_answers(current))
     if path not in originals:
         raise InputRefused(N_("There is no written answer to translate at {path}."),
@@ -154,7 +154,7 @@ def save_translation(store: Store, actor: Actor, case_id: str, *, path: str, tex
                         translator=actor.id, at=utcnow())
     changed = base.model_copy(update={"translations": {**base.translations, path: entry}})
     return cases.save_as_team(store, actor, case_id, record=changed, base_version=base_version,
-                              permission=Permission.translate, action="translation_save")
+                              permission=Permission.translation, action="translation_save")
 
 
 # --- the answer language ------------------------------------------------------------------

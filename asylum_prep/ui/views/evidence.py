@@ -176,7 +176,7 @@ def _details_form(
         t("Legal elements it supports"),
         list(ELEMENT_KEYS),
         default=[e for e in item.elements if e in ELEMENT_KEYS],
-        format_func=lambda e: t(titles.get(e, e)),
+        format_func=lambda e: t(titles.get(e) or str(e)),
         key=f"{state.W_EV_ELEMENTS_PREFIX}{k}",
         placeholder=t("Choose one or more"),
     )
