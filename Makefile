@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA_DIR ?= data
 PORT ?= 8501
-PG_DIR := $(CURDIR)/.pg-test
+PG_STATE := $(CURDIR)/.pg-test
 
 .PHONY: run test bench lint typecheck locales extract update system-deps-run system-deps-test venv clean
 
@@ -16,8 +16,8 @@ run: system-deps-run $(STAMP) locales
 
 test: system-deps-test $(STAMP) locales
 	@set -e; \
-	url=$$(scripts/pg-throwaway.sh start $(PG_DIR)); \
-	trap 'scripts/pg-throwaway.sh stop $(PG_DIR)' EXIT INT TERM; \
+	url=$$(scripts/pg-throwaway.sh start $(PG_STATE)); \
+	trap 'scripts/pg-throwaway.sh stop $(PG_STATE)' EXIT INT TERM; \
 	ASYLUM_PREP_TEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -n 2 --dist loadgroup -q -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: system-deps-test $(STAMP) locales
@@ -79,4 +79,4 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(PG_DIR)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
