@@ -7,7 +7,8 @@
 # STATEFILE records where, for `stop`.
 set -eu
 action=$1
-state=$2
+state=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+cd /tmp  # the postgres user may not be able to enter the caller's directory
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bindir" ] || { echo "PostgreSQL server binaries not found" >&2; exit 1; }
 
