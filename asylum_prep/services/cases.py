@@ -234,20 +234,8 @@ def save_record(
 ) -> int:
     """Save a new version. Based on an older version, it is merged when the answers touched
     differ and refused (StaleVersionError, naming the answers) when they overlap."""
-    record = checked_record(record)
-    with store.session() as session:
-        role = require(session, actor, case_id, Permission.write)
-        case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
-        return commit_version(
-            session,
-            store,
-            actor,
-            role,
-            case,
-            base_version=base_version,
-            record=record,
-            action="case_save",
-        )
+    return _save(store, actor, case_id, record=record, base_version=base_version,
+                 permission=Permission.write, action="case_save", check_paths=True)
 
 
 def save_as_team(
@@ -261,21 +249,20 @@ def save_as_team(
     action: str,
 ) -> int:
     """A save by a team workflow that checked its own rules (review, translation, links)."""
+    return _save(store, actor, case_id, record=record, base_version=base_version,
+                 permission=permission, action=action, check_paths=False)
+
+
+def _save(
+    store: Store, actor: Actor, case_id: str, *, record: CaseRecord, base_version: int,
+    permission: Permission, action: str, check_paths: bool,
+) -> int:
     record = checked_record(record)
     with store.session() as session:
         role = require(session, actor, case_id, permission)
-        case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
-        return commit_version(
-            session,
-            store,
-            actor,
-            role,
-            case,
-            base_version=base_version,
-            record=record,
-            action=action,
-            check_paths=False,
-        )
+        case = repo.lock_case(session, case_id)
+        return commit_version(session, store, actor, role, case, base_version=base_version,
+                              record=record, action=action, check_paths=check_paths)
 
 
 def list_versions(store: Store, actor: Actor, case_id: str) -> list[VersionInfo]:
@@ -308,7 +295,7 @@ def restore_version(
     """Make an earlier version current again, as a new version (history is never rewritten)."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.review)
-        case = session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
+        case = repo.lock_case(session, case_id)
         if base_version != case.current_version:
             raise StaleVersionError(
                 base=base_version, current=case.current_version, changed=N_("the whole case")

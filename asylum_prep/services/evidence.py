@@ -60,10 +60,6 @@ def _case_total(session: Session, case_id: str) -> int:
     return int(total or 0)
 
 
-def _locked_case(session: Session, case_id: str) -> Case:
-    return session.get(Case, case_id, with_for_update=True) or repo.get_case(session, case_id)
-
-
 def _record_at(store: Store, session: Session, case: Case, version: int) -> CaseRecord:
     return repo.open_record(
         store.case_cipher(case), repo.get_version_row(session, case.id, version)
@@ -117,7 +113,7 @@ def add_evidence(
     now = datetime.now(UTC)
     with store.session() as session:
         role = require(session, actor, case_id, Permission.write)
-        case = _locked_case(session, case_id)
+        case = repo.lock_case(session, case_id)
         extra = len(cleaned.data) + len(cleaned.rendition or b"") + (len(data) if keep else 0)
         if _case_total(session, case_id) + extra > limits.max_case_evidence_bytes:
             raise InputRefused(
@@ -230,7 +226,7 @@ def _save(
 ) -> int:
     with store.session() as session:
         role = require(session, actor, case_id, permission)
-        case = _locked_case(session, case_id)
+        case = repo.lock_case(session, case_id)
         record = _record_at(store, session, case, base_version)
         record = change(record, role)
         return commit_version(
@@ -356,7 +352,7 @@ def remove_evidence(
     """Remove an item and its files (attorney). Earlier versions keep its metadata only."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.delete)
-        case = _locked_case(session, case_id)
+        case = repo.lock_case(session, case_id)
         record = _record_at(store, session, case, base_version)
         item = _find(record, evidence_id)
         record.evidence = [it for it in record.evidence if it.id != evidence_id]

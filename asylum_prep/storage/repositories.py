@@ -39,6 +39,12 @@ def get_case(session: Session, case_id: str) -> Case:
     return row
 
 
+def lock_case(session: Session, case_id: str) -> Case:
+    """The case row, locked for the rest of this transaction (SELECT ... FOR UPDATE on
+    PostgreSQL; SQLite transactions already begin IMMEDIATE). NotFoundError when unknown."""
+    return session.get(Case, case_id, with_for_update=True) or get_case(session, case_id)
+
+
 def read_title(store: Store, case: Case) -> str:
     return store.case_cipher(case).open_text("title", case.title_enc)
 
