@@ -24,7 +24,7 @@ bench: system-deps-test $(STAMP) locales
 	$(BIN)/python benchmarks/run.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check asylum_prep tests
+	$(BIN)/ruff check asylum_prep tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy asylum_prep

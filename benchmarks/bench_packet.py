@@ -77,9 +77,10 @@ def _seed(data_dir: Path, files_dir: Path) -> tuple[int, str, list[Path]]:
     from asylum_prep.storage.engine import open_store
 
     store = open_store(Settings(data_dir=data_dir))
-    admin = users.create_first_admin(store, username="admin", password="a long bench password")  # noqa: S106 - throwaway store
-    attorney = users.create_user(store, admin, username="attorney", password="a long bench password",
-                                 role=Role.attorney)  # noqa: S106
+    password = "a long bench password"  # noqa: S105 - a throwaway store
+    admin = users.create_first_admin(store, username="admin", password=password)
+    attorney = users.create_user(store, admin, username="attorney", password=password,
+                                 role=Role.attorney)
     case_id = cases.create_case(store, attorney, title="Bench case")
     rng = random.Random(7)  # noqa: S311 - reproducible test content
     paths = []

@@ -29,7 +29,8 @@ def machine_facts() -> list[str]:
     cpu = platform.processor() or "?"
     try:
         with open("/proc/cpuinfo") as fh:
-            cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu)
+            names = (ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name"))
+            cpu = next(names, cpu)
     except OSError:
         pass
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
@@ -65,8 +66,9 @@ def main(argv: list[str]) -> int:
             got = module.run()
             rows += got
             for row in got:
-                print(f"   {row['name']} / {row['metric']}: {_fmt(row['ours'])} {row.get('unit', '')}"
-                      f" (reference {_fmt(row.get('reference'))}) ok={row.get('ok')}", flush=True)
+                print(f"   {row['name']} / {row['metric']}: {_fmt(row['ours'])} "
+                      f"{row.get('unit', '')} (reference {_fmt(row.get('reference'))}) "
+                      f"ok={row.get('ok')}", flush=True)
         except Exception:  # noqa: BLE001 - one broken bench must not hide the others
             failures.append(f"{path.stem}: {traceback.format_exc(limit=3)}")
             print(failures[-1], file=sys.stderr)
@@ -76,14 +78,17 @@ def main(argv: list[str]) -> int:
              "|---|---|---|---|---|---|---|"]
     for r in rows:
         ours, ref = r.get("ours"), r.get("reference")
-        ratio = (float(ours) / float(ref)) if isinstance(ours, (int, float)) and isinstance(ref, (int, float)) and ref else None
+        numbers = isinstance(ours, (int, float)) and isinstance(ref, (int, float))
+        ratio = float(ours) / float(ref) if numbers and ref else None  # type: ignore[arg-type]
         unit = r.get("unit", "")
-        ref_label = f"{_fmt(ref)} {unit} ({r.get('reference_label', '')})" if ref is not None else "-"
+        label = r.get("reference_label", "")
+        ref_label = f"{_fmt(ref)} {unit} ({label})" if ref is not None else "-"
         lines.append(f"| {r['name']} | {r['metric']} | {_fmt(ours)} {unit} | {ref_label} | "
                      f"{_fmt(ratio) + 'x' if ratio else '-'} | {r.get('target', '')} | "
                      f"{'yes' if r.get('ok') else 'NO'} |")
     if failures:
-        lines += ["", "## Benchmarks that failed to run", ""] + [f"- {f.splitlines()[0]}" for f in failures]
+        lines += ["", "## Benchmarks that failed to run", ""]
+        lines += [f"- {f.splitlines()[0]}" for f in failures]
     (HERE / "RESULTS.md").write_text("\n".join(lines) + "\n")
     print(f"wrote {HERE / 'RESULTS.md'}")
     return 1 if failures else 0
