@@ -1,14 +1,16 @@
-"""Load: 25 applicants editing their wizard answers at once for two minutes, in one Chromium
-against one `streamlit run` on loopback (benchmarks/load_driver.py does the work).
+"""Load: 25 applicants editing their wizard answers at once for two minutes, each a Streamlit
+websocket session (benchmarks/streamlit_client.py), against one `streamlit run` on loopback
+(benchmarks/load_driver.py does the work).
 
-Reported: p50/p95 edit->saved (Tab pressed until the page shows "Saved." with Streamlit idle
-again, timed in the page), the number of acknowledged edits, errors (an error alert or
+Reported: p50/p95 edit->saved (the change sent until the run answering it has finished having
+shown "Saved."), the number of acknowledged edits, errors (an error alert or
 Streamlit exception on a page, a save never confirmed, a session that broke), lost edits (an
 acknowledged value missing from the version history, or not the current answer at the end),
 the server's peak RSS, and, to read the latency honestly on a shared 2-core machine, the
 server's own share (the change reaching the server -> the save's audit timestamp; the server
-runs through benchmarks/load_server.py, which records arrivals), Tab -> save written, the CPU
-used by the server and by the browser during the run, and the load average before and after.
+runs through benchmarks/load_server.py, which records arrivals), change sent -> save written,
+the CPU used by the server and by the clients during the run, and the load average before and
+after.
 
 Environment: ASYLUM_PREP_LOAD_SESSIONS (25), ASYLUM_PREP_LOAD_SECONDS (120),
 ASYLUM_PREP_LOAD_THINK_MS (pause after each action; default 1000: a person reads the
@@ -55,10 +57,11 @@ def rows_for(result: LoadResult, think_ms: int) -> list[dict[str, object]]:
             _pct(result.server_ms, 0.95), "-", True),
         row("server_side_p50_ms", "ms (change reaches server -> save written)",
             _pct(result.server_ms, 0.5), "-", True),
-        row("send_to_save_p95_ms", "ms (Tab -> save written)", _pct(result.send_ms, 0.95),
+        row("send_to_save_p95_ms", "ms (change sent -> save written)", _pct(result.send_ms, 0.95),
             "-", True),
         row("server_cpu", "cores busy", round(result.server_cpu_s / window, 2), "-", True),
-        row("browser_cpu", "cores busy", round(result.client_cpu_s / window, 2), "-", True),
+        row("client_cpu", "cores busy (all the websocket clients)",
+            round(result.client_cpu_s / window, 2), "-", True),
         row("load_average", "1/5/15 min", f"{result.loadavg_start} -> {result.loadavg_end}",
             "machine shared: read the latency with it", True),
     ]

@@ -1,31 +1,36 @@
-"""The load driver: N applicants editing their wizard answers at once in one real Chromium,
-against a real `streamlit run` on loopback, then every acknowledged answer checked in storage.
+"""The load driver: N applicants editing their wizard answers at once, each a Streamlit
+websocket session (benchmarks/streamlit_client.py: the frontend's protocol without a browser),
+against a real `streamlit run` on loopback; then every acknowledged answer checked in storage.
 
 Used by benchmarks/bench_load.py (25 sessions x 2 minutes) and tests/e2e/test_load_smoke.py
 (3 sessions x 15 seconds); seeding and the checks live in load_store.py, the server's probe in
 load_server.py. Each session signs in with its invite code, goes on with "Your story" and
 walks the first three questions (given names -> family name -> name in own alphabet and back),
-typing a new answer on every screen and pressing Tab. An edit is acknowledged when the page
-shows "Saved." and Streamlit is idle again; edit->saved is timed in the page (Tab keydown to
-that moment, watched by a MutationObserver). The server's share comes from the probe (when
-the change arrived) and the `case_save` audit event (when the save was written).
+typing a new answer on every screen and leaving the box, as a browser's Tab would. An edit is
+acknowledged when the run that answers it finishes having shown "Saved."; edit->saved is the
+time from sending the change to that run's end (the page idle again). The server's share comes
+from the probe (when the change arrived) and the `case_save` audit event (when the save was
+written).
 
-Bounded: the run, every wait and the whole driver have time limits; the server and browser
-are stopped in `finally`; the only traffic is to 127.0.0.1.
+Why not browsers: 25 Chromium pages took 1.7 of the machine's 2 cores, so they measured the
+browsers' CPU starvation rather than the server (benchmarks/RESULTS.md of 2026-11-21). The
+browser itself is proven by the end-to-end journey (tests/e2e/test_full_journey.py).
+
+Bounded: the run, every wait and the whole driver have time limits; the server is stopped in
+`finally`; the only traffic is to 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-import re
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 for _path in (ROOT, ROOT / "benchmarks"):
@@ -33,59 +38,15 @@ for _path in (ROOT, ROOT / "benchmarks"):
         sys.path.insert(0, str(_path))
 
 from load_store import PASSWORD, Edit, LoadResult, seed, verify  # noqa: E402
+from streamlit_client import Run, StreamlitClient  # noqa: E402
 
-from tests.e2e.conftest import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    Server,
-    free_port,
-    stop_server,
-)
+from tests.e2e.conftest import Server, free_port, stop_server  # noqa: E402
 
 PREFIX = "w_wz_a_"
 MOVES = ("w_wz_next", "w_wz_next", "w_wz_back", "w_wz_back")
 SCREENS = ("about.given_names", "about.family_name", "about.name_native_script",
            "about.family_name")  # the screen each move starts from
-WAIT_MS = 30_000
-FAILURES = ROOT / "test-artifacts" / "load"
-IDLE = ("(() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
-        " return !!a && a.getAttribute('data-test-script-state') === 'notRunning'"
-        " && a.getAttribute('data-test-connection-state') === 'CONNECTED'; })()")
-# In every page: the time of the last Tab keydown (edit->saved is timed from it).
-PAGE_INIT = """window.__tabAt = 0;
-document.addEventListener('keydown', (e) => {
-  if (e.key === 'Tab') window.__tabAt = performance.now(); }, true);"""
-# Waits key on what the action must show, not on a "running" state: under load the browser
-# may handle a run's start and end in one render, so the state never reads "running", and a
-# wait for "idle" alone can end before the server has started the run.
-READY = "(sel) => !!document.querySelector(sel) && IDLE".replace("IDLE", IDLE)
-# Resolves with ms from the last Tab keydown to "Saved." shown with the app idle (-2: an error
-# shown instead; -1: neither within the limit). Each edit is made on a screen just opened,
-# which shows no notice yet.
-WAIT_SAVED_JS = """(limit) => new Promise((resolve) => {
-  const result = () => {
-    if (!IDLE) return null;
-    const ok = [...document.querySelectorAll('[data-testid=stAlertContentSuccess]')]
-      .some((e) => e.innerText.includes('Saved.'));
-    if (ok) return performance.now() - window.__tabAt;
-    return document.querySelector('[data-testid=stAlertContentError]') ? -2 : null;
-  };
-  const first = result();
-  if (first !== null) { resolve(first); return; }
-  const obs = new MutationObserver(() => {
-    const got = result();
-    if (got === null) return;
-    obs.disconnect(); clearTimeout(timer); resolve(got);
-  });
-  obs.observe(document.body,
-              {subtree: true, childList: true, attributes: true, characterData: true});
-  const timer = setTimeout(() => { obs.disconnect(); resolve(-1); }, limit);
-})""".replace("IDLE", IDLE)
-STATE_JS = ("() => { const a = document.querySelector('[data-testid=stApp]');"
-            " return [a && a.getAttribute('data-test-script-state'),"
-            " a && a.getAttribute('data-test-connection-state')]; }")
-ERRORS_JS = ("() => [...document.querySelectorAll('[data-testid=stAlertContentError], "
-             "[data-testid=stException]')].map((e) => e.innerText.slice(0, 200))")
+WAIT_S = 30.0
 
 
 # --- processes -----------------------------------------------------------------------------------
@@ -135,144 +96,102 @@ def _loadavg() -> str:
         return "?"
 
 
-# --- one browser session -------------------------------------------------------------------------
+# --- one session ---------------------------------------------------------------------------
 
-def _sel(widget_key: str) -> str:
-    """Streamlit puts a widget's key in a class name, other characters turned to '-'."""
-    return f".st-key-{re.sub(r'[^a-zA-Z0-9_-]', '-', widget_key)}"
-
-
-def _key(page: Any, widget_key: str) -> Any:
-    return page.locator(_sel(widget_key))
+def _screen(run: Run) -> str:
+    """The answer the wizard screen asks for: its box's key without the prefix."""
+    keys = [k for k in run.widgets if k.startswith(PREFIX)]
+    return keys[0][len(PREFIX):] if len(keys) == 1 else f"? {keys}"
 
 
-async def _settle(page: Any, ready: str) -> None:
-    """`ready` (a CSS selector) is on the page with the app idle, and it stays idle a moment
-    (a page switch runs the script twice)."""
-    await page.wait_for_function(READY, arg=ready, timeout=WAIT_MS, polling=50)
-    calm = 0
-    for _ in range(200):
-        await page.wait_for_function(IDLE, timeout=WAIT_MS, polling=50)
-        calm += 1
-        if calm >= 3:
-            return
-        await page.wait_for_timeout(100)
-        if not await page.evaluate(IDLE):
-            calm = 0
+def _check(run: Run, n: int, where: str, result: LoadResult) -> None:
+    for text in run.errors:
+        result.errors.append(f"session {n} {where}: {text[:200]}")
 
 
-async def _click(page: Any, locator: Any, ready: str) -> None:
-    await locator.click(timeout=WAIT_MS)
-    await _settle(page, ready)
+async def _sign_in(client: StreamlitClient, username: str, n: int, result: LoadResult) -> None:
+    _check(await client.rerun(), n, "first page", result)
+    run = await client.submit_form({"w_signin_user": username, "w_signin_password": PASSWORD},
+                                   "w_signin_submit")
+    _check(run, n, "sign-in", result)
+    _check(await client.click("w_applicant_continue"), n, "welcome", result)
 
 
-async def _check_errors(page: Any, where: str, result: LoadResult, n: int) -> None:
-    for text in await page.evaluate(ERRORS_JS):
-        result.errors.append(f"session {n} {where}: {text}")
-
-
-async def _sign_in(page: Any, url: str, username: str) -> None:
-    await page.goto(url, timeout=60_000)
-    await _settle(page, _sel("w_signin_submit"))
-    for widget_key, value in (("w_signin_user", username), ("w_signin_password", PASSWORD)):
-        await _key(page, widget_key).locator("input").first.fill(value, timeout=WAIT_MS)  # a form
-    await _click(page, _key(page, "w_signin_submit").locator("button").first,
-                 _sel("w_applicant_continue"))
-    await _click(page, _key(page, "w_applicant_continue").locator("button").first,
-                 _sel(PREFIX + "about.given_names"))
-
-
-async def _open(browser: Any, url: str, n: int, username: str) -> Any:
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
-    page = await context.new_page()
-    await page.add_init_script(PAGE_INIT)
-    await _guarded(page, n, "sign-in", _sign_in(page, url, username))
-    return page
-
-
-async def _edit_loop(page: Any, n: int, case_id: str, deadline: float, think_s: float,
-                     result: LoadResult) -> None:
+async def _edit_loop(client: StreamlitClient, n: int, case_id: str, deadline: float,
+                     think_s: float, result: LoadResult) -> None:
     step = 0
     while time.monotonic() < deadline:
-        box = page.locator(f"[class*='st-key-{PREFIX}']").first
-        cls = await box.get_attribute("class", timeout=WAIT_MS) or ""
-        found = re.search(rf"st-key-{PREFIX}(\S+)", cls)
-        path = found.group(1).replace("-", ".") if found else "?"
+        path = _screen(client.last)
         if path != SCREENS[step % len(SCREENS)]:
             result.errors.append(f"session {n}: on {path}, expected {SCREENS[step % 4]}")
+            return
         value = f"Load s{n} e{step} {time.time():.3f}"
-        field_ = box.locator("input, textarea").first
-        await field_.fill(value, timeout=WAIT_MS)
         sent = time.time()
-        await field_.press("Tab")
-        ms = await page.evaluate(WAIT_SAVED_JS, WAIT_MS)
-        edit = Edit(n, case_id, path, value, sent, float(ms) if ms >= 0 else None)
-        result.edits.append(edit)
-        if ms == -1:
-            result.errors.append(f"session {n}: no 'Saved.' within {WAIT_MS} ms for {path}")
-        await _check_errors(page, f"edit {path}", result, n)
+        t0 = time.perf_counter()
+        run = await client.type_text(PREFIX + path, value)
+        saved = ("success", "Saved.") in run.alerts
+        ms = (run.finished_at - t0) * 1000 if saved else None
+        result.edits.append(Edit(n, case_id, path, value, sent, ms))
+        if not saved:
+            result.errors.append(f"session {n}: the run after editing {path} showed no 'Saved.'")
+        _check(run, n, f"edit {path}", result)
         if think_s:
             await asyncio.sleep(think_s)
-        await _click(page, _key(page, MOVES[step % len(MOVES)]).locator("button").first,
-                     _sel(PREFIX + SCREENS[(step + 1) % len(SCREENS)]))
-        await _check_errors(page, "move", result, n)
+        _check(await client.click(MOVES[step % len(MOVES)]), n, "move", result)
         step += 1
         if think_s:
             await asyncio.sleep(think_s)
 
 
-async def _guarded(page: Any, n: int, what: str, work: Any) -> Any:
-    """Run `work`; on failure keep a screenshot of the page in test-artifacts/load/."""
-    try:
-        return await work
-    except Exception as exc:
+class _Gate:
+    """Waits until all `parties` arrived; the last one runs `action` first."""
+
+    def __init__(self, parties: int, action: Callable[[], None]) -> None:
+        self.left, self.action, self.open = parties, action, asyncio.Event()
+
+    async def wait(self) -> None:
+        self.left -= 1
+        if self.left == 0:
+            self.action()
+            self.open.set()
+        await self.open.wait()
+
+
+async def _session(url: str, n: int, person: tuple[str, str], signed_in: _Gate,
+                   sem: asyncio.Semaphore, start: list[float], seconds: float, think_s: float,
+                   result: LoadResult) -> None:
+    case_id, username = person
+    async with StreamlitClient(url, timeout_s=WAIT_S) as client:
         try:
-            state = await page.evaluate(STATE_JS)
-        except Exception as inner:  # noqa: BLE001 - a page that is gone tells that too
-            state = repr(inner)
-        exc.args = (f"{exc.args[0] if exc.args else ''} [page: {state}]", *exc.args[1:])
-        FAILURES.mkdir(parents=True, exist_ok=True)
-        try:
-            await page.screenshot(path=str(FAILURES / f"session{n}-{what}.png"), full_page=True,
-                                  timeout=10_000)
-        except Exception as exc:  # noqa: BLE001 - the screenshot is a courtesy
-            print(f"no screenshot of session {n}: {exc}", file=sys.stderr)
-        raise
+            async with sem:  # sign in a few at a time (password hashing is heavy)
+                await _sign_in(client, username, n, result)
+        finally:
+            await signed_in.wait()  # everyone starts editing together
+        await _edit_loop(client, n, case_id, start[0] + seconds, think_s, result)
 
 
 async def _drive(url: str, people: list[tuple[str, str]], seconds: float, think_s: float,
                  result: LoadResult, server_pid: int) -> None:
-    from playwright.async_api import async_playwright
+    sem = asyncio.Semaphore(4)
+    start: list[float] = []
 
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            sem = asyncio.Semaphore(4)  # sign in a few at a time (password hashing is heavy)
+    def begin() -> None:  # the last session to sign in starts the clock
+        start.append(time.monotonic())
+        result.loadavg_start = _loadavg()
+        result.server_cpu_s = -_cpu_s([server_pid])
+        result.client_cpu_s = -_cpu_s([os.getpid()])
 
-            async def opened(n: int, username: str) -> Any:
-                async with sem:
-                    return await _open(browser, url, n, username)
-
-            pages = await asyncio.gather(*(opened(n, name) for n, (_, name) in enumerate(people)))
-            mine = [p for p in _tree(os.getpid()) if p != server_pid]
-            cpu0 = (_cpu_s([server_pid]), _cpu_s(mine))
-            result.loadavg_start = _loadavg()
-            start = time.monotonic()
-            deadline = start + seconds
-            outcomes = await asyncio.gather(
-                *(_guarded(page, n, "edit", _edit_loop(page, n, people[n][0], deadline, think_s,
-                                                         result))
-                  for n, page in enumerate(pages)), return_exceptions=True)
-            result.window_s = time.monotonic() - start
-            mine = [p for p in _tree(os.getpid()) if p != server_pid]
-            result.server_cpu_s = _cpu_s([server_pid]) - cpu0[0]
-            result.client_cpu_s = _cpu_s(mine) - cpu0[1]
-            result.loadavg_end = _loadavg()
-            for n, out in enumerate(outcomes):
-                if isinstance(out, BaseException):
-                    result.errors.append(f"session {n}: {type(out).__name__}: {str(out)[:300]}")
-        finally:
-            await browser.close()
+    signed_in = _Gate(len(people), begin)
+    outcomes = await asyncio.gather(
+        *(_session(url, n, person, signed_in, sem, start, seconds, think_s, result)
+          for n, person in enumerate(people)), return_exceptions=True)
+    result.window_s = time.monotonic() - start[0] if start else 0.0
+    result.server_cpu_s += _cpu_s([server_pid])
+    result.client_cpu_s += _cpu_s([os.getpid()])
+    result.loadavg_end = _loadavg()
+    for n, out in enumerate(outcomes):
+        if isinstance(out, BaseException):
+            result.errors.append(f"session {n}: {type(out).__name__}: {str(out)[:300]}")
 
 
 def start_probed_server(data_dir: Path, log: Path, trace: Path) -> Server:

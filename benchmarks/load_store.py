@@ -30,7 +30,7 @@ class LoadResult:
     errors: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
     users: dict[str, str] = field(default_factory=dict)  # case id -> applicant's user name
-    send_ms: list[float] = field(default_factory=list)  # client Tab -> case_save audit time
+    send_ms: list[float] = field(default_factory=list)  # change sent -> case_save audit time
     server_ms: list[float] = field(default_factory=list)  # change reaches server -> case_save
     server_peak_rss_mb: float = 0.0
     server_cpu_s: float = 0.0

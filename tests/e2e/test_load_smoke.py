@@ -1,10 +1,12 @@
 """The load script works: the same driver as `make bench`'s load benchmark, with 3 applicants
-editing at once for 15 seconds in a real Chromium against a real `streamlit run`. Asserts
+editing at once for 15 seconds as Streamlit websocket sessions against a real `streamlit run`.
+Asserts
 what must hold at any speed: edits were confirmed, no error, no acknowledged edit lost, and
 the edit->saved times were measured (their size is the benchmark's business, not a test's)."""
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import sys
 from pathlib import Path
@@ -50,3 +52,31 @@ def test_the_check_for_lost_edits_can_fail(tmp_path: Path) -> None:
     result.edits.append(driver.Edit(0, case_id, "about.given_names", "never saved", 0.0, 12.0))
     driver.verify(data_dir, result)
     assert len(result.lost) == 2  # in no version, and not the current answer
+
+
+def test_the_client_sees_what_the_page_shows(tmp_path: Path) -> None:
+    """The websocket client reports an answer the app refuses (an error, no "Saved.") and then
+    the same box saved; so an error under load cannot pass unseen."""
+    driver = _module("load_driver")
+    client_module = _module("streamlit_client")
+    data_dir = tmp_path / "data"
+    [(_, username)] = driver.seed(data_dir, 1)
+    server = driver.start_probed_server(data_dir, tmp_path / "server.log", tmp_path / "trace")
+
+    async def walk() -> tuple[object, object]:
+        async with client_module.StreamlitClient(server.url) as client:
+            await client.rerun()
+            await client.submit_form({"w_signin_user": username,
+                                      "w_signin_password": driver.PASSWORD}, "w_signin_submit")
+            await client.click("w_applicant_continue")
+            refused = await client.type_text("w_wz_a_about.given_names", "x" * 501)
+            saved = await client.type_text("w_wz_a_about.given_names", "Nasrin")
+            return refused, saved
+
+    try:
+        refused, saved = asyncio.run(asyncio.wait_for(walk(), 120))
+    finally:
+        driver.stop_server(server)
+    assert refused.errors and "Nothing was saved" in refused.errors[0]  # type: ignore[attr-defined]
+    assert ("success", "Saved.") not in refused.alerts  # type: ignore[attr-defined]
+    assert saved.errors == [] and ("success", "Saved.") in saved.alerts  # type: ignore[attr-defined]
