@@ -81,8 +81,7 @@ def downgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     if sqlite:
         _drop_sqlite_fts()
-    with op.batch_alter_table("coi_passages") as batch:
-        batch.drop_column("facets")
+    op.drop_column("coi_passages", "facets")  # SQLite 3.35+: no batch copy of the table
     if sqlite:
         for statement in _SQLITE_FTS_0002:
             op.execute(statement)

@@ -26,6 +26,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # A plain DROP COLUMN (SQLite 3.35+), not a batch copy of the table: copying `users`
+    # means dropping it, which the foreign keys of every populated store refuse.
     op.drop_index(_INDEX, table_name="users")
-    with op.batch_alter_table("users") as batch:
-        batch.drop_column("oidc_subject")
+    op.drop_column("users", "oidc_subject")
