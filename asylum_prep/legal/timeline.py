@@ -5,7 +5,9 @@ detention, or a legal event of kind arrest or detention), other legal events, th
 stays in transit countries (spans), arrivals and departures in the country of refuge, the
 filing date and the filing deadline. Approximate dates are plotted at the first day of
 their month or year and marked approximate; spans without an end stop at their start. Labels
-are English templates (N_) with their parameters so the UI can translate them.
+are English templates (N_) with their parameters so the UI can translate them; an activity's
+or a legal event's kind is a parameter in words (ACTIVITY_LABELS, LEGAL_KIND_LABELS, in the
+attorney's register), never the stored value.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.beliefs import ActivityKind
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.events import LegalKind
 from asylum_prep.domain.journey import EntryKind
@@ -26,6 +29,24 @@ from asylum_prep.legal.spans import precise_bounds
 
 KINDS = ("birth", "membership", "activity", "incident", "detention", "legal_event", "departure",
          "transit", "arrival", "refuge_departure", "filed", "deadline")
+
+ACTIVITY_LABELS: dict[ActivityKind, str] = {
+    ActivityKind.protest: N_("Protest or demonstration"),
+    ActivityKind.writing: N_("Writing"),
+    ActivityKind.posts: N_("Social media posts"),
+    ActivityKind.speech: N_("Speech"),
+    ActivityKind.other: N_("Other activity"),
+}
+LEGAL_KIND_LABELS: dict[LegalKind, str] = {
+    LegalKind.accusation: N_("Accusation"),
+    LegalKind.summons: N_("Summons"),
+    LegalKind.warrant: N_("Arrest warrant"),
+    LegalKind.charge: N_("Criminal charge"),
+    LegalKind.arrest: N_("Arrest"),
+    LegalKind.detention: N_("Detention"),
+    LegalKind.court_case: N_("Court case"),
+    LegalKind.conviction: N_("Conviction"),
+}
 
 
 @dataclass(frozen=True)
@@ -71,7 +92,7 @@ def build(record: CaseRecord, deadline: DeadlineInfo | None = None) -> list[Time
     for a in r.beliefs.activities:
         if a.date:
             out.append(_event("activity", f"beliefs.activities.{a.id}", a.date, None,
-                              N_("Activity: {kind}"), kind=a.kind.value))
+                              N_("Activity: {kind}"), kind=ACTIVITY_LABELS[a.kind]))
     for i in r.incidents.items:
         if i.date:
             out.append(_event("incident", f"incidents.items.{i.id}", i.date, None,
@@ -85,7 +106,7 @@ def build(record: CaseRecord, deadline: DeadlineInfo | None = None) -> list[Time
             out.append(_event("detention" if held else "legal_event",
                               f"harm_to_others.legal_events.{e.id}", e.start,
                               e.end if held else None, N_("Legal event: {kind}"),
-                              kind=e.kind.value))
+                              kind=LEGAL_KIND_LABELS[e.kind]))
     if r.leaving.departure_date:
         out.append(_event("departure", "leaving.departure_date", r.leaving.departure_date, None,
                           N_("Departure from the home country")))

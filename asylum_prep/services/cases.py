@@ -345,6 +345,15 @@ def delete_case(store: Store, actor: Actor, case_id: str) -> None:
         audit.log(session, actor, "case_delete", case_id)
 
 
+# One whole sentence per role a member can be added as: a role's stored value never reaches
+# the reader, and each language words the sentence its own way.
+NOT_THAT_ROLE: dict[Role, str] = {
+    Role.attorney: N_("That account is not an attorney's account."),
+    Role.paralegal: N_("That account is not a paralegal's account."),
+    Role.translator: N_("That account is not a translator's account."),
+}
+
+
 def add_member(store: Store, actor: Actor, case_id: str, *, username: str, role: Role) -> None:
     if role in (Role.admin, Role.applicant):
         raise InputRefused(
@@ -356,7 +365,7 @@ def add_member(store: Store, actor: Actor, case_id: str, *, username: str, role:
         if user is None or user.id is None:
             raise NotFoundError(N_("No account with that user name."))
         if Role(user.role) != role:
-            raise InputRefused(N_("That account is not a {role}."), role=role.value)
+            raise InputRefused(NOT_THAT_ROLE[role])
         if session.get(CaseMember, (case_id, user.id)) is None:
             session.add(CaseMember(case_id=case_id, user_id=user.id, role=role.value))
         audit.log(session, actor, "member_add", case_id, f"user={user.id} role={role.value}")

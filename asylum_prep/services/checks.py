@@ -107,8 +107,7 @@ def _set_link(store: Store, actor: Actor, case_id: str, *, element: str, path: s
               base_version: int, linked: bool) -> int:
     record, juris, _ = _load(store, actor, case_id, Permission.review, base_version)
     if element not in jurisdictions.get(juris).keys:
-        raise InputRefused(N_("The element {element} does not apply in this jurisdiction."),
-                           element=element)
+        raise InputRefused(N_("That legal element does not apply in this case's jurisdiction."))
     path = path.strip()
     if linked and (not path or get_path(record, path) is None):
         raise InputRefused(N_("There is no answer at {path} to link."), path=path)

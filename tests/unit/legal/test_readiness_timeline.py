@@ -5,11 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.beliefs import ActivityKind
+from asylum_prep.domain.events import LegalKind
 from asylum_prep.domain.record import Proceeding
+from asylum_prep.i18n import translator
 from asylum_prep.legal.deadline import one_year_deadline
 from asylum_prep.legal.readiness import readiness
-from asylum_prep.legal.timeline import build
-from tests.unit.legal.factories import TODAY, arrival, fd, incident, record, strong_record, transit
+from asylum_prep.legal.timeline import ACTIVITY_LABELS, LEGAL_KIND_LABELS, build
+from tests.unit.legal.factories import (
+    TODAY,
+    activity,
+    arrival,
+    fd,
+    incident,
+    legal_event,
+    record,
+    strong_record,
+    transit,
+)
 
 
 def keys(r: object, juris: str = "us") -> list[str]:
@@ -94,3 +107,31 @@ def test_timeline_marks_approximate_dates() -> None:
     [ev] = build(r)
     assert ev.approximate and ev.start == date(2021, 3, 1)
     assert ev.to_json()["label"] == "Incident at Market square, Tovin"
+
+
+def test_timeline_names_activity_and_legal_event_kinds_in_words() -> None:
+    r = record(**{"beliefs.activities": [activity("2021-03-01", kind=ActivityKind.protest)],
+                  "harm_to_others.legal_events": [
+                      legal_event(LegalKind.warrant, "2021-04-01"),
+                      legal_event(LegalKind.court_case, "2021-05-01")]})
+    protest, warrant, court = build(r)
+    assert protest.label == "Activity: Protest or demonstration"
+    assert warrant.label == "Legal event: Arrest warrant"
+    assert court.label == "Legal event: Court case"
+    # the UI translates the template and each parameter (legal_panels.tr): Spanish throughout
+    t = translator("es")
+    assert t(protest.label_template, **{k: t(v) for k, v in protest.label_params}) == (
+        "Actividad: Protesta o manifestación")
+    assert t(warrant.label_template, **{k: t(v) for k, v in warrant.label_params}) == (
+        "Hecho jurídico: Orden de arresto")
+
+
+def test_every_activity_and_legal_kind_has_a_label_that_is_not_its_stored_value() -> None:
+    assert set(ACTIVITY_LABELS) == set(ActivityKind)
+    assert set(LEGAL_KIND_LABELS) == set(LegalKind)
+    for kind, text in [*ACTIVITY_LABELS.items(), *LEGAL_KIND_LABELS.items()]:
+        assert text[0].isupper() and text != kind.value and "_" not in text, (kind, text)
+    # each label is in every catalog: a translated label differs from the English in Spanish
+    t = translator("es")
+    assert all(t(text) != text for text in [*ACTIVITY_LABELS.values(),
+                                             *LEGAL_KIND_LABELS.values()])

@@ -3,6 +3,7 @@
 import pytest
 
 from asylum_prep.errors import InputRefused, PermissionDenied
+from asylum_prep.i18n import translator
 from asylum_prep.services import audit, cases, invites, users
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Role
@@ -105,3 +106,18 @@ def test_attorney_deletes_case_and_its_content_is_gone(store, people):
         cases.open_case(store, people.attorney, people.case_id)
     actions = [e.action for e in audit.list_events(store, people.admin)]
     assert "case_delete" in actions
+
+
+@pytest.mark.parametrize(("who", "as_role"), [("paralegal", Role.attorney),
+                                              ("translator", Role.paralegal),
+                                              ("attorney", Role.translator)])
+def test_adding_an_account_as_another_role_is_refused_without_the_role_value(
+        store, people, who, as_role):
+    with pytest.raises(InputRefused) as refused:
+        cases.add_member(store, people.attorney, people.case_id,
+                         username=getattr(people, who).username, role=as_role)
+    assert refused.value.params == {}  # a whole sentence per role, nothing filled in
+    assert refused.value.message() == cases.NOT_THAT_ROLE[as_role]
+    spanish = refused.value.message(translator("es"))
+    assert spanish != refused.value.message()
+    assert not any(role.value in spanish for role in Role), spanish

@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 from asylum_prep.errors import InputRefused, PermissionDenied
+from asylum_prep.i18n import translator
 from asylum_prep.services import cases, checks
 from asylum_prep.storage.tables import AuditEvent
 from tests.unit.legal.factories import arrival, fd, incident, strong_record
@@ -78,9 +79,14 @@ def test_links_need_review_permission_and_valid_input(store, people):
         with pytest.raises(PermissionDenied):
             checks.link_fact(store, actor, people.case_id, element="nexus", path="fear.why",
                              base_version=v)
-    with pytest.raises(InputRefused):
+    with pytest.raises(InputRefused) as refused:
         checks.link_fact(store, people.attorney, people.case_id, element="courage",
                          path="fear.why", base_version=v)
+    # the sentence names no raw element key, in English or in the interface language
+    assert refused.value.message() == ("That legal element does not apply in this case's "
+                                       "jurisdiction.")
+    spanish = refused.value.message(translator("es"))
+    assert "courage" not in spanish and spanish != refused.value.message()
     with pytest.raises(InputRefused):
         checks.link_fact(store, people.attorney, people.case_id, element="nexus",
                          path="fear.nothing_here", base_version=v)
