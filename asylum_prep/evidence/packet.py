@@ -3,12 +3,14 @@ page numbered consecutively at the bottom centre (optional Bates prefix), applic
 reference in the footer, an optional certificate of service; split into parts of at most
 `max_part_bytes`, exhibits kept whole when they fit, the index giving ranges across parts.
 
-Index, tab and footer pages in Latin script are drawn in Helvetica (evidence.plain_sheets);
+Index, tab and footer pages in Latin script are drawn in Noto Sans (evidence.plain_sheets);
 otherwise they and the certificate come from escaped templates in templates/packet/ laid out
-by WeasyPrint in one pass (evidence.sheets); documents are copied and stamped with
-pikepdf (never re-rendered), each page copied once, straight into its part. Only the index is
-laid out again when its own length or the split into parts changes its page numbers.
-Everything happens in memory; part names are neutral ("exhibits-part-1-of-2.pdf").
+by WeasyPrint in one pass (evidence.sheets). Every font the packet adds, page numbers
+included, is embedded as a subset of the glyphs it draws (evidence.noto_sans, or WeasyPrint's).
+Documents are copied and stamped with pikepdf (never re-rendered), each page copied once,
+straight into its part. Only the index is laid out again when its own length or the split
+into parts changes its page numbers. Everything happens in memory; part names are neutral
+("exhibits-part-1-of-2.pdf").
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pikepdf
 
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
-from asylum_prep.evidence import helvetica, plain_sheets, sheets, stamp
+from asylum_prep.evidence import noto_sans, plain_sheets, sheets, stamp
 from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
 from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
 from asylum_prep.evidence.split import Slice, plan_parts
@@ -188,14 +190,19 @@ def _render_index(
 ) -> tuple[pikepdf.Pdf, int]:
     if plain_sheets.plain_text_ok(context, [], ""):
         pdf = pikepdf.new()
-        pages = plain_sheets.index_pages(pdf, context, page_size, helvetica.fonts(pdf))
+        fonts = noto_sans.Fonts(pdf)
+        pages = plain_sheets.index_pages(pdf, context, page_size, fonts)
+        fonts.embed()
         return pdf, 8 * 1024 * len(pages)
     data = html_to_pdf(render_template("index.html", **context, page_size=css_size))
     return pikepdf.Pdf.open(io.BytesIO(data)), len(data)
 
 
 def _assemble(
-    plan: list[list[Slice]], units: list[list[pikepdf.Page]], footer: pikepdf.Object, bates: str
+    plan: list[list[Slice]],
+    units: list[list[pikepdf.Page]],
+    furniture: sheets.Furniture,
+    bates: str,
 ) -> list[bytes]:
     out: list[bytes] = []
     number = 0
@@ -203,7 +210,7 @@ def _assemble(
         pdf = pikepdf.new()
         for sl in part:
             pdf.pages.extend(units[sl.unit][sl.first : sl.last])
-        stamper = stamp.Stamper(pdf, footer)
+        stamper = stamp.Stamper(pdf, furniture.footer, furniture.numbers)
         for page in pdf.pages:
             number += 1
             stamper.stamp(page, stamp.page_label(number, bates))
@@ -289,6 +296,7 @@ def render_packet(
                 cert=certificate_of_service,
                 page_size=page_size,
                 css_size=css_size,
+                label_chars=stamp.label_chars(bates),
             )
             index, index_size = furniture.index, 40 * 1024 * len(furniture.index)
             if certificate_of_service is not None and len(furniture.cert) != n_cert:
@@ -302,7 +310,7 @@ def render_packet(
         parts = _assemble(
             plan,
             _units(exhibits, furniture.tabs, sources, index, furniture.cert),
-            furniture.footer,
+            furniture,
             bates,
         )
         biggest = max(len(p) for p in parts)

@@ -1,10 +1,11 @@
-"""The packet's index, tab sheets and footer drawn directly as PDF operators in Helvetica,
-when all their text is WinAnsi (Latin script): no layout engine, no embedded font.
+"""The packet's index, tab sheets and footer drawn directly as PDF operators in Noto Sans,
+when all their text is WinAnsi (Latin script): no layout engine, only the glyphs used embedded.
 
 WeasyPrint's start-up and text layout were most of a packet's time although these pages hold
 a few hundred short lines. The layout here follows templates/packet/_style.html (margins,
 sizes, line heights, column widths, the table header repeated on each index page, a row never
-split across pages), so the pages read the same; the face is Helvetica instead of Noto.
+split across pages), so the pages read the same; the face is Noto Sans (the template's footer
+face; its body face is Noto Serif). The caller calls `Fonts.embed` once everything is drawn.
 Any text outside WinAnsi (Persian names, CJK titles...) makes `plain_text_ok` false and the
 caller uses WeasyPrint (evidence.sheets), which shapes and embeds any script.
 """
@@ -18,7 +19,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Name
 
-from asylum_prep.evidence import helvetica as hv
+from asylum_prep.evidence import noto_sans as noto
 
 CM = 72 / 2.54
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 2 * CM, 2.2 * CM, 2.6 * CM  # as in _style.html
@@ -31,7 +32,7 @@ HEADERS = ("Tab", "Description", "Pages")
 
 def plain_text_ok(index: Mapping[str, Any] | None, tabs: Sequence[Mapping[str, str]],
                   footer_text: str) -> bool:
-    """Whether every string these pages print can be set in Helvetica (WinAnsi)."""
+    """Whether every string these pages print can be set in Noto Sans as WinAnsi."""
     texts: list[str] = [footer_text]
     if index is not None:
         texts += [str(index.get("applicant", "")), str(index.get("reference", ""))]
@@ -39,19 +40,20 @@ def plain_text_ok(index: Mapping[str, Any] | None, tabs: Sequence[Mapping[str, s
             texts += [str(row["tab"]), str(row["description"]), str(row["pages"])]
     for tab in tabs:
         texts += [tab["label"], tab["title"], tab.get("note", "")]
-    return all(hv.encodable(t) for t in texts)
+    return all(noto.encodable(t) for t in texts)
 
 
 def _baseline(top: float, size: float, line: float) -> float:
     """Baseline of a line box of height `line` whose top is at `top` (PDF y, upwards)."""
-    return top - (line - size * (hv.ASCENT + hv.DESCENT)) / 2 - size * hv.ASCENT
+    ascent = noto.ascent()
+    return top - (line - size * (ascent + noto.descent())) / 2 - size * ascent
 
 
-def _page(pdf: pikepdf.Pdf, size: tuple[float, float], fonts: pikepdf.Dictionary,
+def _page(pdf: pikepdf.Pdf, size: tuple[float, float], fonts: noto.Fonts,
           content: bytes) -> pikepdf.Page:
     pdf.add_blank_page(page_size=size)
     page = pdf.pages[-1]
-    page.obj.Resources = pikepdf.Dictionary(Font=fonts)
+    page.obj.Resources = pikepdf.Dictionary(Font=fonts.resources)
     page.obj.Contents = pdf.make_stream(content)
     return page
 
@@ -62,15 +64,15 @@ class _Cursor:
 
     width: float
     height: float
+    fonts: noto.Fonts
     ops: bytearray
     y: float
 
     def centered(self, text: str, size: float, bold: bool, left: float, box: float) -> None:
         line = size * LEADING
-        for piece in hv.wrap(text, size, box, bold) or [""]:
-            x = left + (box - hv.width(piece, size, bold)) / 2
-            self.ops += hv.show("F2" if bold else "F1", size, x, _baseline(self.y, size, line),
-                                piece)
+        for piece in noto.wrap(text, size, box, bold) or [""]:
+            x = left + (box - noto.width(piece, size, bold)) / 2
+            self.ops += self.fonts.show(size, x, _baseline(self.y, size, line), piece, bold)
             self.y -= line
 
 
@@ -81,7 +83,7 @@ def _row_lines(cells: Sequence[str], widths: Sequence[float], bold: Sequence[boo
         if i == 2:  # the pages column does not wrap (white-space: nowrap)
             out.append([" ".join(text.split())])
         else:
-            out.append(hv.wrap(text, BODY, w - 2 * PAD_X, bold[i]) or [""])
+            out.append(noto.wrap(text, BODY, w - 2 * PAD_X, bold[i]) or [""])
     return out
 
 
@@ -93,7 +95,7 @@ def _draw_row(cur: _Cursor, lines: list[list[str]], widths: Sequence[float],
     for col, w, b in zip(lines, widths, bold, strict=True):
         for k, text in enumerate(col):
             base = _baseline(cur.y - PAD_Y - k * line, BODY, line)
-            cur.ops += hv.show("F2" if b else "F1", BODY, x + PAD_X, base, text)
+            cur.ops += cur.fonts.show(BODY, x + PAD_X, base, text, b)
         x += w
     rule_y = cur.y - row_height + RULE / 2
     cur.ops += b"q 0.533 G %.2f w %.2f %.2f m %.2f %.2f l S Q\n" % (
@@ -106,14 +108,14 @@ def _height(lines: list[list[str]]) -> float:
 
 
 def index_pages(pdf: pikepdf.Pdf, index: Mapping[str, Any], page_size: tuple[float, float],
-                fonts: pikepdf.Dictionary) -> list[pikepdf.Page]:
+                fonts: noto.Fonts) -> list[pikepdf.Page]:
     """The index of supporting documents as pages appended to `pdf`."""
     width, height = page_size
     table = width - 2 * MARGIN_X
     widths = (TAB_COL, table - TAB_COL - PAGES_COL, PAGES_COL)
     line = BODY * LEADING
     pages: list[pikepdf.Page] = []
-    cur = _Cursor(width, height, bytearray(), height - MARGIN_TOP)
+    cur = _Cursor(width, height, fonts, bytearray(), height - MARGIN_TOP)
     cur.centered("Index of Supporting Documents", 15.0, True, MARGIN_X, table)
     cur.y -= 0.8 * 15.0
     meta = str(index.get("applicant", ""))
@@ -133,7 +135,7 @@ def index_pages(pdf: pikepdf.Pdf, index: Mapping[str, Any], page_size: tuple[flo
                            widths, row_bold)
         for k, col in enumerate(lines):
             if len(col) > most:
-                lines[k] = col[: most - 1] + [hv.ellipsize(" ".join(col[most - 1:]), BODY,
+                lines[k] = col[: most - 1] + [noto.ellipsize(" ".join(col[most - 1:]), BODY,
                                                            widths[k] - 2 * PAD_X, row_bold[k])]
         if on_page and cur.y - _height(lines) < MARGIN_BOTTOM:  # rows are never split
             pages.append(_page(pdf, page_size, fonts, bytes(cur.ops)))
@@ -150,19 +152,19 @@ def index_pages(pdf: pikepdf.Pdf, index: Mapping[str, Any], page_size: tuple[flo
         cur.ops, cur.y = bytearray(), height - MARGIN_TOP
     else:
         cur.y -= BODY
-    for piece in hv.wrap(total, BODY, table):
-        cur.ops += hv.show("F1", BODY, MARGIN_X, _baseline(cur.y, BODY, line), piece)
+    for piece in noto.wrap(total, BODY, table):
+        cur.ops += fonts.show(BODY, MARGIN_X, _baseline(cur.y, BODY, line), piece)
         cur.y -= line
     pages.append(_page(pdf, page_size, fonts, bytes(cur.ops)))
     return pages
 
 
 def tab_page(pdf: pikepdf.Pdf, tab: Mapping[str, str], page_size: tuple[float, float],
-             fonts: pikepdf.Dictionary) -> pikepdf.Page:
+             fonts: noto.Fonts) -> pikepdf.Page:
     """One tab sheet: the label, the title (at most 9 cm) and any note (at most 5 cm)."""
     width, height = page_size
     box = width - 2 * MARGIN_X
-    cur = _Cursor(width, height, bytearray(), height - TAB_TOP)
+    cur = _Cursor(width, height, fonts, bytearray(), height - TAB_TOP)
     cur.centered(tab["label"], 40.0, True, MARGIN_X, box)
     cur.y -= 0.5 * 40.0
     for text, size, limit, gap in ((tab["title"], 14.0, 9 * CM, 0.0),
@@ -171,18 +173,19 @@ def tab_page(pdf: pikepdf.Pdf, tab: Mapping[str, str], page_size: tuple[float, f
             continue
         cur.y -= gap
         keep = max(1, int(limit // (size * LEADING)))
-        cut = " ".join(hv.wrap(text, size, box)[:keep])
+        cut = " ".join(noto.wrap(text, size, box)[:keep])
         cur.centered(cut, size, False, MARGIN_X, box)
     return _page(pdf, page_size, fonts, bytes(cur.ops))
 
 
 def footer_form(pdf: pikepdf.Pdf, text: str, size: tuple[float, float],
-                fonts: pikepdf.Dictionary) -> pikepdf.Object:
-    """The footer stamp: applicant and reference at 7.5 pt, one line, cut with an ellipsis."""
+                fonts: noto.Fonts) -> pikepdf.Object:
+    """The footer stamp: applicant and reference at 7.5 pt, one line, cut with an ellipsis;
+    its line box starts 10 pt below the top (footer.html)."""
     width, height = size
-    line = hv.ellipsize(text, 7.5, width)
-    form = pdf.make_stream(hv.show("F1", 7.5, 0, height - 10.0 - 7.5 * 0.95, line))
+    line = noto.ellipsize(text, 7.5, width)
+    form = pdf.make_stream(fonts.show(7.5, 0, height - 10.0 - 7.5 * noto.ascent(), line))
     form.Type, form.Subtype = Name.XObject, Name.Form
     form.BBox = [0, 0, width, height]
-    form.Resources = pikepdf.Dictionary(Font=fonts)
+    form.Resources = pikepdf.Dictionary(Font=fonts.resources)
     return pdf.make_indirect(form)

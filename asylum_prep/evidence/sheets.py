@@ -11,8 +11,9 @@ If a block cannot be found (a WeasyPrint change in how it draws), the tab sheets
 footer are rendered the slow way, one page each, so a packet is never wrong, only slower.
 
 When every string is WinAnsi (Latin script), none of this runs: evidence.plain_sheets draws
-the index, tab sheets and footer in Helvetica directly (only a certificate of service still
-goes through WeasyPrint).
+the index, tab sheets and footer in Noto Sans directly, embedding one subset per face for all
+of them (only a certificate of service still goes through WeasyPrint). Either way the page
+numbers' font is an embedded Noto Sans subset too (`Furniture.numbers`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Name, Operator
 
-from asylum_prep.evidence import helvetica, plain_sheets
+from asylum_prep.evidence import noto_sans, plain_sheets, stamp
 from asylum_prep.evidence.html_pdf import html_to_document, html_to_pdf, render_template
 
 CM = 72 / 2.54
@@ -70,6 +71,7 @@ class Furniture:
     tabs: list[pikepdf.Page]
     footer: pikepdf.Object  # a Form XObject FOOTER_WIDTH x FOOTER_HEIGHT points
     cert: list[pikepdf.Page]
+    numbers: pikepdf.Object  # the page labels' font (stamp.Stamper)
 
 
 def _number(value: Any) -> float:
@@ -157,13 +159,23 @@ def _slow_tabs_and_footer(pdf: pikepdf.Pdf, tabs: list[dict[str, str]], footer_t
     return pages, pdf.make_indirect(form)
 
 
+def _numbers_font(pdf: pikepdf.Pdf, label_chars: str) -> pikepdf.Object:
+    fonts = noto_sans.Fonts(pdf)
+    fonts.use(label_chars)
+    fonts.embed()
+    return fonts.regular
+
+
 def _plain_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], footer_text: str,
-                     cert: Any, page_size: tuple[float, float], css_size: str) -> Furniture:
+                     cert: Any, page_size: tuple[float, float], css_size: str,
+                     label_chars: str) -> Furniture:
     pdf = pikepdf.new()
-    fonts = helvetica.fonts(pdf)
+    fonts = noto_sans.Fonts(pdf)
     index_pages = plain_sheets.index_pages(pdf, index, page_size, fonts)
     tab_pages = [plain_sheets.tab_page(pdf, tab, page_size, fonts) for tab in tabs]
     footer = plain_sheets.footer_form(pdf, footer_text, (FOOTER_WIDTH, FOOTER_HEIGHT), fonts)
+    fonts.use(label_chars)  # the page numbers share the regular face's subset
+    fonts.embed()
     cert_pages: list[pikepdf.Page] = []
     if cert is not None:
         one = pikepdf.Pdf.open(io.BytesIO(html_to_pdf(render_template(
@@ -171,18 +183,21 @@ def _plain_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], foote
         for page in one.pages:
             pdf.pages.append(page)
             cert_pages.append(pdf.pages[-1])
-    return Furniture(pdf, index_pages, tab_pages, footer, cert_pages)
+    return Furniture(pdf, index_pages, tab_pages, footer, cert_pages, fonts.regular)
 
 
 def render_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], footer_text: str,
                      cert: Any, page_size: tuple[float, float], css_size: str,
-                     cut: bool = True, plain: bool = True) -> Furniture:
-    """Index (template context `index`), tab sheets, footer stamp and certificate in one pass.
-    Latin-script text is drawn in Helvetica (`plain`); otherwise WeasyPrint lays it out.
+                     cut: bool = True, plain: bool = True,
+                     label_chars: str = stamp.DIGITS) -> Furniture:
+    """Index (template context `index`), tab sheets, footer stamp and certificate in one pass,
+    and a font holding `label_chars` for the page numbers.
+    Latin-script text is drawn in Noto Sans (`plain`); otherwise WeasyPrint lays it out.
     `cut=False` takes the one-page-per-sheet path (used when cutting fails, and by tests)."""
     if plain and plain_sheets.plain_text_ok(index, tabs, footer_text):
         return _plain_furniture(index=index, tabs=tabs, footer_text=footer_text, cert=cert,
-                                page_size=page_size, css_size=css_size)
+                                page_size=page_size, css_size=css_size,
+                                label_chars=label_chars)
     geo = geometry(page_size)
     sheet = {"page_width": geo.sheet_page_width, "page_height": geo.sheet_page_height,
              "tab_width": geo.tab_width, "tab_height": geo.tab_height,
@@ -203,4 +218,5 @@ def render_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], foote
     made = _cut(pdf, doc, range(first_sheet, end_sheets), len(tabs), geo) if cut else None
     if made is None:
         made = _slow_tabs_and_footer(pdf, tabs, footer_text, css_size)
-    return Furniture(pdf, index_pages, made[0], made[1], cert_pages)
+    return Furniture(pdf, index_pages, made[0], made[1], cert_pages,
+                     _numbers_font(pdf, label_chars))

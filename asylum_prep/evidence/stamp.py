@@ -3,8 +3,8 @@
 Stamps are appended to each page's content stream (the page's own content wrapped in q/Q so
 its graphics state cannot leak): a shared footer form XObject laid out once by WeasyPrint
 (applicant name and reference, any script) at the bottom left, and the page number (or Bates
-number) in Helvetica centred at the bottom. Rotated pages are flattened first, so "bottom"
-is the bottom the reader sees.
+number) centred at the bottom in an embedded Noto Sans subset holding the label characters.
+Rotated pages are flattened first, so "bottom" is the bottom the reader sees.
 """
 
 from __future__ import annotations
@@ -17,17 +17,14 @@ import pikepdf
 from pikepdf import Dictionary, Name
 from PIL import Image
 
+from asylum_prep.evidence import noto_sans
+
 LETTER = (612.0, 792.0)
 A4 = (595.28, 841.89)
 NUMBER_SIZE = 9.0
 NUMBER_Y = 18.0
 FOOTER_X, FOOTER_Y = 36.0, 2.0
-
-# Helvetica advance widths (per 1000 em) for the characters a page label can hold.
-_WIDTHS = {**{d: 556 for d in "0123456789"}, "-": 333, "_": 556, ".": 278, " ": 278,
-           **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                      (667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722,
-                       778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611), strict=True))}
+DIGITS = "0123456789"
 
 
 def clean_bates_prefix(prefix: str | None) -> str:
@@ -38,8 +35,9 @@ def page_label(number: int, bates_prefix: str = "") -> str:
     return f"{bates_prefix}{number:06d}" if bates_prefix else str(number)
 
 
-def text_width(text: str, size: float) -> float:
-    return sum(_WIDTHS.get(ch, 556) for ch in text) * size / 1000
+def label_chars(bates_prefix: str = "") -> str:
+    """Every character a page label can hold with this (cleaned) Bates prefix."""
+    return DIGITS + bates_prefix
 
 
 def image_page(pdf: pikepdf.Pdf, data: bytes, mime: str, page_size: tuple[float, float]) -> None:
@@ -98,12 +96,22 @@ def _resource(page: pikepdf.Page, kind: Name, prefix: str, obj: pikepdf.Object) 
 class Stamper:
     """Stamps pages of one output PDF (one per packet part)."""
 
-    def __init__(self, pdf: pikepdf.Pdf, footer: pikepdf.Object | None) -> None:
-        """`footer` is a Form XObject (from any PDF); it is copied into `pdf` once."""
+    def __init__(self, pdf: pikepdf.Pdf, footer: pikepdf.Object | None,
+                 font: pikepdf.Object | None = None) -> None:
+        """`footer` is a Form XObject and `font` a simple WinAnsi font (noto_sans) holding the
+        glyphs of every label; from any PDF, each is copied into `pdf` once and shared by all
+        its pages. Without `font`, one holding the digits is embedded here."""
         self.pdf = pdf
-        self.font = pdf.make_indirect(Dictionary(
-            Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica,
-            Encoding=Name.WinAnsiEncoding))
+        if font is None:
+            fonts = noto_sans.Fonts(pdf)
+            fonts.use(DIGITS)
+            fonts.embed()
+            font = fonts.regular
+        elif not font.is_owned_by(pdf):
+            font = pdf.copy_foreign(font)
+        self.font = font
+        first = int(font.FirstChar)
+        self.widths = {first + i: float(w) for i, w in enumerate(font.Widths)}
         self.save = pdf.make_indirect(pdf.make_stream(b"q\n"))  # shared by every page
         self.footer = None if footer is None else pdf.make_indirect(pdf.copy_foreign(footer))
 
@@ -111,12 +119,15 @@ class Stamper:
         if int(page.obj.get("/Rotate", 0)) % 360:
             page.flatten_rotation()
         x0, y0, x1, _ = (float(v) for v in page.cropbox)
+        codes = label.encode("cp1252")
+        if not all(self.widths.get(c) for c in codes):
+            raise ValueError(f"the page-number font has no glyph for a character of {label!r}")
         font = _resource(page, Name.Font, "APF", self.font)
-        width = text_width(label, NUMBER_SIZE)
-        x = x0 + (x1 - x0 - width) / 2
-        ops = [f"q BT {font} {NUMBER_SIZE} Tf 0 g {x:.2f} {y0 + NUMBER_Y:.2f} Td ({label}) Tj ET Q"]
+        x = x0 + (x1 - x0 - sum(self.widths[c] for c in codes) * NUMBER_SIZE / 1000) / 2
+        ops = b"Q\nq BT %s %.1f Tf 0 g %.2f %.2f Td %s Tj ET Q\n" % (
+            str(font).encode(), NUMBER_SIZE, x, y0 + NUMBER_Y, noto_sans.literal(label))
         if self.footer is not None:
             form = _resource(page, Name.XObject, "APX", self.footer)
-            ops.append(f"q 1 0 0 1 {x0 + FOOTER_X:.2f} {y0 + FOOTER_Y:.2f} cm {form} Do Q")
+            ops += f"q 1 0 0 1 {x0 + FOOTER_X:.2f} {y0 + FOOTER_Y:.2f} cm {form} Do Q\n".encode()
         page.contents_add(self.save, prepend=True)
-        page.contents_add(self.pdf.make_stream(("Q\n" + "\n".join(ops) + "\n").encode()))
+        page.contents_add(self.pdf.make_stream(ops))

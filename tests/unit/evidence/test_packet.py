@@ -96,6 +96,54 @@ def test_packet_structure_numbering_and_certificate(store, people, tmp_path) -> 
         assert "/Info" not in pdf.trailer or "asylum" not in str(pdf.docinfo).lower()
 
 
+def pdffonts(data: bytes, tmp_path) -> list[list[str]]:
+    """`pdffonts` rows as [name, type..., encoding, emb, sub, uni, object, generation]."""
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    return [line.split() for line in out.stdout.splitlines()[2:]]
+
+
+def test_every_font_of_a_latin_packet_is_embedded(store, people, tmp_path) -> None:
+    # exhibits without fonts of their own (a photo) or with embedded ones (a text rendition):
+    # every font left is one the packet added
+    add(store, people, h.jpeg_with_gps_and_comment(), "Photo of injuries – café")
+    add(store, people, b"Letter from my uncle", "Uncle's letter")
+    result = ev.render_packet(store, people.attorney, people.case_id, bates_prefix="ex-")
+    data = result.parts[0][1]
+    qpdf_ok(data, tmp_path)
+    fonts = pdffonts(data, tmp_path)
+    names = [row[0] for row in fonts]
+    # the drawn index, tab sheets, footer and page numbers: Noto Sans subsets, no Helvetica
+    assert any(n.endswith("+NotoSans-Regular") for n in names)
+    assert any(n.endswith("+NotoSans-Bold") for n in names)
+    assert not any("Helvetica" in n for n in names)
+    for row in fonts:
+        assert row[-5:-3] == ["yes", "yes"], row  # embedded, as a subset
+    pages = footer_texts(data)
+    assert len(pages) == result.total_pages == 1 + 2 + 2
+    for n, text in enumerate(pages, start=1):
+        assert f"EX-{n:06d}" in text and "Test case A" in text
+    assert "Index of Supporting Documents" in pages[0] and "Photo of injuries – café" in pages[0]
+    assert "Exhibit A" in pages[1] and "Letter from my uncle" in pages[4]
+
+
+def test_every_font_of_a_packet_in_another_script_is_embedded(store, people, tmp_path) -> None:
+    add(store, people, h.jpeg_with_gps_and_comment(), "احضاریه دادگاه")
+    result = ev.render_packet(store, people.attorney, people.case_id)
+    data = result.parts[0][1]
+    qpdf_ok(data, tmp_path)
+    fonts = pdffonts(data, tmp_path)
+    assert len(fonts) >= 2 and not any("Helvetica" in row[0] for row in fonts)
+    for row in fonts:
+        assert row[-5:-3] == ["yes", "yes"], row
+    out = subprocess.run(["pdftotext", str(tmp_path / "fonts.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    assert "احضاریه" in out or "احضاریه"[::-1] in out
+    numbers = [text.split()[-1] for text in footer_texts(data)]
+    assert len(numbers) == result.total_pages == 3
+
+
 def test_excluded_and_reordered_exhibits(store, people) -> None:
     a = add(store, people, h.simple_pdf(1, "First"), "First")
     b = add(store, people, h.simple_pdf(1, "Second"), "Second")

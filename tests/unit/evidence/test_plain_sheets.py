@@ -1,6 +1,7 @@
-"""Latin-script packet pages drawn in Helvetica, read back against the WeasyPrint layout of the
+"""Latin-script packet pages drawn in Noto Sans, read back against the WeasyPrint layout of the
 same text: same pages and words, the tab label where the template puts it, every index row
-once with the header on each page, qpdf clean; anything outside WinAnsi goes to WeasyPrint."""
+once with the header on each page, every font embedded, qpdf clean; anything outside WinAnsi
+goes to WeasyPrint."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from datetime import date
 
 import pikepdf
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from asylum_prep.evidence import helvetica, plain_sheets, sheets, stamp
+from asylum_prep.evidence import noto_sans, plain_sheets, sheets, stamp
 from asylum_prep.evidence.packet import CertificateOfService
 
 TABS = [
@@ -29,7 +31,7 @@ CERT = CertificateOfService("DHS", "first-class mail", "Daniel", date(2025, 1, 1
 def _save(furniture: sheets.Furniture, tmp_path, name: str) -> bytes:
     out = pikepdf.new()
     out.pages.extend(furniture.index + furniture.tabs + furniture.cert)
-    stamper = stamp.Stamper(out, furniture.footer)
+    stamper = stamp.Stamper(out, furniture.footer, furniture.numbers)
     for n, page in enumerate(out.pages, start=1):
         stamper.stamp(page, str(n))
     buf = io.BytesIO()
@@ -66,10 +68,10 @@ def test_plain_pages_read_like_the_weasyprint_pages(page_size, tmp_path) -> None
         assert sorted(set(x.split())) == sorted(set(y.split())), n
     assert "Summons (copy) – café \\ “quoted” résumé" in a[1]
     assert "Cited, not attached" in a[3] and "Testland" in a[3]
-    # only the certificate (WeasyPrint) embeds fonts; the drawn pages use Helvetica
-    path = tmp_path / "a.pdf"
-    drawn = [ln for ln in _fonts(path) if "Helvetica" in ln]
-    assert drawn and all(" no " in ln for ln in drawn)
+    # the drawn pages' Noto Sans subsets are embedded, as are the certificate's (WeasyPrint)
+    fonts = _fonts(tmp_path / "a.pdf")
+    drawn = [ln for ln in fonts if "+NotoSans-" in ln and " TrueType " in ln]
+    assert len(drawn) == 2 and all(ln.split()[-5:-3] == ["yes", "yes"] for ln in fonts)
 
 
 def test_tab_label_sits_where_the_template_puts_it(tmp_path) -> None:
@@ -124,21 +126,74 @@ def test_text_outside_winansi_goes_to_weasyprint(where, text, tmp_path) -> None:
     assert not plain_sheets.plain_text_ok(INDEX, tabs, footer)
     furniture = _furniture(True, tabs=tabs, footer=footer)
     _save(furniture, tmp_path, "w")
-    embedded = [ln for ln in _fonts(tmp_path / "w.pdf") if "Helvetica" not in ln]
-    assert len(embedded) >= 2 and all(" yes " in ln for ln in embedded)
+    embedded = _fonts(tmp_path / "w.pdf")
+    assert len(embedded) >= 2 and all(ln.split()[-5:-3] == ["yes", "yes"] for ln in embedded)
     out = subprocess.run(["pdftotext", str(tmp_path / "w.pdf"), "-"], capture_output=True,
                          text=True, check=True).stdout
     assert text.split()[0] in out or text.split()[0][::-1] in out
 
 
-def test_helvetica_wrapping_and_strings() -> None:
-    assert helvetica.encodable("Dep't – café “x” €") and not helvetica.encodable("警")
-    assert helvetica.encodable("soft\u00adhyphen\ttab") and not helvetica.encodable("\x7f")
-    assert helvetica.width("Hello", 10) == pytest.approx(22.78)
+def test_noto_sans_metrics_wrapping_and_strings() -> None:
+    font = TTFont(noto_sans.face().path)
+    glyphs, hmtx = font.getBestCmap(), font["hmtx"]
+    per_em = font["head"].unitsPerEm
+    expected = sum(hmtx[glyphs[ord(c)]][0] for c in "Hello") * 10 / per_em
+    assert noto_sans.width("Hello", 10) == pytest.approx(expected, abs=0.01)
+    assert noto_sans.width("Hello", 10, bold=True) > noto_sans.width("Hello", 10)
+    assert noto_sans.encodable("Dep't – café “x” €") and not noto_sans.encodable("警")
+    assert noto_sans.encodable("soft\u00adhyphen\ttab") and not noto_sans.encodable("\x7f")
+    assert not noto_sans.encodable("bell\x07")  # a control character has no glyph
     text = "Supercalifragilisticexpialidocious " * 3 + "x" * 200
-    for line in helvetica.wrap(text, 14, 120):
-        assert helvetica.width(line, 14) <= 120
-    assert "".join(helvetica.wrap(text, 14, 120)).replace(" ", "") == text.replace(" ", "")
-    cut = helvetica.ellipsize("x" * 300, 7.5, 50)
-    assert cut.endswith("\u2026") and helvetica.width(cut, 7.5) <= 50
-    assert helvetica.literal("a(b)\\") == b"(a\\(b\\)\\\\)"
+    for line in noto_sans.wrap(text, 14, 120):
+        assert noto_sans.width(line, 14) <= 120
+    assert "".join(noto_sans.wrap(text, 14, 120)).replace(" ", "") == text.replace(" ", "")
+    cut = noto_sans.ellipsize("x" * 300, 7.5, 50)
+    assert cut.endswith("\u2026") and noto_sans.width(cut, 7.5) <= 50
+    assert noto_sans.literal("a(b)\\") == b"(a\\(b\\)\\\\)"
+
+
+def test_embedded_subset_holds_only_the_glyphs_drawn(tmp_path) -> None:
+    pdf = pikepdf.new()
+    fonts = noto_sans.Fonts(pdf)
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=fonts.resources)
+    pdf.pages[0].obj.Contents = pdf.make_stream(fonts.show(12, 72, 700, "Café – 12"))
+    fonts.embed()
+    assert "/F2" not in fonts.resources  # nothing bold drawn: no bold font at all
+    program = TTFont(io.BytesIO(fonts.regular.FontDescriptor.FontFile2.read_bytes()))
+    assert set(program.getBestCmap()) == {ord(c) for c in "Café –12"}
+    assert program.getGlyphOrder()[0] == ".notdef"
+    first = int(fonts.regular.FirstChar)
+    widths = list(fonts.regular.Widths)
+    for code in "Café –12".encode("cp1252"):  # /Widths agree with the program's advances
+        glyph = program.getBestCmap()[ord(bytes([code]).decode("cp1252"))]
+        assert widths[code - first] == program["hmtx"][glyph][0]
+    pdf.save(tmp_path / "f.pdf")
+    out = subprocess.run(["pdftotext", str(tmp_path / "f.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "Café – 12"
+    assert _fonts(tmp_path / "f.pdf")[0].split()[-5:-3] == ["yes", "yes"]
+
+
+def test_every_winansi_character_reads_back_and_has_its_glyph(tmp_path) -> None:
+    # codes 0xA0 (no-break space) and 0xAD (soft hyphen) never reach a page: they are
+    # collapsed into spaces or dropped before drawing
+    chars = "".join(bytes([b]).decode("cp1252", errors="ignore")
+                    for b in range(33, 256) if b not in (0x7F, 0xA0, 0xAD))
+    assert noto_sans.encodable(chars) and len(chars) == 215
+    pdf = pikepdf.new()
+    fonts = noto_sans.Fonts(pdf)
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Resources = pikepdf.Dictionary(Font=fonts.resources)
+    lines = [chars[i:i + 40] for i in range(0, len(chars), 40)]
+    pdf.pages[0].obj.Contents = pdf.make_stream(b"".join(
+        fonts.show(9, 20, 700 - 14 * i, line, bold=i % 2 == 1) for i, line in enumerate(lines)))
+    fonts.embed()
+    for font, drawn in ((fonts.regular, lines[0::2]), (fonts.bold, lines[1::2])):
+        program = TTFont(io.BytesIO(font.FontDescriptor.FontFile2.read_bytes()))
+        assert set(program.getBestCmap()) == {ord(c) for c in "".join(drawn)}
+    pdf.save(tmp_path / "all.pdf")
+    out = subprocess.run(["pdftotext", str(tmp_path / "all.pdf"), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    assert "".join(out.split()) == chars
+    assert "".join(PdfReader(tmp_path / "all.pdf").pages[0].extract_text().split()) == chars
