@@ -86,6 +86,7 @@ def _find(bold: bool) -> Path:
 
 @cache
 def face(bold: bool = False) -> Face:
+    """The face's metrics, read once per process (raises ConfigError when it is missing)."""
     path = _find(bold)
     with _collector_paused():
         return _read_face(path, TTFont(path, lazy=True))
