@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,9 @@ NATIVE_NAMES: dict[str, str] = {
 # Interface languages whose numbers are written in Persian digits (۰-۹).
 PERSIAN_DIGIT_LANGS = frozenset({"fa", "fa_AF", "ps"})
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+# CLDR's list patterns where they are wrong for our readers: Haitian Creole's are French
+# ("A, B et C"); Kreyòl joins with "ak".
+LIST_PATTERN_FIXES: dict[str, dict[str, str]] = {"ht": {"2": "{0} ak {1}", "end": "{0} ak {1}"}}
 REVIEW_STATES = ("machine-assisted", "reviewed-by-native-speaker")
 _REVIEW_RE = re.compile(r"^#?\s*Review-State:\s*([\w-]+)", re.MULTILINE)
 
@@ -51,6 +55,22 @@ def babel_locale(lang: str) -> Locale:
         return Locale.parse(BABEL_LOCALES.get(lang, lang))
     except (ValueError, TypeError, LookupError, UnknownLocaleError):
         return Locale.parse(DEFAULT)
+
+
+def format_list(items: Sequence[str], lang: str) -> str:
+    """Items joined the way `lang` joins a list ("a, b and c", Spanish "a, b y c", Persian
+    "a، b و c", Chinese "a、b和c"): Babel's CLDR patterns (`babel.lists.format_list`, style
+    "standard"), with LIST_PATTERN_FIXES applied."""
+    patterns: dict[str, str] = {**babel_locale(lang).list_patterns["standard"],
+                                **LIST_PATTERN_FIXES.get(lang, {})}
+    if len(items) < 2:
+        return "".join(items)
+    if len(items) == 2:
+        return patterns["2"].format(*items)
+    text = patterns["start"].format(items[0], items[1])
+    for item in items[2:-1]:
+        text = patterns["middle"].format(text, item)
+    return patterns["end"].format(text, items[-1])
 
 
 @lru_cache(maxsize=256)

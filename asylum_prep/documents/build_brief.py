@@ -34,6 +34,7 @@ from asylum_prep.domain.citations import format_citation
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.i18n import Translator
+from asylum_prep.legal.assessment import Params, localize
 
 
 class FactLike(Protocol):
@@ -43,6 +44,10 @@ class FactLike(Protocol):
     def label(self) -> str: ...
     @property
     def text(self) -> str: ...
+    @property
+    def label_template(self) -> str: ...
+    @property
+    def label_params(self) -> Params: ...
 
 
 class AssessmentLike(Protocol):
@@ -58,6 +63,14 @@ class AssessmentLike(Protocol):
     def reason(self) -> str: ...
     @property
     def next_step(self) -> str: ...
+    @property
+    def reason_template(self) -> str: ...
+    @property
+    def reason_params(self) -> Params: ...
+    @property
+    def next_step_template(self) -> str: ...
+    @property
+    def next_step_params(self) -> Params: ...
 
     @property
     def facts(self) -> Sequence[FactLike]: ...
@@ -120,7 +133,8 @@ def _fact_blocks(
     for ex in exhibits:
         if inc and inc in ex.incidents:
             refs.append(t("Exhibit {tab}, pages {pages}.", tab=ex.tab, pages=ex.pages))
-    lead = Text(text=t(fact.label), lang="en")
+    lead = Text(text=localize(fact.label_template, fact.label_params, t) or t(fact.label),
+                lang="en")
     parts = (lead, *(Text(text=r, lang="en") for r in refs))
     return [
         NumberedParagraph(number=number, parts=parts, sources=(fact.path,), flag=flag),
@@ -156,6 +170,10 @@ def build_brief(
     ]
     number = 0
     for el in assessments:
+        # the rules' reason and next step, their lists and dates written as this document
+        # writes them ("about October 2022", not "~2022-10")
+        reason = localize(el.reason_template, el.reason_params, t) or el.reason
+        next_step = localize(el.next_step_template, el.next_step_params, t) or el.next_step
         blocks.append(Heading(text=tx(t(el.title))))
         if el.strength == "missing" or not el.facts:
             blocks.append(
@@ -163,8 +181,8 @@ def build_brief(
                     text=tx(
                         t(
                             "No support yet: {reason} Next step: {next}",
-                            reason=el.reason,
-                            next=el.next_step,
+                            reason=reason,
+                            next=next_step,
                         )
                     ),
                     path=el.key,
@@ -184,8 +202,8 @@ def build_brief(
                     text=tx(
                         t(
                             "Thin support: {reason} Next step: {next}",
-                            reason=el.reason,
-                            next=el.next_step,
+                            reason=reason,
+                            next=next_step,
                         )
                     ),
                     path=el.key,

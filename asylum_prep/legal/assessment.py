@@ -1,7 +1,11 @@
 """The data an element assessment is made of (re-exported by legal.elements).
 
 Text fields hold English filled in from N_-marked templates; the template and its parameters
-ride along (`*_template`, `*_params`) so the UI can translate with `ctx.t(template, **params)`.
+ride along (`*_template`, `*_params`) so a reader gets them in her language: `localize`.
+
+A parameter is a string (a msgid such as "the police", a `FuzzyDate.display()` date such as
+"~2022-10", a number, or the applicant's own words) or a tuple of msgids, a list ("race",
+"religion") that each language joins its own way.
 """
 
 from __future__ import annotations
@@ -10,16 +14,47 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from asylum_prep.i18n import DEFAULT, Translator, format_list
+from asylum_prep.i18n_dates import format_fuzzy, from_display
+
 Strength = Literal["missing", "thin", "supported"]
-Params = tuple[tuple[str, str], ...]
+Param = str | tuple[str, ...]
+Params = tuple[tuple[str, Param], ...]
 
 
 def params_of(**params: object) -> Params:
-    return tuple((k, str(v)) for k, v in params.items())
+    """Parameters as stored: a list or tuple stays a tuple (of msgids), anything else a str."""
+    return tuple((k, tuple(str(x) for x in v) if isinstance(v, list | tuple) else str(v))
+                 for k, v in params.items())
 
 
 def fill(template: str, params: Params) -> str:
-    return template.format(**dict(params)) if params else template
+    """The English text (JSON, CLI): lists joined the English way, dates as stored."""
+    if not params:
+        return template
+    return template.format(**{k: v if isinstance(v, str) else format_list(v, DEFAULT)
+                              for k, v in params})
+
+
+def _localized(value: Param, t: Translator) -> str | int:
+    if isinstance(value, tuple):
+        return format_list([t(v) for v in value], t.lang)
+    shown = from_display(value)
+    if shown is not None and not shown[1]:  # the whole parameter is a date
+        return format_fuzzy(shown[0], t)
+    if value.isascii() and value.isdigit():
+        return int(value)  # so the translator writes it in the language's digits
+    return t(value) if value else value
+
+
+def localize(template: str, params: Params, t: Translator) -> str:
+    """The template and its parameters for a reader of `t.lang`: the template translated;
+    each string parameter translated as a msgid (the applicant's words have no entry and stay
+    as written), a list's msgids translated and joined the language's way, a display date
+    shown as the language shows dates ("about October 2022", Solar Hijri in Persian)."""
+    if not template:
+        return ""
+    return t(template, **{k: _localized(v, t) for k, v in params})
 
 
 @dataclass(frozen=True)

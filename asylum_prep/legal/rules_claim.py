@@ -52,8 +52,21 @@ class RuleInput:
     deadline: DeadlineInfo | None
 
 
-def grounds_text(record: CaseRecord) -> str:
-    return ", ".join(g.value.replace("_", " ") for g in record.beliefs.grounds)
+# Each ground as the attorney names it, lower case: the names go inside sentences as a list
+# ("Grounds are chosen (religion and political opinion) ..."), each translated on display.
+GROUND_LABELS: dict[Ground, str] = {
+    Ground.race: N_("race"),
+    Ground.religion: N_("religion"),
+    Ground.nationality: N_("nationality"),
+    Ground.particular_social_group: N_("membership in a particular social group"),
+    Ground.political_opinion: N_("political opinion"),
+    Ground.imputed_political_opinion: N_("imputed political opinion"),
+}
+
+
+def grounds_text(record: CaseRecord) -> tuple[str, ...]:
+    """The chosen grounds as a list parameter (msgids, in the order chosen, once each)."""
+    return tuple(dict.fromkeys(GROUND_LABELS[g] for g in record.beliefs.grounds))
 
 
 def described(record: CaseRecord) -> list[Incident]:
@@ -139,9 +152,11 @@ def nexus(inp: RuleInput) -> RuleResult:
                          "they targeted the applicant."))
     g = grounds_text(r)
     if with_reason:
+        params: dict[str, object]
         if lacking:
-            step, params = (N_("Ask why {who} targeted the applicant on {date}: no reason is "
-                               "stated."), {"who": who(lacking[0]), "date": F.when(lacking[0])})
+            step, params = (N_("Ask why {who} targeted the applicant in the incident of "
+                               "{date}: no reason is stated."),
+                            {"who": who(lacking[0]), "date": F.when(lacking[0])})
         else:
             step, params = (N_("Check that the stated reasons are tied to {grounds}; the rules "
                                "cannot judge that."), {"grounds": g})
@@ -152,7 +167,8 @@ def nexus(inp: RuleInput) -> RuleResult:
     if lacking:
         return result("thin", facts, N_("No incident says why the applicant was targeted or what "
                                         "was said."),
-                      N_("Ask why {who} targeted the applicant on {date}: no reason is stated."),
+                      N_("Ask why {who} targeted the applicant in the incident of {date}: no "
+                         "reason is stated."),
                       next_params={"who": who(lacking[0]), "date": F.when(lacking[0])})
     if facts:
         return result("thin", facts, N_("Only the fear of return says why; no past incident "
@@ -190,7 +206,7 @@ def harm(inp: RuleInput) -> RuleResult:
                       next_params={"date": F.when(done[0])})
     if r.incidents.items:
         return result("thin", facts, N_("Incidents are listed but none says what was done."),
-                      N_("Ask what was done to the applicant on {date}."),
+                      N_("Ask what was done to the applicant in the incident of {date}."),
                       next_params={"date": F.when(r.incidents.items[0])})
     if facts:
         return result("thin", facts, N_("No past harm to the applicant is described; the claim "
@@ -224,8 +240,8 @@ def agent_state_protection(inp: RuleInput) -> RuleResult:
     unknown = [i for i in items if i.perpetrator is Perpetrator.unknown]
     if unknown:
         return result("thin", facts, N_("No incident says who did it."),
-                      N_("Ask who did this to the applicant on {date}, and how the applicant "
-                         "knows."), next_params={"date": F.when(unknown[0])})
+                      N_("Ask who did this to the applicant in the incident of {date}, and how "
+                         "the applicant knows."), next_params={"date": F.when(unknown[0])})
     if items:
         i = items[0]
         if i.state_protection is StateProtection.unknown:
@@ -266,7 +282,7 @@ def past_persecution(inp: RuleInput) -> RuleResult:
     i = done[0]
     if i.perpetrator is Perpetrator.unknown:
         return result("thin", facts, N_("Past harm is described but not who did it."),
-                      N_("Ask who did this to the applicant on {date}."),
+                      N_("Ask who did this to the applicant in the incident of {date}."),
                       next_params={"date": F.when(i)})
     return result("thin", facts, N_("Past harm is described, but its severity is not."),
                   N_("Ask what injuries, detention or lasting effects followed the incident of "

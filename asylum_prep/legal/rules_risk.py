@@ -208,14 +208,14 @@ def bars(inp: RuleInput) -> RuleResult:
                                     N_("Conviction ({date})"), e.description,
                                     date=show(e.start) if e.start else F.NO_DATE))
     if touched:
-        which = ", ".join(dict.fromkeys(touched))
+        which = tuple(dict.fromkeys(touched))  # a list: each language joins it its way
         return result("thin", facts, N_("Some answers touch a bar and need the attorney's review: "
                                         "{which}."),
                       N_("Review these answers with the applicant, carefully and without "
                          "judgment, before filing: {which}."),
                       reason_params={"which": which}, next_params={"which": which})
     if open_:
-        which = ", ".join(open_)
+        which = tuple(open_)
         return result("missing", facts, N_("Some screening questions are unanswered: {which}."),
                       N_("Ask the screening questions still open, with care: {which}."),
                       reason_params={"which": which}, next_params={"which": which})

@@ -110,7 +110,7 @@ def _set_link(store: Store, actor: Actor, case_id: str, *, element: str, path: s
         raise InputRefused(N_("That legal element does not apply in this case's jurisdiction."))
     path = path.strip()
     if linked and (not path or get_path(record, path) is None):
-        raise InputRefused(N_("There is no answer at {path} to link."), path=path)
+        raise InputRefused(N_("There is no answer there to link; choose one from the list."))
     links = [*record.element_links,
              ElementLink(element=element, path=path, linked=linked, by=actor.id, at=utcnow())]
     changed = record.model_copy(update={"element_links": links})

@@ -16,7 +16,8 @@ import streamlit as st
 
 from asylum_prep.domain.record import iter_text_answers
 from asylum_prep.errors import N_
-from asylum_prep.legal.assessment import ElementAssessment, Params
+from asylum_prep.i18n_dates import format_day
+from asylum_prep.legal.assessment import ElementAssessment, Params, localize
 from asylum_prep.services import checks
 from asylum_prep.services.actor import Role
 from asylum_prep.services.answer_labels import answer_label
@@ -38,10 +39,9 @@ KIND_LABELS = {
 
 
 def tr(ctx: PageContext, template: str, params: Params = ()) -> str:
-    """Translate a legal template and its parameters (dates pass through unchanged)."""
-    if not template:
-        return ""
-    return ctx.t(template, **{k: ctx.t(v) if v else v for k, v in params})
+    """A legal template and its parameters in the reader's language: msgids translated, lists
+    joined the language's way, dates shown per locale (`legal.assessment.localize`)."""
+    return localize(template, params, ctx.t)
 
 
 def report_for(ctx: PageContext, case: OpenCase) -> checks.CheckReport:
@@ -74,7 +74,8 @@ def render_deadline(ctx: PageContext, case: OpenCase,
         st.warning("\n\n".join(notes) or t("The filing deadline cannot be computed yet."),
                    icon=":material/event:")
         return
-    day, left = info.deadline.isoformat(), info.days_left or 0
+    # shown like the dates inside the legal texts (the rules' {deadline}, the notes' {day})
+    day, left = format_day(info.deadline, t.lang), info.days_left or 0
     if info.level == "filed":
         if info.filed_in_time:
             st.success(t("Filed within the one-year deadline ({date}).", date=day))

@@ -122,3 +122,22 @@ def test_non_refoulement_bases_per_jurisdiction():
             assert w in text, (juris, w)
         if juris != "us":
             assert "INA 241(b)(3)" not in text
+
+
+def test_brief_gaps_write_dates_and_lists_as_the_document_does():
+    """A gap's reason and next step carry the rules' parameters: the grounds as words joined
+    in English, an approximate month as "about March 2022", not the stored "~2022-03"."""
+    from asylum_prep.domain.beliefs import Ground
+    from asylum_prep.domain.events import Perpetrator
+    from tests.unit.legal.factories import fd, incident, record
+
+    r = record(**{"beliefs.grounds": [Ground.religion, Ground.political_opinion],
+                  "incidents.items": [incident(fd("2022-03-01", "month", approximate=True),
+                                               perpetrator=Perpetrator.unknown)]})
+    decl = build_declaration(r, jurisdiction="us", lang="en")
+    brief = build_brief(r, jurisdiction="us", declaration=decl, assessments=assess(r, "us"))
+    gaps = "\n".join(b.text.text for b in brief.document.blocks if isinstance(b, Gap))
+    assert ("Ask why the people responsible targeted the applicant in the incident of about "
+            "March 2022: no reason is stated.") in gaps, gaps
+    assert "Grounds are chosen (religion and political opinion)" in gaps, gaps
+    assert "~2022-03" not in gaps and "religion, political" not in gaps

@@ -100,8 +100,8 @@ def test_nexus_next_step_names_who_and_when() -> None:
                   "incidents.items": [incident("2022-05-03", perpetrator=Perpetrator.police)]})
     a = el(r, "nexus")
     assert a.strength == "thin"
-    assert a.next_step == ("Ask why the police targeted the applicant on 2022-05-03: no reason "
-                           "is stated.")
+    assert a.next_step == ("Ask why the police targeted the applicant in the incident of "
+                           "2022-05-03: no reason is stated.")
 
 
 def test_nexus_supported_by_stated_reason_or_words_and_points_at_the_rest() -> None:

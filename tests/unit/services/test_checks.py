@@ -87,9 +87,15 @@ def test_links_need_review_permission_and_valid_input(store, people):
                                        "jurisdiction.")
     spanish = refused.value.message(translator("es"))
     assert "courage" not in spanish and spanish != refused.value.message()
-    with pytest.raises(InputRefused):
+    with pytest.raises(InputRefused) as refused:
         checks.link_fact(store, people.attorney, people.case_id, element="nexus",
                          path="fear.nothing_here", base_version=v)
+    # nor a record path: the attorney picked from a list and never saw one
+    assert refused.value.params == {}
+    assert refused.value.message() == ("There is no answer there to link; choose one from the "
+                                       "list.")
+    spanish = refused.value.message(translator("es"))
+    assert "fear" not in spanish and spanish != refused.value.message()
     assert cases.open_case(store, people.attorney, people.case_id).version == v
 
 

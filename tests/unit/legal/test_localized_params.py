@@ -1,0 +1,108 @@
+"""The parameters of the legal texts in the reader's language (legal.assessment.localize): the
+protected grounds and the bars touched are lists of words joined the language's way, never
+stored values glued with ", "; dates read as the language writes them; counts in its digits.
+The English text (fill: JSON, CLI) stays plain English with dates as stored."""
+
+from __future__ import annotations
+
+from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.beliefs import Ground
+from asylum_prep.domain.events import LegalKind, Perpetrator
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.i18n import format_list, translator
+from asylum_prep.legal.assessment import ElementAssessment, localize, params_of
+from asylum_prep.legal.elements import assess
+from asylum_prep.legal.rules_claim import GROUND_LABELS
+from tests.unit.legal.factories import TODAY, fd, incident, legal_event, record
+
+
+def el(r: CaseRecord, key: str) -> ElementAssessment:
+    [found] = [a for a in assess(r, "us", today=TODAY) if a.key == key]
+    return found
+
+
+def reason(a: ElementAssessment, lang: str) -> str:
+    return localize(a.reason_template, a.reason_params, translator(lang))
+
+
+def next_step(a: ElementAssessment, lang: str) -> str:
+    return localize(a.next_step_template, a.next_step_params, translator(lang))
+
+
+def _grounds() -> ElementAssessment:
+    return el(record(**{"beliefs.grounds": [Ground.political_opinion,
+                                            Ground.particular_social_group],
+                        "beliefs.social_group_description": "Journalists who report arrests."}),
+              "protected_ground")
+
+
+def test_every_ground_has_a_label_in_words_in_every_catalog() -> None:
+    assert set(GROUND_LABELS) == set(Ground)
+    es = translator("es")
+    for ground, label in GROUND_LABELS.items():
+        assert "_" not in label and label == label.lower(), (ground, label)
+        assert es(label) != label, label
+
+
+def test_grounds_are_named_in_words_and_joined_the_languages_way() -> None:
+    a = _grounds()
+    assert a.strength == "supported"
+    assert dict(a.reason_params)["grounds"] == ("political opinion",
+                                                "membership in a particular social group")
+    assert a.reason.startswith("Grounds are chosen (political opinion and membership in a "
+                               "particular social group) and 1 answers")
+    assert "(opinión política y pertenencia a un grupo social determinado)" in reason(a, "es")
+    assert "(opinion politique et appartenance à un certain groupe social)" in reason(a, "fr")
+    assert "(عقیدهٔ سیاسی و عضویت در گروه اجتماعی خاص)" in reason(a, "fa")
+    assert "（政治观点和属于特定社会群体）" in reason(a, "zh_Hans")
+    assert "opinyon politik ak fè pati" in reason(a, "ht")  # Kreyòl "ak", not CLDR's "et"
+
+
+def test_bars_touched_are_a_list_each_piece_translated() -> None:
+    r = record(**{"screening.armed_groups": YesNo.yes, "screening.harmed_others": YesNo.no,
+                  "screening.serious_crimes": YesNo.no, "screening.status_elsewhere": YesNo.no,
+                  "harm_to_others.legal_events": [legal_event(LegalKind.conviction,
+                                                              "2021-01-01")]})
+    a = el(r, "bars")
+    assert dict(a.reason_params)["which"] == ("armed groups", "a conviction")
+    assert a.reason.endswith("review: armed groups and a conviction.")
+    assert reason(a, "es").endswith(": grupos armados y una condena.")
+    assert next_step(a, "es").endswith(": grupos armados y una condena.")
+    assert reason(a, "zh_Hans").endswith("：武装团体和定罪。")
+    assert "armed" not in reason(a, "ru") and "conviction" not in reason(a, "ru")
+
+
+def test_dates_in_params_read_as_the_language_writes_them() -> None:
+    r = record(**{"beliefs.grounds": [Ground.political_opinion], "incidents.items": [
+        incident(fd("2022-10-01", "month", approximate=True), perpetrator=Perpetrator.unknown)]})
+    a = el(r, "nexus")
+    assert a.next_step == ("Ask why the people responsible targeted the applicant in the "
+                           "incident of ~2022-10: no reason is stated.")  # JSON and CLI
+    assert next_step(a, "en") == ("Ask why the people responsible targeted the applicant in "
+                                  "the incident of about October 2022: no reason is stated.")
+    persian = next_step(a, "fa")
+    assert "حدود مهر ۱۴۰۱" in persian and "2022" not in persian and "~" not in persian
+    assert "alrededor de octubre de 2022" in next_step(a, "es")
+    exact = el(record(**{"incidents.items": [incident("2022-05-03", what_happened="x")]}),
+               "harm")
+    assert "the incident of May 3, 2022," in next_step(exact, "en")
+
+
+def test_counts_in_the_languages_digits_and_the_applicants_words_as_written() -> None:
+    said = incident("2022-05-03", words_said="We know you write.")
+    r = record(**{"beliefs.grounds": [Ground.religion], "incidents.items": [said, incident()]})
+    a = el(r, "nexus")
+    assert a.reason.startswith("1 of 2 incidents")
+    assert reason(a, "fa").startswith("۱ رویداد از ۲ رویداد")
+    label = localize("Membership: {organisation}",
+                     params_of(organisation="Tovin Student Press"), translator("es"))
+    assert label.endswith("Tovin Student Press")
+
+
+def test_format_list_per_language() -> None:
+    items = ["a", "b", "c"]
+    assert format_list(items, "en") == "a, b, and c"
+    assert format_list(items, "es") == "a, b y c"
+    assert format_list(items[:2], "ht") == "a ak b"
+    assert format_list(items[:2], "zh_Hans") == "a和b"
+    assert format_list(items[:1], "fa") == "a" and format_list([], "fa") == ""
