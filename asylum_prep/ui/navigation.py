@@ -13,13 +13,12 @@ HOW TO REGISTER A PAGE
 Roles are `services.actor.Role` values plus `ANON` (nobody signed in). Use `go("id")` to move
 to another page.
 
-A registered file that does not exist yet is left out of the menu with a logged warning and a
-note in the administrator's sidebar; the UI test suite names it in an explicit skip.
+tests/ui/test_pages.py opens every registered page for every role that sees it, so a
+registered file that does not exist fails the tests.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +29,6 @@ from asylum_prep.services import cases, users
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import chrome, edge, session, state
 from asylum_prep.ui.store import get_store
-
-log = logging.getLogger(__name__)
 
 ANON = "anonymous"
 APP_DIR = Path(__file__).resolve().parent.parent  # app.py's folder: page paths are relative to it
@@ -65,41 +62,36 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    # --- before signing in (built here) ---
+    # --- before signing in ---
     PageSpec("setup", "setup.py", N_("First-time setup"), ":material/build:",
              frozenset({ANON}), first_run=True, home_for=frozenset({ANON})),
     PageSpec("sign-in", "sign_in.py", N_("Sign in"), ":material/login:",
              frozenset({ANON}), first_run=False, home_for=frozenset({ANON})),
     PageSpec("join", "join.py", N_("Join with an invite code"), ":material/key:",
              frozenset({ANON}), first_run=False),
-    # --- applicant (home and about built here; the wizard by the wizard engineer) ---
+    # --- applicant ---
     PageSpec("home", "applicant_home.py", N_("Home"), ":material/home:",
              frozenset({Role.applicant.value}), home_for=frozenset({Role.applicant.value})),
-    # owned by the wizard engineer:
     PageSpec("story", "wizard.py", N_("Your story"), ":material/edit_note:",
              frozenset({Role.applicant.value}) | _LEGAL, needs_case=True),
     PageSpec("welcome", "welcome.py", N_("About this app"), ":material/info:",
              frozenset({Role.applicant.value})),
-    # --- legal team (cases and dashboard built here) ---
+    # --- legal team ---
     PageSpec("cases", "cases.py", N_("Cases"), ":material/folder_open:",
              _STAFF, home_for=_STAFF),
     PageSpec("case", "case_dashboard.py", N_("Case overview"), ":material/dashboard:",
              _STAFF, needs_case=True),
-    # owned by the wizard engineer:
     PageSpec("review", "review.py", N_("Review answers"), ":material/rate_review:",
              _STAFF, needs_case=True),
-    # owned by the evidence engineer:
     PageSpec("evidence", "evidence.py", N_("Evidence"), ":material/attach_file:",
              _LEGAL, needs_case=True),
     PageSpec("translate", "translate.py", N_("Translations"), ":material/translate:",
              _STAFF, needs_case=True),
-    # owned by the documents engineer:
     PageSpec("documents", "documents.py", N_("Documents"), ":material/picture_as_pdf:",
              _STAFF, needs_case=True),
-    # owned by the country-conditions engineer:
     PageSpec("library", "country_library.py", N_("Country library"), ":material/public:",
              _LEGAL),
-    # --- administration and account (built here) ---
+    # --- administration and account ---
     PageSpec("admin", "admin.py", N_("Administration"), ":material/admin_panel_settings:",
              frozenset({Role.admin.value}), home_for=frozenset({Role.admin.value})),
     PageSpec("account", "account.py", N_("Your account"), ":material/person:", _SIGNED_IN),
@@ -108,20 +100,13 @@ PAGES: tuple[PageSpec, ...] = (
 BY_ID: dict[str, PageSpec] = {p.id: p for p in PAGES}
 
 
-def missing_pages() -> list[PageSpec]:
-    return [p for p in PAGES if not p.path.is_file()]
-
-
 def visible_specs(role: str, *, first_run: bool) -> list[PageSpec]:
-    """The registered pages this role may open now (missing files excluded)."""
+    """The registered pages this role may open now."""
     out = []
     for spec in PAGES:
         if role not in spec.roles:
             continue
         if spec.first_run is not None and spec.first_run != first_run:
-            continue
-        if not spec.path.is_file():
-            log.warning("page %s is registered but %s does not exist yet", spec.id, spec.file)
             continue
         out.append(spec)
     return out
@@ -157,10 +142,6 @@ def run() -> None:
         )
         for spec in specs
     }
-    if role == Role.admin.value:
-        missing = [p.file for p in missing_pages()]
-        if missing:
-            st.sidebar.caption(t("Not installed yet: {files}", files=", ".join(missing)))
     current = st.navigation(list(pages.values()), position="sidebar")
     pending = st.session_state.pop(state.PENDING_PAGE, None)
     if isinstance(pending, str) and pending in pages:
