@@ -4,6 +4,9 @@ Text is rendered with WeasyPrint from an escaped template (fast, no subprocess).
 converted by LibreOffice headless: the only faithful converter available offline. It needs
 files, so it runs in a private temporary directory (mode 0700, its own LibreOffice profile, no
 network: external relationships were refused or stripped before) that is deleted afterwards.
+That directory is made in RAM (/dev/shm, a tmpfs on Linux) when there is one, so the
+applicant's plaintext document never reaches a disk that could keep it after deletion; only
+where /dev/shm is missing does it fall back to the system's temporary directory.
 It is slow (seconds), so the rendition is made once at intake and stored as an encrypted
 blob with purpose "rendition".
 """
@@ -20,6 +23,7 @@ from asylum_prep.errors import N_
 from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
 
 SOFFICE_TIMEOUT = 120
+RAM_DIR = Path("/dev/shm")  # noqa: S108 - chosen on purpose: memory-backed, see above
 
 W_NO_RENDITION = N_("This Word document could not be converted to PDF here, so it cannot be "
                     "counted or put in the exhibit packet. Save it as PDF and add the PDF.")
@@ -39,7 +43,8 @@ def docx_to_pdf(data: bytes) -> bytes | None:
     soffice = soffice_path()
     if soffice is None:
         return None
-    workdir = tempfile.mkdtemp(prefix="ap-")
+    in_ram = RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK | os.X_OK)
+    workdir = tempfile.mkdtemp(prefix="ap-", dir=RAM_DIR if in_ram else None)
     try:
         os.chmod(workdir, 0o700)
         src = Path(workdir) / "document.docx"
