@@ -19,7 +19,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -29,20 +29,37 @@ from weasyprint import HTML
 
 from asylum_prep.documents.fetcher import RestrictedFetcher
 from asylum_prep.documents.legal_texts import TEMPLATES_DIR
-from asylum_prep.documents.model import Document, Notice
+from asylum_prep.documents.model import Document, Notice, Text
 from asylum_prep.errors import N_
 
 PDF_DIR = TEMPLATES_DIR / "pdf"
 
 
+# What `white-space: normal` collapses (WeasyPrint: CR/LF, tabs, spaces; not NBSP and the like).
+_COLLAPSIBLE = re.compile(r"[ \t\n\r]+")
+
+
+def one_run(parts: Sequence[Text]) -> str | None:
+    """The parts as one string, spaces collapsed as `white-space: normal` would show them, when
+    they share one language and direction; None when some part needs its own span.
+
+    The template sets such paragraphs `white-space: pre-wrap` (class "run", see document.css):
+    the same rendering, but WeasyPrint then skips a second shaping of every line."""
+    if any(t.lang != parts[0].lang or t.direction != parts[0].direction for t in parts[1:]):
+        return None
+    return _COLLAPSIBLE.sub(" ", " ".join(t.text for t in parts)).strip(" ")
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PDF_DIR),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
     )
+    env.filters["one_run"] = one_run
+    return env
 
 
 def css_string(text: str) -> Markup:

@@ -10,7 +10,7 @@ import pytest
 from asylum_prep.documents import docx as docx_renderer
 from asylum_prep.documents import pdf as pdf_renderer
 from asylum_prep.documents.build_declaration import build_declaration
-from asylum_prep.documents.model import NumberedParagraph
+from asylum_prep.documents.model import Document, NumberedParagraph, Text
 
 from .helpers import docx_footer_xml, docx_paragraphs, pdf_fonts, pdf_text, words
 from .records import english_record
@@ -86,3 +86,22 @@ def test_pdf_a_variant(decl):
     with pikepdf.open(__import__("io").BytesIO(data)) as pdf:
         meta = pdf.open_metadata()
         assert meta.pdfa_status == "2B"
+
+
+def test_single_run_paragraph_shows_spaces_as_white_space_normal_would():
+    """Paragraphs in one language and direction are set `white-space: pre-wrap` for speed, with
+    their spaces collapsed beforehand (pdf.one_run), so line breaks, tabs and runs of spaces in
+    an answer still read as single spaces; a part in another language keeps its own span."""
+    messy = Text(text="  Line one\n\tline   two\r\n", lang="en")
+    assert pdf_renderer.one_run((messy, Text(text="and\xa0three", lang="en"))) == (
+        "Line one line two and\xa0three"
+    )
+    assert pdf_renderer.one_run((messy, Text(text="چون", lang="fa"))) is None
+    doc = Document(
+        title="t",
+        blocks=(NumberedParagraph(number=1, parts=(messy, Text(text="end.", lang="en"))),),
+    )
+    assert 'class="numbered run"' in pdf_renderer.render_html(doc)
+    data, notices = pdf_renderer.render(doc)
+    assert notices == []
+    assert "1. Line one line two end." in pdf_text(data)
