@@ -3,6 +3,16 @@ ISO dates with a precision (`domain.dates.FuzzyDate`); only the display is local
 
 - Most languages: Babel's Gregorian formats (`format_date(..., "long")` for a day, the
   `yMMMM` skeleton for a month, `y` for a year).
+- A month after "about" takes the month name of the format context (CLDR `MMMM`) instead of
+  the stand-alone one (`LLLL`): Russian and Ukrainian govern the genitive there ("около
+  октября 2022 г.", "близько жовтня 2022 р.", where a bare month reads "октябрь 2022 г.").
+  Of our languages only ru and uk use `LLLL` in their month pattern; fa and ps have
+  format/stand-alone differences too (ezafe, spelling), but their patterns already use
+  `MMMM`.
+- Haitian Creole (ht) and Tigrinya (ti): `OWN_MONTHS`, our own table. Babel has no Kreyòl
+  data and falls back to French ("octobre"); CLDR's Tigrinya puts the month first like US
+  English ("ጉንበት 3, 2022") and spells May ጉንበት, where written Eritrean Tigrinya (and CLDR's
+  own abbreviation ግን) has ግንቦት. Both read day, month, year: "3 oktòb 2022", "3 ግንቦት 2022".
 - Persian (fa) and Dari (fa_AF): the Solar Hijri calendar (`domain.jalali`), in Persian
   digits; Iranian month names for Persian (مهر), Afghan month names for Dari (میزان).
   `with_gregorian=True` adds the Gregorian date in brackets, which is what the documents will
@@ -11,7 +21,9 @@ ISO dates with a precision (`domain.dates.FuzzyDate`); only the display is local
   with the Ethiopian calendar date beside an exact day, e.g. "5 ማርች 2019 (የካቲት 26 ቀን
   2011 ዓ.ም.)". Tigrinya (ti): Gregorian only (Eritrea's civil calendar). See
   docs/translating.md.
-- "About" is one translatable sentence pattern, `about {date}`, so each language orders it.
+- "About" is a translatable pattern, so each language orders it: `about {day}` before an
+  exact day (French "vers le 3 mai 2022", Spanish "alrededor del 3 de mayo de 2022" take the
+  article a day has), `about {date}` before a month or a year ("vers mai 2022").
 
 `isolate(text)` wraps a value (a Latin name, a date, a number) in Unicode first-strong
 isolates so it reads in the right order inside a right-to-left sentence, in plain text and
@@ -23,6 +35,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from asylum_prep.domain import jalali
@@ -38,7 +51,18 @@ AFGHAN_MONTHS = ("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنب
                  "جدی", "دلو", "حوت")
 ETHIOPIAN_MONTHS = ("መስከረም", "ጥቅምት", "ኅዳር", "ታኅሣሥ", "ጥር", "የካቲት", "መጋቢት", "ሚያዝያ",
                     "ግንቦት", "ሰኔ", "ሐምሌ", "ነሐሴ", "ጳጉሜን")
+# Gregorian month names we write ourselves (see the module docstring), January first, each
+# language with its patterns for a day and a month ({d} day, {m} month name, {y} year).
+OWN_MONTHS: dict[str, tuple[str, ...]] = {
+    "ht": ("janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm",
+           "oktòb", "novanm", "desanm"),
+    "ti": ("ጥሪ", "ለካቲት", "መጋቢት", "ሚያዝያ", "ግንቦት", "ሰነ", "ሓምለ", "ነሓሰ", "መስከረም", "ጥቅምቲ",
+           "ሕዳር", "ታሕሳስ"),
+}
+OWN_PATTERNS: dict[str, tuple[str, str]] = {"ht": ("{d} {m} {y}", "{m} {y}"),
+                                            "ti": ("{d} {m} {y}", "{m} {y}")}
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_QUOTED = re.compile(r"('[^']*')")
 _ETHIOPIAN_EPOCH = 1723856  # the Amete Mihret era constant of the usual JDN algorithm
 _JDN_OFFSET = 1721425  # date.toordinal() + this = Julian day number
 _DISPLAY_RE = re.compile(r"^(~?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$| - )")
@@ -69,16 +93,44 @@ def ethiopian(day: date) -> str:
     return f"{ETHIOPIAN_MONTHS[month - 1]} {d} ቀን {year} ዓ.ም."
 
 
-def gregorian(day: date, lang: str, precision: Precision = Precision.day,
-              fmt: str = "long") -> str:
-    """A Gregorian date in `lang` by Babel (day: `fmt` "long" or "medium")."""
-    loc = babel_locale(lang)
+def _format_context(pattern: str) -> str:
+    """A CLDR date pattern with its stand-alone month fields (L) made format-context (M)."""
+    return "".join(part if part.startswith("'") else part.replace("L", "M")
+                   for part in _QUOTED.split(pattern))
+
+
+def _month(day: date, loc: Locale, governed: bool) -> str:
+    skeleton = loc.datetime_skeletons.get("yMMMM")
+    if governed and skeleton is not None:
+        return format_date(day, format=_format_context(skeleton.pattern), locale=loc)
+    return format_skeleton("yMMMM", day, locale=loc)
+
+
+def gregorian_text(day: date, lang: str, precision: Precision = Precision.day,
+                   fmt: str = "long", *, governed: bool = False,
+                   loc: Locale | None = None) -> str:
+    """A Gregorian date in `lang`, digits 0-9: Babel's formats, or `OWN_MONTHS` for ht and ti
+    (day: `fmt` "long" or "medium"). `governed`: the date follows a word that governs its case
+    ("about": Russian около, Ukrainian близько + genitive), so a month takes its format-context
+    name. `loc` overrides the Babel locale (documents parse their language code their way)."""
+    loc = loc or babel_locale(lang)
+    own = OWN_MONTHS.get(lang)
     if precision is Precision.year:
-        text = format_skeleton("y", day, locale=loc)
-    elif precision is Precision.month:
-        text = format_skeleton("yMMMM", day, locale=loc)
-    else:
-        text = format_date(day, format=fmt, locale=loc)
+        return format_skeleton("y", day, locale=loc) if own is None else str(day.year)
+    if own is not None:
+        day_pattern, month_pattern = OWN_PATTERNS[lang]
+        pattern = month_pattern if precision is Precision.month else day_pattern
+        return pattern.format(d=day.day, m=own[day.month - 1], y=day.year)
+    if precision is Precision.month:
+        return _month(day, loc, governed)
+    return format_date(day, format=fmt, locale=loc)
+
+
+def gregorian(day: date, lang: str, precision: Precision = Precision.day,
+              fmt: str = "long", *, governed: bool = False) -> str:
+    """A Gregorian date as the interface language `lang` shows it (`gregorian_text`, in
+    Persian digits for fa, fa_AF and ps)."""
+    text = gregorian_text(day, lang, precision, fmt, governed=governed)
     return persian_digits(text) if lang in PERSIAN_DIGIT_LANGS else text
 
 
@@ -108,18 +160,25 @@ def format_day(day: date, lang: str, fmt: str = "long") -> str:
 
 def format_fuzzy(value: FuzzyDate, t: Translator, *, with_gregorian: bool = False) -> str:
     """A `FuzzyDate` for a reader of `t.lang`: precision kept, "about" translated as a whole
-    pattern; Solar Hijri for Persian and Dari (with the Gregorian date in brackets when
-    `with_gregorian`), the Ethiopian date beside an exact day for Amharic."""
+    pattern (`approximately`); Solar Hijri for Persian and Dari (with the Gregorian date in
+    brackets when `with_gregorian`), the Ethiopian date beside an exact day for Amharic."""
     lang = t.lang
     if lang in SOLAR_HIJRI_LANGS:
         text = solar_hijri(value.iso, lang, value.precision)
         if with_gregorian:
             text = f"{text} ({gregorian(value.iso, lang, value.precision)})"
     else:
-        text = gregorian(value.iso, lang, value.precision)
+        text = gregorian(value.iso, lang, value.precision, governed=value.approximate)
         if lang in ETHIOPIAN_BESIDE and value.precision is Precision.day:
             text = f"{text} ({ethiopian(value.iso)})"
-    return t("about {date}", date=text) if value.approximate else text
+    return approximately(text, value.precision, t) if value.approximate else text
+
+
+def approximately(text: str, precision: Precision, t: Translator) -> str:
+    """`text`, a date of `precision` already written out, as "about" that date."""
+    if precision is Precision.day:
+        return t("about {day}", day=text)
+    return t("about {date}", date=text)
 
 
 def from_display(text: str) -> tuple[FuzzyDate, str] | None:

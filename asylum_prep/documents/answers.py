@@ -12,13 +12,13 @@ from collections.abc import Callable
 from datetime import date
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
 
 from asylum_prep.documents.model import Notice, Text
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
 from asylum_prep.errors import N_
 from asylum_prep.i18n import SUPPORTED, Translator
+from asylum_prep.i18n_dates import approximately, gregorian_text
 
 Status = str  # "original" | "translated" | "missing" | "stale"
 
@@ -139,11 +139,10 @@ class Answers:
         d: date = fd.iso
         if fd.precision is Precision.year:
             shown = str(d.year)
-        elif fd.precision is Precision.month:
-            shown = format_skeleton("yMMMM", d, locale=self._locale)
-        else:
-            shown = format_date(d, format="long", locale=self._locale)
-        return self.t("about {date}", date=shown) if fd.approximate else shown
+        else:  # Babel's formats, Kreyòl and Tigrinya months our own (i18n_dates)
+            shown = gregorian_text(d, self.lang, fd.precision, governed=fd.approximate,
+                                   loc=self._locale)
+        return approximately(shown, fd.precision, self.t) if fd.approximate else shown
 
     def country(self, code: str) -> str:
         if not code:

@@ -4,6 +4,8 @@ Content comes only from answers."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from asylum_prep.documents.build_declaration import build_bilingual, build_declaration
@@ -15,6 +17,7 @@ from asylum_prep.documents.model import (
     Quotation,
     block_texts,
 )
+from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.record import get_path
 from asylum_prep.errors import InputRefused
 
@@ -151,3 +154,18 @@ def test_canonical_hash_changes_with_content():
     b = build_declaration(record, jurisdiction="us").document
     assert a.sha256() == build_declaration(english_record(), jurisdiction="us").document.sha256()
     assert a.sha256() != b.sha256()
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("ru", "около мая 1990\u202fг."),  # genitive after около, not "около май"
+    ("ht", "anviwon me 1990"),  # Kreyòl month names, not French "mai"
+    ("ti", "ኣስታት ግንቦት 1990"),
+])
+def test_dates_in_the_answer_language_read_as_that_language_writes_them(lang, expected):
+    record = english_record(n_incidents=1)
+    about = record.about.model_copy(update={"birth_date": FuzzyDate(
+        iso=date(1990, 5, 1), precision=Precision.month, approximate=True)})
+    filing = record.filing.model_copy(update={"answer_language": lang})
+    record = record.model_copy(update={"about": about, "filing": filing})
+    text = "\n".join(block_texts(build_declaration(record, jurisdiction="us").document))
+    assert expected in text

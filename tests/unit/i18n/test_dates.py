@@ -15,11 +15,13 @@ from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.i18n import SUPPORTED, translator
 from asylum_prep.i18n_dates import (
     FSI,
+    OWN_MONTHS,
     PDI,
     ethiopian,
     format_day,
     format_fuzzy,
     from_display,
+    gregorian,
     isolate,
     localize_leading_date,
     to_ethiopian,
@@ -52,11 +54,13 @@ def test_persian_with_gregorian_in_brackets_uses_persian_digits() -> None:
                                                                         with_gregorian=True))
 
 
-def test_about_is_one_translated_pattern() -> None:
+def test_about_is_one_translated_pattern_per_kind_of_date() -> None:
     approx = DAY.model_copy(update={"approximate": True})
     assert format_fuzzy(approx, translator("en")) == "about October 7, 2022"
     t = translator("fr")
-    assert format_fuzzy(approx, t) == t("about {date}", date="7 octobre 2022")
+    assert format_fuzzy(approx, t) == t("about {day}", day="7 octobre 2022")
+    month = MONTH.model_copy(update={"approximate": True})
+    assert format_fuzzy(month, t) == t("about {date}", date="mars 2019")
 
 
 def test_every_language_formats_without_error() -> None:
@@ -124,3 +128,60 @@ def test_list_summary_dates_are_localised() -> None:
 def test_isolate() -> None:
     assert isolate("Nasrin K.") == f"{FSI}Nasrin K.{PDI}"
     assert isolate("") == ""
+
+
+APPROX_MONTH = FuzzyDate(iso=date(2022, 10, 1), precision=Precision.month, approximate=True)
+
+
+@pytest.mark.parametrize(("lang", "exact", "approx"), [
+    ("ru", "октябрь 2022\u202fг.", "около октября 2022\u202fг."),
+    ("uk", "жовтень 2022\u202fр.", "близько жовтня 2022\u202fр."),
+    ("en", "October 2022", "about October 2022"),
+    ("tr", "Ekim 2022", "Ekim 2022 civarı"),
+])
+def test_about_a_month_takes_the_case_about_governs(lang: str, exact: str, approx: str) -> None:
+    t = translator(lang)
+    assert format_fuzzy(APPROX_MONTH.model_copy(update={"approximate": False}), t) == exact
+    assert format_fuzzy(APPROX_MONTH, t) == approx
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", "vers le 7 octobre 2022"),
+    ("es", "alrededor del 7 de octubre de 2022"),
+    ("ru", "около 7 октября 2022\u202fг."),
+])
+def test_about_a_day_reads_with_the_article_a_day_takes(lang: str, expected: str) -> None:
+    assert format_fuzzy(DAY.model_copy(update={"approximate": True}), translator(lang)) == expected
+
+
+@pytest.mark.parametrize(("lang", "names", "day", "month", "approx"), [
+    ("ht", OWN_MONTHS["ht"], "7 oktòb 2022", "mas 2019", "anviwon mas 2019"),
+    ("ti", OWN_MONTHS["ti"], "7 ጥቅምቲ 2022", "መጋቢት 2019", "ኣስታት መጋቢት 2019"),
+])
+def test_kreyol_and_tigrinya_months_day_first(lang: str, names: tuple[str, ...], day: str,
+                                               month: str, approx: str) -> None:
+    t = translator(lang)
+    assert format_fuzzy(DAY, t) == day
+    assert format_fuzzy(MONTH, t) == month
+    assert format_fuzzy(MONTH.model_copy(update={"approximate": True}), t) == approx
+    assert format_fuzzy(YEAR, t) == "2019"
+    shown = [gregorian(date(2022, m, 3), lang, Precision.month) for m in range(1, 13)]
+    assert shown == [f"{name} 2022" for name in names]
+
+
+def test_kreyol_and_tigrinya_month_names() -> None:
+    assert OWN_MONTHS["ht"] == ("janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out",
+                                "septanm", "oktòb", "novanm", "desanm")
+    assert gregorian(date(2022, 5, 3), "ti") == "3 ግንቦት 2022"  # Babel: "ጉንበት 3, 2022"
+    assert format_day(date(2022, 8, 15), "ht") == "15 out 2022"
+
+
+@pytest.mark.parametrize("lang", ["ht", "ti"])
+@given(st.dates(min_value=date(1920, 1, 1), max_value=date(2090, 12, 31)))
+def test_kreyol_and_tigrinya_dates_read_back(lang: str, day: date) -> None:
+    assert parse_date_input(format_day(day, lang), lang=lang, today=date(2100, 1, 1)).iso == day
+
+
+def test_amharic_is_unchanged_by_the_tigrinya_table() -> None:
+    assert format_fuzzy(DAY, translator("am")) == "7 ኦክቶበር 2022 (መስከረም 27 ቀን 2015 ዓ.ም.)"
+    assert format_fuzzy(MONTH, translator("am")) == "ማርች 2019"

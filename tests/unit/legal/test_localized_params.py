@@ -5,11 +5,14 @@ The English text (fill: JSON, CLI) stays plain English with dates as stored."""
 
 from __future__ import annotations
 
+import pytest
+
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.events import LegalKind, Perpetrator
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.i18n import format_list, translator
+from asylum_prep.i18n_dates import format_fuzzy, from_display
 from asylum_prep.legal.assessment import ElementAssessment, localize, params_of
 from asylum_prep.legal.elements import assess
 from asylum_prep.legal.rules_claim import GROUND_LABELS
@@ -106,3 +109,34 @@ def test_format_list_per_language() -> None:
     assert format_list(items[:2], "ht") == "a ak b"
     assert format_list(items[:2], "zh_Hans") == "a和b"
     assert format_list(items[:1], "fa") == "a" and format_list([], "fa") == ""
+
+
+INCIDENT_OF = (
+    "Ask about medical treatment and records for the incident of {date}.",
+    "Ask what happened when protection was sought after the incident of {date}, or why it was "
+    "not sought.",
+    "Ask what injuries, detention or lasting effects followed the incident of {date}, and "
+    "whether anything like it happened again.",
+    "Ask what injuries, detention or lasting effects followed the incident of {date}.",
+    "Ask whether the applicant asked the police for protection after the incident of {date}, "
+    "what happened, or why not.",
+    "Ask what was done to the applicant in the incident of {date}.",
+    "Ask who did this to the applicant in the incident of {date}, and how the applicant knows.",
+    "Ask who did this to the applicant in the incident of {date}.",
+    "Ask why {who} targeted the applicant in the incident of {date}: no reason is stated.",
+)
+
+
+@pytest.mark.parametrize(("lang", "around"), [
+    ("fr", "({})"), ("ru", "({})"), ("uk", "({})"), ("es", "con fecha {}"),
+])
+def test_any_kind_of_date_reads_in_the_incident_steps(lang: str, around: str) -> None:
+    """French "l'événement du octobre 2022", Russian "после случая октябрь 2022 г.", Spanish
+    "del incidente del 2022" read wrong: these languages put the date where any date fits."""
+    t = translator(lang)
+    for template in INCIDENT_OF:
+        for when in ("2022-05-03", "2022-10", "~2022-10", "2022"):
+            fuzzy = from_display(when)
+            assert fuzzy is not None
+            text = localize(template, params_of(date=when, who="the police"), t)
+            assert around.format(format_fuzzy(fuzzy[0], t)) in text, (template, when, text)
