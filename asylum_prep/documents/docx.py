@@ -219,7 +219,6 @@ class _Writer:
             self.run(
                 p,
                 Text(text=f"{number}. ", lang=parts[0].lang if parts else "en"),
-                bold=True,
                 rtl=rtl,
             )
         for i, t in enumerate(parts):
