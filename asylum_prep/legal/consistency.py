@@ -90,17 +90,20 @@ class Dated:
     when: FuzzyDate
 
 
+# Dates stand in brackets after what they date ("The incident (1990) is dated before the
+# applicant's birth (May 1992)."), never after "on", so a day, a month, a year or "about" any of
+# them reads right, in English and in the languages whose prepositions change with the kind of
+# date (French "le 3 mai" / "en mai", Russian "3 мая" / "в мае").
 KIND_BEFORE_BIRTH = {
-    "incident": N_("The incident dated {date} is before the applicant's birth on {birth}."),
-    "membership": N_("The membership starting {date} is before the applicant's birth on "
-                     "{birth}."),
-    "activity": N_("The activity dated {date} is before the applicant's birth on {birth}."),
-    "legal_event": N_("The legal event dated {date} is before the applicant's birth on "
-                      "{birth}."),
-    "departure": N_("The departure dated {date} is before the applicant's birth on {birth}."),
-    "transit": N_("The stay in transit starting {date} is before the applicant's birth on "
-                  "{birth}."),
-    "arrival": N_("The arrival dated {date} is before the applicant's birth on {birth}."),
+    "incident": N_("The incident ({date}) is dated before the applicant's birth ({birth})."),
+    "membership": N_("The membership starts ({date}) before the applicant's birth ({birth})."),
+    "activity": N_("The activity ({date}) is dated before the applicant's birth ({birth})."),
+    "legal_event": N_("The legal event ({date}) is dated before the applicant's birth "
+                      "({birth})."),
+    "departure": N_("The departure ({date}) is dated before the applicant's birth ({birth})."),
+    "transit": N_("The stay in transit starts ({date}) before the applicant's birth "
+                  "({birth})."),
+    "arrival": N_("The arrival ({date}) is dated before the applicant's birth ({birth})."),
 }
 
 
@@ -146,7 +149,7 @@ def _birth_rules(r: CaseRecord, today: date) -> Iterator[Flag]:
         elif ev.kind in ("activity", "membership") and \
                 bounds(ev.when)[1] < add_years(b_lo, MIN_ACTIVITY_AGE):
             yield _flag("impossible_age",
-                        N_("The activity or membership dated {date} would have begun before the "
+                        N_("The activity or membership ({date}) would have begun before the "
                            "applicant was {years} years old (born {birth})."),
                         (ev.path, "about.birth_date"), date=show(ev.when), birth=show(birth),
                         years=MIN_ACTIVITY_AGE)
@@ -161,8 +164,8 @@ def _membership_rules(r: CaseRecord) -> Iterator[Flag]:
         start = starts.get(mid)
         if when and start and definitely_before(when, start):
             yield _flag("membership_before_start",
-                        N_("This is dated {date}, but the membership it is tied to began on "
-                           "{start}."),
+                        N_("This is dated {date}, before the membership it is tied to began "
+                           "({start})."),
                         (path, f"beliefs.memberships.{mid}.start"), date=show(when),
                         start=show(start))
 
@@ -182,7 +185,7 @@ def _spans(r: CaseRecord) -> Iterator[tuple[str, str, FuzzyDate | None, FuzzyDat
 def _order_rules(r: CaseRecord) -> Iterator[Flag]:
     for start_path, end_path, start, end in _spans(r):
         if start and end and definitely_before(end, start):
-            yield _flag("ends_before_start", N_("This ends on {end}, before it starts on {start}."),
+            yield _flag("ends_before_start", N_("This ends ({end}) before it starts ({start})."),
                         (start_path, end_path), start=show(start), end=show(end))
     dep = r.leaving.departure_date
     if dep is None:
@@ -214,7 +217,7 @@ def _order_rules(r: CaseRecord) -> Iterator[Flag]:
         if any(bounds(d)[0] <= bounds(i.date)[1] for d in refuge_departures):
             continue
         yield _flag("incident_after_departure",
-                    N_("The incident dated {incident} is after the departure from the home "
+                    N_("The incident ({incident}) is dated after the departure from the home "
                        "country ({departure}), and no return home is recorded."),
                     (f"incidents.items.{i.id}.date", "leaving.departure_date"),
                     incident=show(i.date), departure=show(dep))
@@ -264,7 +267,7 @@ def _detention_rules(r: CaseRecord) -> Iterator[Flag]:
             if country and _norm(country) in _norm(d_place):
                 continue
             yield _flag("detention_overlaps_travel",
-                        N_("A detention from {held} overlaps travel dated {travel}."),
+                        N_("A detention ({held}) overlaps travel ({travel})."),
                         (d_path, t_path), held=show(d_start), travel=show(t_start))
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.events import LegalKind
 from asylum_prep.domain.review import Dismissal
-from asylum_prep.legal.consistency import check, flag_id
+from asylum_prep.i18n import SUPPORTED, translator
+from asylum_prep.legal.assessment import localize
+from asylum_prep.legal.consistency import Flag, check, flag_id
 from asylum_prep.legal.spans import add_years
 from tests.unit.legal.factories import (
     AT,
@@ -244,3 +248,50 @@ def test_dismissed_flags_are_kept_and_marked() -> None:
     [g] = check(r, today=TODAY)
     assert g.id == f.id and g.dismissed and g.reason == "Attacked in the transit country."
     assert g.to_json()["dismissed"] is True
+
+
+# wording: any kind of date reads in every language -----------------------------------------
+
+def _flags_with_months_and_years() -> list[Flag]:
+    """A flag of every rule that dates things, with month and year dates (a birth year)."""
+    m = membership("Tovin Student Press", "2019-09-01")
+    m = m.model_copy(update={"start": fd("1988-01-01", "year"),
+                             "end": fd("1987-03-01", "month")})
+    youth = membership("Tovin Youth", "2001-05-01")
+    r = record(**{
+        "about.birth_date": fd("1990-01-01", "year"),
+        "beliefs.memberships": [m, youth],
+        "beliefs.activities": [activity("1989-05-01")],
+        "incidents.items": [incident(fd("1989-06-01", "month")),
+                            incident(fd("1999-01-01", "year"), membership_id=youth.id),
+                            incident(fd("2022-09-01", "month"))],
+        "harm_to_others.legal_events": [legal_event(LegalKind.arrest, "1989-02-02",
+                                                    "1989-03-05")],
+        "leaving.departure_date": fd("2022-08-01", "month"),
+        "leaving.route": [transit("Valmora", "1989-01-01")],
+        "leaving.entries": [arrival("1989-03-01")],
+    })
+    return check(r, today=TODAY)
+
+
+BRACKETED = {"before_birth": ("date", "birth"), "ends_before_start": ("end", "start"),
+             "membership_before_start": ("start",),
+             "incident_after_departure": ("incident", "departure"),
+             "detention_overlaps_travel": ("held", "travel"),
+             "arrival_before_departure": ("arrival", "departure")}
+
+
+@pytest.mark.parametrize("lang", [lang for lang in SUPPORTED])
+def test_flag_dates_stand_in_brackets_so_a_month_or_a_year_reads(lang: str) -> None:
+    """Never "birth on 1990", "began on March 2001", French "le 1990", Russian "с март":
+    the dates these flags name stand in brackets, which fits a day, a month or a year."""
+    flags = _flags_with_months_and_years()
+    assert set(BRACKETED) <= {f.rule for f in flags}
+    t = translator(lang)
+    for f in flags:
+        text = localize(f.template, f.params, t)
+        for name in BRACKETED.get(f.rule, ()):
+            shown = localize("{d}", (("d", dict(f.params)[name]),), t)
+            assert f"({shown})" in text or f"（{shown}）" in text, (f.rule, name, text)
+        if lang == "en":
+            assert " on " not in text, text
