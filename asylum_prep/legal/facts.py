@@ -1,7 +1,9 @@
 """Facts: the applicant's own answers, quoted with a short label and the path they come from.
 
 Labels are English templates (N_) filled with a date or a short name the applicant gave;
-the text is always the answer itself, never generated.
+the text is always the answer itself, never generated. An answer the attorney links by hand
+that has no label here is named by the wizard question that asks it ("Leaving your country,
+entry 2: Why did you stay there?"), never by its record path.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from asylum_prep.domain.base import Model
 from asylum_prep.domain.events import Incident, Perpetrator
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.errors import N_
+from asylum_prep.forms.registry import question_for, step_for
 from asylum_prep.legal.assessment import Fact, params_of
 from asylum_prep.legal.spans import show
 
 NO_DATE = N_("no date given")
+LINKED_ANSWER = N_("Linked answer")
 
 PERPETRATOR = {
     Perpetrator.police: N_("the police"),
@@ -128,5 +132,30 @@ def linked_fact(record: CaseRecord, path: str) -> Fact | None:
             template = INCIDENT_FIELD_LABELS.get(parts[3] if len(parts) > 3 else "",
                                                  N_("Incident ({date})"))
             return make(path, template, _text_of(value), manual=True, date=when(incident))
-    template = FIELD_LABELS.get(path, N_("Answer at {path}"))
-    return make(path, template, _text_of(value), manual=True, path=path)
+    if path in FIELD_LABELS:
+        return make(path, FIELD_LABELS[path], _text_of(value), manual=True)
+    template, params = question_label(record, path)
+    return make(path, template, _text_of(value), manual=True, **params)
+
+
+def question_label(record: CaseRecord, path: str) -> tuple[str, dict[str, object]]:
+    """A label template and its parameters (msgids, an entry number) for the answer at `path`:
+    the wizard's question with its part or its list entry; "Linked answer" with the part's name
+    when no question asks exactly that path; "Linked answer" alone outside every part."""
+    found = question_for(path)
+    if found is None:
+        try:
+            part = step_for(path.split(".")[0]).title
+        except ValueError:
+            return LINKED_ANSWER, {}
+        return N_("{part}: {question}"), {"part": part, "question": LINKED_ANSWER}
+    step, spec, question = found
+    if spec is not None:
+        item_id = path.split(".")[-2]
+        items = get_path(record, spec.path) or []
+        entry = next((n for n, item in enumerate(items, start=1)
+                      if getattr(item, "id", None) == item_id), None)
+        if entry is not None:
+            return N_("{list}, entry {n}: {question}"), {"list": spec.title, "n": entry,
+                                                          "question": question.label}
+    return N_("{part}: {question}"), {"part": step.title, "question": question.label}

@@ -7,7 +7,9 @@ from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.events import LegalKind, Perpetrator, StateProtection
 from asylum_prep.domain.record import CaseRecord, get_path
+from asylum_prep.i18n import translator
 from asylum_prep.legal import jurisdictions
+from asylum_prep.legal.assessment import localize
 from asylum_prep.legal.elements import ElementAssessment, assess
 from tests.unit.legal.factories import (
     TODAY,
@@ -16,6 +18,7 @@ from tests.unit.legal.factories import (
     incident,
     legal_event,
     link,
+    membership,
     record,
     strong_record,
     transit,
@@ -252,6 +255,32 @@ def test_manual_link_adds_a_fact_and_lifts_missing_to_thin() -> None:
     assert a.strength == "thin" and "by hand" in a.reason
     [f] = a.facts
     assert f.manual and f.path == "fear.why" and f.text == "They think my father hid weapons."
+
+
+def test_a_hand_linked_answer_is_named_by_its_question_never_by_its_path() -> None:
+    stay = transit("Valmora", "2022-08-02", status_detail="They offered me a paper; I refused.")
+    member = membership("Tovin Student Press", "2019-09-01")
+    r = record(**{"about.birth_place": "Tovin", "leaving.route": [transit("Arden", "2022-08-01"),
+                                                                     stay],
+                  "beliefs.memberships": [member]})
+    paths = ["about.birth_place", f"leaving.route.{stay.id}.status_detail",
+             f"beliefs.memberships.{member.id}", "element_links"]
+    for n, path in enumerate(paths):
+        r.element_links.append(link("bars", path, minute=n))
+    facts = {f.path: f for f in el(r, "bars").facts}
+    assert facts["about.birth_place"].label == "About you: Where were you born (town or city)?"
+    route = facts[f"leaving.route.{stay.id}.status_detail"].label
+    assert route == "Countries you passed through, entry 2: What were you offered, and by whom?"
+    assert facts[f"beliefs.memberships.{member.id}"].label == (
+        "Your beliefs and activities: Linked answer")  # no question asks a whole entry
+    assert facts["element_links"].label == "Linked answer"  # outside every part
+    es = translator("es")
+    for path in paths[:3]:
+        f = facts[path]
+        shown = localize(f.label_template, f.label_params, es)
+        assert path not in shown and f.label not in shown and "{" not in shown, shown
+    assert localize(facts[paths[2]].label_template, facts[paths[2]].label_params,
+                    es).endswith(": Respuesta vinculada")
 
 
 def test_manual_link_never_makes_supported_by_itself() -> None:
