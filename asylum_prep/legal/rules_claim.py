@@ -64,6 +64,51 @@ GROUND_LABELS: dict[Ground, str] = {
 }
 
 
+# Next steps about one incident: the wording for a dated incident ("in the incident of
+# {date}") and for one without a date ("in the undated incident", never "in the incident of
+# no date given").
+INCIDENT_STEPS: dict[str, tuple[str, str]] = {
+    "why": (N_("Ask why {who} targeted the applicant in the incident of {date}: no reason is "
+               "stated."),
+            N_("Ask why {who} targeted the applicant in the undated incident: no reason is "
+               "stated.")),
+    "what_done": (N_("Ask what was done to the applicant in the incident of {date}."),
+                  N_("Ask what was done to the applicant in the undated incident.")),
+    "severity": (N_("Ask what injuries, detention or lasting effects followed the incident of "
+                    "{date}."),
+                 N_("Ask what injuries, detention or lasting effects followed the undated "
+                    "incident.")),
+    "severity_again": (N_("Ask what injuries, detention or lasting effects followed the "
+                          "incident of {date}, and whether anything like it happened again."),
+                       N_("Ask what injuries, detention or lasting effects followed the "
+                          "undated incident, and whether anything like it happened again.")),
+    "who": (N_("Ask who did this to the applicant in the incident of {date}."),
+            N_("Ask who did this to the applicant in the undated incident.")),
+    "who_how": (N_("Ask who did this to the applicant in the incident of {date}, and how the "
+                   "applicant knows."),
+                N_("Ask who did this to the applicant in the undated incident, and how the "
+                   "applicant knows.")),
+    "police": (N_("Ask whether the applicant asked the police for protection after the "
+                  "incident of {date}, what happened, or why not."),
+               N_("Ask whether the applicant asked the police for protection after the "
+                  "undated incident, what happened, or why not.")),
+    "protection": (N_("Ask what happened when protection was sought after the incident of "
+                      "{date}, or why it was not sought."),
+                   N_("Ask what happened when protection was sought after the undated "
+                      "incident, or why it was not sought.")),
+    "treatment": (N_("Ask about medical treatment and records for the incident of {date}."),
+                  N_("Ask about medical treatment and records for the undated incident.")),
+}
+
+
+def incident_step(key: str, i: Incident, **params: object) -> tuple[str, dict[str, object]]:
+    """The next step `key` about incident `i` and its parameters, dated or not."""
+    dated, undated = INCIDENT_STEPS[key]
+    if i.date is None:
+        return undated, params
+    return dated, {**params, "date": F.when(i)}
+
+
 def grounds_text(record: CaseRecord) -> tuple[str, ...]:
     """The chosen grounds as a list parameter (msgids, in the order chosen, once each)."""
     return tuple(dict.fromkeys(GROUND_LABELS[g] for g in record.beliefs.grounds))
@@ -154,9 +199,7 @@ def nexus(inp: RuleInput) -> RuleResult:
     if with_reason:
         params: dict[str, object]
         if lacking:
-            step, params = (N_("Ask why {who} targeted the applicant in the incident of "
-                               "{date}: no reason is stated."),
-                            {"who": who(lacking[0]), "date": F.when(lacking[0])})
+            step, params = incident_step("why", lacking[0], who=who(lacking[0]))
         else:
             step, params = (N_("Check that the stated reasons are tied to {grounds}; the rules "
                                "cannot judge that."), {"grounds": g})
@@ -165,11 +208,9 @@ def nexus(inp: RuleInput) -> RuleResult:
                       reason_params={"n": len(with_reason), "total": len(r.incidents.items)},
                       next_params=params)
     if lacking:
+        step, params = incident_step("why", lacking[0], who=who(lacking[0]))
         return result("thin", facts, N_("No incident says why the applicant was targeted or what "
-                                        "was said."),
-                      N_("Ask why {who} targeted the applicant in the incident of {date}: no "
-                         "reason is stated."),
-                      next_params={"who": who(lacking[0]), "date": F.when(lacking[0])})
+                                        "was said."), step, next_params=params)
     if facts:
         return result("thin", facts, N_("Only the fear of return says why; no past incident "
                                         "does."),
@@ -199,15 +240,13 @@ def harm(inp: RuleInput) -> RuleResult:
                       N_("Check that each incident gives date, place, who, exact words and "
                          "injuries."), reason_params={"n": len(done), "m": len(heavy)})
     if done:
+        step, params = incident_step("severity_again", done[0])
         return result("thin", facts, N_("One incident describes harm, without injuries or "
-                                        "detention recorded."),
-                      N_("Ask what injuries, detention or lasting effects followed the incident "
-                         "of {date}, and whether anything like it happened again."),
-                      next_params={"date": F.when(done[0])})
+                                        "detention recorded."), step, next_params=params)
     if r.incidents.items:
+        step, params = incident_step("what_done", r.incidents.items[0])
         return result("thin", facts, N_("Incidents are listed but none says what was done."),
-                      N_("Ask what was done to the applicant in the incident of {date}."),
-                      next_params={"date": F.when(r.incidents.items[0])})
+                      step, next_params=params)
     if facts:
         return result("thin", facts, N_("No past harm to the applicant is described; the claim "
                                         "rests on feared harm or harm to others."),
@@ -239,21 +278,20 @@ def agent_state_protection(inp: RuleInput) -> RuleResult:
                       N_("Support the failure of protection with country conditions."))
     unknown = [i for i in items if i.perpetrator is Perpetrator.unknown]
     if unknown:
-        return result("thin", facts, N_("No incident says who did it."),
-                      N_("Ask who did this to the applicant in the incident of {date}, and how "
-                         "the applicant knows."), next_params={"date": F.when(unknown[0])})
+        step, params = incident_step("who_how", unknown[0])
+        return result("thin", facts, N_("No incident says who did it."), step,
+                      next_params=params)
     if items:
         i = items[0]
         if i.state_protection is StateProtection.unknown:
+            step, params = incident_step("police", i)
             return result("thin", facts, N_("A non-state actor did the harm, but no answer says "
                                             "whether the state was asked for protection."),
-                          N_("Ask whether the applicant asked the police for protection after "
-                             "the incident of {date}, what happened, or why not."),
-                          next_params={"date": F.when(i)})
+                          step, next_params=params)
+        step, params = incident_step("protection", i)
         return result("thin", facts, N_("A non-state actor did the harm, and the answers do not "
-                                        "explain why the state did not protect."),
-                      N_("Ask what happened when protection was sought after the incident of "
-                         "{date}, or why it was not sought."), next_params={"date": F.when(i)})
+                                        "explain why the state did not protect."), step,
+                      next_params=params)
     if facts:
         return result("thin", facts, N_("Only the fear of return names who; no incident does."),
                       N_("Ask whether the people the applicant fears act for the state, and "
@@ -274,16 +312,15 @@ def past_persecution(inp: RuleInput) -> RuleResult:
                          "without it the claim rests on future fear alone."))
     strong = [i for i in done if severe(i) and i.perpetrator is not Perpetrator.unknown]
     if strong or len(done) >= 2:
+        step, params = incident_step("treatment", (strong or done)[0])
         return result("supported", facts, N_("{n} incidents of past harm are described; {m} with "
-                                             "injuries or detention by a known actor."),
-                      N_("Ask about medical treatment and records for the incident of {date}."),
-                      reason_params={"n": len(done), "m": len(strong)},
-                      next_params={"date": F.when((strong or done)[0])})
+                                             "injuries or detention by a known actor."), step,
+                      reason_params={"n": len(done), "m": len(strong)}, next_params=params)
     i = done[0]
     if i.perpetrator is Perpetrator.unknown:
-        return result("thin", facts, N_("Past harm is described but not who did it."),
-                      N_("Ask who did this to the applicant in the incident of {date}."),
-                      next_params={"date": F.when(i)})
-    return result("thin", facts, N_("Past harm is described, but its severity is not."),
-                  N_("Ask what injuries, detention or lasting effects followed the incident of "
-                     "{date}."), next_params={"date": F.when(i)})
+        step, params = incident_step("who", i)
+        return result("thin", facts, N_("Past harm is described but not who did it."), step,
+                      next_params=params)
+    step, params = incident_step("severity", i)
+    return result("thin", facts, N_("Past harm is described, but its severity is not."), step,
+                  next_params=params)

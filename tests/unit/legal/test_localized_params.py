@@ -11,11 +11,11 @@ from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.events import LegalKind, Perpetrator
 from asylum_prep.domain.record import CaseRecord
-from asylum_prep.i18n import format_list, translator
+from asylum_prep.i18n import SUPPORTED, format_list, translator
 from asylum_prep.i18n_dates import format_fuzzy, from_display
 from asylum_prep.legal.assessment import ElementAssessment, localize, params_of
 from asylum_prep.legal.elements import assess
-from asylum_prep.legal.rules_claim import GROUND_LABELS
+from asylum_prep.legal.rules_claim import GROUND_LABELS, INCIDENT_STEPS, incident_step
 from tests.unit.legal.factories import TODAY, fd, incident, legal_event, record
 
 
@@ -111,20 +111,7 @@ def test_format_list_per_language() -> None:
     assert format_list(items[:1], "fa") == "a" and format_list([], "fa") == ""
 
 
-INCIDENT_OF = (
-    "Ask about medical treatment and records for the incident of {date}.",
-    "Ask what happened when protection was sought after the incident of {date}, or why it was "
-    "not sought.",
-    "Ask what injuries, detention or lasting effects followed the incident of {date}, and "
-    "whether anything like it happened again.",
-    "Ask what injuries, detention or lasting effects followed the incident of {date}.",
-    "Ask whether the applicant asked the police for protection after the incident of {date}, "
-    "what happened, or why not.",
-    "Ask what was done to the applicant in the incident of {date}.",
-    "Ask who did this to the applicant in the incident of {date}, and how the applicant knows.",
-    "Ask who did this to the applicant in the incident of {date}.",
-    "Ask why {who} targeted the applicant in the incident of {date}: no reason is stated.",
-)
+INCIDENT_OF = tuple(dated for dated, _undated in INCIDENT_STEPS.values())
 
 
 @pytest.mark.parametrize(("lang", "around"), [
@@ -140,3 +127,37 @@ def test_any_kind_of_date_reads_in_the_incident_steps(lang: str, around: str) ->
             assert fuzzy is not None
             text = localize(template, params_of(date=when, who="the police"), t)
             assert around.format(format_fuzzy(fuzzy[0], t)) in text, (template, when, text)
+
+
+@pytest.mark.parametrize(("key", "answers", "element"), [
+    ("what_done", {}, "harm"),
+    ("severity_again", {"what_happened": "They beat me."}, "harm"),
+    ("who_how", {"perpetrator": Perpetrator.unknown}, "agent_state_protection"),
+    ("police", {"perpetrator": Perpetrator.non_state}, "agent_state_protection"),
+    ("who", {"what_happened": "They beat me.", "perpetrator": Perpetrator.unknown},
+     "past_persecution"),
+])
+def test_an_undated_incident_is_the_undated_incident(key: str, answers: dict[str, object],
+                                                     element: str) -> None:
+    """Never "in the incident of no date given"."""
+    r = record(**{"beliefs.grounds": [Ground.religion],
+                  "incidents.items": [incident(None, **answers)]})
+    a = el(r, element)
+    dated, undated = INCIDENT_STEPS[key]
+    assert a.next_step_template == undated and "date" not in dict(a.next_step_params)
+    assert "the undated incident" in a.next_step and "no date given" not in a.next_step
+    old = params_of(date="no date given", **dict(a.next_step_params))
+    for lang in SUPPORTED:
+        text = next_step(a, lang)
+        assert text != localize(dated, old, translator(lang)) and "{" not in text, (lang, text)
+
+
+def test_every_incident_step_has_an_undated_form_in_every_language() -> None:
+    undated = incident(None)
+    for key, (dated, without) in INCIDENT_STEPS.items():
+        assert incident_step(key, undated, who="the police") == (without, {"who": "the police"})
+        assert incident_step(key, incident("2022-05-03"))[1]["date"] == "2022-05-03"
+        assert "{date}" in dated and "{date}" not in without and "undated incident" in without
+        for lang in SUPPORTED[1:]:
+            t = translator(lang)
+            assert t(without) != without, (lang, without)
