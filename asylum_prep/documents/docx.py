@@ -39,8 +39,8 @@ from asylum_prep.documents.model import (
     Text,
     base_lang,
     direction_of,
+    plural,
 )
-from asylum_prep.errors import N_
 
 LATIN = "Noto Serif"
 ARABIC = "Noto Naskh Arabic"
@@ -373,11 +373,12 @@ def render(doc: Document) -> tuple[bytes, list[Notice]]:
     w.write()
     if w.dropped:
         w.notices.append(
-            Notice(
-                template=N_(
-                    "{n} control characters could not be stored in DOCX and were left out."
+            Notice.counted(
+                plural(
+                    "{n} control character could not be stored in DOCX and was left out.",
+                    "{n} control characters could not be stored in DOCX and were left out.",
                 ),
-                params={"n": str(w.dropped)},
+                w.dropped,
             )
         )
     w.d.core_properties.title = doc.title

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from asylum_prep.i18n import RTL_LANGUAGES
+from asylum_prep.i18n import RTL_LANGUAGES, Translator
 
 # Languages written right to left beyond those the UI ships (Kurdish Sorani, Sindhi, ...).
 DOC_RTL = frozenset(RTL_LANGUAGES | {"ckb", "sd", "ug", "yi", "dv", "syr", "ku-arab"})
@@ -222,21 +222,41 @@ def block_texts(doc: Document) -> list[str]:
     return [t for t in out if t.strip()]
 
 
+def plural(singular: str, other: str) -> tuple[str, str]:
+    """Mark a counted notice's two English forms for extraction (keyword `plural:1,2`)."""
+    return singular, other
+
+
 class Notice(Frozen):
     """A soft problem a builder or renderer reports instead of raising (shown to the team).
 
     Parameters hold paths, numbers and kinds, never answer text. Those named in `labels` are
-    N_() sources (an element's title) and are translated along with the template.
+    N_() sources (an element's title) and are translated along with the template. A notice
+    that counts something has a `plural` msgid beside its singular `template` (both marked
+    with `plural(...)` for extraction) and its count in the parameter `n`; a `Translator`
+    picks the form the language needs, anything else the English one.
     """
 
     template: str
     params: dict[str, str] = Field(default_factory=dict)
     labels: tuple[str, ...] = ()
+    plural: str = ""
+
+    @classmethod
+    def counted(cls, forms: tuple[str, str], n: int) -> Notice:
+        """A notice with a count: `forms` from `plural(singular, plural)`."""
+        return cls(template=forms[0], plural=forms[1], params={"n": str(n)})
 
     def message(self, translate: object = None) -> str:
-        text = translate(self.template) if callable(translate) else self.template
         params = {k: str(translate(v)) if callable(translate) and k in self.labels else v
                   for k, v in self.params.items()}
+        if self.plural:
+            n = int(params.pop("n", "0") or 0)
+            if isinstance(translate, Translator):
+                return translate.plural(self.template, self.plural, n, **params)
+            english = self.template if n == 1 else self.plural
+            return english.format(n=n, **params)
+        text = translate(self.template) if callable(translate) else self.template
         try:
             return str(text).format(**params)
         except (KeyError, IndexError, ValueError):

@@ -32,8 +32,7 @@ from weasyprint import CSS, HTML
 
 from asylum_prep.documents.fetcher import RestrictedFetcher
 from asylum_prep.documents.legal_texts import TEMPLATES_DIR
-from asylum_prep.documents.model import Document, Notice, Text
-from asylum_prep.errors import N_
+from asylum_prep.documents.model import Document, Notice, Text, plural
 
 PDF_DIR = TEMPLATES_DIR / "pdf"
 
@@ -160,16 +159,22 @@ def render(
         logger.removeHandler(capture)
     if fetcher.refused:
         notices.append(
-            Notice(
-                template=N_("{n} outside resources were refused while making the PDF."),
-                params={"n": str(len(fetcher.refused))},
+            Notice.counted(
+                plural(
+                    "{n} outside resource was refused while making the PDF.",
+                    "{n} outside resources were refused while making the PDF.",
+                ),
+                len(fetcher.refused),
             )
         )
     if capture.count:
         notices.append(
-            Notice(
-                template=N_("The PDF engine reported {n} layout warnings."),
-                params={"n": str(capture.count)},
+            Notice.counted(
+                plural(
+                    "The PDF engine reported {n} layout warning.",
+                    "The PDF engine reported {n} layout warnings.",
+                ),
+                capture.count,
             )
         )
     return bytes(data or b""), notices

@@ -6,6 +6,12 @@ ride along (`*_template`, `*_params`) so a reader gets them in her language: `lo
 A parameter is a string (a msgid such as "the police", a `FuzzyDate.display()` date such as
 "~2022-10", a number, or the applicant's own words) or a tuple of msgids, a list ("race",
 "religion") that each language joins its own way.
+
+A template that counts something is a `Plural` (made by `plural("{n} answer", "{n} answers")`,
+which extraction reads like `t.plural`): a str, the singular msgid, that also carries the
+plural msgid; its count is the parameter `n`. It goes wherever a template goes; `fill` picks
+the English form, `localize` asks the catalog for the form the language needs for `n` (Russian
+has three, Arabic six).
 """
 
 from __future__ import annotations
@@ -22,6 +28,30 @@ Param = str | tuple[str, ...]
 Params = tuple[tuple[str, Param], ...]
 
 
+class Plural(str):
+    """A template with a count: the str is the singular msgid, `other` the plural msgid."""
+
+    other: str
+
+    def __new__(cls, singular: str, other: str) -> Plural:
+        made = super().__new__(cls, singular)
+        made.other = other
+        return made
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return str(self), self.other  # so copies and pickles keep the plural
+
+
+def plural(singular: str, other: str) -> Plural:
+    """Mark a counted template for extraction (keyword `plural:1,2`); its count is `{n}`."""
+    return Plural(singular, other)
+
+
+def _count(params: dict[str, Any]) -> int:
+    value = params.get("n", 0)
+    return int(value) if str(value).isdigit() else 0
+
+
 def params_of(**params: object) -> Params:
     """Parameters as stored: a list or tuple stays a tuple (of msgids), anything else a str."""
     return tuple((k, tuple(str(x) for x in v) if isinstance(v, list | tuple) else str(v))
@@ -31,9 +61,11 @@ def params_of(**params: object) -> Params:
 def fill(template: str, params: Params) -> str:
     """The English text (JSON, CLI): lists joined the English way, dates as stored."""
     if not params:
-        return template
-    return template.format(**{k: v if isinstance(v, str) else format_list(v, DEFAULT)
-                              for k, v in params})
+        return str(template)
+    values = {k: v if isinstance(v, str) else format_list(v, DEFAULT) for k, v in params}
+    if isinstance(template, Plural) and _count(values) != 1:
+        return template.other.format(**values)
+    return template.format(**values)
 
 
 def _localized(value: Param, t: Translator) -> str | int:
@@ -51,10 +83,15 @@ def localize(template: str, params: Params, t: Translator) -> str:
     """The template and its parameters for a reader of `t.lang`: the template translated;
     each string parameter translated as a msgid (the applicant's words have no entry and stay
     as written), a list's msgids translated and joined the language's way, a display date
-    shown as the language shows dates ("about October 2022", Solar Hijri in Persian)."""
+    shown as the language shows dates ("about October 2022", Solar Hijri in Persian); a `Plural`
+    in the form the language needs for the count `n`."""
     if not template:
         return ""
-    return t(template, **{k: _localized(v, t) for k, v in params})
+    values = {k: _localized(v, t) for k, v in params}
+    if isinstance(template, Plural):
+        values.pop("n", None)
+        return t.plural(template, template.other, _count(dict(params)), **values)
+    return t(template, **values)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from asylum_prep.legal.assessment import (
     Strength,
     fill,
     params_of,
+    plural,
 )
 from asylum_prep.legal.deadline import deadline_for
 from asylum_prep.legal.facts import linked_fact
@@ -76,8 +77,10 @@ def _apply_links(record: CaseRecord, key: str, res: RuleResult) -> RuleResult:
     strength, reason, params = res.strength, res.reason, res.reason_params
     if strength == "missing" and manual:
         strength = "thin"
-        reason = N_("The rules found nothing here; the attorney linked {n} answers by hand. "
-                    "Check that they meet the test.")
+        reason = plural("The rules found nothing here; the attorney linked {n} answer by "
+                        "hand. Check that it meets the test.",
+                        "The rules found nothing here; the attorney linked {n} answers by "
+                        "hand. Check that they meet the test.")
         params = params_of(n=manual)
     elif strength != "missing" and removed and not facts:
         strength = "missing"

@@ -33,7 +33,7 @@ from asylum_prep.domain.events import STATE_ACTORS, Incident, Perpetrator, State
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
-from asylum_prep.legal.assessment import Fact, RuleResult, result
+from asylum_prep.legal.assessment import Fact, RuleResult, plural, result
 from asylum_prep.legal.deadline import DeadlineInfo
 from asylum_prep.legal.spans import show
 
@@ -167,8 +167,10 @@ def protected_ground(inp: RuleInput) -> RuleResult:
                                         "the belief, identity or activity behind them."),
                       N_("Ask what the applicant believes, does or is that is tied to "
                          "{grounds}."), reason_params={"grounds": g}, next_params={"grounds": g})
-    return result("supported", facts, N_("Grounds are chosen ({grounds}) and {n} answers "
-                                         "describe them."),
+    return result("supported", facts, plural("Grounds are chosen ({grounds}) and {n} answer "
+                                             "describes them.",
+                                             "Grounds are chosen ({grounds}) and {n} answers "
+                                             "describe them."),
                   N_("Check that each answer shows the ground, not only sympathy for it."),
                   reason_params={"grounds": g, "n": len(facts)})
 
@@ -203,9 +205,14 @@ def nexus(inp: RuleInput) -> RuleResult:
         else:
             step, params = (N_("Check that the stated reasons are tied to {grounds}; the rules "
                                "cannot judge that."), {"grounds": g})
-        return result("supported", facts, N_("{n} of {total} incidents state why the applicant "
-                                             "was targeted or what was said."), step,
-                      reason_params={"n": len(with_reason), "total": len(r.incidents.items)},
+        # counted by the incidents in all ({n}); those with a reason ({k}) in words that
+        # read the same for any number ("in 1 of 3", "in 2 of 3")
+        return result("supported", facts,
+                      plural("Why the applicant was targeted, or what was said, is stated in {k} "
+                             "of {n} incident.",
+                             "Why the applicant was targeted, or what was said, is stated in {k} "
+                             "of {n} incidents."), step,
+                      reason_params={"k": len(with_reason), "n": len(r.incidents.items)},
                       next_params=params)
     if lacking:
         step, params = incident_step("why", lacking[0], who=who(lacking[0]))
@@ -235,8 +242,9 @@ def harm(inp: RuleInput) -> RuleResult:
     done = described(r)
     heavy = [i for i in done if severe(i)]
     if heavy or len(done) >= 2:
-        return result("supported", facts, N_("{n} incidents describe harm; {m} record injuries "
-                                             "or detention."),
+        return result("supported", facts,
+                      plural("{n} incident describes harm ({m} with injuries or detention).",
+                             "{n} incidents describe harm ({m} with injuries or detention)."),
                       N_("Check that each incident gives date, place, who, exact words and "
                          "injuries."), reason_params={"n": len(done), "m": len(heavy)})
     if done:
@@ -313,8 +321,11 @@ def past_persecution(inp: RuleInput) -> RuleResult:
     strong = [i for i in done if severe(i) and i.perpetrator is not Perpetrator.unknown]
     if strong or len(done) >= 2:
         step, params = incident_step("treatment", (strong or done)[0])
-        return result("supported", facts, N_("{n} incidents of past harm are described; {m} with "
-                                             "injuries or detention by a known actor."), step,
+        return result("supported", facts,
+                      plural("{n} incident of past harm is described ({m} with injuries or "
+                             "detention by a known actor).",
+                             "{n} incidents of past harm are described ({m} with injuries or "
+                             "detention by a known actor)."), step,
                       reason_params={"n": len(done), "m": len(strong)}, next_params=params)
     i = done[0]
     if i.perpetrator is Perpetrator.unknown:

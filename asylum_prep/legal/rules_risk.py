@@ -32,7 +32,7 @@ from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.events import STATE_ACTORS, LegalKind, StateProtection
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
-from asylum_prep.legal.assessment import Fact, RuleResult, result
+from asylum_prep.legal.assessment import Fact, RuleResult, plural, result
 from asylum_prep.legal.rules_claim import RuleInput, described
 from asylum_prep.legal.spans import show
 
@@ -84,8 +84,11 @@ def objective_fear(inp: RuleInput) -> RuleResult:
                                 o.what_happened, relation=o.relation or o.person or "?"))
     own = bool(facts) or bool(described(r)) or r.fear.still_looking is YesNo.yes
     if cited and own:
-        return result("supported", facts, N_("{n} country-conditions passages are attached and "
-                                             "the applicant's own facts support the fear."),
+        return result("supported", facts,
+                      plural("{n} country-conditions passage is attached and the applicant's "
+                             "own facts support the fear.",
+                             "{n} country-conditions passages are attached and the applicant's "
+                             "own facts support the fear."),
                       N_("Check that the attached passages are recent and about people like "
                          "the applicant."), reason_params={"n": cited})
     if own:
@@ -168,15 +171,20 @@ def timeliness(inp: RuleInput) -> RuleResult:
                       N_("Ask what changed, or what prevented filing within the year, to see "
                          "whether an exception applies."), reason_params={"deadline": d})
     if info.approximate_arrival:
-        return result("thin", facts, N_("Within the deadline ({days} days left until "
-                                        "{deadline}), but the arrival date is approximate."),
+        return result("thin", facts,
+                      plural("Within the deadline ({n} day left until {deadline}), but the "
+                             "arrival date is approximate.",
+                             "Within the deadline ({n} days left until {deadline}), but the "
+                             "arrival date is approximate."),
                       N_("Confirm the exact date of the last arrival with a document (passport "
                          "stamp, entry record or ticket)."),
-                      reason_params={"days": info.days_left, "deadline": d})
-    return result("supported", facts, N_("Within the deadline: {days} days left until "
-                                         "{deadline}."),
+                      reason_params={"n": info.days_left, "deadline": d})
+    return result("supported", facts, plural("Within the deadline: {n} day left until "
+                                             "{deadline}.",
+                                             "Within the deadline: {n} days left until "
+                                             "{deadline}."),
                   N_("File by {deadline}."),
-                  reason_params={"days": info.days_left, "deadline": d},
+                  reason_params={"n": info.days_left, "deadline": d},
                   next_params={"deadline": d})
 
 

@@ -117,7 +117,9 @@ def _audit_log(ctx: PageContext) -> None:
         return
     with shown_errors(t):
         events = audit.list_events(ctx.store, ctx.actor)
-        st.caption(t("The newest {n} events. The log cannot be changed or deleted.", n=len(events)))
+        st.caption(t.plural("{n} event shown, newest first. The log cannot be changed or deleted.",
+                            "{n} events shown, newest first. The log cannot be changed or "
+                            "deleted.", len(events)))
         st.dataframe(
             [{t("When"): e.at.strftime("%Y-%m-%d %H:%M:%S"), t("Who"): e.actor_name,
               t("What"): e.action, t("Case"): (e.case_id or "")[:8], t("Details"): e.detail}

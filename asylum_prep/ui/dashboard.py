@@ -79,10 +79,12 @@ def render_invite(ctx: PageContext, case: OpenCase) -> None:
     st.subheader(t("Invite the applicant"), anchor=False)
     shown = st.session_state.get(state.INVITE_SHOWN)
     if isinstance(shown, tuple) and shown[0] == case.id:
-        st.warning(t(
+        st.warning(t.plural(
             "Write this code on paper for the applicant now. It is shown only once; it is "
-            "their sign-in name, and it works once, for {days} days.",
-            days=ctx.settings.invite_valid_days,
+            "their sign-in name, and it works once, for {n} day.",
+            "Write this code on paper for the applicant now. It is shown only once; it is "
+            "their sign-in name, and it works once, for {n} days.",
+            ctx.settings.invite_valid_days,
         ))
         html.show(html.BIG_CODE, code=shown[1], label=t("Invite code"))
         if st.button(t("I have written it down"), key=state.W_INVITE_DISMISS):

@@ -82,15 +82,19 @@ def render_deadline(ctx: PageContext, case: OpenCase,
         else:
             st.error(t("Filed after the one-year deadline ({date}).", date=day))
     elif info.level == "overdue":
-        st.error(t("The one-year deadline passed on {date}, {n} days ago.", date=day,
-                   n=-left), icon=":material/event_busy:")
-    elif info.red:
-        st.error(t("{n} days left until the one-year deadline on {date}.", n=left, date=day),
-                 icon=":material/alarm:")
-    elif info.level == "notice":
-        st.warning(t("{n} days left until the one-year deadline on {date}.", n=left, date=day))
+        st.error(t.plural("The one-year deadline passed on {date}, {n} day ago.",
+                          "The one-year deadline passed on {date}, {n} days ago.", -left,
+                          date=day), icon=":material/event_busy:")
     else:
-        st.info(t("{n} days left until the one-year deadline on {date}.", n=left, date=day))
+        days_left = t.plural("{n} day left until the one-year deadline on {date}.",
+                             "{n} days left until the one-year deadline on {date}.", left,
+                             date=day)
+        if info.red:
+            st.error(days_left, icon=":material/alarm:")
+        elif info.level == "notice":
+            st.warning(days_left)
+        else:
+            st.info(days_left)
     for text in notes:
         st.caption(text)
 

@@ -131,7 +131,8 @@ def import_section(ctx: PageContext) -> None:
                                     options=options, progress=progress)
         for o in outcomes:
             if o.status == "imported":
-                st.success(t("{name}: imported, {n} passages.", name=o.name, n=o.passages))
+                st.success(t.plural("{name}: imported, {n} passage.",
+                                    "{name}: imported, {n} passages.", o.passages, name=o.name))
             elif o.status == "duplicate":
                 st.info(t("{name}: already in the library.", name=o.name))
             else:

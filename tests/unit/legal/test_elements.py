@@ -252,7 +252,9 @@ def test_manual_link_adds_a_fact_and_lifts_missing_to_thin() -> None:
     assert st(r, "protected_ground") == "missing"
     r.element_links.append(link("protected_ground", "fear.why"))
     a = el(r, "protected_ground")
-    assert a.strength == "thin" and "by hand" in a.reason
+    assert a.strength == "thin" and a.reason == ("The rules found nothing here; the attorney "
+                                                 "linked 1 answer by hand. Check that it meets "
+                                                 "the test.")
     [f] = a.facts
     assert f.manual and f.path == "fear.why" and f.text == "They think my father hid weapons."
 

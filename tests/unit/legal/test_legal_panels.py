@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from asylum_prep.domain.record import CaseRecord
+from asylum_prep.legal.deadline import deadline_for
 from asylum_prep.services import cases, checks
 from asylum_prep.storage.engine import Store
 from asylum_prep.ui import state
@@ -84,3 +85,24 @@ def test_paralegal_sees_the_panels_without_attorney_controls(people: People, mak
     keys = [b.key for b in at.button]
     assert not any(k and k.startswith(("w_lg_dismiss_", "w_lg_link_", "w_lg_unlink_"))
                    for k in keys)
+
+
+def _one_day_left() -> CaseRecord:
+    r = _flagged_record()
+    for ago in range(360, 368):  # the year may have 365 or 366 days
+        r.leaving.entries = [arrival(_days_ago(ago), place="Newark", status="B-2")]
+        info = deadline_for(r, "us")
+        if info is not None and info.days_left == 1:
+            return r
+    raise AssertionError("no arrival date leaves one day")
+
+
+def test_the_banner_counts_one_day_as_one_day(people: People, make_app, seed_store):  # noqa: F811
+    _save(seed_store, people, _one_day_left())
+    for lang, expected in (("en", "1 day left until the one-year deadline on "),
+                           ("ru", "остался 1 день."), ("es", "Queda 1 día hasta el plazo")):
+        at = make_app(people.attorney, **{state.CASE_ID: people.case_id, state.LANG: lang,
+                                          state.LANG_CHOSEN: True}).run()
+        at.switch_page(DASHBOARD).run()
+        assert not at.exception, at.exception
+        assert any(expected in e.value for e in at.error), [e.value for e in at.error]

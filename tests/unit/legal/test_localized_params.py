@@ -5,6 +5,9 @@ The English text (fill: JSON, CLI) stays plain English with dates as stored."""
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 
 from asylum_prep.domain.base import YesNo
@@ -13,10 +16,10 @@ from asylum_prep.domain.events import LegalKind, Perpetrator
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.i18n import SUPPORTED, format_list, translator
 from asylum_prep.i18n_dates import format_fuzzy, from_display
-from asylum_prep.legal.assessment import ElementAssessment, localize, params_of
+from asylum_prep.legal.assessment import ElementAssessment, fill, localize, params_of, plural
 from asylum_prep.legal.elements import assess
 from asylum_prep.legal.rules_claim import GROUND_LABELS, INCIDENT_STEPS, incident_step
-from tests.unit.legal.factories import TODAY, fd, incident, legal_event, record
+from tests.unit.legal.factories import TODAY, arrival, fd, incident, legal_event, record
 
 
 def el(r: CaseRecord, key: str) -> ElementAssessment:
@@ -53,7 +56,7 @@ def test_grounds_are_named_in_words_and_joined_the_languages_way() -> None:
     assert dict(a.reason_params)["grounds"] == ("political opinion",
                                                 "membership in a particular social group")
     assert a.reason.startswith("Grounds are chosen (political opinion and membership in a "
-                               "particular social group) and 1 answers")
+                               "particular social group) and 1 answer describes them.")
     assert "(opinión política y pertenencia a un grupo social determinado)" in reason(a, "es")
     assert "(opinion politique et appartenance à un certain groupe social)" in reason(a, "fr")
     assert "(عقیدهٔ سیاسی و عضویت در گروه اجتماعی خاص)" in reason(a, "fa")
@@ -95,8 +98,8 @@ def test_counts_in_the_languages_digits_and_the_applicants_words_as_written() ->
     said = incident("2022-05-03", words_said="We know you write.")
     r = record(**{"beliefs.grounds": [Ground.religion], "incidents.items": [said, incident()]})
     a = el(r, "nexus")
-    assert a.reason.startswith("1 of 2 incidents")
-    assert reason(a, "fa").startswith("۱ رویداد از ۲ رویداد")
+    assert a.reason.endswith("is stated in 1 of 2 incidents.")
+    assert "۱ رویداد از ۲ رویداد" in reason(a, "fa")
     label = localize("Membership: {organisation}",
                      params_of(organisation="Tovin Student Press"), translator("es"))
     assert label.endswith("Tovin Student Press")
@@ -161,3 +164,49 @@ def test_every_incident_step_has_an_undated_form_in_every_language() -> None:
         for lang in SUPPORTED[1:]:
             t = translator(lang)
             assert t(without) != without, (lang, without)
+
+
+def _harm(n: int, m: int) -> ElementAssessment:
+    items = [incident(f"2022-05-{d:02d}", what_happened=f"They beat me ({d}).",
+                      detained=YesNo.yes if d <= m else YesNo.no) for d in range(1, n + 1)]
+    return el(record(**{"incidents.items": items}), "harm")
+
+
+def test_counts_take_the_form_the_number_needs() -> None:
+    """"1 incidents describe harm" in English, one Russian form for 1, 2 and 5."""
+    one, two, five, twenty_one = _harm(1, 1), _harm(2, 0), _harm(5, 2), _harm(21, 1)
+    assert one.reason == "1 incident describes harm (1 with injuries or detention)."
+    assert two.reason == "2 incidents describe harm (0 with injuries or detention)."
+    assert reason(one, "en") == one.reason and reason(five, "en") == five.reason
+    assert reason(one, "ru").startswith("1 случай описывает вред")
+    assert reason(two, "ru").startswith("2 случая описывают вред")
+    assert reason(five, "ru").startswith("5 случаев описывают вред")
+    assert reason(twenty_one, "ru").startswith("21 случай описывает вред")
+    assert reason(one, "ar").startswith("تصف حادثة واحدة ضررًا")
+    assert reason(two, "ar").startswith("تصف حادثتان ضررًا")
+    assert reason(five, "ar").startswith("تصف 5 حوادث ضررًا")
+    assert reason(twenty_one, "ar").startswith("تصف 21 حادثةً ضررًا")
+    assert reason(five, "fa").startswith("۵ رویداد")  # one form, Persian digits
+    assert "(2 " in reason(five, "es") and reason(one, "es").startswith("1 incidente describe")
+
+
+def test_a_plural_template_is_a_str_with_both_english_forms() -> None:
+    counted = plural("{n} answer by hand", "{n} answers by hand")
+    assert isinstance(counted, str) and counted == "{n} answer by hand"
+    assert counted.other == "{n} answers by hand"
+    assert fill(counted, params_of(n=1)) == "1 answer by hand"
+    assert fill(counted, params_of(n=0)) == "0 answers by hand"
+    assert copy.deepcopy(counted).other == counted.other
+    assert pickle.loads(pickle.dumps(counted)).other == counted.other
+
+
+def test_days_left_within_the_deadline_count_one_day_as_one() -> None:
+    for ago in range(360, 368):
+        r = record(**{"leaving.entries": [arrival(TODAY.fromordinal(TODAY.toordinal() - ago)
+                                                  .isoformat())]})
+        a = el(r, "timeliness")
+        if dict(a.reason_params).get("n") == "1":
+            break
+    assert a.reason.startswith("Within the deadline: 1 day left until "), a.reason
+    assert reason(a, "ru").startswith("В пределах срока: до ") and "остался 1 день" in reason(
+        a, "ru")
