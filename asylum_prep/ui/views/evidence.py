@@ -13,8 +13,9 @@ from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.evidence import ELEMENT_KEYS, EvidenceItem, EvidenceKind, TranslationStatus
 from asylum_prep.errors import N_, AsylumPrepError, InputRefused
 from asylum_prep.evidence.exhibits import exhibit_list
+from asylum_prep.i18n import Translator
 from asylum_prep.legal.jurisdictions import element_titles
-from asylum_prep.services import cases
+from asylum_prep.services import cases, translations
 from asylum_prep.services import evidence as ev
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import builtin_labels, state
@@ -70,11 +71,7 @@ def _upload(ctx: PageContext) -> None:
         key=state.W_EV_KIND,
         placeholder=t("Choose an option"),
     )
-    language = st.text_input(
-        t("Language of the documents (code, e.g. fa; empty for English)"),
-        key=state.W_EV_LANGUAGE,
-        max_chars=20,
-    )
+    language = _language_select(t, t("Language"), state.W_EV_LANGUAGE, "en")
     if st.button(t("Add files"), key=state.W_EV_ADD, disabled=not files):
         results: list[tuple[str, bool, list[str]]] = []
         progress = st.progress(0.0)
@@ -90,7 +87,7 @@ def _upload(ctx: PageContext) -> None:
                     title=re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)[:200],
                     kind=kind,
                     base_version=_version(ctx),
-                    language=language.strip(),
+                    language=language,
                 )
                 results.append((name, True, [t(x) for x in notices]))
             except AsylumPrepError as exc:
@@ -134,6 +131,20 @@ def _parse_date(text: str) -> FuzzyDate | None:
     )
 
 
+def _language_select(t: Translator, label: str, key: str, current: str) -> str:
+    """A searchable list of languages, each named in its own script and in the reader's
+    language (type a few letters to find it); English unless chosen otherwise. A stored code
+    outside the list is kept as an option, so opening the form never changes it."""
+    current = current or "en"
+    options = translations.answer_languages()
+    if current not in options:
+        options = [current, *options]
+    chosen = st.selectbox(label, options, index=options.index(current), key=key,
+                          format_func=lambda c: translations.language_label(c, t.lang),
+                          placeholder=t("Choose an option"))
+    return chosen or "en"
+
+
 def _details_form(
     ctx: PageContext, item: EvidenceItem, incidents: dict[str, str], titles: dict[str, str]
 ) -> None:
@@ -155,7 +166,7 @@ def _details_form(
         item.document_date.display() if item.document_date else "",
         key=f"{state.W_EV_DATE_PREFIX}{k}",
     )
-    lang = st.text_input(t("Language (code)"), item.language, key=f"{state.W_EV_LANG_PREFIX}{k}")
+    lang = _language_select(t, t("Language"), f"{state.W_EV_LANG_PREFIX}{k}", item.language)
     translation = st.selectbox(
         t("English translation"),
         list(TranslationStatus),
@@ -200,7 +211,7 @@ def _details_form(
                 kind=kind,
                 issuer=issuer,
                 document_date=_parse_date(when),
-                language=lang.strip(),
+                language=lang,
                 translation=translation,
                 translation_certificate=cert,
                 description=description,

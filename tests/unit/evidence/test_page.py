@@ -63,3 +63,30 @@ def test_evidence_page_lists_warns_reorders_and_builds(seeded) -> None:
     at.button(key=state.W_EV_BUILD).click().run()
     assert not at.exception
     assert any("6 pages in total" in m.value for m in at.markdown)  # index + 1+2 + 1+1
+
+
+def test_document_language_is_picked_by_name_and_kept(seeded) -> None:
+    """The language is chosen from named languages (no codes to type); saving the details
+    without touching it keeps the stored language, and a new choice is stored as its code."""
+    store, people, a, b = seeded
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[state.ACTOR] = people.paralegal
+    at.session_state[state.LAST_ACTIVITY] = time.time()
+    at.session_state[state.CASE_ID] = people.case_id
+    at.run()
+    at.switch_page("ui/views/evidence.py").run()
+    assert not at.exception
+    picker = at.selectbox(key=f"{state.W_EV_LANG_PREFIX}{b}")
+    assert picker.value == "fa"
+    assert "فارسی" in picker.format_func("fa") and "Persian" in picker.format_func("fa")
+    assert at.selectbox(key=f"{state.W_EV_LANG_PREFIX}{a}").value == "en"
+    assert at.selectbox(key=state.W_EV_LANGUAGE).value == "en"
+    at.button(key=f"{state.W_EV_SAVE_PREFIX}{b}").click().run()
+    assert not at.exception
+    _, items = ev.list_evidence(store, people.attorney, people.case_id)
+    assert {i.id: i.language for i in items}[b] == "fa"
+    at.selectbox(key=f"{state.W_EV_LANG_PREFIX}{b}").set_value("es").run()
+    at.button(key=f"{state.W_EV_SAVE_PREFIX}{b}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    _, items = ev.list_evidence(store, people.attorney, people.case_id)
+    assert {i.id: i.language for i in items}[b] == "es"
