@@ -59,6 +59,10 @@ OWN_MONTHS: dict[str, tuple[str, ...]] = {
     "ti": ("ጥሪ", "ለካቲት", "መጋቢት", "ሚያዝያ", "ግንቦት", "ሰነ", "ሓምለ", "ነሓሰ", "መስከረም", "ጥቅምቲ",
            "ሕዳር", "ታሕሳስ"),
 }
+# A year after a preposition, where the language writes the word "year" with it: Russian
+# "в течение 1990 г.", "около 1990 г.", Ukrainian "протягом 1990 р." (a bare "1990" there
+# leaves the noun the case agrees with unsaid). Babel's `y` skeleton gives the bare number.
+GOVERNED_YEAR: dict[str, str] = {"ru": "{y}\u202fг.", "uk": "{y}\u202fр."}  # as Babel spaces them
 OWN_PATTERNS: dict[str, tuple[str, str]] = {"ht": ("{d} {m} {y}", "{m} {y}"),
                                             "ti": ("{d} {m} {y}", "{m} {y}")}
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")

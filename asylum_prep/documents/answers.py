@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 
@@ -18,9 +19,28 @@ from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
 from asylum_prep.errors import N_
 from asylum_prep.i18n import SUPPORTED, Translator
-from asylum_prep.i18n_dates import approximately, gregorian_text
+from asylum_prep.i18n_dates import GOVERNED_YEAR, approximately, gregorian_text
 
 Status = str  # "original" | "translated" | "missing" | "stale"
+
+
+class Dated(NamedTuple):
+    """One sentence in the four wordings the date it carries needs: an exact day ("on 3 May
+    2022"), a month or a year ("in October 2022", "in 1990"), and each of them approximate
+    ("on or about 3 May 2022", "in or about 1990"). Each language words them its own way
+    (French "le" / "en" / "vers le" / "vers", Russian month in the genitive after "в течение"
+    or "около"); `Answers.dated` picks the wording from the date's precision."""
+
+    day: str
+    period: str
+    about_day: str
+    about_period: str
+
+    def pick(self, fd: FuzzyDate) -> str:
+        exact = fd.precision is Precision.day
+        if fd.approximate:
+            return self.about_day if exact else self.about_period
+        return self.day if exact else self.period
 
 
 def babel_locale(lang: str) -> Locale:
@@ -144,6 +164,24 @@ class Answers:
                                    loc=self._locale)
         return approximately(shown, fd.precision, self.t) if fd.approximate else shown
 
+    def bare_date(self, fd: FuzzyDate) -> str:
+        """The date alone, for a `Dated` sentence that says "on", "in" or "about" itself: a
+        month in the form a governing word takes (Russian, Ukrainian genitive), a year with
+        the year word where the language writes one after a preposition ("1990 г.")."""
+        if fd.precision is Precision.year and self.lang in GOVERNED_YEAR:
+            return GOVERNED_YEAR[self.lang].format(y=fd.iso.year)
+        return gregorian_text(fd.iso, self.lang, fd.precision,
+                              governed=fd.precision is Precision.month, loc=self._locale)
+
+    def dated(self, fd: FuzzyDate, forms: Dated, **params: str) -> str:
+        """The wording of `forms` that fits `fd`, with the date filled in as {date}. A date
+        that ends in an abbreviation's full stop ("1990 г.") ends the sentence with it."""
+        shown = self.bare_date(fd)
+        text = self.t(forms.pick(fd), date=shown, **params)
+        if shown.endswith("."):
+            text = text.replace(f"{shown}.", shown)
+        return text
+
     def country(self, code: str) -> str:
         if not code:
             return ""
@@ -153,18 +191,18 @@ class Answers:
         self,
         fd: FuzzyDate | None,
         place_path: str | None,
-        both: str,
-        when: str,
+        both: Dated,
+        when: Dated,
         where: str,
         neither: str | None,
     ) -> str | None:
-        """Pick the fixed lead-in sentence that matches the values that exist."""
-        shown = self.date(fd)
+        """Pick the fixed lead-in sentence that matches the values that exist (and, for a
+        date, the wording its precision needs)."""
         place = self.plain(place_path) if place_path else ""
-        if shown and place:
-            return self.t(both, date=shown, place=place)
-        if shown:
-            return self.t(when, date=shown)
+        if fd is not None and place:
+            return self.dated(fd, both, place=place)
+        if fd is not None:
+            return self.dated(fd, when)
         if place:
             return self.t(where, place=place)
         return self.t(neither) if neither else None

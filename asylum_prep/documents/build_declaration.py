@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from asylum_prep.documents import dated as d
 from asylum_prep.documents import declaration_sections as sec
 from asylum_prep.documents import legal_texts
 from asylum_prep.documents.answers import (
@@ -82,10 +83,9 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
     for o in sorted(r.harm_to_others.others, key=lambda o: sort_key(o.date)):
         base = f"harm_to_others.others.{o.id}"
         person = a.plain(f"{base}.person") or t("a person close to me")
-        when = a.date(o.date)
         lead = (
-            t("What happened to {person} on {date}:", person=person, date=when)
-            if when
+            a.dated(o.date, d.HAPPENED_TO, person=person)
+            if o.date
             else t("What happened to {person}:", person=person)
         )
         w.answer(lead, f"{base}.what_happened", gap=t("what happened to this person"))
@@ -94,11 +94,8 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
     w.heading(t("Why they targeted me"))
     found = False
     for inc in sorted(r.incidents.items, key=lambda i: sort_key(i.date)):
-        when = a.date(inc.date)
         lead = (
-            t("Why I believe they targeted me on {date}:", date=when)
-            if when
-            else t("Why I believe they targeted me:")
+            a.dated(inc.date, d.TARGETED) if inc.date else t("Why I believe they targeted me:")
         )
         found = w.answer(lead, f"incidents.items.{inc.id}.why_targeted") is not None or found
     if not found:
@@ -109,8 +106,8 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
     lead = a.when_where(
         lv.departure_date,
         "leaving.departure_place",
-        N_("I left my country on {date}, from {place}."),
-        N_("I left my country on {date}."),
+        d.LEFT_COUNTRY_FROM,
+        d.LEFT_COUNTRY,
         N_("I left my country from {place}."),
         None,
     )
@@ -127,15 +124,14 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
     for tr in lv.route:
         base = f"leaving.route.{tr.id}"
         country = a.country(tr.country) if len(tr.country) == 2 else a.plain(f"{base}.country")
-        arrived, left = a.date(tr.arrived), a.date(tr.left)
         offered = {
             YesNo.yes: t("I was offered legal status there."),
             YesNo.no: t("I was not offered legal status there."),
         }.get(tr.status_offered)
         w.para(
             t("I passed through {country}.", country=country) if country else None,
-            t("I arrived there on {date}.", date=arrived) if arrived else None,
-            t("I left there on {date}.", date=left) if left else None,
+            a.dated(tr.arrived, d.ARRIVED_THERE) if tr.arrived else None,
+            a.dated(tr.left, d.LEFT_THERE) if tr.left else None,
             offered,
             a.get(f"{base}.status_detail"),
             sources=(base,),
@@ -147,8 +143,8 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
             lead = a.when_where(
                 en.date,
                 f"{base}.place",
-                N_("I arrived in {place} on {date}."),
-                N_("I arrived on {date}."),
+                d.ARRIVED_IN,
+                d.ARRIVED,
                 N_("I arrived in {place}."),
                 None,
             )
@@ -156,8 +152,8 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
             lead = a.when_where(
                 en.date,
                 f"{base}.place",
-                N_("I left {place} on {date}."),
-                N_("I left on {date}."),
+                d.LEFT_PLACE,
+                d.LEFT,
                 N_("I left {place}."),
                 None,
             )

@@ -7,6 +7,7 @@ print the fixed sentence for the option the applicant chose.
 
 from __future__ import annotations
 
+from asylum_prep.documents import dated as d
 from asylum_prep.documents.answers import display_name, sort_key
 from asylum_prep.documents.declaration_writer import Writer
 from asylum_prep.domain.base import YesNo
@@ -41,12 +42,12 @@ def background(w: Writer, r: CaseRecord) -> None:
     if place and country:
         place = t("{place}, {country}", place=place, country=country)
     place = place or country
-    born = a.date(r.about.birth_date)
+    born = r.about.birth_date
     src = ("about.birth_date", "about.birth_place", "about.birth_country")
     if born and place:
-        w.para(t("I was born on {date} in {place}.", date=born, place=place), sources=src)
+        w.para(a.dated(born, d.BORN_IN, place=place), sources=src)
     elif born:
-        w.para(t("I was born on {date}.", date=born), sources=src)
+        w.para(a.dated(born, d.BORN), sources=src)
     elif place:
         w.para(t("I was born in {place}.", place=place), sources=src)
     if r.about.nationalities:
@@ -105,25 +106,18 @@ def beliefs(w: Writer, r: CaseRecord) -> None:
     for m in sorted(b.memberships, key=lambda m: sort_key(m.start)):
         base = f"beliefs.memberships.{m.id}"
         org = a.plain(f"{base}.organisation")
-        start, end = a.date(m.start), a.date(m.end)
-        if org and start and end:
-            lead = t(
-                "I was a member of {organisation} from {start} to {end}.",
-                organisation=org,
-                start=start,
-                end=end,
-            )
-        elif org and start:
-            lead = t(
-                "I was a member of {organisation} from {start}.", organisation=org, start=start
-            )
+        # A sentence per date, so each takes the wording its precision needs ("from {start}
+        # to {end}" cannot: French "du 3 mai" / "d'octobre", Russian "с октября" / "по октябрь").
+        lead: str | None = None
+        if org and m.start:
+            lead = a.dated(m.start, d.JOINED, organisation=org)
         elif org:
             lead = t("I was a member of {organisation}.", organisation=org)
-        else:
-            lead = None
+        ended = a.dated(m.end, d.MEMBERSHIP_ENDED) if org and m.end else None
         role = a.get(f"{base}.role")
         w.para(
             lead,
+            ended,
             t("My role:") if role else None,
             role,
             a.get(f"{base}.description"),
@@ -134,8 +128,8 @@ def beliefs(w: Writer, r: CaseRecord) -> None:
         lead = a.when_where(
             act.date,
             f"{base}.place",
-            N_("On {date}, in {place}:"),
-            N_("On {date}:"),
+            d.ON_IN,
+            d.ON,
             N_("In {place}:"),
             None,
         )
@@ -171,8 +165,8 @@ def incident(w: Writer, inc: Incident) -> None:
     lead = a.when_where(
         inc.date,
         f"{base}.place",
-        N_("On {date}, in {place}, the following happened:"),
-        N_("On {date}, the following happened:"),
+        d.HAPPENED_IN,
+        d.HAPPENED,
         N_("In {place}, the following happened:"),
         N_("The following happened:"),
     )
@@ -235,8 +229,8 @@ def legal_event(w: Writer, ev: LegalEvent) -> None:
     lead = a.when_where(
         ev.start,
         f"{base}.place",
-        N_("On {date}, in {place}:"),
-        N_("On {date}:"),
+        d.ON_IN,
+        d.ON,
         N_("In {place}:"),
         None,
     )

@@ -159,7 +159,7 @@ def test_canonical_hash_changes_with_content():
 @pytest.mark.parametrize(("lang", "expected"), [
     ("ru", "около мая 1990\u202fг."),  # genitive after около, not "около май"
     ("ht", "anviwon me 1990"),  # Kreyòl month names, not French "mai"
-    ("ti", "ኣስታት ግንቦት 1990"),
+    ("ti", "ኣስታት ኣብ ግንቦት 1990"),  # "about in May 1990"
 ])
 def test_dates_in_the_answer_language_read_as_that_language_writes_them(lang, expected):
     record = english_record(n_incidents=1)
@@ -169,3 +169,83 @@ def test_dates_in_the_answer_language_read_as_that_language_writes_them(lang, ex
     record = record.model_copy(update={"about": about, "filing": filing})
     text = "\n".join(block_texts(build_declaration(record, jurisdiction="us").document))
     assert expected in text
+
+
+def _dated_record(lang, *, born, incident, start=None, end=None):
+    record = english_record(n_incidents=1)
+    record.filing.answer_language = lang
+    record.about.birth_date = born
+    record.incidents.items[0].date = incident
+    record.beliefs.memberships[0].start = start
+    record.beliefs.memberships[0].end = end
+    return block_texts(build_declaration(record, jurisdiction="us").document)
+
+
+def _fz(y, m=1, d=1, p="day", approximate=False):
+    return FuzzyDate(iso=date(y, m, d), precision=Precision(p), approximate=approximate)
+
+
+def _para(texts, start):
+    found = [t for t in texts if t.split(". ", 1)[-1].startswith(start)]
+    assert found, f"no paragraph begins {start!r}"
+    return found[0].split(". ", 1)[1]
+
+
+def test_english_date_sentences_take_on_for_a_day_and_in_for_a_month_or_year():
+    texts = _dated_record("en", born=_fz(1990, p="year"), incident=_fz(2022, 10, p="month"),
+                          start=_fz(2019, 5, 3), end=_fz(2021, p="year"))
+    assert _para(texts, "I was born") == "I was born in 1990 in Riverton, Iran."
+    assert _para(texts, "In October 2022").startswith(
+        "In October 2022, in Riverton district 0, the following happened: Incident number 0")
+    assert _para(texts, "Why I believe").startswith(
+        "Why I believe they targeted me in October 2022: ")
+    assert _para(texts, "I became").startswith(
+        "I became a member of Student Writers Circle on May 3, 2019. "
+        "My membership ended in 2021. ")
+    texts = _dated_record("en", born=_fz(1990, 5, 17), incident=_fz(2022, 5, 3))
+    assert _para(texts, "I was born") == "I was born on May 17, 1990 in Riverton, Iran."
+    assert _para(texts, "On May 3, 2022").startswith(
+        "On May 3, 2022, in Riverton district 0, the following happened: ")
+
+
+def test_english_approximate_dates_read_on_or_about_and_in_or_about():
+    texts = _dated_record("en", born=_fz(1990, 10, p="month", approximate=True),
+                          incident=_fz(2022, 5, 3, approximate=True),
+                          end=_fz(2021, p="year", approximate=True))
+    assert _para(texts, "I was born") == "I was born in or about October 1990 in Riverton, Iran."
+    assert _para(texts, "On or about").startswith(
+        "On or about May 3, 2022, in Riverton district 0, the following happened: ")
+    # No start date: the membership is stated, then when it ended.
+    assert _para(texts, "I was a member").startswith(
+        "I was a member of Student Writers Circle. My membership ended in or about 2021. ")
+
+
+def test_french_month_and_year_take_en_and_about_takes_vers():
+    texts = _dated_record("fr", born=_fz(1990, p="year"), incident=_fz(2022, 10, p="month"),
+                          start=_fz(2019, 10, p="month", approximate=True), end=_fz(2021, p="year"))
+    assert _para(texts, "Je suis né") == "Je suis né(e) en 1990 à Riverton, Iran."
+    assert _para(texts, "En octobre").startswith(
+        "En octobre 2022, à Riverton district 0, voici ce qui s'est passé : ")
+    assert _para(texts, "Je suis devenu").startswith(
+        "Je suis devenu(e) membre de Student Writers Circle vers octobre 2019. "
+        "J'ai cessé d'en être membre en 2021. ")
+    assert not any("le octobre" in t or "Le octobre" in t or "le 1990" in t for t in texts)
+    texts = _dated_record("fr", born=_fz(1990, 5, 17, approximate=True), incident=_fz(2022, 5, 3))
+    assert _para(texts, "Je suis né") == "Je suis né(e) vers le 17 mai 1990 à Riverton, Iran."
+    assert _para(texts, "Le 3 mai").startswith("Le 3 mai 2022, à Riverton district 0, ")
+
+
+def test_russian_month_and_year_follow_a_word_that_governs_the_genitive():
+    texts = _dated_record("ru", born=_fz(1990, p="year"), incident=_fz(2022, 10, p="month"),
+                          start=_fz(2019, 5, 3), end=_fz(2021, p="year"))
+    assert _para(texts, "Я родился") == "Я родился(-лась) в течение 1990\u202fг. в Riverton, Иран."
+    assert _para(texts, "В течение").startswith(
+        "В течение октября 2022\u202fг. в Riverton district 0 произошло следующее: ")
+    # A date ending in "г." ends the sentence without a second full stop.
+    assert _para(texts, "Я стал").startswith(
+        "Я стал(а) членом Student Writers Circle 3 мая 2019\u202fг. "
+        "Моё членство прекратилось в течение 2021\u202fг. Моя роль")
+    assert not any("октябрь 2022" in t for t in texts)  # nominative after a preposition
+    texts = _dated_record("ru", born=_fz(1990, 5, 17), incident=_fz(2022, 5, 3, approximate=True))
+    assert _para(texts, "Я родился") == "Я родился(-лась) 17 мая 1990\u202fг. в Riverton, Иран."
+    assert _para(texts, "Около").startswith("Около 3 мая 2022\u202fг. в Riverton district 0 ")
