@@ -20,6 +20,7 @@ from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
 from asylum_prep.errors import N_
 from asylum_prep.i18n import SUPPORTED, Translator
 from asylum_prep.i18n_dates import GOVERNED_YEAR, approximately, gregorian_text
+from asylum_prep.services.answer_labels import answer_label
 
 Status = str  # "original" | "translated" | "missing" | "stale"
 
@@ -117,6 +118,12 @@ class Answers:
         out, self.pending = self.pending, {}
         return out
 
+    def _question(self, path: str) -> dict[str, str]:
+        """The wizard question that asks `path` and its part (or list), as N_() sources for
+        the team's notices: people read questions, not record paths."""
+        label = answer_label(self.record, path)
+        return {"question": label.question, "part": label.list_title or label.section}
+
     def flag_for(self, statuses: dict[str, Status], number: int) -> Text | None:
         stale = [p for p, s in statuses.items() if s == "stale"]
         missing = [p for p, s in statuses.items() if s == "missing"]
@@ -124,20 +131,22 @@ class Answers:
             self.notices.append(
                 Notice(
                     template=N_(
-                        "Paragraph {number}: the translation of {path} is out of date; the "
-                        "original words are printed."
+                        "Paragraph {number}: the translation of “{question}” ({part}) is out "
+                        "of date; the original words are printed."
                     ),
-                    params={"number": str(number), "path": p},
+                    params={"number": str(number), **self._question(p)},
+                    labels=("question", "part"),
                 )
             )
         for p in missing:
             self.notices.append(
                 Notice(
                     template=N_(
-                        "Paragraph {number}: {path} has no translation; the original words are "
-                        "printed."
+                        "Paragraph {number}: “{question}” ({part}) has no translation; the "
+                        "original words are printed."
                     ),
-                    params={"number": str(number), "path": p},
+                    params={"number": str(number), **self._question(p)},
+                    labels=("question", "part"),
                 )
             )
         if stale:

@@ -20,6 +20,7 @@ from asylum_prep.documents.model import (
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.record import get_path
 from asylum_prep.errors import InputRefused
+from asylum_prep.i18n import translator
 
 from .records import PERSIAN_ANSWERS, english_record, persian_record
 
@@ -112,7 +113,10 @@ def test_english_from_current_translations_and_stale_flagged():
     assert "Because I took part in the protests." not in text  # stale: never printed as current
     assert PERSIAN_ANSWERS["fear.why"][0] in text
     assert "[Translation out of date" in text
-    assert any(n.params.get("path") == "fear.why" for n in decl.notices)
+    [stale] = [n for n in decl.notices if "out of date" in n.template]
+    assert stale.message() == ("Paragraph 11: the translation of “Why would they do this to "
+                               "you?” (If you went back) is out of date; the original words are "
+                               "printed.")
 
 
 def test_untranslated_answer_printed_as_given_and_flagged():
@@ -121,6 +125,20 @@ def test_untranslated_answer_printed_as_given_and_flagged():
     flagged = [b for b in numbered(decl.document) if b.flag]
     assert flagged and all("Not translated" in b.flag.text for b in flagged)
     assert any(p.lang == "fa" for b in flagged for p in b.parts)
+
+
+def test_untranslated_answers_are_named_by_their_question_for_the_team():
+    """The team's notice names the wizard question and its part, in the reader's language,
+    never a record path such as incidents.items.fa1.what_happened."""
+    decl = build_declaration(persian_record(translate=False), jurisdiction="us", lang="en")
+    missing = [n for n in decl.notices if "has no translation" in n.template]
+    assert missing
+    english = [n.message() for n in missing]
+    assert not any("incidents.items" in m or "fear." in m for m in english), english
+    assert any(m.startswith("Paragraph ") and "“" in m and "(" in m for m in english)
+    spanish = [n.message(translator("es")) for n in missing]
+    assert all(m.startswith("Párrafo ") and "«" in m for m in spanish), spanish
+    assert any("«¿" in m for m in spanish)  # the questions themselves are in Spanish
 
 
 def test_original_language_prints_answers_as_given():
