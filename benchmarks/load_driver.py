@@ -24,11 +24,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,7 +38,7 @@ for _path in (ROOT, ROOT / "benchmarks"):
 from load_store import PASSWORD, Edit, LoadResult, seed, verify  # noqa: E402
 from streamlit_client import Run, StreamlitClient  # noqa: E402
 
-from tests.e2e.conftest import Server, free_port, stop_server  # noqa: E402
+from tests.e2e.conftest import Server, start_server, stop_server  # noqa: E402
 
 PREFIX = "w_wz_a_"
 MOVES = ("w_wz_next", "w_wz_next", "w_wz_back", "w_wz_back")
@@ -197,28 +195,8 @@ async def _drive(url: str, people: list[tuple[str, str]], seconds: float, think_
 def start_probed_server(data_dir: Path, log: Path, trace: Path) -> Server:
     """`streamlit run` of the app through benchmarks/load_server.py (one probe: arrival times
     of widget changes), on a free loopback port, polled until healthy."""
-    port = free_port()
-    env = {**os.environ, "ASYLUM_PREP_DATA_DIR": str(data_dir),
-           "ASYLUM_PREP_LOAD_TRACE": str(trace)}
-    cmd = [sys.executable, str(Path(__file__).with_name("load_server.py")),
-           str(ROOT / "asylum_prep" / "app.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true",
-           "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("wb"),
-                            stderr=subprocess.STDOUT)
-    server = Server(f"http://127.0.0.1:{port}", data_dir, proc, log)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as resp:  # noqa: S310 (loopback)
-                if resp.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.3)
-    stop_server(server)
-    raise RuntimeError("streamlit did not become healthy in 60 s")
+    probed = (sys.executable, str(Path(__file__).with_name("load_server.py")))
+    return start_server(data_dir, log, {"ASYLUM_PREP_LOAD_TRACE": str(trace)}, launcher=probed)
 
 
 def run_load(sessions: int, seconds: float, *, think_s: float = 0.0,
