@@ -170,6 +170,13 @@ def answer_languages() -> list[str]:
     return [*SUPPORTED, *rest]
 
 
+def language_choices(current: str) -> list[str]:
+    """`answer_languages()`, with `current` first when it is a stored code outside them, so a
+    picker opened on it never changes it."""
+    options = answer_languages()
+    return options if current in options else [current, *options]
+
+
 @lru_cache(maxsize=4096)
 def language_label(code: str, ui_lang: str = "en") -> str:
     """A language's own name and, when different, its name in the reader's language:

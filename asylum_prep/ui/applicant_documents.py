@@ -206,9 +206,7 @@ def render_answer_language(ctx: PageContext, case: OpenCase) -> None:
         return
     t = ctx.t
     current = case.record.filing.answer_language or "en"
-    options = translations.answer_languages()
-    if current not in options:
-        options = [current, *options]
+    options = translations.language_choices(current)
     if st.session_state.get(state.W_AD_ANSWER_LANGUAGE) not in options:
         st.session_state[state.W_AD_ANSWER_LANGUAGE] = current
     st.subheader(t("The language of your answers"), anchor=False)

@@ -90,9 +90,7 @@ def _language_picker(ctx: PageContext, case_id: str, current: str) -> None:
     t = ctx.t
     if ctx.actor.role not in (Role.attorney, Role.paralegal):
         return
-    options = translations.answer_languages()
-    if current not in options:
-        options = [current, *options]
+    options = translations.language_choices(current)
     if st.session_state.get(state.W_TR_LANGUAGE) not in options:
         st.session_state[state.W_TR_LANGUAGE] = current
     cols = st.columns([3, 1], vertical_alignment="bottom")

@@ -136,9 +136,7 @@ def _language_select(t: Translator, label: str, key: str, current: str) -> str:
     language (type a few letters to find it); English unless chosen otherwise. A stored code
     outside the list is kept as an option, so opening the form never changes it."""
     current = current or "en"
-    options = translations.answer_languages()
-    if current not in options:
-        options = [current, *options]
+    options = translations.language_choices(current)
     chosen = st.selectbox(label, options, index=options.index(current), key=key,
                           format_func=lambda c: translations.language_label(c, t.lang),
                           placeholder=t("Choose an option"))
