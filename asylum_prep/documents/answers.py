@@ -18,9 +18,9 @@ from asylum_prep.documents.model import Notice, Text
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
 from asylum_prep.errors import N_
+from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.i18n import SUPPORTED, Translator
 from asylum_prep.i18n_dates import GOVERNED_YEAR, approximately, gregorian_text
-from asylum_prep.services.answer_labels import answer_label
 
 Status = str  # "original" | "translated" | "missing" | "stale"
 

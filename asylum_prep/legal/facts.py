@@ -14,7 +14,7 @@ from asylum_prep.domain.base import Model
 from asylum_prep.domain.events import Incident, Perpetrator
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.errors import N_
-from asylum_prep.forms.registry import question_for, step_for
+from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.legal.assessment import Fact, params_of
 from asylum_prep.legal.spans import show
 
@@ -134,28 +134,5 @@ def linked_fact(record: CaseRecord, path: str) -> Fact | None:
             return make(path, template, _text_of(value), manual=True, date=when(incident))
     if path in FIELD_LABELS:
         return make(path, FIELD_LABELS[path], _text_of(value), manual=True)
-    template, params = question_label(record, path)
+    template, params = answer_label(record, path).template(unknown=LINKED_ANSWER)
     return make(path, template, _text_of(value), manual=True, **params)
-
-
-def question_label(record: CaseRecord, path: str) -> tuple[str, dict[str, object]]:
-    """A label template and its parameters (msgids, an entry number) for the answer at `path`:
-    the wizard's question with its part or its list entry; "Linked answer" with the part's name
-    when no question asks exactly that path; "Linked answer" alone outside every part."""
-    found = question_for(path)
-    if found is None:
-        try:
-            part = step_for(path.split(".")[0]).title
-        except ValueError:
-            return LINKED_ANSWER, {}
-        return N_("{part}: {question}"), {"part": part, "question": LINKED_ANSWER}
-    step, spec, question = found
-    if spec is not None:
-        item_id = path.split(".")[-2]
-        items = get_path(record, spec.path) or []
-        entry = next((n for n, item in enumerate(items, start=1)
-                      if getattr(item, "id", None) == item_id), None)
-        if entry is not None:
-            return N_("{list}, entry {n}: {question}"), {"list": spec.title, "n": entry,
-                                                          "question": question.label}
-    return N_("{part}: {question}"), {"part": step.title, "question": question.label}

@@ -27,11 +27,11 @@ from sqlmodel import select
 from asylum_prep.domain.record import CaseRecord, get_path, iter_text_answers, text_sha256
 from asylum_prep.domain.review import Translation
 from asylum_prep.errors import N_, InputRefused, PermissionDenied, StaleVersionError
+from asylum_prep.forms.answer_labels import AnswerLabel, answer_label, translatable
 from asylum_prep.i18n import SUPPORTED, native_name
 from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Actor, Role
-from asylum_prep.services.answer_labels import AnswerLabel, answer_label, translatable
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import User, utcnow

@@ -16,11 +16,11 @@ import streamlit as st
 
 from asylum_prep.domain.record import iter_text_answers
 from asylum_prep.errors import N_
+from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.i18n_dates import format_day
 from asylum_prep.legal.assessment import ElementAssessment, Params, localize
 from asylum_prep.services import checks
 from asylum_prep.services.actor import Role
-from asylum_prep.services.answer_labels import answer_label
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
