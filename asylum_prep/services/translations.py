@@ -160,14 +160,20 @@ def save_translation(store: Store, actor: Actor, case_id: str, *, path: str, tex
 # --- the answer language ------------------------------------------------------------------
 
 
-def _known_languages() -> set[str]:
-    return {str(code) for code in Locale.parse("en").languages if len(str(code)) == 2}
+@lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    """Every ISO 639-1 code Babel names (computed once: the pickers ask on every rerun)."""
+    return frozenset(str(code) for code in Locale.parse("en").languages if len(str(code)) == 2)
+
+
+@lru_cache(maxsize=1)
+def _offered() -> tuple[str, ...]:
+    return (*SUPPORTED, *sorted(_known_languages() - set(SUPPORTED)))
 
 
 def answer_languages() -> list[str]:
     """The languages offered: the interface languages first, then every ISO 639-1 code."""
-    rest = sorted(_known_languages() - set(SUPPORTED))
-    return [*SUPPORTED, *rest]
+    return list(_offered())
 
 
 def language_choices(current: str) -> list[str]:
