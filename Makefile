@@ -4,32 +4,33 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.installed-app
+DEV_STAMP := $(VENV)/.installed-dev
 DATA_DIR ?= data
 PORT ?= 8501
 PG_STATE := $(CURDIR)/.pg-test
 
-.PHONY: run test bench lint typecheck locales extract update system-deps-run system-deps-test venv clean
+.PHONY: run test bench lint typecheck locales extract update upgrade system-deps-run system-deps-test venv clean
 
-run: system-deps-run $(STAMP) locales
+run: system-deps-run $(APP_STAMP) locales
 	ASYLUM_PREP_DATA_DIR=$(DATA_DIR) $(BIN)/asylum-prep serve --port $(PORT)
 
-test: system-deps-test $(STAMP) locales
+test: system-deps-test $(DEV_STAMP) locales
 	@set -e; \
 	url=$$(scripts/pg-throwaway.sh start $(PG_STATE)); \
 	trap 'scripts/pg-throwaway.sh stop $(PG_STATE)' EXIT INT TERM; \
 	ASYLUM_PREP_TEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -n 2 --dist loadgroup -q -p no:cacheprovider $(PYTEST_ARGS)
 
-bench: system-deps-test $(STAMP) locales
+bench: system-deps-test $(DEV_STAMP) locales
 	$(BIN)/python benchmarks/run.py
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check asylum_prep tests benchmarks
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy asylum_prep
 
-locales: $(STAMP)
+locales: $(APP_STAMP)
 	@for po in locales/*/LC_MESSAGES/messages.po; do \
 	  [ -f "$$po" ] || continue; \
 	  mo=$${po%.po}.mo; \
@@ -45,7 +46,7 @@ locales: $(STAMP)
 EXTRACT_KEYWORDS := -k N_ -k t -k plural:1,2
 LANGS = $$($(BIN)/python -c "from asylum_prep.i18n import SUPPORTED, DEFAULT; print(*[c for c in SUPPORTED if c != DEFAULT])")
 
-extract: $(STAMP)
+extract: $(DEV_STAMP)
 	$(BIN)/pybabel extract -F babel.cfg $(EXTRACT_KEYWORDS) --no-location --sort-output \
 	  --project asylum-prep --version 0.1 --copyright-holder "asylum-prep contributors" \
 	  --msgid-bugs-address "" -o locales/messages.pot . >/dev/null
@@ -65,18 +66,35 @@ system-deps-run:
 system-deps-test:
 	@scripts/system-deps.sh test
 
-venv: $(STAMP)
+venv: $(DEV_STAMP)
 
-$(STAMP): pyproject.toml
-	@if [ ! -x $(BIN)/python ]; then \
-	  $(PYTHON) -m venv $(VENV) 2>/dev/null || { \
-	    if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
-	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); \
-	    else echo "Python's venv module is missing. Run: sudo apt-get install -y python3-venv" >&2; exit 1; fi; }; \
-	fi
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
-	@touch $(STAMP)
+# The lock files pin every Python package, with hashes: a fresh clone installs exactly what
+# the tests passed with. `make run` installs requirements/app.txt, `make test` requirements/dev.txt
+# (the app's pins plus the test and tooling extras); `make upgrade` refreshes both.
+$(APP_STAMP): requirements/app.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --require-hashes -r requirements/app.txt
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(DEV_STAMP): requirements/dev.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	@touch $@ $(APP_STAMP)
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); \
+	  else echo "Python's venv module is missing. Run: sudo apt-get install -y python3-venv" >&2; exit 1; fi; }
+
+PIP_COMPILE = $(BIN)/pip-compile -q --allow-unsafe --all-build-deps --generate-hashes --strip-extras \
+	--no-emit-find-links --no-emit-index-url --no-emit-trusted-host
+
+upgrade: $(DEV_STAMP)
+	$(PIP_COMPILE) --upgrade pyproject.toml --extra dev --extra postgres -o requirements/dev.txt
+	$(PIP_COMPILE) pyproject.toml -c requirements/dev.txt -o requirements/app.txt
+	$(PIP_COMPILE) requirements/sso.in -c requirements/app.txt -o requirements/sso.txt
+	$(MAKE) test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
