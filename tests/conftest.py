@@ -10,10 +10,35 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from asylum_prep.config import Settings
+from asylum_prep.services import users
 from asylum_prep.storage.engine import Store, open_store
 from tests.support import People, make_people
+
+
+# Tests hash passwords with argon2id at its cheapest (one pass over 8 KiB) instead of the
+# production cost (about 80 ms a hash): most tests create five accounts. The production
+# parameters keep their own test, through the `production_hasher` fixture.
+_PRODUCTION_HASHER = users._hasher
+_TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(users, "_hasher", _TEST_HASHER)
+        mp.setattr(users, "_DUMMY_HASH", _TEST_HASHER.hash("not a real password"))
+        yield
+
+
+@pytest.fixture
+def production_hasher(monkeypatch: pytest.MonkeyPatch) -> PasswordHasher:
+    """The hasher the app ships with, put back for one test."""
+    monkeypatch.setattr(users, "_hasher", _PRODUCTION_HASHER)
+    monkeypatch.setattr(users, "_DUMMY_HASH", _PRODUCTION_HASHER.hash("not a real password"))
+    return _PRODUCTION_HASHER
 
 
 def _postgres_url() -> str | None:

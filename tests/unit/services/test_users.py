@@ -1,6 +1,7 @@
 """Accounts: argon2id hashes, first-admin set-up, lockout, invites."""
 
 import pytest
+from argon2 import PasswordHasher
 
 from asylum_prep.errors import AuthError, InputRefused, LockedOut, PermissionDenied
 from asylum_prep.services import invites, users
@@ -18,6 +19,23 @@ def test_first_admin_only_once_and_hash_is_argon2id(store):
         user = session.get(User, 1)
         assert user.password_hash.startswith("$argon2id$")
         assert PASSWORD not in user.password_hash
+
+
+def test_production_hashes_use_argon2id_at_full_cost(store, production_hasher):
+    """The suite hashes cheaply; the app itself hashes at RFC 9106's second recommended
+    profile (64 MiB, 3 passes, 4 lanes), and a cheap hash is upgraded at the next sign-in."""
+    users.create_first_admin(store, username="boss", password=PASSWORD)
+    with store.session() as session:
+        stored = session.get(User, 1).password_hash
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    with store.session() as session:
+        user = session.get(User, 1)
+        user.password_hash = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(
+            PASSWORD)
+        session.add(user)
+    users.sign_in(store, username="boss", password=PASSWORD)
+    with store.session() as session:
+        assert session.get(User, 1).password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
 
 def test_lockout_after_repeated_failures(store, people):
