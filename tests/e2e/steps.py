@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.e2e.ui import choose, click, fill, settle, text
+from tests.e2e.ui import choose, click, fill, mark, settle, text
 
 PASSWORD = "a long e2e password"
 CODE_RE = re.compile(r"\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b")
@@ -13,8 +13,9 @@ CODE_RE = re.compile(r"\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b
 
 def go(page: Any, page_id: str) -> None:
     """Follow the sidebar link to a page by its id (its URL path)."""
+    since = mark(page)
     page.locator(f"[data-testid='stSidebarNav'] a[href$='/{page_id}']").first.click()
-    settle(page)
+    settle(page, since)
 
 
 def set_up_admin(page: Any, url: str) -> None:
@@ -50,8 +51,9 @@ def sign_out(page: Any) -> None:
 
 
 def open_first_case(page: Any) -> None:
+    since = mark(page)
     page.locator("[class*='st-key-w_case_open_'] button").first.click()
-    settle(page)
+    settle(page, since)
 
 
 def join(page: Any, url: str, code: str) -> None:

@@ -9,13 +9,13 @@ import pytest
 
 from tests.e2e import steps
 from tests.e2e.steps import CODE_RE
-from tests.e2e.ui import choose, click, fill, key, settle, shot, text
+from tests.e2e.ui import choose, click, fill, key, open_page, settle, shot, text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 
 def test_setup_case_invite_join_persian(server, browser, shots):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = open_page(browser, viewport={"width": 1280, "height": 900})
     page.goto(server.url)
     settle(page)
     assert "Create the first administrator account" in page.inner_text("body")

@@ -14,10 +14,12 @@ from docx import Document
 
 from tests.e2e import files, steps
 from tests.e2e.steps import CODE_RE
-from tests.e2e.ui import choose, click, fill, key, settle, shot, text
+from tests.e2e.ui import choose, click, fill, key, open_page, settle, shot, text
 from tests.e2e.wizard_driver import walk_part
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+# The longest test (a third of the suite's wall time) has its own group, so it runs on one worker
+# while the other browser tests run on the other: still one Chromium per worker.
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e-journey")]
 
 PARTS = 9
 SAMPLES = Path(__file__).resolve().parents[2] / "asylum_prep" / "samples" / "coi"
@@ -30,7 +32,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_the_whole_journey(server, browser, shots, tmp_path):
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = open_page(browser, viewport={"width": 1280, "height": 900}, accept_downloads=True)
     downloads: dict[str, Path] = {}
     steps.set_up_admin(page, server.url)
     steps.create_staff(page, "daniel", "ttorney", "Daniel Ortiz")

@@ -13,7 +13,7 @@ from asylum_prep.i18n import native_name, translator
 from asylum_prep.samples import load_sample
 from asylum_prep.services import cases
 from asylum_prep.storage.engine import open_store
-from tests.e2e.ui import click, fill, key, settle, shot
+from tests.e2e.ui import click, fill, key, open_page, settle, shot
 from tests.support import PASSWORD, People, make_people
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -69,7 +69,7 @@ def _assert_mirrored(page) -> None:
 @pytest.mark.parametrize("lang", ["ar", "fa"])
 def test_wizard_mirrors(server, browser, shots, seeded: People, lang: str) -> None:
     t = translator(lang)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = open_page(browser, viewport={"width": 1280, "height": 900})
     _sign_in_in(page, server, seeded, lang)
     assert page.evaluate("() => document.querySelector('#ap-rtl') !== null")
     _assert_mirrored(page)
@@ -95,7 +95,7 @@ def test_wizard_mirrors(server, browser, shots, seeded: People, lang: str) -> No
 
 
 def test_sidebar_stays_on_the_right_on_a_phone(server, browser, shots, seeded: People) -> None:
-    page = browser.new_page(viewport={"width": 400, "height": 850})
+    page = open_page(browser, viewport={"width": 400, "height": 850})
     page.goto(server.url)
     settle(page)
     fill(page, "w_signin_user", seeded.applicant.username)

@@ -12,7 +12,7 @@ import pytest
 
 from tests.e2e import steps
 from tests.e2e.steps import CODE_RE
-from tests.e2e.ui import choose, click, fill, settle, shot, text
+from tests.e2e.ui import choose, click, fill, open_page, settle, shot, text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -58,7 +58,7 @@ def _check(page: Any, where: str, problems: list[str]) -> None:
 
 
 def test_uploaders_show_no_english_in_persian(server, browser, shots):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = open_page(browser, viewport={"width": 1280, "height": 900})
     problems: list[str] = []
     steps.set_up_admin(page, server.url)
     steps.create_staff(page, "daniel", "ttorney", "Daniel O.")

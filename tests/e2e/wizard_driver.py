@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.e2e.ui import FAILURES, TIMEOUT, click, key, settle
+from tests.e2e.ui import FAILURES, TIMEOUT, click, key, mark, settle
 
 PREFIX = "w_wz_a_"
 
@@ -51,6 +51,7 @@ def _answer_box(page: Any) -> tuple[str, Any] | None:
 def _fill(page: Any, path: str, box: Any) -> bool:
     """Answer the box; False when it is a kind we leave to "I don't know"."""
     leaf = re.split(r"[.-]", path)[-1]  # keys keep dots; CSS classes turn them into dashes
+    since = mark(page)
     if box.locator("textarea").count():
         field = box.locator("textarea").first
         field.fill(STORY.get(leaf, f"پاسخ برای {leaf}"))
@@ -79,7 +80,7 @@ def _fill(page: Any, path: str, box: Any) -> bool:
         field.press("Tab")
     else:
         return False
-    settle(page)
+    settle(page, since)
     return True
 
 
