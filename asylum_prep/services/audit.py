@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from asylum_prep.errors import N_, ConfigError
 from asylum_prep.services.access import Permission, require, require_role
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import audit_chain
@@ -21,8 +20,8 @@ from asylum_prep.storage.tables import AuditEvent
 
 def _key(session: Session) -> bytes:
     key = session.info.get(AUDIT_KEY)
-    if not key:
-        raise ConfigError(N_("The audit log cannot be written: the store was not opened."))
+    if not key:  # a programming error: sessions come from Store.session()
+        raise RuntimeError("this session has no audit key; use Store.session()")
     return bytes(key)
 
 
