@@ -179,6 +179,10 @@ def ensure_key(session: Session, ring: crypto.Keyring) -> bytes:
             digest.update(_old_fingerprint(ev))
         append(session, key, actor_id=None, actor_name="", action=SEALED, case_id=None,
                detail=f"earlier={len(old)} digest={digest.hexdigest()}")
+    elif session.get(Meta, HEAD) is None:
+        # The head exists from the start, so that the first writers lock it rather than
+        # race to create it.
+        session.add(Meta(key=HEAD, value=f"0:{GENESIS}".encode()))
     return key
 
 
@@ -269,7 +273,8 @@ def verify(session: Session, key: bytes, mark: Checkpoint | None = None) -> Veri
     sealed_at = session.scalar(select(func.min(AuditEvent.id)).where(AuditEvent.action == SEALED))
     prev, last, old = GENESIS, 0, hashlib.sha256()
     checkpoint_seen = False
-    for ev in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))):
+    entries = select(AuditEvent).order_by(col(AuditEvent.id)).execution_options(yield_per=2000)
+    for ev in session.exec(entries):
         assert ev.id is not None
         if sealed_at is not None and ev.id < sealed_at:  # written before sealing
             if ev.prev_hash != prev:
