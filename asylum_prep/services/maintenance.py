@@ -201,17 +201,18 @@ def rotate_master_key(store: Store, actor: Actor) -> RotationResult:
     path = settings.key_file
     if not path.exists():
         raise ConfigError(N_("There is no key file at {path} to rotate."), path=str(path))
-    old = crypto.read_keyring(path)
-    ring = old.rotated(crypto.new_key())
-    crypto.write_keyring(path, ring)
-    store.keyring = ring
-    try:
-        count = _rewrap_all(store, actor, ring, only_stale=False)
-    except BaseException:
-        kept = ring.with_active(old.primary)
-        crypto.write_keyring(path, kept)
-        store.keyring = kept
-        raise
-    _rewrap_all(store, actor, ring, only_stale=True)
+    with crypto.keyring_lock(path):  # one rotation at a time
+        old = crypto.read_keyring(path)
+        ring = old.rotated(crypto.new_key())
+        crypto.write_keyring(path, ring)
+        store.keyring = ring
+        try:
+            count = _rewrap_all(store, actor, ring, only_stale=False)
+        except BaseException:
+            kept = ring.with_active(old.primary)
+            crypto.write_keyring(path, kept)
+            store.keyring = kept
+            raise
+        _rewrap_all(store, actor, ring, only_stale=True)
     return RotationResult(old.primary, ring.primary, ring.active_version,
                           sorted(ring.versions.values()), count)

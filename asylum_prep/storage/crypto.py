@@ -13,11 +13,14 @@ key records the id of the master key that wrapped it.
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import hmac
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,6 +193,19 @@ def write_keyring(path: Path, ring: Keyring) -> None:
         os.fsync(fh.fileno())
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)
+
+
+@contextmanager
+def keyring_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the key file's lock file (`<key file>.lock`, mode 0600):
+    two rotations at once would each add a version to the ring they read, and the second
+    write would drop the first one's key."""
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def read_keyring(path: Path) -> Keyring:

@@ -118,3 +118,25 @@ def test_a_backup_checkpoint_checks_the_live_log(live: Store, tmp_path: Path) ->
     verified = audit.verify_log(copy, cli_actor(copy), checkpoint=mark)
     assert verified.ok and verified.entries >= mark.entry
     copy.close()
+
+
+def test_two_rotations_at_once_keep_every_key(live: Store) -> None:
+    """Two operators rotating together: they take turns, so neither drops the other's key."""
+    import threading
+
+    people = make_people(live)
+    stores = [open_store(live.settings) for _ in range(2)]
+    results: list[maintenance.RotationResult] = []
+    threads = [threading.Thread(target=lambda s=s: results.append(
+        maintenance.rotate_master_key(s, cli_actor(s)))) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    ring = crypto.read_keyring(live.settings.key_file)
+    assert sorted(r.new_version for r in results) == [2, 3] and len(ring.keys) == 3
+    fresh = open_store(live.settings)
+    assert cases.open_case(fresh, people.attorney, people.case_id).title == "Test case A"
+    assert audit.verify_chain(fresh)
+    for store in (*stores, fresh):
+        store.close()
