@@ -53,6 +53,14 @@ class WrongKeyError(ConfigError):
     )
 
 
+class KeyVersionMissing(WrongKeyError):
+    template = N_(
+        "The data in {data_dir} needs master key version {versions} (key id {key_ids}), which "
+        "this key ring does not hold. Use a key file that holds it: rotation keeps every "
+        "earlier version in the key file, so the newest copy of the key file holds them all."
+    )
+
+
 class IntegrityError(AsylumPrepError):
     template = N_("Stored data failed its integrity check and was not used.")
 

@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from asylum_prep.cli import (
     commands_admin,
+    commands_audit,
     commands_case,
     commands_check,
     commands_coi,
@@ -24,6 +25,7 @@ from asylum_prep.errors import AsylumPrepError
 
 MODULES = [
     commands_admin,
+    commands_audit,
     commands_case,
     commands_check,
     commands_coi,

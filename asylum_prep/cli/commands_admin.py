@@ -79,20 +79,24 @@ def _admin_create(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     store = store_from(args)
     result = maintenance.backup(store, cli_actor(store), out=Path(args.out))
+    versions = ", ".join(str(k.version) for k in result.key_versions) or "none"
     print(f"Backup of {result.cases} cases written to {result.path} ({result.size} bytes); "
-          f"its integrity check passed. It holds encrypted data only. The master key file "
-          f"{store.settings.key_file} is NOT in the backup: keep a copy of it separately "
-          f"and safely, or the backup cannot be read.")
+          f"its integrity check passed. It holds encrypted data only and needs master key "
+          f"version(s) {versions}. The master key file {store.settings.key_file} is NOT in the "
+          f"backup: keep a copy of it separately and safely, or the backup cannot be read. "
+          f"{result.manifest} lists those versions and a sealed checkpoint of the audit log "
+          f"(entry {result.audit_entries}): keep it with the backup.")
     return 0
 
 
 def _key_rotate(args: argparse.Namespace) -> int:
     store = store_from(args)
     result = maintenance.rotate_master_key(store, cli_actor(store))
-    print(f"Master key rotated: {result.cases} case keys re-wrapped under key "
-          f"{result.new_key_id}; {store.settings.key_file} now holds only the new key. "
-          f"Copy the new key file to your safe place now: backups made before the "
-          f"rotation still need the old key.")
+    print(f"Master key rotated: {result.cases} case keys re-wrapped under key version "
+          f"{result.new_version} ({result.new_key_id}). {store.settings.key_file} keeps the "
+          f"earlier versions, retired (they only read), so older backups still open with it; "
+          f"it now holds versions {', '.join(map(str, result.versions))}. Copy the key file "
+          f"to your safe place now, replacing the old copy.")
     return 0
 
 
@@ -121,7 +125,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     key = sub.add_parser("key", help="the master key")
     kacts = key.add_subparsers(dest="key_command", required=True, metavar="ACTION")
-    p = kacts.add_parser("rotate", help="new master key; re-wrap every case key")
+    p = kacts.add_parser("rotate", help="new master key version; re-wrap every case key")
     p.set_defaults(handler=_key_rotate)
     leaves += [key, p]
 

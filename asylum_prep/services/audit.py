@@ -1,58 +1,36 @@
 """The audit log: who viewed, changed, exported, rendered or deleted what, and when.
 
-Append-only (database triggers refuse UPDATE and DELETE) and hash-chained: each event's hash
-covers the previous one, with the chain head kept in `meta` and updated in the same
-transaction, which also serialises writers. Details never carry applicant data.
+Append-only (database triggers refuse UPDATE and DELETE) and sealed: each entry carries a
+keyed MAC over all of its columns and the entry before it (`storage.audit_chain`), so an
+entry changed, inserted or removed in the database is found by `verify_log`, and a log cut
+short by a checkpoint exported with a backup. Details never carry applicant data.
 """
 
 from __future__ import annotations
-
-import hashlib
-from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from asylum_prep.services.access import Permission, require, require_role
 from asylum_prep.services.actor import Actor, Role
-from asylum_prep.storage.engine import Store
-from asylum_prep.storage.tables import AuditEvent, Meta, utcnow
+from asylum_prep.storage import audit_chain
+from asylum_prep.storage.audit_chain import Checkpoint, Verification
+from asylum_prep.storage.engine import AUDIT_KEY, Store
+from asylum_prep.storage.tables import AuditEvent
 
-_HEAD = "audit_head"
-_GENESIS = "0" * 64
 
-
-def _digest(
-    prev: str, at: datetime, actor_id: int | None, action: str, case_id: str | None, detail: str
-) -> str:
-    text = "\x1f".join([prev, at.isoformat(), str(actor_id), action, case_id or "", detail])
-    return hashlib.sha256(text.encode()).hexdigest()
+def _key(session: Session) -> bytes:
+    key = session.info.get(AUDIT_KEY)
+    if not key:  # a programming error: sessions come from Store.session()
+        raise RuntimeError("this session has no audit key; use Store.session()")
+    return bytes(key)
 
 
 def log(
     session: Session, actor: Actor | None, action: str, case_id: str | None = None, detail: str = ""
 ) -> None:
-    head = session.get(Meta, _HEAD, with_for_update=True)
-    if head is None:
-        head = Meta(key=_HEAD, value=_GENESIS.encode())
-    prev = head.value.decode()
-    at = utcnow()
-    actor_id = actor.id if actor else None
-    event_hash = _digest(prev, at, actor_id, action, case_id, detail[:500])
-    session.add(
-        AuditEvent(
-            at=at,
-            actor_id=actor_id,
-            actor_name=(actor.username if actor else "")[:64],
-            action=action,
-            case_id=case_id,
-            detail=detail[:500],
-            prev_hash=prev,
-            hash=event_hash,
-        )
-    )
-    head.value = event_hash.encode()
-    session.add(head)
-    session.flush()
+    audit_chain.append(session, _key(session), actor_id=actor.id if actor else None,
+                       actor_name=actor.username if actor else "", action=action,
+                       case_id=case_id, detail=detail)
 
 
 def list_events(
@@ -72,15 +50,30 @@ def list_events(
         return events
 
 
-def verify_chain(store: Store) -> bool:
-    """True when every event links to the one before and the head matches the last."""
+def verify_log(
+    store: Store, actor: Actor, *, checkpoint: Checkpoint | None = None
+) -> Verification:
+    """Check every entry of the log (and, if given, that it still holds a checkpoint's entry
+    unchanged). For admins and the command-line operator; the check itself is logged after
+    it ran, with its outcome."""
+    if not actor.operator:
+        require_role(actor, Role.admin)
     with store.session() as session:
-        prev = _GENESIS
-        for ev in session.exec(select(AuditEvent).order_by(col(AuditEvent.id))):
-            if ev.prev_hash != prev or ev.hash != _digest(
-                prev, ev.at, ev.actor_id, ev.action, ev.case_id, ev.detail
-            ):
-                return False
-            prev = ev.hash
-        head = session.get(Meta, _HEAD)
-        return (head.value.decode() if head else _GENESIS) == prev
+        result = audit_chain.verify(session, store.audit_key, checkpoint)
+    with store.session() as session:
+        outcome = "ok" if result.ok else f"failed entry={result.params.get('entry', '')}"
+        log(session, actor, "audit_verify",
+            detail=f"entries={result.entries} {outcome} checkpoint={checkpoint is not None}")
+    return result
+
+
+def checkpoint(store: Store) -> Checkpoint:
+    """The log's last entry, sealed: keep it apart from the database (it goes with backups)."""
+    with store.session() as session:
+        return audit_chain.checkpoint(session, store.audit_key)
+
+
+def verify_chain(store: Store) -> bool:
+    """True when the whole log verifies (no access check: for internal checks and tests)."""
+    with store.session() as session:
+        return audit_chain.verify(session, store.audit_key).ok

@@ -19,11 +19,11 @@ from sqlalchemy.engine import make_url
 from sqlmodel import col, select
 
 from asylum_prep.errors import N_, ConfigError, InputRefused, IntegrityError, PermissionDenied
-from asylum_prep.services import audit, users
+from asylum_prep.services import audit, backup_manifest, users
 from asylum_prep.services.actor import Actor, Role
-from asylum_prep.storage import crypto
+from asylum_prep.storage import audit_chain, crypto
 from asylum_prep.storage import repositories as repo
-from asylum_prep.storage.engine import Store, write_keycheck
+from asylum_prep.storage.engine import Store, record_key_versions, write_keycheck
 from asylum_prep.storage.tables import Case
 
 
@@ -77,6 +77,9 @@ class BackupResult:
     path: Path
     size: int
     cases: int
+    manifest: Path
+    key_versions: list[backup_manifest.KeyVersion]
+    audit_entries: int
 
 
 def _sqlite_path(store: Store) -> Path:
@@ -95,7 +98,10 @@ def _sqlite_path(store: Store) -> Path:
 def backup(store: Store, actor: Actor, *, out: Path) -> BackupResult:
     """A consistent copy of a SQLite store, safe while the app runs (SQLite's online backup
     reads one snapshot). The copy is checked with `PRAGMA integrity_check` before it replaces
-    `out` (mode 0600). It holds ciphertext only; the master key is not in it."""
+    `out` (mode 0600). It holds ciphertext only; the master key is not in it.
+
+    Beside it, `<out>.manifest.json` names the master key versions the copy needs and holds a
+    sealed checkpoint of its audit log (see `backup_manifest`)."""
     _require_operator(actor)
     source = _sqlite_path(store)
     out = Path(out)
@@ -119,14 +125,20 @@ def backup(store: Store, actor: Actor, *, out: Path) -> BackupResult:
             src.close()
         if check != [("ok",)]:
             raise IntegrityError(N_("The backup copy failed its integrity check; it was not kept."))
+        needed, mark = backup_manifest.describe_copy(store, tmp)
         os.chmod(tmp, 0o600)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    manifest = backup_manifest.manifest_path(out)
+    backup_manifest.write_manifest(manifest, backup_manifest.manifest(
+        backup=out, cases=int(cases), needed=needed, mark=mark))
     with store.session() as session:
-        audit.log(session, actor, "backup", detail=f"cases={cases}")
-    return BackupResult(out, out.stat().st_size, int(cases))
+        versions = ",".join(str(k.version) for k in needed)
+        audit.log(session, actor, "backup",
+                  detail=f"cases={cases} key_versions={versions} audit_entry={mark.entry}")
+    return BackupResult(out, out.stat().st_size, int(cases), manifest, needed, mark.entry)
 
 
 # --- master-key rotation --------------------------------------------------------------
@@ -134,13 +146,16 @@ def backup(store: Store, actor: Actor, *, out: Path) -> BackupResult:
 
 @dataclass(frozen=True)
 class RotationResult:
-    old_key_ids: list[str]
+    retired_key_id: str
     new_key_id: str
+    new_version: int
+    versions: list[int]  # every version the key file now holds
     cases: int
 
 
 def _rewrap_all(store: Store, actor: Actor, ring: crypto.Keyring, *, only_stale: bool) -> int:
-    """Re-wrap case keys not yet under `ring.primary` (or all); one transaction."""
+    """Re-wrap case keys not yet under `ring.primary` (or all), the audit key and the key
+    check; one transaction."""
     count = 0
     with store.session() as session:
         query = select(Case).with_for_update()
@@ -152,21 +167,27 @@ def _rewrap_all(store: Store, actor: Actor, ring: crypto.Keyring, *, only_stale:
             case.key_id, case.wrapped_key = ring.wrap(data_key, owner)
             session.add(case)
             count += 1
+        audit_chain.rewrap_key(session, ring)
         write_keycheck(session, ring)
+        record_key_versions(session, ring)
         if count or not only_stale:
-            audit.log(session, actor, "key_rotate", detail=f"cases={count} key={ring.primary}")
+            audit.log(session, actor, "key_rotate",
+                      detail=f"cases={count} key={ring.primary} version={ring.active_version}")
     return count
 
 
 def rotate_master_key(store: Store, actor: Actor) -> RotationResult:
-    """Replace the master key without stopping the app.
+    """Add a new version to the master key ring and re-wrap every case key under it, without
+    stopping the app.
 
-    1. The key file becomes a keyring holding the old keys and the new one (new primary),
-       so any process reloading it meanwhile can read both old and new wrappings.
-    2. Every case key and the key check are re-wrapped in one transaction.
-    3. Cases created meanwhile by a process still holding the old primary are re-wrapped.
-    4. The key file is rewritten with the new key only.
-    A failure before step 2 commits leaves the old key file in place and nothing changed.
+    1. The key file gains the new key as the active version; the key active until now is
+       kept, retired (it unwraps, never wraps), with every older version. Backups made
+       before the rotation therefore open with the key file as it is after it.
+    2. Every case key, the audit key and the key check are re-wrapped in one transaction.
+    3. Cases created meanwhile by a process still holding the old ring are re-wrapped.
+    A failure before step 2 commits changes no data: the old key becomes active again and the
+    new one stays in the ring, retired (a process that read the key file meanwhile may have
+    wrapped a case under it). The app never removes a key from the ring.
     """
     _require_operator(actor)
     settings = store.settings
@@ -180,20 +201,18 @@ def rotate_master_key(store: Store, actor: Actor) -> RotationResult:
     path = settings.key_file
     if not path.exists():
         raise ConfigError(N_("There is no key file at {path} to rotate."), path=str(path))
-    old = crypto.read_keyring(path)
-    new_key = crypto.new_key()
-    new_id = crypto.key_id(new_key)
-    both = crypto.Keyring(keys={**old.keys, new_id: new_key}, primary=new_id)
-    crypto.write_keyring(path, both)
-    store.keyring = both
-    try:
-        count = _rewrap_all(store, actor, both, only_stale=False)
-    except BaseException:
-        crypto.write_keyring(path, old)
-        store.keyring = old
-        raise
-    _rewrap_all(store, actor, both, only_stale=True)
-    final = crypto.Keyring.single(new_key)
-    crypto.write_keyring(path, final)
-    store.keyring = final
-    return RotationResult(sorted(old.keys), new_id, count)
+    with crypto.keyring_lock(path):  # one rotation at a time
+        old = crypto.read_keyring(path)
+        ring = old.rotated(crypto.new_key())
+        crypto.write_keyring(path, ring)
+        store.keyring = ring
+        try:
+            count = _rewrap_all(store, actor, ring, only_stale=False)
+        except BaseException:
+            kept = ring.with_active(old.primary)
+            crypto.write_keyring(path, kept)
+            store.keyring = kept
+            raise
+        _rewrap_all(store, actor, ring, only_stale=True)
+    return RotationResult(old.primary, ring.primary, ring.active_version,
+                          sorted(ring.versions.values()), count)

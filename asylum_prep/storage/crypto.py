@@ -5,23 +5,29 @@ associated data binds a ciphertext to where it belongs (case id and field), so a
 into another case or field fails to decrypt instead of being read in the wrong place.
 
 Key hierarchy: a master key (outside the database) wraps one random data key per case. The
-master keyring may hold several keys during a rotation; each wrapped key records which one
-wrapped it.
+master key is a ring of numbered versions: one active key wraps, the retired ones (kept after
+each rotation) only unwrap, so a backup made before a rotation stays readable. Each wrapped
+key records the id of the master key that wrapped it.
 """
 
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import hmac
 import json
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from asylum_prep.errors import ConfigError, IntegrityError
 
@@ -54,52 +60,126 @@ def key_id(key: bytes) -> str:
     return hmac.new(key, b"asylum-prep key id", hashlib.sha256).hexdigest()[:16]
 
 
+_UNREADABLE = (
+    "The master key could not be read. It must be the key file this store was created with."
+)
+
+
 @dataclass
 class Keyring:
-    """The master keys this process knows; `primary` wraps new data keys."""
+    """The master keys this process knows, each with a version number.
+
+    `primary` names the one active key: it alone wraps new data keys. Every other key is
+    retired: kept so that data (and backups) wrapped under it can still be unwrapped, never
+    used to wrap. A rotation adds a version; no key is ever dropped from the ring by the app.
+    """
 
     keys: dict[str, bytes] = field(default_factory=dict)
     primary: str = ""
+    versions: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def single(cls, key: bytes) -> Keyring:
+    def single(cls, key: bytes, version: int = 1) -> Keyring:
         kid = key_id(key)
-        return cls(keys={kid: key}, primary=kid)
+        return cls(keys={kid: key}, primary=kid, versions={kid: version})
+
+    def version_of(self, kid: str) -> int:
+        return self.versions[kid]
+
+    @property
+    def active_version(self) -> int:
+        return self.versions[self.primary]
+
+    @property
+    def retired(self) -> list[str]:
+        """The retired key ids, oldest version first."""
+        return sorted((k for k in self.keys if k != self.primary), key=self.versions.__getitem__)
+
+    def rotated(self, new_key: bytes) -> Keyring:
+        """This ring with `new_key` added as the next version and made active; the key active
+        until now is retired."""
+        kid = key_id(new_key)
+        if kid in self.keys:
+            raise ValueError("the new key is already in the ring")
+        version = max(self.versions.values(), default=0) + 1
+        return Keyring(keys={**self.keys, kid: new_key}, primary=kid,
+                       versions={**self.versions, kid: version})
+
+    def with_active(self, kid: str) -> Keyring:
+        """The same keys with `kid` active and every other one retired."""
+        return Keyring(keys=dict(self.keys), primary=kid, versions=dict(self.versions))
 
     def wrap(self, data_key: bytes, owner: str) -> tuple[str, bytes]:
+        """Wrap under the active key, and only ever under it."""
         return self.primary, encrypt(self.keys[self.primary], data_key, f"wrap:{owner}")
 
     def unwrap(self, kid: str, wrapped: bytes, owner: str) -> bytes:
+        """Unwrap with whichever key wrapped it, active or retired."""
         if kid not in self.keys:
             raise IntegrityError()
         return decrypt(self.keys[kid], wrapped, f"wrap:{owner}")
 
     def to_json(self) -> str:
-        return json.dumps(
+        entries = [
             {
-                "primary": self.primary,
-                "keys": {k: base64.b64encode(v).decode() for k, v in self.keys.items()},
+                "version": self.versions[kid],
+                "id": kid,
+                "status": "active" if kid == self.primary else "retired",
+                "key": base64.b64encode(self.keys[kid]).decode(),
             }
-        )
+            for kid in sorted(self.keys, key=self.versions.__getitem__)
+        ]
+        lines = ",\n".join(" " + json.dumps(e) for e in entries)  # one version per line
+        return '{"format": 2, "keys": [\n' + lines + "\n]}\n"
 
     @classmethod
     def from_text(cls, text: str) -> Keyring:
+        """Read a key ring (format 2), the keyring of earlier releases (`primary` and `keys`
+        by id, versions given in the order written, the primary last), or a bare base64 key
+        (version 1)."""
         text = text.strip()
         try:
-            if text.startswith("{"):
-                data = json.loads(text)
-                keys = {k: base64.b64decode(v) for k, v in data["keys"].items()}
-                ring = cls(keys=keys, primary=str(data["primary"]))
-            else:
-                ring = cls.single(base64.b64decode(text, validate=True))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ConfigError(
-                "The master key could not be read. It must be the key file this store "
-                "was created with."
-            ) from exc
+            if not text.startswith("{"):
+                return cls._checked(cls.single(base64.b64decode(text, validate=True)))
+            data = json.loads(text)
+            if data.get("format") == 2:
+                return cls._checked(cls._from_entries(data["keys"]))
+            keys = {str(k): base64.b64decode(v) for k, v in data["keys"].items()}
+            primary = str(data["primary"])
+            order = [k for k in keys if k != primary] + [primary]
+            return cls._checked(cls(keys=keys, primary=primary,
+                                    versions={k: n for n, k in enumerate(order, 1)}))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ConfigError(_UNREADABLE) from exc
+
+    @classmethod
+    def _from_entries(cls, entries: list[dict[str, object]]) -> Keyring:
+        ring = cls()
+        for entry in entries:
+            key = base64.b64decode(str(entry["key"]), validate=True)
+            kid, version, status = str(entry["id"]), entry["version"], entry["status"]
+            if (kid != key_id(key) or not isinstance(version, int) or version < 1
+                    or kid in ring.keys or version in ring.versions.values()
+                    or status not in ("active", "retired")):
+                raise ValueError("a key entry is damaged")
+            ring.keys[kid], ring.versions[kid] = key, version
+            if status == "active":
+                if ring.primary:
+                    raise ValueError("two active keys")
+                ring.primary = kid
+        return ring
+
+    @staticmethod
+    def _checked(ring: Keyring) -> Keyring:
         if ring.primary not in ring.keys or any(len(k) != KEY_BYTES for k in ring.keys.values()):
             raise ConfigError("The master key could not be read. It must be 32 bytes.")
         return ring
+
+
+def derive_key(master: bytes, *, salt: bytes, info: bytes) -> bytes:
+    """A key for another purpose than wrapping (HKDF-SHA256), independent of `master` as far
+    as any use of either can tell: distinct `info` labels give unrelated keys."""
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=info).derive(master)
 
 
 def write_keyring(path: Path, ring: Keyring) -> None:
@@ -113,6 +193,19 @@ def write_keyring(path: Path, ring: Keyring) -> None:
         os.fsync(fh.fileno())
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)
+
+
+@contextmanager
+def keyring_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the key file's lock file (`<key file>.lock`, mode 0600):
+    two rotations at once would each add a version to the ring they read, and the second
+    write would drop the first one's key."""
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def read_keyring(path: Path) -> Keyring:

@@ -2,10 +2,16 @@
 
 `open_store` is the one way in. It refuses to start when the key is missing or wrong and the
 database already holds encrypted data, instead of creating a fresh key over existing cases.
+
+The database records which master key version each key id is (`meta.key_versions`), so a
+store or a restored backup whose data needs a version the key ring lacks is refused with a
+message naming that version. Opening also loads the audit log's key (creating it, and sealing
+the entries written before it, on the first open of a store; see `audit_chain`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterator
@@ -18,16 +24,18 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from asylum_prep.config import Settings
-from asylum_prep.errors import IntegrityError, KeyMissingError, WrongKeyError
-from asylum_prep.storage import crypto
+from asylum_prep.errors import IntegrityError, KeyMissingError, KeyVersionMissing, WrongKeyError
+from asylum_prep.storage import audit_chain, crypto
 from asylum_prep.storage.db_errors import OPEN_FAILED, storage_unavailable
 from asylum_prep.storage.tables import Case, Meta
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _KEYCHECK = "keycheck"
+_KEY_VERSIONS = "key_versions"
+AUDIT_KEY = "asylum_prep.audit_key"  # where a session carries the audit key (Session.info)
 
 
 def make_engine(url: str) -> Engine:
@@ -88,6 +96,7 @@ class Store:
     settings: Settings
     engine: Engine
     keyring: crypto.Keyring
+    audit_key: bytes = field(default=b"", repr=False)
     _key_source: str = field(default="file")
 
     @contextmanager
@@ -97,6 +106,7 @@ class Store:
         A full, read-only or unreachable database raises `StorageUnavailable` (a clear
         message; the transaction was rolled back, so nothing was changed)."""
         with Session(self.engine, expire_on_commit=False) as session:
+            session.info[AUDIT_KEY] = self.audit_key
             try:
                 yield session
                 session.commit()
@@ -149,19 +159,59 @@ def _load_keyring(settings: Settings, has_data: bool) -> tuple[crypto.Keyring, s
     return ring, "file"
 
 
+def key_versions(session: Session) -> dict[str, int]:
+    """The version number of every master key id this database has used."""
+    row = session.get(Meta, _KEY_VERSIONS)
+    return {} if row is None else {str(k): int(v) for k, v in json.loads(row.value).items()}
+
+
+def record_key_versions(session: Session, ring: crypto.Keyring) -> None:
+    """Add the ring's key ids to `meta.key_versions` (never renumbering a recorded one)."""
+    known = key_versions(session)
+    merged = {**ring.versions, **known}
+    if merged != known:
+        row = session.get(Meta, _KEY_VERSIONS) or Meta(key=_KEY_VERSIONS, value=b"")
+        row.value = json.dumps(merged, sort_keys=True).encode()
+        session.add(row)
+
+
+def key_ids_in_use(session: Session) -> set[str]:
+    """Every master key id that wraps something in this database."""
+    used = set(session.scalars(select(col(Case.key_id)).distinct()))
+    row = session.get(Meta, _KEYCHECK)
+    if row is not None:
+        used.add(row.value.partition(b":")[0].decode())
+    audit_kid = audit_chain.key_wrapping_id(session)
+    if audit_kid is not None:
+        used.add(audit_kid)
+    return used
+
+
 def _check_key(session: Session, ring: crypto.Keyring, settings: Settings) -> None:
+    missing = key_ids_in_use(session) - set(ring.keys)
+    if missing:
+        known = key_versions(session)
+        if not missing <= set(known):
+            raise WrongKeyError(data_dir=str(settings.data_dir))
+        ordered = sorted(missing, key=known.__getitem__)
+        raise KeyVersionMissing(data_dir=str(settings.data_dir),
+                                versions=", ".join(str(known[k]) for k in ordered),
+                                key_ids=", ".join(ordered))
     row = session.get(Meta, _KEYCHECK)
     if row is None:
-        blob = crypto.encrypt(ring.keys[ring.primary], b"asylum-prep", _KEYCHECK)
-        session.add(Meta(key=_KEYCHECK, value=ring.primary.encode() + b":" + blob))
-        return
-    kid, _, blob = row.value.partition(b":")
-    try:
-        if kid.decode() not in ring.keys:
-            raise WrongKeyError(data_dir=str(settings.data_dir))
-        crypto.decrypt(ring.keys[kid.decode()], blob, _KEYCHECK)
-    except IntegrityError as exc:
-        raise WrongKeyError(data_dir=str(settings.data_dir)) from exc
+        write_keycheck(session, ring)
+    else:
+        kid, _, blob = row.value.partition(b":")
+        try:
+            crypto.decrypt(ring.keys[kid.decode()], blob, _KEYCHECK)
+        except IntegrityError as exc:
+            raise WrongKeyError(data_dir=str(settings.data_dir)) from exc
+        if kid.decode() != ring.primary:
+            # The ring's active key is another version than the one the check names (a
+            # restored backup, or a rotation stopped before its re-wrap): name the active one,
+            # so processes sharing this database know which key wraps new data.
+            write_keycheck(session, ring)
+    record_key_versions(session, ring)
 
 
 def write_keycheck(session: Session, ring: crypto.Keyring) -> None:
@@ -205,5 +255,7 @@ def _open_store(settings: Settings) -> Store:
     with Session(engine) as session:
         _serialise_start(session.connection())
         _check_key(session, ring, settings)
+        audit_key = audit_chain.ensure_key(session, ring)
         session.commit()
-    return Store(settings=settings, engine=engine, keyring=ring, _key_source=source)
+    return Store(settings=settings, engine=engine, keyring=ring, audit_key=audit_key,
+                 _key_source=source)

@@ -1,5 +1,5 @@
 """The administrator's page: create staff accounts, list accounts, link single sign-on,
-read the full audit log."""
+read the full audit log and verify its seals."""
 
 from __future__ import annotations
 
@@ -110,9 +110,25 @@ def _sso_form(ctx: PageContext, rows: list[User]) -> None:
             st.rerun()  # the account list above shows the new state; the message follows
 
 
+def _verify_audit(ctx: PageContext) -> None:
+    """Check every entry's seal and link; show the count, or the first entry that fails."""
+    t = ctx.t
+    if not st.button(t("Verify audit log"), key=state.W_ADMIN_VERIFY_AUDIT):
+        return
+    with shown_errors(t):
+        result = audit.verify_log(ctx.store, ctx.actor)
+        if result.problem is None:
+            st.success(t.plural("{n} entry verified: the audit log is complete and unchanged.",
+                                "{n} entries verified: the audit log is complete and "
+                                "unchanged.", result.entries))
+        else:
+            st.error(t(result.problem, **result.params))
+
+
 def _audit_log(ctx: PageContext) -> None:
     t = ctx.t
     st.subheader(t("Activity log"), anchor=False)
+    _verify_audit(ctx)
     if not st.toggle(t("Show activity"), key=state.W_ADMIN_SHOW_AUDIT):
         return
     with shown_errors(t):

@@ -91,6 +91,7 @@ W_PW_SUBMIT = "w_pw_submit"
 W_SHOW_HISTORY = "w_show_history"
 W_SHOW_AUDIT = "w_show_audit"
 W_ADMIN_SHOW_AUDIT = "w_admin_show_audit"
+W_ADMIN_VERIFY_AUDIT = "w_admin_verify_audit"
 W_ADMIN_SSO_USER = "w_admin_sso_user"  # single sign-on: which staff account
 W_ADMIN_SSO_ISSUER = "w_admin_sso_issuer"
 W_ADMIN_SSO_SUBJECT = "w_admin_sso_subject"

@@ -375,3 +375,29 @@ def test_user_text_in_a_title_stays_literal(
     assert not at.exception
     assert at.title[0].value == md_escape(title)
     assert "\\[click\\]\\(http\\:" in at.title[0].value
+
+
+def test_admin_verifies_the_audit_log_and_sees_a_changed_entry_named(
+    people: People, make_app: App, seed_store: Store
+) -> None:
+    from sqlalchemy import text
+
+    admin = make_app(people.admin).run()
+    admin.button(key=state.W_ADMIN_VERIFY_AUDIT).click().run()
+    assert not admin.exception and not admin.error
+    assert any("entries verified: the audit log is complete" in s.value for s in admin.success)
+    with seed_store.engine.begin() as conn:  # an intruder with database access
+        conn.execute(text("DROP TRIGGER audit_events_no_update"))
+        conn.execute(text("UPDATE audit_events SET actor_name = 'nobody' WHERE id = 2"))
+    admin.button(key=state.W_ADMIN_VERIFY_AUDIT).click().run()
+    assert not admin.exception
+    assert [e.value for e in admin.error] == [
+        "Audit log entry 2 was changed or forged: its seal does not match its contents."]
+
+
+def test_the_audit_check_speaks_the_admins_language(people: People, make_app: App) -> None:
+    admin = make_app(people.admin, **{state.LANG: "fa", state.LANG_CHOSEN: True}).run()
+    admin.button(key=state.W_ADMIN_VERIFY_AUDIT).click().run()
+    assert not admin.exception and not admin.error
+    (shown,) = [s.value for s in admin.success]
+    assert "گزارش حسابرسی کامل است" in shown and not any("0" <= c <= "9" for c in shown)

@@ -82,8 +82,14 @@ def test_backup_of_a_live_store(cli: Run, data_dir: Path, tmp_path: Path) -> Non
     out.parent.mkdir()
     result = cli("backup", "--out", str(out)).ok()
     assert "NOT in the backup" in result.out and "master.key" in result.out
+    assert "needs master key version(s) 1." in result.out
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert sorted(p.name for p in out.parent.iterdir()) == ["nightly.sqlite3"]
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        "nightly.sqlite3", "nightly.sqlite3.manifest.json"]
+    manifest = json.loads((out.parent / "nightly.sqlite3.manifest.json").read_text())
+    assert manifest["key_versions"] == [{"version": 1, "id": store.keyring.primary}]
+    assert manifest["cases"] == 1 and manifest["audit_checkpoint"]["entry"] > 0
+    assert stat.S_IMODE((out.parent / "nightly.sqlite3.manifest.json").stat().st_mode) == 0o600
     raw = out.read_bytes()
     for needle in (PLANTED, "Kovelli", "Veldania", "FICTIONAL SAMPLE"):
         assert needle.encode() not in raw and needle.encode("utf-16-le") not in raw
@@ -130,19 +136,25 @@ def test_key_rotate_keeps_every_reader_working(cli: Run, data_dir: Path, tmp_pat
     before, attorney, case_id = _live_store_with_planted_case(data_dir)  # opened pre-rotation
     old_key_text = (data_dir / "master.key").read_text()
     result = cli("key", "rotate").ok()
-    assert "1 case keys re-wrapped" in result.out
+    assert "1 case keys re-wrapped under key version 2" in result.out
+    assert "holds versions 1, 2" in result.out
     key_file = data_dir / "master.key"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     ring = json.loads(key_file.read_text())
-    assert list(ring["keys"]) == [ring["primary"]] and ring["primary"] not in old_key_text
+    assert [(k["version"], k["status"]) for k in ring["keys"]] == [(1, "retired"), (2, "active")]
+    assert ring["keys"][0]["key"] in old_key_text and ring["keys"][1]["key"] not in old_key_text
     # A fresh reader, the CLI and a store opened before the rotation all still read the case.
     assert cli("case", "show", case_id, "--json").ok().out
     assert cases.open_case(before, attorney, case_id).record.about.family_name == PLANTED
     after = open_store(Settings(data_dir=data_dir))
     assert cases.open_case(after, attorney, case_id).title == f"{PLANTED} client"
-    # The old key no longer opens the store.
-    with pytest.raises(WrongKeyError):
+    # The old key alone no longer opens the store: the message names the version it lacks.
+    with pytest.raises(WrongKeyError, match="needs master key version 2"):
         open_store(Settings(data_dir=data_dir, master_key=old_key_text))
+    # Given in the environment, the whole ring (the key file's text) opens it.
+    ring_store = open_store(Settings(data_dir=data_dir, master_key=key_file.read_text()))
+    assert cases.open_case(ring_store, attorney, case_id).title == f"{PLANTED} client"
+    ring_store.close()
     assert not list(data_dir.glob("*.tmp"))
     before.close()
     after.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import stat
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from sqlmodel import select
 
 from asylum_prep.cli.common import cli_actor
 from asylum_prep.config import Settings
-from asylum_prep.errors import ConfigError, IntegrityError, PermissionDenied, WrongKeyError
+from asylum_prep.errors import ConfigError, IntegrityError, KeyVersionMissing, PermissionDenied
 from asylum_prep.services import audit, cases, maintenance, users
 from asylum_prep.services.actor import Role
 from asylum_prep.storage import crypto
@@ -76,22 +75,26 @@ def test_rotation_rewraps_every_case_and_retires_the_old_key(
     old_text = settings.key_file.read_text()
     old_id = store.keyring.primary
     result = maintenance.rotate_master_key(store, cli_actor(store))
-    assert result.cases == 2 and result.old_key_ids == [old_id] and result.new_key_id != old_id
+    assert result.cases == 2 and result.retired_key_id == old_id and result.new_key_id != old_id
+    assert (result.new_version, result.versions) == (2, [1, 2])
     assert _key_ids(store) == {result.new_key_id}
     ring = crypto.read_keyring(settings.key_file)
-    assert list(ring.keys) == [result.new_key_id] == [ring.primary]
+    assert ring.primary == result.new_key_id and ring.retired == [old_id]
+    assert ring.versions == {old_id: 1, result.new_key_id: 2}
     assert stat.S_IMODE(settings.key_file.stat().st_mode) == 0o600
     for st in (store, reader, open_store(settings)):
         assert cases.open_case(st, people.applicant, people.case_id).title == "Test case A"
         assert cases.open_case(st, other_people.attorney, other_people.case_id).version == 1
     assert reader.keyring.primary == result.new_key_id  # it reloaded on meeting the new key id
-    with pytest.raises(WrongKeyError):
+    with pytest.raises(KeyVersionMissing) as missing:  # the old key alone lacks version 2
         open_store(_with_env_key(settings, old_text))
+    assert f"version 2 (key id {result.new_key_id})" in missing.value.message()
     new_id = cases.create_case(store, people.attorney, title="After rotation")
     assert cases.open_case(reader, people.attorney, new_id).title == "After rotation"
+    assert _key_ids(store) == {result.new_key_id}  # never wrapped under the retired key
     with store.session() as session:
         details = [e.detail for e in session.exec(select(AuditEvent)) if e.action == "key_rotate"]
-    assert details == [f"cases=2 key={result.new_key_id}"]
+    assert details == [f"cases=2 key={result.new_key_id} version=2"]
     assert audit.verify_chain(store)
     reader.close()
 
@@ -102,11 +105,12 @@ def test_rotating_twice_and_from_a_stale_store(
     first = maintenance.rotate_master_key(store, cli_actor(store))
     stale = open_store(settings)
     second = maintenance.rotate_master_key(stale, cli_actor(stale))
-    assert second.old_key_ids == [first.new_key_id]
+    assert second.retired_key_id == first.new_key_id and second.versions == [1, 2, 3]
     assert cases.open_case(store, people.attorney, people.case_id).version == 1
+    assert audit.verify_chain(store)
 
 
-def test_a_failed_rotation_changes_nothing(
+def test_a_failed_rotation_changes_no_data_and_keeps_the_old_key_active(
     store: Store, settings: Settings, people: People
 ) -> None:
     other = cases.create_case(store, people.attorney, title="Second")
@@ -115,19 +119,25 @@ def test_a_failed_rotation_changes_nothing(
         assert case is not None
         case.wrapped_key = case.wrapped_key[:-1] + bytes([case.wrapped_key[-1] ^ 1])
         session.add(case)
-    key_before = settings.key_file.read_text()
+    before = crypto.read_keyring(settings.key_file)
     ids_before = _key_ids(store)
     with pytest.raises(IntegrityError):
         maintenance.rotate_master_key(store, cli_actor(store))
-    assert settings.key_file.read_text() == key_before and _key_ids(store) == ids_before
+    after = crypto.read_keyring(settings.key_file)
+    assert after.primary == before.primary and _key_ids(store) == ids_before
+    # The unused new key stays in the ring, retired: a process that read the key file during
+    # the attempt may have wrapped a case under it.
+    (new_id,) = set(after.keys) - set(before.keys)
+    assert after.retired == [new_id] and after.versions[new_id] == 2
     assert cases.open_case(open_store(settings), people.attorney, people.case_id).version == 1
+    assert audit.verify_chain(store)
 
 
 def test_rotation_refuses_a_key_from_the_environment(store: Store, settings: Settings) -> None:
     env_store = open_store(_with_env_key(settings, settings.key_file.read_text()))
     with pytest.raises(ConfigError, match="ASYLUM_PREP_MASTER_KEY"):
         maintenance.rotate_master_key(env_store, cli_actor(env_store))
-    assert json.loads(settings.key_file.read_text())["primary"] == store.keyring.primary
+    assert crypto.read_keyring(settings.key_file).primary == store.keyring.primary
     with pytest.raises(PermissionDenied):
         maintenance.rotate_master_key(store, _plain(cli_actor(store)))
 
@@ -138,5 +148,6 @@ def test_a_case_created_by_a_stale_process_after_rotation_stays_readable(
     stale = open_store(settings)
     maintenance.rotate_master_key(store, cli_actor(store))
     made = cases.create_case(stale, people.attorney, title="Made by a stale process")
+    assert _key_ids(store) == {crypto.read_keyring(settings.key_file).primary}  # not the retired
     fresh = open_store(settings)
     assert cases.open_case(fresh, people.attorney, made).title == "Made by a stale process"
