@@ -119,13 +119,12 @@ def _run(command: list[str], *, env: dict[str, str], cwd: Path) -> bool:
     try:
         return proc.wait(timeout=SOFFICE_TIMEOUT) == 0
     except subprocess.TimeoutExpired:
-        return False
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)  # anything it left running
+        try:  # the group is killed before its leader is reaped, so its id is still ours
+            os.killpg(proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
-            pass
+            proc.kill()
         proc.wait()
+        return False
 
 
 def docx_to_pdf(data: bytes) -> bytes | None:

@@ -91,7 +91,7 @@ def test_a_conversion_killed_with_sigkill_is_cleaned_at_the_next_start(tmp_path:
     base = tmp_path / "base"
     base.mkdir()
     long = docx.Document()
-    for n in range(4000):  # a few seconds of work for LibreOffice
+    for n in range(8000):  # several seconds of work for LibreOffice
         long.add_paragraph(f"Paragraph {n} of a long statement, killed in the middle. " * 3)
     long.save(str(tmp_path / "in.docx"))
     code = (f"from pathlib import Path\nfrom asylum_prep import scratch\n"
@@ -114,7 +114,7 @@ def test_a_conversion_killed_with_sigkill_is_cleaned_at_the_next_start(tmp_path:
     (left,) = _ours(base)
     assert any(left.rglob("document.docx"))
     if office.sandbox_prefix()[:1] == ("setpriv",):
-        deadline = time.monotonic() + 0.5  # the kill cascades at once; the work would not end
+        deadline = time.monotonic() + 1.0  # the kill cascades at once; the work would not end
         while _processes_mentioning(str(left)) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert _processes_mentioning(str(left)) == []  # no orphaned LibreOffice
@@ -122,3 +122,14 @@ def test_a_conversion_killed_with_sigkill_is_cleaned_at_the_next_start(tmp_path:
                     f"scratch\nscratch.RAM_DIR = Path({str(base)!r})\nscratch.root()"],
                    check=True, timeout=60, cwd=ROOT)
     assert list(base.iterdir()) == []
+
+
+def test_a_conversion_past_its_time_is_killed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(office, "SOFFICE_TIMEOUT", 0.3)
+    assert rendition.docx_to_pdf(_word("Too slow.")) is None
+    root = str(scratch.root())
+    deadline = time.monotonic() + 2
+    while _processes_mentioning(root) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_mentioning(root) == []  # LibreOffice and its helpers are gone
+    assert [p.name for p in scratch.root().iterdir()] == [scratch.LOCK_NAME]
