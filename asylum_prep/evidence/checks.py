@@ -1,5 +1,6 @@
 """Warnings about the evidence of a case: uncorroborated elements, untranslated foreign-language
-documents, pictures too small to read, documents that cannot go in the packet.
+documents, pictures too small to read, documents that cannot go in the packet, sealed
+originals that still hold what was removed from the working copy (a photo's location).
 
 Each warning is a translatable template with named parameters (no applicant data beyond
 what the acting team member already sees: evidence titles and element titles). Parameters
@@ -21,7 +22,7 @@ ENGLISH = ("", "en", "eng")
 
 @dataclass(frozen=True)
 class EvidenceWarning:
-    code: str  # uncorroborated | untranslated | small_image | no_pdf
+    code: str  # uncorroborated | untranslated | small_image | no_pdf | original_has_details
     template: str
     params: dict[str, object] = field(default_factory=dict)
     evidence_id: str | None = None
@@ -56,6 +57,14 @@ def evidence_warnings(record: CaseRecord, elements: Iterable[str] = ELEMENT_KEYS
                 N_("No document supports the element \u201c{element}\u201d yet. Link a "
                    "document to it, or note why none is available."),
                 {"element": (titles or {}).get(key, key)}, element=key, labels=("element",)))
+    for it in record.evidence:
+        if it.original_blob and it.removed:
+            out.append(EvidenceWarning(
+                "original_has_details",
+                N_("The sealed original of \u201c{title}\u201d still contains the hidden "
+                   "details removed from the working copy (listed on the item), for example a "
+                   "photo's location. Keep it within the legal team and file only the working "
+                   "copy."), {"title": it.title or it.filename}, evidence_id=it.id))
     translated = {it.translation_of for it in record.evidence if it.translation_of}
     for it in included:
         title = it.title or it.filename

@@ -2,13 +2,16 @@
 
 DOCX: the zip is checked (entry count, uncompressed size, compression ratio) and parsed with
 python-docx. Refused: macro projects (vbaProject.bin, macro-enabled content types), ActiveX
-controls, embedded OLE objects (.bin), and external relationships other than web links
-(remote images and OLE links would fetch from the network when opened). Removed: the
-document properties (docProps/core.xml and app.xml are replaced by empty ones; custom.xml
-dropped: author, last editor, company, manager, template, dates, revision), an attached
-template that points outside the file, and the names and initials of comment and
-tracked-change authors (set to "Author"; the comments' text is kept because it may be part
-of what the document says). The zip is rebuilt from the known parts only.
+controls and embedded OLE objects (.bin). Removed: every relationship that points outside
+the file and the references to it (evidence/docx_links.py: remote pictures, templates,
+frames, OLE links; web links keep their text), the document properties (docProps/core.xml
+and app.xml are replaced by empty ones; custom.xml dropped: author, last editor, company,
+manager, template, dates, revision), the names and initials of comment and tracked-change
+authors (set to "Author"; the comments' text is kept because it may be part of what the
+document says), and the EXIF (GPS position, camera), comments and other hidden details of
+the JPEG, PNG and TIFF pictures inside (rebuilt from their pixels like an uploaded photo,
+evidence/image_clean.py). Every XML part that is changed is parsed and written back with
+lxml (no DTD, no entities, no network). The zip is rebuilt from its parts.
 
 Plain text (UTF-8, or UTF-16 with a byte-order mark) is stored as UTF-8 without a BOM.
 """
@@ -16,13 +19,13 @@ Plain text (UTF-8, or UTF-16 with a byte-order mark) is stored as UTF-8 without 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
 from docx import Document
 
 from asylum_prep.domain.evidence import Mime
-from asylum_prep.errors import N_, InputRefused
+from asylum_prep.errors import N_, InputRefused, IntegrityError
+from asylum_prep.evidence import docx_links, image_clean
 from asylum_prep.evidence.cleaned import Cleaned
 
 MAX_ENTRIES = 2000
@@ -31,7 +34,6 @@ MAX_RATIO = 200
 
 N_PROPS = N_("Document details (author, company, editing history) removed.")
 N_AUTHORS = N_("Names of comment and change authors removed.")
-N_TEMPLATE = N_("Link to an outside template removed.")
 
 _CORE = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
          b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
@@ -39,14 +41,9 @@ _CORE = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _APP = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
         b'extended-properties"/>')
-_AUTHOR_ATTR = re.compile(rb'(w:(?:author|initials))="[^"]*"')
-_EXTERNAL_REL = re.compile(rb"<Relationship\b[^>]*TargetMode=\"External\"[^>]*/>")
-_CUSTOM_REL = re.compile(rb'<Relationship\b[^>]*Target="/?docProps/custom\.xml"[^>]*/>')
-_TEMPLATE_EL = re.compile(rb"<w:attachedTemplate\b[^>]*/>")
-_HYPERLINK = b"/relationships/hyperlink\""
-_SAFE_TARGET = re.compile(rb'Target="(?:https?:|mailto:)', re.IGNORECASE)
-_BROKEN = N_("This Word document is damaged or incomplete. Open it, save it again and add the "
-             "new copy, or save it as PDF.")
+_CUSTOM = "docProps/custom.xml"
+_PEOPLE_ATTRS = {"author": "Author", "initials": "A", "userId": ""}
+_BROKEN = docx_links.BROKEN
 
 
 def _refuse_macros(names: list[str], content_types: bytes) -> None:
@@ -62,18 +59,70 @@ def _refuse_macros(names: list[str], content_types: bytes) -> None:
                               "cannot be added. Save it as PDF and add the PDF."))
 
 
-def _clean_rels(name: str, body: bytes, notices: set[str]) -> bytes:
-    def fix(match: re.Match[bytes]) -> bytes:
-        rel = match.group(0)
-        if _HYPERLINK in rel and _SAFE_TARGET.search(rel):
-            return rel
-        if b"/attachedTemplate\"" in rel:
-            notices.add(N_TEMPLATE)
-            return b""
-        raise InputRefused(N_("This Word document loads pictures or objects from outside the "
-                              "file. Save it with everything embedded, or as PDF, and add "
-                              "that."))
-    return _EXTERNAL_REL.sub(fix, body)
+def _clean_part(body: bytes, dropped: set[str], notices: set[str]) -> bytes:
+    """A Word XML part without references to dropped links and without people's names."""
+    body = docx_links.unhook(body, dropped)
+    if b"author" not in body and b"initials" not in body and b"userId" not in body:
+        return body
+    root = docx_links.parse(body)
+    changed = False
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for name, value in el.attrib.items():
+            local = name.rsplit("}", 1)[-1]
+            if local in _PEOPLE_ATTRS and value != _PEOPLE_ATTRS[local]:
+                el.attrib[name] = _PEOPLE_ATTRS[local]
+                changed = True
+    if not changed:
+        return body
+    notices.add(N_AUTHORS)
+    return docx_links.serialize(root)
+
+
+def _content_types(body: bytes) -> bytes:
+    root = docx_links.parse(body)
+    gone = [el for el in root if isinstance(el.tag, str)
+            and (el.get("PartName") or "").lstrip("/") == _CUSTOM]
+    for el in gone:
+        root.remove(el)
+    return docx_links.serialize(root) if gone else body
+
+
+def _clean_parts(zin: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
+                 notices: set[str]) -> dict[str, bytes]:
+    """Every kept part, cleaned: relationships first (their dropped ids are needed by the
+    parts that used them), then the XML parts, properties and pictures."""
+    bodies = {i.filename: zin.read(i) for i in infos if not i.is_dir()}
+    if _CUSTOM in bodies:
+        del bodies[_CUSTOM]
+        notices.add(N_PROPS)
+    dropped: dict[str, set[str]] = {}
+    for name in [n for n in bodies if n.endswith(".rels")]:
+        bodies[name], ids = docx_links.clean_rels(bodies[name], notices, drop_target=_CUSTOM)
+        dropped[docx_links.owner_of(name)] = ids
+    for name, body in bodies.items():
+        if name.endswith(".rels"):
+            continue
+        if name == "docProps/core.xml":
+            bodies[name] = _CORE
+            notices.add(N_PROPS)
+        elif name == "docProps/app.xml":
+            bodies[name] = _APP
+            notices.add(N_PROPS)
+        elif name == "[Content_Types].xml":
+            bodies[name] = _content_types(body)
+        elif name.endswith(".xml"):
+            bodies[name] = _clean_part(body, dropped.get(name, set()), notices)
+        else:
+            picture = image_clean.clean_embedded(body)
+            if picture is not None:
+                bodies[name], removed = picture
+                notices.update(removed)
+    if docx_links.outside_left([b for n, b in bodies.items() if n.endswith(".rels")]):
+        raise IntegrityError(N_("The Word document could not be cleaned completely, so it was "
+                                "not added."))
+    return bodies
 
 
 def clean_docx(data: bytes) -> Cleaned:
@@ -91,34 +140,10 @@ def clean_docx(data: bytes) -> Cleaned:
     notices: set[str] = set()
     out = io.BytesIO()
     try:
-        names = [i.filename for i in infos]
-        _refuse_macros(names, zin.read("[Content_Types].xml"))
+        _refuse_macros([i.filename for i in infos], zin.read("[Content_Types].xml"))
+        bodies = _clean_parts(zin, infos, notices)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in infos:
-                name = info.filename
-                if info.is_dir() or name == "docProps/custom.xml":
-                    if name == "docProps/custom.xml":
-                        notices.add(N_PROPS)
-                    continue
-                body = zin.read(info)
-                if name == "docProps/core.xml":
-                    body = _CORE
-                    notices.add(N_PROPS)
-                elif name == "docProps/app.xml":
-                    body = _APP
-                    notices.add(N_PROPS)
-                elif name.endswith(".rels"):
-                    body = _clean_rels(name, body, notices)
-                    body = _CUSTOM_REL.sub(b"", body)
-                elif name == "[Content_Types].xml":
-                    body = re.sub(rb'<Override PartName="/docProps/custom.xml"[^>]*/>', b"", body)
-                elif name.startswith("word/") and name.endswith(".xml"):
-                    if N_TEMPLATE in notices or b"w:attachedTemplate" in body:
-                        body = _TEMPLATE_EL.sub(b"", body)
-                    replaced = _AUTHOR_ATTR.sub(rb'\1="Author"', body)
-                    if replaced != body:
-                        notices.add(N_AUTHORS)
-                    body = replaced
+            for name, body in bodies.items():
                 zout.writestr(_fresh_info(name), body)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, zipfile.LargeZipFile):
         raise InputRefused(_BROKEN) from None

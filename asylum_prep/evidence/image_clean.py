@@ -5,6 +5,10 @@ camera make/model/serial numbers, dates, software), no XMP, no comments or PNG t
 no ICC profile (colours are converted to sRGB first when a profile is present), no thumbnail.
 JPEG stays JPEG (quality 90); PNG and WebP become PNG (lossless). Animated images keep their
 first frame only. The user is told what was removed.
+
+Pictures inside documents (a Word file's word/media/) are rebuilt the same way by
+`clean_embedded`, each keeping its own format (JPEG, PNG or TIFF) so the document's references
+and content types stay valid.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from asylum_prep.evidence.cleaned import Cleaned
 
 MAX_PIXELS = 50_000_000  # a 50-megapixel photo; far above what a readable exhibit needs
 FORMATS = {Mime.jpeg: "JPEG", Mime.png: "PNG", Mime.webp: "WEBP"}
+EMBEDDED = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"II*\x00", "TIFF"),
+            (b"MM\x00*", "TIFF"))
 
 N_LOCATION = N_("Location removed.")
 N_CAMERA = N_("Camera details (make, model, serial number, date and software) removed.")
@@ -40,7 +46,8 @@ _BROKEN = N_("This picture is damaged or incomplete and cannot be read. Take or 
              "and add the new copy.")
 
 
-def _notices(img: Image.Image) -> list[str]:
+def notices(img: Image.Image) -> list[str]:
+    """What `img` carries besides its pixels, as N_ notices (reads headers, not pixels)."""
     exif = img.getexif()
     found: list[str] = []
     gps = exif.get_ifd(_GPS_IFD)
@@ -70,12 +77,13 @@ def _strict_truncation() -> Iterator[None]:
         ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
 
-def _open_checked(data: bytes, mime: Mime) -> Image.Image:
-    """Open, verify and fully decode, treating Pillow's bomb warning as an error."""
+def _open_checked(data: bytes, fmt: str) -> Image.Image:
+    """Open, verify and fully decode as `fmt` (a Pillow format name), treating Pillow's bomb
+    warning as an error."""
     try:
         with warnings.catch_warnings(), _strict_truncation():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            probe = Image.open(io.BytesIO(data), formats=[FORMATS[mime]])
+            probe = Image.open(io.BytesIO(data), formats=[fmt])
             width, height = probe.size
             if width * height > MAX_PIXELS or width <= 0 or height <= 0:
                 raise InputRefused(N_(
@@ -83,7 +91,7 @@ def _open_checked(data: bytes, mime: Mime) -> Image.Image:
                     "copy (for example with the phone's share or resize option) and add "
                     "that."), width=width, height=height)
             probe.verify()
-            img = Image.open(io.BytesIO(data), formats=[FORMATS[mime]])
+            img = Image.open(io.BytesIO(data), formats=[fmt])
             img.load()
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise InputRefused(N_("This picture is too large to open safely. Save a smaller copy "
@@ -119,9 +127,10 @@ def _pixels_only(img: Image.Image, keep_alpha: bool) -> Image.Image:
     return Image.frombytes(img.mode, img.size, img.tobytes())
 
 
-def clean_image(data: bytes, mime: Mime) -> Cleaned:
-    img = _open_checked(data, mime)
-    removed = _notices(img)
+def _rebuilt(data: bytes, fmt: str) -> tuple[Image.Image, list[str]]:
+    """The upright sRGB pixels of `data` in a brand-new image, and what was removed."""
+    img = _open_checked(data, fmt)
+    removed = notices(img)
     if getattr(img, "n_frames", 1) > 1:
         removed.append(N_FRAMES)
     try:
@@ -129,9 +138,29 @@ def clean_image(data: bytes, mime: Mime) -> Cleaned:
     except (OSError, ValueError, SyntaxError):
         raise InputRefused(_BROKEN) from None
     oriented.info = dict(img.info)
-    srgb = _to_srgb(oriented)
+    return _pixels_only(_to_srgb(oriented), keep_alpha=fmt != "JPEG"), removed
+
+
+def clean_embedded(data: bytes) -> tuple[bytes, list[str]] | None:
+    """A JPEG, PNG or TIFF found inside a document, rebuilt from its pixels in its own format,
+    and what was removed; None for any other kind of picture (left as it is)."""
+    fmt = next((name for magic, name in EMBEDDED if data.startswith(magic)), None)
+    if fmt is None:
+        return None
+    clean, removed = _rebuilt(data, fmt)
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        clean.save(out, "JPEG", quality=90, optimize=True)
+    elif fmt == "PNG":
+        clean.save(out, "PNG", optimize=False, compress_level=6)
+    else:
+        clean.save(out, "TIFF", compression="tiff_lzw")
+    return out.getvalue(), removed
+
+
+def clean_image(data: bytes, mime: Mime) -> Cleaned:
+    clean, removed = _rebuilt(data, FORMATS[mime])
     as_jpeg = mime is Mime.jpeg
-    clean = _pixels_only(srgb, keep_alpha=not as_jpeg)
     out = io.BytesIO()
     if as_jpeg:
         clean.save(out, "JPEG", quality=90, optimize=True)

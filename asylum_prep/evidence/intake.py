@@ -11,6 +11,12 @@ from asylum_prep.errors import N_, InputRefused
 from asylum_prep.evidence import detect, docx_clean, image_clean, pdf_clean, rendition
 from asylum_prep.evidence.cleaned import Cleaned
 
+N_ORIGINAL_KEPT = N_("Your legal team also keeps the original file as it was sent, with the "
+                     "details listed above still in it.")
+N_ORIGINAL_KEPT_LOCATION = N_("Your legal team also keeps the original file as it was sent, "
+                              "which still shows the location and the other details listed "
+                              "above.")
+
 
 def check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
@@ -21,6 +27,15 @@ def check_size(size: int, max_bytes: int) -> None:
 
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f}"
+
+
+def kept_original_notices(removed: list[str]) -> list[str]:
+    """What to add to the notices when the untouched original is kept beside the cleaned
+    copy: the details were removed from the copy only, and the applicant must not be told
+    otherwise (the location above all)."""
+    if not removed:
+        return []
+    return [N_ORIGINAL_KEPT_LOCATION if image_clean.N_LOCATION in removed else N_ORIGINAL_KEPT]
 
 
 def process(data: bytes, *, max_bytes: int, page_size: str = "letter",

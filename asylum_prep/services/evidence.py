@@ -110,6 +110,7 @@ def add_evidence(
             audit.log(session, actor, "evidence_refused", case_id, f"size={len(data)}")
         raise
     keep = settings_rec.keep_originals if keep_original is None else keep_original
+    removed = [*cleaned.removed, *(intake.kept_original_notices(cleaned.removed) if keep else [])]
     now = datetime.now(UTC)
     with store.session() as session:
         role = require(session, actor, case_id, Permission.write)
@@ -155,7 +156,7 @@ def add_evidence(
             page_count=cleaned.page_count,
             width=cleaned.width,
             height=cleaned.height,
-            removed=cleaned.removed,
+            removed=removed,
             added_by=actor.id,
             added_at=now,
         )
@@ -180,7 +181,7 @@ def add_evidence(
             f"evidence={item.id} mime={cleaned.mime.name} pages={cleaned.page_count} "
             f"original={'kept' if keep else 'no'}",
         )
-    return item.id, version, [*cleaned.removed, *cleaned.warnings]
+    return item.id, version, [*removed, *cleaned.warnings]
 
 
 def list_evidence(store: Store, actor: Actor, case_id: str) -> tuple[int, list[EvidenceItem]]:

@@ -4,12 +4,15 @@ Settings come from the environment (`load_settings()`); the cache key is the dat
 database URL, so a test that points ASYLUM_PREP_DATA_DIR at a fresh directory gets a fresh
 store. A missing or wrong key, or a broken configuration, stops the page with its own clear
 message instead of a traceback (and never starts an empty store over existing data).
+Opening it is also the app's start: the scratch directories a killed run left in RAM (with
+an applicant's document in them, perhaps) are removed then, not at the first conversion.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from asylum_prep import scratch
 from asylum_prep.config import Settings, load_settings
 from asylum_prep.errors import ConfigError
 from asylum_prep.i18n import Translator
@@ -20,6 +23,7 @@ _OPENED: list[Store] = []
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _open(cache_key: str, _settings: Settings) -> Store:
+    scratch.remove_leftovers()
     store = open_store(_settings)
     _OPENED.append(store)
     return store
