@@ -135,8 +135,8 @@ STEP = Step(
 
 
 def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
     from asylum_prep.ui.applicant_documents import incident_attach
+    from asylum_prep.ui.wizard.widgets import render_step
 
     render_step(ctx, case, STEP)
     incident_attach(ctx, case)  # "Attach a photo or document" under the evidence question

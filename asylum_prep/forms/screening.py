@@ -92,6 +92,6 @@ STEP = Step(
 
 
 def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
+    from asylum_prep.ui.wizard.widgets import render_step
 
     render_step(ctx, case, STEP)

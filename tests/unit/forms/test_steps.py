@@ -165,7 +165,7 @@ def test_records_paths_exist_for_every_question() -> None:
 
 
 def test_country_choices_are_countries_only():
-    from asylum_prep.forms.fields import countries
+    from asylum_prep.ui.wizard.fields import countries
 
     for lang in ("en", "fa", "ar"):
         codes = {code for code, _ in countries(lang)}

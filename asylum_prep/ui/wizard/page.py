@@ -25,13 +25,13 @@ from asylum_prep.forms import (
     timing,
 )
 from asylum_prep.forms.registry import STEPS, question_for, step_index
-from asylum_prep.forms.widgets import Wiz
 from asylum_prep.services import answers, cases, review
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.wizard.widgets import Wiz
 
 MODULES: dict[str, ModuleType] = {
     m.STEP.key.value: m
