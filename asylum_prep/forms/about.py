@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from pydantic import AfterValidator
 
@@ -17,10 +17,6 @@ from asylum_prep.forms.validation import (
     ShortAnswer,
     StepInput,
 )
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 A_NUMBER = r"^$|^A?-?\d{3}-?\d{3}-?\d{3}$"
 
@@ -102,9 +98,3 @@ STEP = Step(
     questions=QUESTIONS,
     input_model=AboutInput,
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.ui.wizard.widgets import render_step
-
-    render_step(ctx, case, STEP)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from asylum_prep.domain.beliefs import ActivityKind, Ground
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, has
 from asylum_prep.forms.validation import DateAnswer, LongAnswer, ShortAnswer, StepInput
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 
 class MembershipInput(StepInput):
@@ -145,9 +141,3 @@ STEP = Step(
     input_model=BeliefsInput,
     item_models={MEMBERSHIPS.path: MembershipInput, ACTIVITIES.path: ActivityInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.ui.wizard.widgets import render_step
-
-    render_step(ctx, case, STEP)

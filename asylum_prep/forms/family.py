@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from asylum_prep.domain.people import Relation
 from asylum_prep.domain.record import SectionKey
@@ -15,10 +15,6 @@ from asylum_prep.forms.validation import (
     StepInput,
     YesNoAnswer,
 )
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 
 class FamilyMemberInput(StepInput):
@@ -85,9 +81,3 @@ STEP = Step(
     input_model=FamilyInput,
     item_models={MEMBERS.path: FamilyMemberInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.ui.wizard.widgets import render_step
-
-    render_step(ctx, case, STEP)

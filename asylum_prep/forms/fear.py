@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import Question, Step, Widget, not_yes, yes
 from asylum_prep.forms.validation import LongAnswer, StepInput, YesNoAnswer
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 
 class FearInput(StepInput):
@@ -68,9 +62,3 @@ STEP = Step(
     ),
     input_model=FearInput,
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.ui.wizard.widgets import render_step
-
-    render_step(ctx, case, STEP)

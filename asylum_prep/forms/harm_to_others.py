@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from asylum_prep.domain.events import LegalKind, Perpetrator
 from asylum_prep.domain.record import SectionKey
@@ -10,10 +10,6 @@ from asylum_prep.errors import N_
 from asylum_prep.forms.choices import PERPETRATORS
 from asylum_prep.forms.questions import ListSpec, Question, Step, Widget
 from asylum_prep.forms.validation import DateAnswer, LongAnswer, ShortAnswer, StepInput
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 
 class OtherHarmInput(StepInput):
@@ -127,9 +123,3 @@ STEP = Step(
     input_model=HarmToOthersInput,
     item_models={OTHERS.path: OtherHarmInput, LEGAL.path: LegalEventInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.ui.wizard.widgets import render_step
-
-    render_step(ctx, case, STEP)

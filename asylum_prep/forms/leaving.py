@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from asylum_prep.domain.journey import EntryKind
 from asylum_prep.domain.record import SectionKey
@@ -16,10 +16,6 @@ from asylum_prep.forms.validation import (
     StepInput,
     YesNoAnswer,
 )
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 
 class TransitInput(StepInput):
@@ -135,9 +131,3 @@ STEP = Step(
     input_model=LeavingInput,
     item_models={ROUTE.path: TransitInput, ENTRIES.path: EntryInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.ui.wizard.widgets import render_step
-
-    render_step(ctx, case, STEP)

@@ -6,16 +6,10 @@ with the applicant. The wording is neutral and explains why the questions are as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import Question, Step, Widget, yes
 from asylum_prep.forms.validation import LongAnswer, StepInput, YesNoAnswer
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 # Yes/no questions whose "yes" alerts the attorney, in the order asked.
 ALERT_FIELDS = ("prior_applications", "returned_home", "harmed_others", "serious_crimes",
@@ -89,9 +83,3 @@ STEP = Step(
     ),
     input_model=ScreeningInput,
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.ui.wizard.widgets import render_step
-
-    render_step(ctx, case, STEP)

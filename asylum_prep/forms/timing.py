@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import Question, Step, Widget
 from asylum_prep.forms.validation import DateAnswer, LongAnswer, StepInput
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 
 class TimingInput(StepInput):
@@ -45,9 +39,3 @@ STEP = Step(
     ),
     input_model=TimingInput,
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.ui.wizard.widgets import render_step
-
-    render_step(ctx, case, STEP)

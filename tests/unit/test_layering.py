@@ -8,6 +8,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "asylum_prep"
 CORE = [
     "domain",
+    "forms",
     "storage",
     "services",
     "legal",
