@@ -8,32 +8,6 @@ from asylum_prep.domain.beliefs import ActivityKind, Ground
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, has
-from asylum_prep.forms.validation import DateAnswer, LongAnswer, ShortAnswer, StepInput
-
-
-class MembershipInput(StepInput):
-    organisation: ShortAnswer | None = None
-    role: ShortAnswer | None = None
-    start: DateAnswer = None
-    end: DateAnswer = None
-    description: LongAnswer | None = None
-
-
-class ActivityInput(StepInput):
-    kind: ActivityKind | None = None
-    date: DateAnswer = None
-    place: ShortAnswer | None = None
-    description: LongAnswer | None = None
-
-
-class BeliefsInput(StepInput):
-    grounds: list[Ground] | None = None
-    beliefs_description: LongAnswer | None = None
-    social_group_description: LongAnswer | None = None
-    attributed_opinion_description: LongAnswer | None = None
-    memberships: list[MembershipInput] | None = None
-    activities: list[ActivityInput] | None = None
-
 
 GROUNDS = (
     (Ground.political_opinion.value, N_("My political opinions")),
@@ -138,6 +112,4 @@ STEP = Step(
                  show_if=has("grounds", Ground.imputed_political_opinion.value)),
     ),
     lists=(MEMBERSHIPS, ACTIVITIES),
-    input_model=BeliefsInput,
-    item_models={MEMBERSHIPS.path: MembershipInput, ACTIVITIES.path: ActivityInput},
 )

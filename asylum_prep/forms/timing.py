@@ -5,15 +5,6 @@ from __future__ import annotations
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import Question, Step, Widget
-from asylum_prep.forms.validation import DateAnswer, LongAnswer, StepInput
-
-
-class TimingInput(StepInput):
-    why_now: LongAnswer | None = None
-    changed_circumstances: LongAnswer | None = None
-    extraordinary_circumstances: LongAnswer | None = None
-    filed_on: DateAnswer = None
-
 
 STEP = Step(
     key=SectionKey.timing,
@@ -37,5 +28,4 @@ STEP = Step(
         Question("filed_on", N_("If you have already sent an application here, when?"),
                  N_("2023-06-01"), N_("The deadline depends on it."), Widget.date),
     ),
-    input_model=TimingInput,
 )
