@@ -15,7 +15,7 @@ from asylum_prep.errors import N_, AsylumPrepError, InputRefused
 from asylum_prep.evidence.exhibits import exhibit_list
 from asylum_prep.i18n import Translator
 from asylum_prep.legal.jurisdictions import element_titles
-from asylum_prep.services import cases, translations
+from asylum_prep.services import cases, packet, translations
 from asylum_prep.services import evidence as ev
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import builtin_labels, state
@@ -305,7 +305,8 @@ def _packet(ctx: PageContext) -> None:
     )
     if st.button(t("Build the packet"), key=state.W_EV_BUILD):
         with shown_errors(t), st.spinner(t("Building the packet...")):
-            result = ev.render_packet(ctx.store, ctx.actor, case_id, bates_prefix=bates or None)
+            result = packet.render_packet(ctx.store, ctx.actor, case_id,
+                                          bates_prefix=bates or None)
             st.session_state[state.EV_PACKET] = (case_id, result)
     kept = st.session_state.get(state.EV_PACKET)
     if kept and kept[0] == case_id:
