@@ -401,4 +401,3 @@ def thumbnail(
         data, _ = get_evidence_file(store, actor, case_id, evidence_id, which="rendition")
         return first_page_png(data, "application/pdf", width=width)
     return first_page_png(data, item.mime.value, width=width)
-

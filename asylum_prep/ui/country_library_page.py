@@ -207,4 +207,3 @@ def render(ctx: PageContext) -> None:
         case_section(ctx)
     with import_tab:
         import_section(ctx)
-

@@ -329,4 +329,3 @@ def render_page(ctx: PageContext) -> None:
         _warnings(ctx)
         _exhibits(ctx)
         _packet(ctx)
-
