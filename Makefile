@@ -1,5 +1,5 @@
-# asylum-prep: `make run` serves the app; `make test` runs every test. Both set themselves up
-# and are safe to run again.
+# asylum-prep: `make run` serves the app; `make test` checks the layer contracts (lint-imports,
+# docs/architecture.md) and runs every test. Both set themselves up and are safe to run again.
 
 PYTHON ?= python3
 VENV := .venv
@@ -16,6 +16,7 @@ run: system-deps-run $(APP_STAMP) locales
 	ASYLUM_PREP_DATA_DIR=$(DATA_DIR) $(BIN)/asylum-prep serve --port $(PORT)
 
 test: system-deps-test $(DEV_STAMP) locales
+	$(BIN)/lint-imports --no-logo
 	@set -e; \
 	url=$$(scripts/pg-throwaway.sh start $(PG_STATE)); \
 	trap 'scripts/pg-throwaway.sh stop $(PG_STATE)' EXIT INT TERM; \
@@ -26,6 +27,7 @@ bench: system-deps-test $(DEV_STAMP) locales
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check asylum_prep tests benchmarks
+	$(BIN)/lint-imports --no-logo
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy asylum_prep
@@ -97,4 +99,4 @@ upgrade: $(DEV_STAMP)
 	$(MAKE) test
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -1,6 +1,6 @@
 """Exhibit packet: 50 PDFs with 500 pages in all, beside a bare qpdf merge of the same files.
 
-Ours: `evidence.packet.render_packet` (index, tab pages, stamping every page, saving) timed
+Ours: `services.packet.render_packet` (index, tab pages, stamping every page, saving) timed
 inside a fresh child process, whose peak RSS is its own `ru_maxrss`. Reference: `qpdf --empty
 --pages f1 ... f50 -- out.pdf` on the same (cleaned, stored) files, in the same run, also in a
 child. Medians of three runs. Target: at most 3x the bare merge; peak memory under 500 MB.
@@ -24,7 +24,7 @@ import json, resource, sys, time
 from asylum_prep.config import Settings
 from asylum_prep.storage.engine import open_store
 from asylum_prep.services.actor import Actor, Role
-from asylum_prep.evidence.packet import render_packet
+from asylum_prep.services.packet import render_packet
 data_dir, actor_id, case_id = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 store = open_store(Settings(data_dir=data_dir))
 actor = Actor(actor_id, "bench", Role.attorney)

@@ -13,9 +13,9 @@ from asylum_prep.cli.commands_case import add_data_dir
 from asylum_prep.cli.common import cli_actor, print_json, store_from
 from asylum_prep.domain.evidence import EvidenceKind
 from asylum_prep.errors import N_, InputRefused
-from asylum_prep.evidence.packet import render_packet
 from asylum_prep.services import cases
 from asylum_prep.services import evidence as ev
+from asylum_prep.services.packet import render_packet
 
 KINDS = [k.value for k in EvidenceKind]
 

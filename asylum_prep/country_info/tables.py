@@ -8,12 +8,10 @@ PostgreSQL) is not mapped here: only `search_sqlite` / `search_postgres` know ab
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
-
-from asylum_prep.storage.tables import utcnow
 
 
 class CoiReport(SQLModel, table=True):
@@ -30,7 +28,7 @@ class CoiReport(SQLModel, table=True):
     file_name: str = Field(default="", max_length=255)
     page_count: int | None = None
     passage_count: int = 0
-    imported_at: datetime = Field(default_factory=utcnow)
+    imported_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     imported_by: int | None = Field(default=None, foreign_key="users.id")
 
 

@@ -9,6 +9,9 @@ from pydantic import Field
 from asylum_prep.domain.base import Item, Model, Short, Text, YesNo
 from asylum_prep.domain.dates import FuzzyDate
 
+# An Alien Registration Number: nine digits, optionally after "A" and grouped by dashes.
+A_NUMBER = r"^$|^A?-?\d{3}-?\d{3}-?\d{3}$"
+
 
 class AboutYou(Model):
     family_name: Short = ""
@@ -24,7 +27,7 @@ class AboutYou(Model):
     religion: Short = ""
     native_language: Short = ""
     other_languages: list[Short] = Field(default_factory=list)
-    a_number: Short = Field(default="", pattern=r"^$|^A?-?\d{3}-?\d{3}-?\d{3}$")
+    a_number: Short = Field(default="", pattern=A_NUMBER)
     reference: Short = ""
 
 

@@ -11,6 +11,9 @@ Documents are copied and stamped with pikepdf (never re-rendered), each page cop
 straight into its part. Only the index is laid out again when its own length or the split
 into parts changes its page numbers. Everything happens in memory; part names are neutral
 ("exhibits-part-1-of-2.pdf").
+
+This module only builds: `services.packet` checks access, reads the case's decrypted files
+(`packet_files` names them) and writes the audit record.
 """
 
 from __future__ import annotations
@@ -28,13 +31,9 @@ from asylum_prep.evidence import noto_sans, plain_sheets, sheets, stamp
 from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
 from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
 from asylum_prep.evidence.split import Slice, plan_parts
-from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, require
-from asylum_prep.services.actor import Actor
-from asylum_prep.storage import repositories as repo
-from asylum_prep.storage.engine import Store
 
 PART_OVERHEAD = 120 * 1024  # fonts of the tab and footer pages, repeated in every part
+MAX_PART_BYTES = 25 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -91,25 +90,17 @@ def _applicant(record: CaseRecord, title: str) -> tuple[str, str]:
     return name, about.a_number or about.reference
 
 
-def _load_sources(
-    store: Store, actor: Actor, case_id: str
-) -> tuple[CaseRecord, str, str, dict[str, bytes], int]:
-    with store.session() as session:
-        require(session, actor, case_id, Permission.export)
-        case = repo.get_case(session, case_id)
-        cipher = store.case_cipher(case)
-        record = repo.open_record(
-            cipher, repo.get_version_row(session, case_id, case.current_version)
-        )
-        title = cipher.open_text("title", case.title_enc)
-        items = {it.id: it for it in record.evidence}
-        blobs: dict[str, bytes] = {}
-        for ex in exhibit_list(record):
-            if ex.evidence_id is None:
-                continue
-            item = items[ex.evidence_id]
-            blobs[item.id] = repo.get_blob(session, cipher, item.rendition_blob or item.stored_blob)
-        return record, title, case.jurisdiction, blobs, case.current_version
+def packet_files(record: CaseRecord) -> dict[str, str]:
+    """The stored file each attached exhibit is printed from (evidence id -> blob id): its PDF
+    rendition when it has one, else the stored file."""
+    items = {it.id: it for it in record.evidence}
+    files: dict[str, str] = {}
+    for ex in exhibit_list(record):
+        if ex.evidence_id is None:
+            continue
+        item = items[ex.evidence_id]
+        files[item.id] = item.rendition_blob or item.stored_blob
+    return files
 
 
 def _open_exhibits(
@@ -238,16 +229,19 @@ def _units(
     return units
 
 
-def render_packet(
-    store: Store,
-    actor: Actor,
-    case_id: str,
+def build_packet(
+    record: CaseRecord,
     *,
-    max_part_bytes: int = 25 * 1024 * 1024,
+    title: str,
+    jurisdiction: str,
+    blobs: dict[str, bytes],
+    version: int,
+    max_part_bytes: int = MAX_PART_BYTES,
     bates_prefix: str | None = None,
     certificate_of_service: CertificateOfService | None = None,
 ) -> PacketResult:
-    record, title, jurisdiction, blobs, version = _load_sources(store, actor, case_id)
+    """The packet of `record` (at `version`), given the bytes of its `packet_files`. `title`
+    names the applicant in the footer when the record has no name."""
     page_size = stamp.LETTER if jurisdiction == "us" else stamp.A4
     css_size = "letter" if jurisdiction == "us" else "A4"
     applicant, reference = _applicant(record, title)
@@ -326,13 +320,4 @@ def render_packet(
         if len(parts) == 1
         else [f"exhibits-part-{i}-of-{len(parts)}.pdf" for i in range(1, len(parts) + 1)]
     )
-    n_exhibits = len(rows) - (cert_page is not None)
-    with store.session() as session:
-        audit.log(
-            session,
-            actor,
-            "render_packet",
-            case_id,
-            f"exhibits={n_exhibits} pages={total} parts={len(parts)}",
-        )
     return PacketResult(list(zip(names, parts, strict=True)), rows, total, warnings, version)

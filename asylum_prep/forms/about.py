@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from pydantic import AfterValidator
 
+from asylum_prep.domain.people import A_NUMBER
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.forms.questions import Question, Step, Widget
-from asylum_prep.forms.validation import (
-    CountryAnswer,
-    DateAnswer,
-    LinesAnswer,
-    ShortAnswer,
-    StepInput,
-)
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
-
-A_NUMBER = r"^$|^A?-?\d{3}-?\d{3}-?\d{3}$"
 
 
 def _a_number(value: str) -> str:
@@ -34,23 +22,8 @@ def _a_number(value: str) -> str:
     return value
 
 
-class AboutInput(StepInput):
-    given_names: ShortAnswer | None = None
-    family_name: ShortAnswer | None = None
-    name_native_script: ShortAnswer | None = None
-    other_names: LinesAnswer | None = None
-    birth_date: DateAnswer = None
-    birth_place: ShortAnswer | None = None
-    birth_country: CountryAnswer | None = None
-    nationalities: LinesAnswer | None = None
-    country_of_return: CountryAnswer | None = None
-    ethnicity: ShortAnswer | None = None
-    religion: ShortAnswer | None = None
-    native_language: ShortAnswer | None = None
-    other_languages: LinesAnswer | None = None
-    a_number: Annotated[str, AfterValidator(_a_number)] | None = None
-    reference: ShortAnswer | None = None
-
+# Written freely ("a 123 456 789"), stored in the one form the record accepts.
+ANumberAnswer = Annotated[str, AfterValidator(_a_number)]
 
 QUESTIONS = (
     Question("given_names", N_("What is your first name (your given names)?"), N_("Nasrin"),
@@ -89,7 +62,7 @@ QUESTIONS = (
              Widget.lines),
     Question("a_number", N_("Do you have an A-number or another reference number? Write it here."),
              N_("A123-456-789"),
-             N_("It connects your papers to any earlier immigration file.")),
+             N_("It connects your papers to any earlier immigration file."), answer=ANumberAnswer),
     Question("reference", N_("Any other reference number given to you by an immigration office?"),
              N_("UNHCR 123-45C67890"),
              N_("It connects your papers to any earlier file.")),
@@ -100,11 +73,4 @@ STEP = Step(
     title=N_("About you"),
     intro=N_("Basic facts about you. Write your name exactly as it is on your papers."),
     questions=QUESTIONS,
-    input_model=AboutInput,
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-
-    render_step(ctx, case, STEP)

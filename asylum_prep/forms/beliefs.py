@@ -2,42 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from asylum_prep.domain.beliefs import ActivityKind, Ground
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, has
-from asylum_prep.forms.validation import DateAnswer, LongAnswer, ShortAnswer, StepInput
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
-
-
-class MembershipInput(StepInput):
-    organisation: ShortAnswer | None = None
-    role: ShortAnswer | None = None
-    start: DateAnswer = None
-    end: DateAnswer = None
-    description: LongAnswer | None = None
-
-
-class ActivityInput(StepInput):
-    kind: ActivityKind | None = None
-    date: DateAnswer = None
-    place: ShortAnswer | None = None
-    description: LongAnswer | None = None
-
-
-class BeliefsInput(StepInput):
-    grounds: list[Ground] | None = None
-    beliefs_description: LongAnswer | None = None
-    social_group_description: LongAnswer | None = None
-    attributed_opinion_description: LongAnswer | None = None
-    memberships: list[MembershipInput] | None = None
-    activities: list[ActivityInput] | None = None
-
 
 GROUNDS = (
     (Ground.political_opinion.value, N_("My political opinions")),
@@ -142,12 +112,4 @@ STEP = Step(
                  show_if=has("grounds", Ground.imputed_political_opinion.value)),
     ),
     lists=(MEMBERSHIPS, ACTIVITIES),
-    input_model=BeliefsInput,
-    item_models={MEMBERSHIPS.path: MembershipInput, ACTIVITIES.path: ActivityInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-
-    render_step(ctx, case, STEP)

@@ -2,37 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from asylum_prep.domain.people import Relation
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, yes
-from asylum_prep.forms.validation import (
-    DateAnswer,
-    LongAnswer,
-    ShortAnswer,
-    StepInput,
-    YesNoAnswer,
-)
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
-
-
-class FamilyMemberInput(StepInput):
-    relation: Relation | None = None
-    name: ShortAnswer | None = None
-    birth_date: DateAnswer = None
-    where_now: ShortAnswer | None = None
-    harmed: YesNoAnswer | None = None
-    harm_description: LongAnswer | None = None
-
-
-class FamilyInput(StepInput):
-    members: list[FamilyMemberInput] | None = None
-
 
 RELATIONS = (
     (Relation.spouse.value, N_("Husband, wife or partner")),
@@ -82,12 +57,4 @@ STEP = Step(
     title=N_("Your family"),
     intro=N_("Tell us about the people closest to you."),
     lists=(MEMBERS,),
-    input_model=FamilyInput,
-    item_models={MEMBERS.path: FamilyMemberInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-
-    render_step(ctx, case, STEP)

@@ -2,30 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import Question, Step, Widget, not_yes, yes
-from asylum_prep.forms.validation import LongAnswer, StepInput, YesNoAnswer
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
-
-
-class FearInput(StepInput):
-    who: LongAnswer | None = None
-    what_harm: LongAnswer | None = None
-    why: LongAnswer | None = None
-    how_they_would_know: LongAnswer | None = None
-    still_looking: YesNoAnswer | None = None
-    still_looking_detail: LongAnswer | None = None
-    torture_fear: YesNoAnswer | None = None
-    torture_detail: LongAnswer | None = None
-    relocation_possible: YesNoAnswer | None = None
-    relocation_why_not: LongAnswer | None = None
-
 
 STEP = Step(
     key=SectionKey.fear,
@@ -66,11 +45,4 @@ STEP = Step(
                  N_("Your lawyer must explain why moving would not protect you."),
                  Widget.long_text, show_if=not_yes("relocation_possible")),
     ),
-    input_model=FearInput,
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-
-    render_step(ctx, case, STEP)

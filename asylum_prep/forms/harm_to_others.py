@@ -2,43 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from asylum_prep.domain.events import LegalKind, Perpetrator
+from asylum_prep.domain.events import LegalKind
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.choices import PERPETRATORS
 from asylum_prep.forms.questions import ListSpec, Question, Step, Widget
-from asylum_prep.forms.validation import DateAnswer, LongAnswer, ShortAnswer, StepInput
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
-
-
-class OtherHarmInput(StepInput):
-    person: ShortAnswer | None = None
-    relation: ShortAnswer | None = None
-    date: DateAnswer = None
-    perpetrator: Perpetrator | None = None
-    what_happened: LongAnswer | None = None
-    why: LongAnswer | None = None
-
-
-class LegalEventInput(StepInput):
-    kind: LegalKind | None = None
-    start: DateAnswer = None
-    end: DateAnswer = None
-    place: ShortAnswer | None = None
-    authority: ShortAnswer | None = None
-    description: LongAnswer | None = None
-    outcome: LongAnswer | None = None
-
-
-class HarmToOthersInput(StepInput):
-    others: list[OtherHarmInput] | None = None
-    legal_events: list[LegalEventInput] | None = None
-
 
 LEGAL_KINDS = (
     (LegalKind.accusation.value, N_("I was accused of something")),
@@ -124,12 +94,4 @@ STEP = Step(
     title=N_("Others harmed, and cases against you"),
     intro=N_("People close to you who were harmed, and any accusation, arrest or court case."),
     lists=(OTHERS, LEGAL),
-    input_model=HarmToOthersInput,
-    item_models={OTHERS.path: OtherHarmInput, LEGAL.path: LegalEventInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-
-    render_step(ctx, case, STEP)

@@ -2,49 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from asylum_prep.domain.events import Perpetrator, StateProtection
+from asylum_prep.domain.events import Perpetrator
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.choices import PERPETRATORS, STATE_PROTECTION
 from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, equals, yes
-from asylum_prep.forms.validation import (
-    DateAnswer,
-    LongAnswer,
-    ShortAnswer,
-    StepInput,
-    YesNoAnswer,
-)
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
-
-
-class IncidentInput(StepInput):
-    date: DateAnswer = None
-    end_date: DateAnswer = None
-    place: ShortAnswer | None = None
-    perpetrator: Perpetrator | None = None
-    perpetrator_detail: ShortAnswer | None = None
-    state_protection: StateProtection | None = None
-    state_protection_detail: LongAnswer | None = None
-    what_happened: LongAnswer | None = None
-    words_said: LongAnswer | None = None
-    why_targeted: LongAnswer | None = None
-    detained: YesNoAnswer | None = None
-    injuries: LongAnswer | None = None
-    treatment: LongAnswer | None = None
-    witnesses: LongAnswer | None = None
-    reported: YesNoAnswer | None = None
-    report_result: LongAnswer | None = None
-    evidence_note: LongAnswer | None = None
-
-
-class IncidentsInput(StepInput):
-    items: list[IncidentInput] | None = None
-
 
 NON_STATE = equals("perpetrator", Perpetrator.non_state.value)
 
@@ -129,14 +93,4 @@ STEP = Step(
     title=N_("What happened to you"),
     intro=N_("The harm or threats you lived through. Go at your own pace."),
     lists=(ITEMS,),
-    input_model=IncidentsInput,
-    item_models={ITEMS.path: IncidentInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-    from asylum_prep.ui.applicant_documents import incident_attach
-
-    render_step(ctx, case, STEP)
-    incident_attach(ctx, case)  # "Attach a photo or document" under the evidence question

@@ -2,50 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from asylum_prep.domain.journey import EntryKind
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, yes
-from asylum_prep.forms.validation import (
-    CountryAnswer,
-    DateAnswer,
-    LongAnswer,
-    ShortAnswer,
-    StepInput,
-    YesNoAnswer,
-)
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
-
-
-class TransitInput(StepInput):
-    country: CountryAnswer | None = None
-    arrived: DateAnswer = None
-    left: DateAnswer = None
-    status_offered: YesNoAnswer | None = None
-    status_detail: LongAnswer | None = None
-    why_not_stay: LongAnswer | None = None
-
-
-class EntryInput(StepInput):
-    kind: EntryKind | None = None
-    date: DateAnswer = None
-    place: ShortAnswer | None = None
-    status: ShortAnswer | None = None
-
-
-class LeavingInput(StepInput):
-    departure_date: DateAnswer = None
-    departure_place: ShortAnswer | None = None
-    how_left: LongAnswer | None = None
-    passport_used: YesNoAnswer | None = None
-    route: list[TransitInput] | None = None
-    entries: list[EntryInput] | None = None
-
 
 ENTRY_KINDS = (
     (EntryKind.arrival.value, N_("I arrived in the country where I am now")),
@@ -132,12 +94,4 @@ STEP = Step(
                  N_("The form asks about your passport; either answer is fine."), Widget.yes_no),
     ),
     lists=(ROUTE, ENTRIES),
-    input_model=LeavingInput,
-    item_models={ROUTE.path: TransitInput, ENTRIES.path: EntryInput},
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-
-    render_step(ctx, case, STEP)

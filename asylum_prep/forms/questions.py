@@ -5,6 +5,10 @@ A `Question` names the record field it fills, its plain label, an example answer
 `Step` orders its questions and its lists (family members, incidents, ...); the wizard walks
 a step as a sequence of `Screen`s: one per question, and one overview per list.
 
+A step's input models (the pydantic models one raw answer is validated through) are derived,
+not written: each asked field keeps its name and its domain model's type, and takes the answer
+type its widget implies (`forms.validation`); a question may name its own (`answer`).
+
 Nothing here imports streamlit: the step modules' data is used by the pages, the tests and
 the documents alike.
 """
@@ -14,12 +18,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 
 from asylum_prep.domain.base import Model
 from asylum_prep.domain.record import CaseRecord, SectionKey, get_path
+from asylum_prep.forms.validation import (
+    CountryAnswer,
+    DateAnswer,
+    LinesAnswer,
+    LongAnswer,
+    ShortAnswer,
+    StepInput,
+    YesNoAnswer,
+)
 
 
 class Widget(StrEnum):
@@ -46,6 +59,7 @@ class Question:
     allow_unknown: bool = True
     choices: tuple[tuple[str, str], ...] = ()  # (stored value, N_ label)
     show_if: Condition | None = None  # given the section (or item) model
+    answer: Any = None  # the input type, when the widget's (ANSWER_TYPES) is not the right one
 
     def key(self, section: str, list_path: str | None = None) -> str:
         """The record path pattern, e.g. `about.family_name`, `incidents.items.*.place`."""
@@ -81,8 +95,64 @@ class Step:
     intro: str
     questions: tuple[Question, ...] = ()
     lists: tuple[ListSpec, ...] = ()
-    input_model: type[BaseModel] | None = None
-    item_models: dict[str, type[BaseModel]] = field(default_factory=dict)
+    # Derived from the record's section model and the questions (see `input_model`).
+    input_model: type[BaseModel] = field(init=False)
+    item_models: dict[str, type[BaseModel]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        section = _model_of(CaseRecord, self.key.value)
+        items = {spec.path: input_model(_model_of(section, _list_field(spec)), spec.questions)
+                 for spec in self.lists}
+        lists = {_list_field(spec): _optional_list(items[spec.path]) for spec in self.lists}
+        object.__setattr__(self, "input_model", input_model(section, self.questions, lists))
+        object.__setattr__(self, "item_models", items)
+
+
+# The answer type each widget implies; a choice keeps its domain type (an enum, or a list of
+# one), and a date is `DateAnswer` itself, whose empty value is None already.
+ANSWER_TYPES: dict[Widget, Any] = {
+    Widget.text: ShortAnswer,
+    Widget.long_text: LongAnswer,
+    Widget.lines: LinesAnswer,
+    Widget.country: CountryAnswer,
+    Widget.yes_no: YesNoAnswer,
+}
+
+
+def _list_field(spec: ListSpec) -> str:
+    return spec.path.rsplit(".", 1)[-1]
+
+
+def _model_of(owner: type[Model], name: str) -> type[Model]:
+    """The model a field of `owner` holds, or holds a list of (`list[Incident]` -> Incident)."""
+    annotation = owner.model_fields[name].annotation
+    model: type[Model] = (get_args(annotation) or (annotation,))[0]
+    return model
+
+
+def _optional_list(item: type[BaseModel]) -> Any:
+    return list[item] | None  # type: ignore[valid-type]
+
+
+def input_model(domain: type[Model], questions: tuple[Question, ...],
+                lists: dict[str, Any] | None = None) -> type[BaseModel]:
+    """The input model of `domain`'s asked fields: every field optional, so that one answer
+    validates alone. A question naming a field `domain` lacks fails here, at import."""
+    fields: dict[str, Any] = {}
+    for question in questions:
+        declared: Any = domain.model_fields[question.field].annotation
+        kind: Any
+        if question.answer is not None:
+            kind = question.answer | None
+        elif question.widget is Widget.date:
+            kind = DateAnswer
+        else:
+            kind = ANSWER_TYPES.get(question.widget, declared) | None
+        fields[question.field] = (kind, None)
+    fields.update({name: (kind, None) for name, kind in (lists or {}).items()})
+    model: type[BaseModel] = create_model(f"{domain.__name__}Input", __base__=StepInput,
+                                          **fields)
+    return model
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The nine wizard steps in order, and lookups by section or record path."""
+"""The wizard steps in the order of the record's parts, and lookups by section or record
+path."""
 
 from __future__ import annotations
 
@@ -16,11 +17,15 @@ from asylum_prep.forms import (
 )
 from asylum_prep.forms.questions import ListSpec, Question, Step
 
-STEPS: tuple[Step, ...] = (
-    about.STEP, family.STEP, beliefs.STEP, incidents.STEP, harm_to_others.STEP, leaving.STEP,
-    fear.STEP, screening.STEP, timing.STEP,
-)
-BY_KEY: dict[SectionKey, Step] = {step.key: step for step in STEPS}
+# The parts and their order are written down once, in domain.record.SectionKey (the record,
+# the review statuses and access control use it too); each part's questions are its module's
+# STEP. Listed here alphabetically, since the order is not this list's.
+BY_KEY: dict[SectionKey, Step] = {
+    module.STEP.key: module.STEP
+    for module in (about, beliefs, family, fear, harm_to_others, incidents, leaving, screening,
+                   timing)
+}
+STEPS: tuple[Step, ...] = tuple(BY_KEY[key] for key in SectionKey)
 
 
 def step_for(section: str | SectionKey) -> Step:

@@ -6,35 +6,13 @@ with the applicant. The wording is neutral and explains why the questions are as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import Question, Step, Widget, yes
-from asylum_prep.forms.validation import LongAnswer, StepInput, YesNoAnswer
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
 
 # Yes/no questions whose "yes" alerts the attorney, in the order asked.
 ALERT_FIELDS = ("prior_applications", "returned_home", "harmed_others", "serious_crimes",
                 "status_elsewhere", "armed_groups")
-
-
-class ScreeningInput(StepInput):
-    prior_applications: YesNoAnswer | None = None
-    prior_applications_detail: LongAnswer | None = None
-    returned_home: YesNoAnswer | None = None
-    returned_home_detail: LongAnswer | None = None
-    harmed_others: YesNoAnswer | None = None
-    harmed_others_detail: LongAnswer | None = None
-    serious_crimes: YesNoAnswer | None = None
-    serious_crimes_detail: LongAnswer | None = None
-    status_elsewhere: YesNoAnswer | None = None
-    status_elsewhere_detail: LongAnswer | None = None
-    armed_groups: YesNoAnswer | None = None
-    armed_groups_detail: LongAnswer | None = None
 
 
 WHY_ALL = N_("Everyone is asked this. Your answer stays within your legal team and helps your "
@@ -87,11 +65,4 @@ STEP = Step(
                N_("No"), N_("Which group, what did you do, and was it your choice?"),
                N_("I did compulsory military service as a cook.")),
     ),
-    input_model=ScreeningInput,
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-
-    render_step(ctx, case, STEP)

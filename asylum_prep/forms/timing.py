@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import Question, Step, Widget
-from asylum_prep.forms.validation import DateAnswer, LongAnswer, StepInput
-
-if TYPE_CHECKING:
-    from asylum_prep.services.cases import OpenCase
-    from asylum_prep.ui.context import PageContext
-
-
-class TimingInput(StepInput):
-    why_now: LongAnswer | None = None
-    changed_circumstances: LongAnswer | None = None
-    extraordinary_circumstances: LongAnswer | None = None
-    filed_on: DateAnswer = None
-
 
 STEP = Step(
     key=SectionKey.timing,
@@ -43,11 +28,4 @@ STEP = Step(
         Question("filed_on", N_("If you have already sent an application here, when?"),
                  N_("2023-06-01"), N_("The deadline depends on it."), Widget.date),
     ),
-    input_model=TimingInput,
 )
-
-
-def render(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.widgets import render_step
-
-    render_step(ctx, case, STEP)

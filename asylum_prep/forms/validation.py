@@ -1,8 +1,9 @@
 """Answer types for the steps' input models, with translatable messages.
 
-Each step module declares a pydantic input model whose fields use these types. A raw widget
-value (a typed string, a picked option) is validated with `validate_answer`, which returns
-the value to store in the record or raises `InputRefused` with a whole-sentence message.
+A step's input model (derived in forms.questions from the record's model and the questions)
+gives each field one of these types. A raw widget value (a typed string, a picked option) is
+validated with `validate_answer`, which returns the value to store in the record or raises
+`InputRefused` with a whole-sentence message.
 Validation context: `lang` and `today` (for dates) and `max_chars` (settings.max_answer_chars).
 """
 

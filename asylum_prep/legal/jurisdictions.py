@@ -1,6 +1,6 @@
 """The legal elements of a protection claim in each supported jurisdiction.
 
-Taken only from the project's domain notes (docs: shared/design/domain.md); nothing here is
+Taken only from the domain notes the project was designed from; nothing here is
 researched afresh. Every citation carries the date it was last reviewed ("as of") because the
 law changes; items the notes mark "(verify)" keep that mark. The attorney who files checks
 them. Element keys are stable across jurisdictions so links and dismissals survive; titles

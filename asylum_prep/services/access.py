@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from sqlmodel import Session
 
+from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import PermissionDenied
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage.tables import CaseMember
@@ -35,10 +36,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 # Which parts of the record each case role may change (first path element, or a rule).
-APPLICANT_SECTIONS = frozenset(
-    {"about", "family", "beliefs", "incidents", "harm_to_others", "leaving", "fear",
-     "screening", "timing", "skipped"}
-)
+APPLICANT_SECTIONS = frozenset({*(section.value for section in SectionKey), "skipped"})
 WRITABLE: dict[Role, frozenset[str]] = {
     Role.attorney: frozenset({"*"}),
     Role.paralegal: APPLICANT_SECTIONS | {"filing", "extensions", "translations"},

@@ -1,4 +1,5 @@
-"""Evidence use cases: add (check, clean, seal), list, read, edit metadata, exhibits, packet.
+"""Evidence use cases: add (check, clean, seal), list, read, edit metadata, exhibits (the
+packet is services.packet).
 
 Access: adding and editing need `write` (applicant, paralegal, attorney; an applicant edits
 only items they added); exhibit order, inclusion and settings need `export` (paralegal,
@@ -401,10 +402,3 @@ def thumbnail(
         data, _ = get_evidence_file(store, actor, case_id, evidence_id, which="rendition")
         return first_page_png(data, "application/pdf", width=width)
     return first_page_png(data, item.mime.value, width=width)
-
-
-def render_packet(store: Store, actor: Actor, case_id: str, **options: Any) -> Any:
-    """The exhibit packet (see evidence.packet.render_packet); audited as render_packet."""
-    from asylum_prep.evidence.packet import render_packet as build
-
-    return build(store, actor, case_id, **options)

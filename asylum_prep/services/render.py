@@ -194,11 +194,11 @@ def _packet(
     fmt: str,
     translate: Callable[[str], str] | None = None,
 ) -> RenderResult:
-    """The exhibit packet (the evidence service checks access and audits it). A packet split
+    """The exhibit packet (services.packet checks access and audits it). A packet split
     into parts comes as a zip of the parts."""
     if fmt != "pdf":
         raise InputRefused(N_("The exhibit packet is made as PDF only."))
-    from asylum_prep.services.evidence import render_packet
+    from asylum_prep.services.packet import render_packet
 
     result = render_packet(store, actor, case_id)
     zipped = len(result.parts) > 1

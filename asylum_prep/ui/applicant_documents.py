@@ -115,7 +115,7 @@ def attach_control(ctx: PageContext, case_id: str, *, where: str,
 
 def incident_attach(ctx: PageContext, case: OpenCase) -> None:
     """Under the "Is there anything that shows it happened?" question of an incident."""
-    from asylum_prep.forms.widgets import Wiz
+    from asylum_prep.ui.wizard.widgets import Wiz
 
     if ctx.actor.role not in WRITERS:
         return

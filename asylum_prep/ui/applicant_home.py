@@ -40,7 +40,7 @@ def render_continue(ctx: PageContext, case: OpenCase) -> None:
 
 
 def _wizard_progress(ctx: PageContext, case: OpenCase) -> None:
-    from asylum_prep.forms.wizard import render_progress_summary
+    from asylum_prep.ui.wizard.page import render_progress_summary
 
     render_progress_summary(ctx, case)
 

@@ -1,9 +1,9 @@
 """The page registry and the router: which pages exist, who sees them, and in what order.
 
 HOW TO REGISTER A PAGE
-    1. Write a thin script in asylum_prep/ui/views/<file>.py whose first line of work is
-       `ctx = setup_page(roles=..., needs_case=...)` (or `setup_public_page()`), then calls
-       into a ui/ or forms/ module.
+    1. Write a thin script in asylum_prep/ui/views/<file>.py, named after the page, of about
+       ten lines: it calls `setup_page(roles=..., needs_case=...)` (or `setup_public_page()`)
+       and passes the context to the page's body in a ui/ module.
     2. Add one `PageSpec` to `PAGES` below: a stable `id` (also its URL path), the file name,
        its English title wrapped in N_() (translated per session), a material icon, and the
        roles that see it. `needs_case=True` hides it from the menu until a case is open;

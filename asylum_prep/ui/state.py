@@ -142,7 +142,7 @@ W_LG_DISMISS_PREFIX = "w_lg_dismiss_"  # + flag id
 W_LG_DISMISS_REASON_PREFIX = "w_lg_dismiss_reason_"  # + flag id
 W_LG_RESTORE_PREFIX = "w_lg_restore_"  # + flag id
 
-# --- evidence page (evidence engineer: ui/views/evidence.py) ---------------------------------
+# --- evidence page (ui/evidence_page.py) ------------------------------------------------------
 EV_UPLOAD_ROUND = "ap_ev_upload_round"  # int: bumped after an upload so the picker empties
 EV_RESULTS = "ap_ev_results"  # [(file name, ok, [translated lines])] of the last upload
 EV_PACKET = "ap_ev_packet"  # (case id, version, PacketResult) of the last packet built

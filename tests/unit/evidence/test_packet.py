@@ -15,7 +15,7 @@ from asylum_prep.errors import PermissionDenied
 from asylum_prep.evidence.exhibits import exhibit_list, letters
 from asylum_prep.evidence.packet import CertificateOfService
 from asylum_prep.evidence.split import plan_parts
-from asylum_prep.services import cases
+from asylum_prep.services import cases, packet
 from asylum_prep.services import evidence as ev
 
 from . import hostile as h
@@ -71,7 +71,7 @@ def test_packet_structure_numbering_and_certificate(store, people, tmp_path) -> 
         date(2025, 1, 15),
         "1 Court St",
     )
-    result = ev.render_packet(
+    result = packet.render_packet(
         store, people.attorney, people.case_id, bates_prefix="ex-", certificate_of_service=cert
     )
     assert [name for name, _ in result.parts] == ["exhibits.pdf"]
@@ -109,7 +109,7 @@ def test_every_font_of_a_latin_packet_is_embedded(store, people, tmp_path) -> No
     # every font left is one the packet added
     add(store, people, h.jpeg_with_gps_and_comment(), "Photo of injuries – café")
     add(store, people, b"Letter from my uncle", "Uncle's letter")
-    result = ev.render_packet(store, people.attorney, people.case_id, bates_prefix="ex-")
+    result = packet.render_packet(store, people.attorney, people.case_id, bates_prefix="ex-")
     data = result.parts[0][1]
     qpdf_ok(data, tmp_path)
     fonts = pdffonts(data, tmp_path)
@@ -130,7 +130,7 @@ def test_every_font_of_a_latin_packet_is_embedded(store, people, tmp_path) -> No
 
 def test_every_font_of_a_packet_in_another_script_is_embedded(store, people, tmp_path) -> None:
     add(store, people, h.jpeg_with_gps_and_comment(), "احضاریه دادگاه")
-    result = ev.render_packet(store, people.attorney, people.case_id)
+    result = packet.render_packet(store, people.attorney, people.case_id)
     data = result.parts[0][1]
     qpdf_ok(data, tmp_path)
     fonts = pdffonts(data, tmp_path)
@@ -155,7 +155,7 @@ def test_excluded_and_reordered_exhibits(store, people) -> None:
     ev.set_exhibit_included(
         store, people.paralegal, people.case_id, a, included=False, base_version=v
     )
-    result = ev.render_packet(store, people.paralegal, people.case_id)
+    result = packet.render_packet(store, people.paralegal, people.case_id)
     assert [(r.tab, r.evidence_id) for r in result.index] == [("A", c), ("B", b)]
     pages = footer_texts(result.parts[0][1])
     assert "Third" in pages[2] and "Second" in pages[4] and result.total_pages == 5
@@ -165,7 +165,7 @@ def test_split_into_parts_keeps_exhibits_whole_and_numbers_across(store, people,
     for i in range(4):
         add(store, people, h.noisy_pdf(3, f"Doc{i}", seed=i), f"Doc {i}")
     limit = 100_000
-    result = ev.render_packet(store, people.attorney, people.case_id, max_part_bytes=limit)
+    result = packet.render_packet(store, people.attorney, people.case_id, max_part_bytes=limit)
     assert len(result.parts) > 1
     assert [n for n, _ in result.parts] == [
         f"exhibits-part-{i}-of-{len(result.parts)}.pdf" for i in range(1, len(result.parts) + 1)
@@ -211,7 +211,7 @@ def test_citation_only_exhibit_is_numbered(store, people) -> None:
     )
     exhibits = exhibit_list(cases.open_case(store, people.attorney, people.case_id).record)
     assert [(e.tab, e.citation_only) for e in exhibits] == [("A", False), ("1", True)]
-    result = ev.render_packet(store, people.attorney, people.case_id)
+    result = packet.render_packet(store, people.attorney, people.case_id)
     pages = footer_texts(result.parts[0][1])
     assert result.total_pages == 1 + 2 + 1 and "Exhibit 1" in pages[3]
     assert "Cited, not attached" in pages[3] and "Testland" in pages[3]
@@ -221,4 +221,15 @@ def test_packet_needs_export_permission(store, people, other_people) -> None:
     add(store, people, h.simple_pdf(1), "Summons")
     for who in (people.applicant, people.translator, other_people.attorney):
         with pytest.raises(PermissionDenied):
-            ev.render_packet(store, who, people.case_id)
+            packet.render_packet(store, who, people.case_id)
+
+
+def test_packet_is_audited_with_its_counts_only(store, people) -> None:
+    from asylum_prep.services import audit
+
+    add(store, people, h.simple_pdf(2), "Summons")
+    result = packet.render_packet(store, people.paralegal, people.case_id)
+    events = [e for e in audit.list_events(store, people.attorney, case_id=people.case_id)
+              if e.action == "render_packet"]
+    assert len(events) == 1 and events[0].actor_id == people.paralegal.id
+    assert events[0].detail == f"exhibits=1 pages={result.total_pages} parts=1"

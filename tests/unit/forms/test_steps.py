@@ -164,12 +164,21 @@ def test_records_paths_exist_for_every_question() -> None:
             assert question.field in type(owner).model_fields
 
 
-def test_country_choices_are_countries_only():
-    from asylum_prep.forms.fields import countries
-
-    for lang in ("en", "fa", "ar"):
-        codes = {code for code, _ in countries(lang)}
-        assert {"IR", "AF", "ER", "SY", "VE"} <= codes
-        assert not codes & {"EU", "EZ", "UN", "QO", "ZZ", "XA"}
-        assert "XK" in codes  # Kosovo
-        assert 240 <= len(codes) <= 260
+def test_input_models_are_derived_from_the_record() -> None:
+    """A question names a field of the record's model, or the step cannot be built; its input
+    type comes from the widget (or, for a choice, the record's own type)."""
+    with pytest.raises(KeyError):
+        q.Step(key=SectionKey.fear, title="Fear", intro="",
+               questions=(q.Question("not_in_the_record", "Label?", "Example", "Why"),))
+    step = q.Step(key=SectionKey.family, title="Family", intro="", lists=(
+        q.ListSpec(path="family.members", title="", intro="", item_name="", add_label="",
+                   empty_label="", summary=str, questions=(
+                       q.Question("relation", "Who?", "Brother", "Why", q.Widget.choice),
+                       q.Question("name", "Name?", "Reza", "Why", q.Widget.long_text))),))
+    model = step.item_models["family.members"]
+    assert set(model.model_fields) == {"relation", "name"}
+    assert set(step.input_model.model_fields) == {"members"}
+    assert validate_answer(model, "relation", "spouse") == "spouse"
+    with pytest.raises(InputRefused):
+        validate_answer(model, "relation", "cousin")
+    assert validate_answer(model, "name", "x" * 600) == "x" * 600  # long text: no short limit

@@ -17,7 +17,7 @@ from asylum_prep.domain.dates import FuzzyDate
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.domain.review import SectionStatus
 from asylum_prep.errors import AsylumPrepError, StaleVersionError
-from asylum_prep.forms import fields, flow
+from asylum_prep.forms import flow
 from asylum_prep.forms.questions import ListSpec, Question, Step, is_answered
 from asylum_prep.forms.validation import validate_answer
 from asylum_prep.i18n_dates import format_fuzzy, localize_leading_date
@@ -26,6 +26,7 @@ from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.wizard import fields
 
 
 @dataclass(frozen=True)

@@ -5,39 +5,41 @@ filling in answers for their client."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import ModuleType
 
 import streamlit as st
 
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.domain.review import Comment, SectionStatus
 from asylum_prep.errors import AsylumPrepError
-from asylum_prep.forms import (
-    about,
-    beliefs,
-    family,
-    fear,
-    flow,
-    harm_to_others,
-    incidents,
-    leaving,
-    screening,
-    timing,
-)
-from asylum_prep.forms.registry import STEPS, question_for, step_index
-from asylum_prep.forms.widgets import Wiz
+from asylum_prep.forms import flow
+from asylum_prep.forms.registry import STEPS, question_for, step_for, step_index
 from asylum_prep.services import answers, cases, review
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.wizard import (
+    about,
+    beliefs,
+    family,
+    fear,
+    harm_to_others,
+    incidents,
+    leaving,
+    screening,
+    timing,
+)
+from asylum_prep.ui.wizard.widgets import Wiz
 
-MODULES: dict[str, ModuleType] = {
-    m.STEP.key.value: m
-    for m in (about, family, beliefs, incidents, harm_to_others, leaving, fear, screening,
-              timing)
+# The order of the steps is forms.registry's; each step is drawn by the ui.wizard module of
+# its name (a test checks that every step of the registry has one).
+RENDER: dict[str, Callable[[PageContext, OpenCase], None]] = {
+    module.__name__.rsplit(".", 1)[-1]: module.render
+    for module in (about, beliefs, family, fear, harm_to_others, incidents, leaving, screening,
+                   timing)
 }
+
 
 def status_label(t: Callable[[str], str], status: SectionStatus) -> str:
     from asylum_prep.errors import N_
@@ -77,7 +79,7 @@ def _on_part(w: Wiz) -> None:
     if not section:
         return
     record = w.fresh()
-    w.move(flow.first_open(MODULES[section].STEP, record))
+    w.move(flow.first_open(step_for(section), record))
 
 
 def _on_goto(w: Wiz, path: str) -> None:
@@ -126,7 +128,7 @@ def _requests(w: Wiz, record: CaseRecord) -> None:
 def _header(w: Wiz, record: CaseRecord, pos: flow.Position) -> None:
     t = w.ctx.t
     number = step_index(pos.section) + 1
-    step = MODULES[pos.section].STEP
+    step = step_for(pos.section)
     st.progress(flow.progress(record, pos),
                 text=t("Part {n} of {total}: {title}", n=number, total=len(STEPS),
                        title=t(step.title)))
@@ -136,7 +138,7 @@ def _header(w: Wiz, record: CaseRecord, pos: flow.Position) -> None:
         status = answers.section_status(record, section)
         asks = len(review.open_requests(record, section))
         text = t("Part {n}: {title} ({status})", n=options.index(section) + 1,
-                 title=t(MODULES[section].STEP.title), status=status_label(t, status))
+                 title=t(step_for(section).title), status=status_label(t, status))
         if asks:
             text += " - " + t.plural("{n} question from your legal team",
                                      "{n} questions from your legal team", asks)
@@ -168,7 +170,7 @@ def render_wizard(ctx: PageContext) -> None:
                      "continue later."))
         _header(w, case.record, pos)
         _requests(w, case.record)
-        MODULES[pos.section].render(ctx, case)
+        RENDER[pos.section](ctx, case)
 
 
 def render_progress_summary(ctx: PageContext, case: OpenCase) -> None:

@@ -1,0 +1,67 @@
+"""Building the exhibit packet of a case: needs `export` (paralegal, attorney); audited as
+render_packet with its counts (exhibits, pages, parts), never its content.
+
+The packet itself is laid out by evidence.packet from the record and the decrypted files read
+here; nothing is written back.
+"""
+
+from __future__ import annotations
+
+from asylum_prep.evidence.packet import (
+    MAX_PART_BYTES,
+    CertificateOfService,
+    PacketResult,
+    build_packet,
+    packet_files,
+)
+from asylum_prep.services import audit
+from asylum_prep.services.access import Permission, require
+from asylum_prep.services.actor import Actor
+from asylum_prep.storage import repositories as repo
+from asylum_prep.storage.engine import Store
+
+
+def render_packet(
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    *,
+    max_part_bytes: int = MAX_PART_BYTES,
+    bates_prefix: str | None = None,
+    certificate_of_service: CertificateOfService | None = None,
+) -> PacketResult:
+    """The exhibit packet of the case's current version (one PDF, or parts of at most
+    `max_part_bytes`)."""
+    with store.session() as session:
+        require(session, actor, case_id, Permission.export)
+        case = repo.get_case(session, case_id)
+        cipher = store.case_cipher(case)
+        record = repo.open_record(
+            cipher, repo.get_version_row(session, case_id, case.current_version)
+        )
+        title = cipher.open_text("title", case.title_enc)
+        blobs = {
+            evidence_id: repo.get_blob(session, cipher, blob_id)
+            for evidence_id, blob_id in packet_files(record).items()
+        }
+        jurisdiction, version = case.jurisdiction, case.current_version
+    result = build_packet(
+        record,
+        title=title,
+        jurisdiction=jurisdiction,
+        blobs=blobs,
+        version=version,
+        max_part_bytes=max_part_bytes,
+        bates_prefix=bates_prefix,
+        certificate_of_service=certificate_of_service,
+    )
+    exhibits = len(result.index) - (certificate_of_service is not None)
+    with store.session() as session:
+        audit.log(
+            session,
+            actor,
+            "render_packet",
+            case_id,
+            f"exhibits={exhibits} pages={result.total_pages} parts={len(result.parts)}",
+        )
+    return result

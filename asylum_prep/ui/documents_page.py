@@ -1,0 +1,110 @@
+"""The documents page's body (the page is ui/views/documents.py): choose a document, format
+and language; render; preview the first pages; download."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from asylum_prep.documents import preview
+from asylum_prep.documents.build_certificates import TranslatorInfo, language_name
+from asylum_prep.services import cases
+from asylum_prep.services.actor import Role
+from asylum_prep.services.render import DOCS, render_document
+from asylum_prep.ui import state
+from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.edge import shown_errors
+
+
+def render(ctx: PageContext) -> None:
+    t = ctx.t
+    labels = {
+        "declaration": t("Declaration"),
+        "translation-certificate": t("Certificate of translation"),
+        "interpretation-certificate": t("Certificate of interpretation"),
+        "exhibit-index": t("Index of supporting documents"),
+        "brief": t("Brief"),
+        "packet": t("Exhibit packet"),
+    }
+    st.title(t("Documents"), anchor=False)
+    if ctx.actor.role is Role.translator:
+        st.info(
+            t(
+                "Documents are made by the paralegal or the attorney; they will give you the "
+                "certificate to sign."
+            )
+        )
+        return
+    case = None
+    with shown_errors(t):
+        case = cases.open_case(ctx.store, ctx.actor, ctx.case_id or "", audit_view=False)
+    if case is None:
+        return
+    src = case.record.filing.answer_language or "en"
+    kinds = list(DOCS)
+    kind = st.selectbox(t("Document"), kinds, key=state.W_DOC_KIND, format_func=lambda k: labels[k],
+        placeholder=t("Choose an option"))
+    fmt = st.radio(
+        t("Format"),
+        ["pdf", "docx"],
+        key=state.W_DOC_FORMAT,
+        horizontal=True,
+        format_func=lambda f: {"pdf": "PDF", "docx": "Word (DOCX)"}[f],
+        disabled=kind == "packet",
+    )
+    lang, bilingual, draft, info = None, False, False, TranslatorInfo()
+    if kind == "declaration":
+        langs = list(dict.fromkeys([src, "en"]))
+        lang = st.radio(
+            t("Language"),
+            langs,
+            key=state.W_DOC_LANG,
+            horizontal=True,
+            format_func=lambda code: language_name(code, ctx.t.lang),
+        )
+        bilingual = st.checkbox(
+            t("Both languages side by side"), key=state.W_DOC_BILINGUAL, disabled=src == "en"
+        )
+        draft = st.checkbox(t("Draft for the attorney: show missing answers"),
+                            key=state.W_DOC_DRAFT)
+    if kind in ("translation-certificate", "interpretation-certificate"):
+        info = TranslatorInfo(
+            st.text_input(t("Translator's or interpreter's name"), key=state.W_DOC_TR_NAME),
+            st.text_input(t("Their address"), key=state.W_DOC_TR_ADDRESS),
+            st.text_input(t("Their telephone number"), key=state.W_DOC_TR_PHONE),
+        )
+    if st.button(t("Make the document"), key=state.W_DOC_RENDER, type="primary"):
+        with st.spinner(t("Making the document…")), shown_errors(t):
+            st.session_state[state.DOC_RESULT] = (
+                case.id,
+                render_document(
+                    ctx.store,
+                    ctx.actor,
+                    case.id,
+                    doc=kind,
+                    fmt="pdf" if kind == "packet" else fmt,
+                    lang=lang,
+                    bilingual=bilingual,
+                    draft=draft,
+                    translator_info=info,
+                    translate=t,
+                ),
+            )
+    last = st.session_state.get(state.DOC_RESULT)
+    result = last[1] if last and last[0] == case.id else None
+    if result is not None:
+        for warning in result.warnings:
+            st.warning(warning)
+        st.download_button(
+            t("Download {name}", name=result.filename),
+            result.content,
+            file_name=result.filename,
+            mime=result.mime,
+            key=state.W_DOC_DOWNLOAD,
+        )
+        if result.mime == "application/pdf":
+            images = preview.preview_pages(result.content)
+            cols = st.columns(max(len(images), 1))
+            for col, (i, png) in zip(cols, enumerate(images, 1), strict=False):
+                col.image(png, caption=t("Page {n}", n=i))
+        else:
+            st.caption(t("A preview is shown for PDF documents."))
