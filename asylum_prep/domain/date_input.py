@@ -245,7 +245,7 @@ def _worded(tokens: list[str], text: str, lang: str, approximate: bool,
     year = int(years[0])
     day = int(days[0]) if days else None
     if kind == "geez" and isinstance(value, int):
-        as_gregorian = date_words.geez_as_gregorian(value)
+        as_gregorian = ethiopian.gregorian_month(value)
         if calendar == "ethiopian" or as_gregorian is None or (
                 calendar != "gregorian" and lang not in GEEZ_GREGORIAN_LANGS):
             return _build_ethiopian(year, value, day, approximate=approximate)

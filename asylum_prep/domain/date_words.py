@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from asylum_prep.domain import ethiopian
+
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _LETTERS = str.maketrans({
     "ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "ہ": "ه", "ۃ": "ه", "ھ": "ه", "ګ": "گ", "ı": "i",
@@ -159,19 +161,10 @@ SOLAR_MONTHS = _table((
     "اسفند|esfand|حوت|hut|کب",
 ))
 
-# The thirteen Ethiopian months in Ge'ez script, Amharic and Tigrinya spellings. In Tigrinya
-# (Eritrean usage, and the app's own Tigrinya dates) the same names are Gregorian months.
-GEEZ_MONTHS = _table((
-    "መስከረም", "ጥቅምት|ጥቅምቲ", "ኅዳር|ህዳር|ሕዳር|ሂዳር", "ታኅሣሥ|ታህሳስ|ታሕሳስ|ታኅሳስ|ታህሣሥ",
-    "ጥር|ጥሪ", "የካቲት|ለካቲት", "መጋቢት", "ሚያዝያ|ሚያዚያ", "ግንቦት|ጉንበት", "ሰኔ|ሰነ",
-    "ሐምሌ|ሀምሌ|ሓምለ", "ነሐሴ|ነሀሴ|ነሓሰ", "ጳጉሜ|ጳጉሜን",
-))
-PAGUME = 13
-
-
-def geez_as_gregorian(month: int) -> int | None:
-    """The Gregorian month a Ge'ez month name means in Tigrinya (Meskerem -> September)."""
-    return None if month == PAGUME else (month + 7) % 12 + 1
+# The thirteen Ethiopian months in Ge'ez script, every spelling `domain.ethiopian` knows. In
+# Tigrinya (Eritrean usage, and the app's own Tigrinya dates) the same names are Gregorian
+# months (`ethiopian.gregorian_month`).
+GEEZ_MONTHS = _table(tuple("|".join(names) for names in ethiopian.SPELLINGS))
 
 
 # Season -> its first month (Gregorian, Solar Hijri). Northern-hemisphere seasons.
