@@ -13,10 +13,10 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from asylum_prep import countries
 from asylum_prep.country_info.normalize import strip_controls, strip_years, tokens
 from asylum_prep.country_info.passages import Block, plain_blocks
 from asylum_prep.errors import N_, InputRefused
@@ -24,30 +24,11 @@ from asylum_prep.errors import N_, InputRefused
 MAX_FILE_BYTES = 200 * 1024 * 1024
 KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "txt",
          ".text": "txt", ".md": "md", ".markdown": "md"}
-# ISO 3166 reserves XA-XZ for user assignment: a fictional country for training uses one.
-USER_ASSIGNED = frozenset(f"X{chr(c)}" for c in range(ord("A"), ord("Z") + 1))
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
-
-
-@lru_cache(maxsize=1)
-def country_codes() -> frozenset[str]:
-    from babel import Locale
-
-    codes = {str(k) for k in Locale("en").territories if len(str(k)) == 2 and str(k).isalpha()}
-    return frozenset((codes - _NOT_COUNTRIES) | USER_ASSIGNED)
-
-
-def country_name(code: str, lang: str = "en") -> str:
-    from babel import Locale
-
-    if code in USER_ASSIGNED:
-        return code
-    return str(Locale.parse(lang).territories.get(code, code))
-
-
 def valid_country(code: str | None) -> str:
+    """A report's country code, upper case: a country's, or a user-assigned one (a fictional
+    country for training uses one)."""
     value = (code or "").strip().upper()
-    if value not in country_codes():
+    if value not in countries.library_codes():
         raise InputRefused(
             N_("{code} is not an ISO 3166 country code: use two letters such as IR or SV."),
             code=(code or "")[:20] or "-",

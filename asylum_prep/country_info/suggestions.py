@@ -14,7 +14,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from asylum_prep.country_info.importers import country_codes
+from asylum_prep import countries
 from asylum_prep.country_info.normalize import tokens
 from asylum_prep.country_info.search import (
     MAX_TERMS,
@@ -84,7 +84,7 @@ def case_country(record: CaseRecord) -> str | None:
     when it is a valid ISO code."""
     for candidate in (record.about.country_of_return, *record.about.nationalities):
         code = (candidate or "").strip().upper()
-        if code in country_codes():
+        if code in countries.library_codes():
             return code
     return None
 

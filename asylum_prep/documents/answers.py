@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 
+from asylum_prep import countries
 from asylum_prep.documents.model import Notice, Text
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
@@ -192,9 +193,7 @@ class Answers:
         return text
 
     def country(self, code: str) -> str:
-        if not code:
-            return ""
-        return str(self._locale.territories.get(code.upper(), code))
+        return countries.name(code, self.lang)
 
     def when_where(
         self,

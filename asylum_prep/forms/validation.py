@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -21,6 +20,7 @@ from pydantic import (
     ValidationInfo,
 )
 
+from asylum_prep import countries
 from asylum_prep.domain.base import MAX_SHORT_CHARS, YesNo
 from asylum_prep.domain.date_input import parse_date_input
 from asylum_prep.domain.dates import FuzzyDate
@@ -97,7 +97,7 @@ def _lines(value: Any, info: ValidationInfo) -> Any:
 
 def _country(value: str) -> str:
     value = value.strip().upper()
-    if value and (len(value) != 2 or value not in Locale("en").territories):
+    if value and not countries.is_country(value):
         raise InputRefused(N_("Please choose a country from the list."))
     return value
 

@@ -163,13 +163,3 @@ def test_records_paths_exist_for_every_question() -> None:
             owner = get_path(record, path.rsplit(".", 1)[0])
             assert question.field in type(owner).model_fields
 
-
-def test_country_choices_are_countries_only():
-    from asylum_prep.forms.fields import countries
-
-    for lang in ("en", "fa", "ar"):
-        codes = {code for code, _ in countries(lang)}
-        assert {"IR", "AF", "ER", "SY", "VE"} <= codes
-        assert not codes & {"EU", "EZ", "UN", "QO", "ZZ", "XA"}
-        assert "XK" in codes  # Kosovo
-        assert 240 <= len(codes) <= 260
