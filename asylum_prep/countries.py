@@ -25,8 +25,16 @@ KOSOVO = "XK"
 # ISO 3166 reserves XA-XZ for user assignment.
 USER_ASSIGNED = frozenset(f"X{chr(c)}" for c in range(ord("A"), ord("Z") + 1)) - {KOSOVO}
 
-FALLBACK: dict[str, str] = {}
-OVERRIDES: dict[str, dict[str, str]] = {}
+# Babel has no territory names for Haitian Creole (its `ht` locale is empty): French names
+# stand in, the names a Kreyòl reader meets in print.
+FALLBACK: dict[str, str] = {"ht": "fr"}
+OVERRIDES: dict[str, dict[str, str]] = {
+    # Kreyòl names where they differ from the French that stands in: Haiti itself and the
+    # countries on the usual routes of Haitian applicants. Turkey as our own Kreyòl catalog
+    # writes it ("Tiki").
+    "ht": {"HT": "Ayiti", "US": "Etazini", "DO": "Repiblik Dominikèn", "CA": "Kanada",
+           "MX": "Meksik", "BR": "Brezil", "CU": "Kiba", "TR": "Tiki"},
+}
 
 
 def is_country(code: str) -> bool:

@@ -17,7 +17,7 @@ from asylum_prep.i18n import SUPPORTED, Translator
 GROUPINGS = {"EU", "EZ", "UN", "QO", "ZZ"}
 
 
-@pytest.mark.parametrize("lang", [lang for lang in SUPPORTED if lang != "ht"])
+@pytest.mark.parametrize("lang", SUPPORTED)
 def test_every_language_lists_every_country_by_name(lang: str) -> None:
     listed = dict(countries.choices(lang))
     assert set(listed) == countries.codes()
@@ -40,6 +40,13 @@ def test_names_in_the_readers_language() -> None:
     assert countries.name("XA", "en") == "XA"  # user-assigned: no CLDR pseudo-locale name
 
 
+def test_haitian_creole_has_names_although_babel_has_none() -> None:
+    assert countries.name("US", "ht") == "Etazini"
+    assert countries.name("HT", "ht") == "Ayiti"
+    assert countries.name("IR", "ht") == countries.name("IR", "fr") == "Iran"
+    assert countries.name("DE", "ht") == "Allemagne"  # French stands in
+
+
 def test_the_wizard_accepts_exactly_the_listed_countries() -> None:
     about = next(s for s in STEPS if s.key.value == "about").input_model
     assert validate_answer(about, "birth_country", "xk") == "XK"
@@ -57,7 +64,7 @@ def test_the_library_also_takes_user_assigned_codes() -> None:
 
 
 @pytest.mark.parametrize(("lang", "code", "shown"), [
-    ("es", "TR", "Turquía"), ("fa", "TR", "ترکیه"), ("en", "", ""),
+    ("es", "TR", "Turquía"), ("fa", "TR", "ترکیه"), ("ht", "US", "Etazini"), ("en", "", ""),
 ])
 def test_documents_name_countries_in_the_document_language(lang: str, code: str,
                                                            shown: str) -> None:
