@@ -17,9 +17,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from asylum_prep import countries
-from asylum_prep.country_info.normalize import strip_controls, strip_years, tokens
 from asylum_prep.country_info.passages import Block, plain_blocks
 from asylum_prep.errors import N_, InputRefused
+from asylum_prep.text import collapse_spaces, index_form, search_tokens, strip_controls
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "txt",
@@ -96,17 +96,19 @@ class ReportMeta:
 
 def series_key(publisher: str, country: str, title: str) -> str:
     """Editions of one series share publisher, country and title once years are removed."""
-    return f"{' '.join(tokens(publisher))}|{country}|{strip_years(title)}"[:800]
+    years = re.compile(r"(19|20)\d\d")
+    title_words = " ".join(t for t in search_tokens(title) if not years.fullmatch(t))
+    return f"{index_form(publisher)}|{country}|{title_words}"[:800]
 
 
 def resolve_metadata(parsed: ParsedFile, options: ImportOptions, file_name: str) -> ReportMeta:
     country = valid_country(options.country or parsed.country)
-    publisher = " ".join(strip_controls(options.publisher or parsed.publisher or "").split())[:200]
+    publisher = collapse_spaces(strip_controls(options.publisher or parsed.publisher or ""))[:200]
     if not publisher:
         raise InputRefused(
             N_("The file does not name its publisher: give it with the publisher option.")
         )
-    title = " ".join(strip_controls(options.title or parsed.title or Path(file_name).stem).split())
+    title = collapse_spaces(strip_controls(options.title or parsed.title or Path(file_name).stem))
     title = title[:500]
     url = strip_controls(options.url or parsed.url or "").strip()[:1000]
     if url and not re.match(r"^https?://", url, re.I):
@@ -208,7 +210,7 @@ class _HTMLReader(HTMLParser):
         self._in_heading = False
 
     def _flush(self, heading: bool = False) -> None:
-        text = " ".join("".join(self._buffer).split())
+        text = collapse_spaces("".join(self._buffer))
         self._buffer.clear()
         if text:
             self.blocks.append(Block(text, None, heading))
@@ -264,7 +266,7 @@ def _parse_html(data: bytes) -> ParsedFile:
     reader.feed(_decode(data))
     reader.close()
     meta = reader.meta
-    title = _first(meta, "citation_title", "dc.title", "og:title") or " ".join(reader.title.split())
+    title = _first(meta, "citation_title", "dc.title", "og:title") or collapse_spaces(reader.title)
     if not title:
         title = next((b.text for b in reader.blocks if b.heading), "")
     country = _first(meta, "coi:country", "country", "dc.coverage")

@@ -25,6 +25,7 @@ from asylum_prep.domain.base import MAX_SHORT_CHARS, YesNo
 from asylum_prep.domain.date_input import parse_date_input
 from asylum_prep.domain.dates import FuzzyDate
 from asylum_prep.errors import N_, InputRefused
+from asylum_prep.text import collapse_spaces
 
 DEFAULT_MAX_CHARS = 20_000
 MAX_LINES = 30
@@ -57,7 +58,7 @@ def _long(value: str, info: ValidationInfo) -> str:
 
 
 def _short(value: str, info: ValidationInfo) -> str:
-    value = " ".join(value.split())
+    value = collapse_spaces(value)
     limit = min(MAX_SHORT_CHARS, int(_ctx(info).get("max_chars", DEFAULT_MAX_CHARS)))
     if len(value) > limit:
         raise InputRefused(
@@ -84,7 +85,7 @@ def _lines(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, str):
         value = [line for line in value.replace(",", "\n").splitlines()]
     if isinstance(value, list):
-        value = [" ".join(str(v).split()) for v in value]
+        value = [collapse_spaces(str(v)) for v in value]
         value = [v for v in value if v]
         if len(value) > MAX_LINES:
             raise InputRefused(N_("Please give at most {n} entries here."), n=MAX_LINES)
