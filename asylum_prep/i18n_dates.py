@@ -24,10 +24,6 @@ ISO dates with a precision (`domain.dates.FuzzyDate`); only the display is local
 - "About" is a translatable pattern, so each language orders it: `about {day}` before an
   exact day (French "vers le 3 mai 2022", Spanish "alrededor del 3 de mayo de 2022" take the
   article a day has), `about {date}` before a month or a year ("vers mai 2022").
-
-`isolate(text)` wraps a value (a Latin name, a date, a number) in Unicode first-strong
-isolates so it reads in the right order inside a right-to-left sentence, in plain text and
-Markdown alike (the HTML equivalent is `<bdi>`).
 """
 
 from __future__ import annotations
@@ -40,7 +36,7 @@ from babel.dates import format_date, format_skeleton
 
 from asylum_prep.domain import ethiopian, jalali
 from asylum_prep.domain.dates import FuzzyDate, Precision
-from asylum_prep.i18n import PERSIAN_DIGIT_LANGS, Translator, babel_locale
+from asylum_prep.i18n import PERSIAN_DIGIT_LANGS, Translator, babel_locale, persian_digits
 
 SOLAR_HIJRI_LANGS = frozenset({"fa", "fa_AF"})
 ETHIOPIAN_BESIDE = frozenset({"am"})
@@ -63,21 +59,8 @@ OWN_MONTHS: dict[str, tuple[str, ...]] = {
 GOVERNED_YEAR: dict[str, str] = {"ru": "{y}\u202fг.", "uk": "{y}\u202fр."}  # as Babel spaces them
 OWN_PATTERNS: dict[str, tuple[str, str]] = {"ht": ("{d} {m} {y}", "{m} {y}"),
                                             "ti": ("{d} {m} {y}", "{m} {y}")}
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _QUOTED = re.compile(r"('[^']*')")
 _DISPLAY_RE = re.compile(r"^(~?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$| - )")
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolate(text: str) -> str:
-    """`text` as a bidi-isolated run (FSI ... PDI)."""
-    return f"{FSI}{text}{PDI}" if text else text
-
-
-def persian_digits(text: str) -> str:
-    return text.translate(_PERSIAN_DIGITS)
-
-
 def _format_context(pattern: str) -> str:
     """A CLDR date pattern with its stand-alone month fields (L) made format-context (M)."""
     return "".join(part if part.startswith("'") else part.replace("L", "M")

@@ -8,7 +8,6 @@ and country names are formatted by Babel for the document language.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
@@ -216,12 +215,6 @@ class Answers:
         return self.t(neither) if neither else None
 
 
-def full_name(record: CaseRecord) -> str:
-    return " ".join(
-        x for x in (record.about.given_names.strip(), record.about.family_name.strip()) if x
-    )
-
-
 def display_name(answers: Answers) -> str:
     """The applicant's name in the document language (the translator's transliteration when
     current, else as written)."""
@@ -232,6 +225,3 @@ def display_name(answers: Answers) -> str:
 
 def sort_key(fd: FuzzyDate | None) -> tuple[int, date]:
     return (1, date.max) if fd is None else (0, fd.iso)
-
-
-Lookup = Callable[[str], Text | None]

@@ -164,7 +164,6 @@ W_EV_INCLUDE_PREFIX = "w_ev_include_"
 W_EV_UP_PREFIX = "w_ev_up_"
 W_EV_DOWN_PREFIX = "w_ev_down_"
 W_EV_PREVIEW_PREFIX = "w_ev_preview_"
-W_EV_DOWNLOAD_PREFIX = "w_ev_download_"  # + evidence id: the cleaned copy
 W_EV_BATES = "w_ev_bates"
 W_EV_BUILD = "w_ev_build"
 W_EV_PART_PREFIX = "w_ev_part_"  # + part number: download of a packet part

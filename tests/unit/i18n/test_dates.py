@@ -14,14 +14,11 @@ from asylum_prep.domain.date_input import parse_date_input
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.i18n import SUPPORTED, translator
 from asylum_prep.i18n_dates import (
-    FSI,
     OWN_MONTHS,
-    PDI,
     format_day,
     format_fuzzy,
     from_display,
     gregorian,
-    isolate,
     localize_leading_date,
 )
 
@@ -123,9 +120,6 @@ def test_list_summary_dates_are_localised() -> None:
     assert from_display(approx.display()) == (approx, "")
 
 
-def test_isolate() -> None:
-    assert isolate("Nasrin K.") == f"{FSI}Nasrin K.{PDI}"
-    assert isolate("") == ""
 
 
 APPROX_MONTH = FuzzyDate(iso=date(2022, 10, 1), precision=Precision.month, approximate=True)
