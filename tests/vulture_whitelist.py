@@ -161,10 +161,6 @@ _.update_exhibit_settings
 # place; the step modules (forms/*.py) are being split in parallel: delete it there.
 _.item_name
 # Not wired yet, being wired on this branch: a case rename and removing a team member
-# (services/cases.py), the legal test of each element and the standards of protection
-# (legal/jurisdictions.py).
+# (services/cases.py).
 _.rename_case
 _.remove_member
-_.test
-_.standard
-_.protections
