@@ -160,7 +160,3 @@ _.update_exhibit_settings
 # QuestionList.item_name: set by every list step, read nowhere since `add_label` took its
 # place; the step modules (forms/*.py) are being split in parallel: delete it there.
 _.item_name
-# Not wired yet, being wired on this branch: a case rename and removing a team member
-# (services/cases.py).
-_.rename_case
-_.remove_member
