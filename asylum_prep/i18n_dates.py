@@ -41,10 +41,6 @@ from asylum_prep.i18n import PERSIAN_DIGIT_LANGS, Translator, babel_locale, pers
 SOLAR_HIJRI_LANGS = frozenset({"fa", "fa_AF"})
 ETHIOPIAN_BESIDE = frozenset({"am"})
 
-IRANIAN_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
-                  "آذر", "دی", "بهمن", "اسفند")
-AFGHAN_MONTHS = ("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس",
-                 "جدی", "دلو", "حوت")
 # Gregorian month names we write ourselves (see the module docstring), January first, each
 # language with its patterns for a day and a month ({d} day, {m} month name, {y} year).
 OWN_MONTHS: dict[str, tuple[str, ...]] = {
@@ -106,7 +102,7 @@ def solar_hijri(day: date, lang: str, precision: Precision = Precision.day) -> s
     """A date in the Solar Hijri calendar with Persian digits. A Gregorian month or year is
     shown as the Solar Hijri month or year holding most of it (month starts fall on the
     20th-22nd, so the 10th's month; the year from 21 March, so 1 July's year)."""
-    months = AFGHAN_MONTHS if lang == "fa_AF" else IRANIAN_MONTHS
+    months = jalali.AFGHAN_MONTHS if lang == "fa_AF" else jalali.IRANIAN_MONTHS
     if precision is Precision.year:
         jy, _m, _d = jalali.from_gregorian(date(day.year, 7, 1))
         text = f"{jy}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from asylum_prep.domain import ethiopian
+from asylum_prep.domain import ethiopian, jalali
 from asylum_prep.text import fold_for_dates
 
 
@@ -126,21 +126,9 @@ GREGORIAN_MONTHS = _table((
     "كانون اول|دسامبر|دسمبر|十二月|ዲሴምበር|ዲሴም",
 ))
 
-# The twelve Solar Hijri months: Iranian names, Afghan (Dari) zodiac names, Pashto names.
-SOLAR_MONTHS = _table((
-    "فروردین|farvardin|حمل|hamal|وری",
-    "اردیبهشت|ordibehesht|ثور|sawr|غویی",
-    "خرداد|khordad|جوزا|jawza|غبرگولی",
-    "تیر|tir|سرطان|saratan|چنگاښ",
-    "مرداد|امرداد|mordad|amordad|اسد|asad|زمری",
-    "شهریور|shahrivar|سنبله|sonbola|sunbula|وږی",
-    "مهر|mehr|میزان|mizan|تله",
-    "آبان|aban|عقرب|aqrab|لړم",
-    "آذر|azar|قوس|qaws|لیندۍ",
-    "دی|dey|dei|جدی|jadi|مرغومی",
-    "بهمن|bahman|دلو|dalw|سلواغه",
-    "اسفند|esfand|حوت|hut|کب",
-))
+# The twelve Solar Hijri months: Iranian names, Afghan (Dari) zodiac names, Pashto names and
+# transliterations, every spelling `domain.jalali` knows.
+SOLAR_MONTHS = _table(tuple("|".join(names) for names in jalali.SPELLINGS))
 
 # The thirteen Ethiopian months in Ge'ez script, every spelling `domain.ethiopian` knows. In
 # Tigrinya (Eritrean usage, and the app's own Tigrinya dates) the same names are Gregorian

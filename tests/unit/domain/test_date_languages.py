@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asylum_prep.domain import date_words, ethiopian
+from asylum_prep.domain import date_words, ethiopian, jalali
 from asylum_prep.domain.date_input import EXAMPLES, DateUnreadable, parse_date_input
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.errors import InputRefused
@@ -292,6 +292,12 @@ def test_the_month_names_shown_are_the_month_names_read() -> None:
         found = date_words.lookup(fold_for_dates(name))
         assert found is not None and found[0] == "geez", name
         assert ethiopian.gregorian_month(int(str(found[1]))) == greg
+
+
+def test_the_solar_hijri_month_names_shown_are_read() -> None:
+    for names in (jalali.IRANIAN_MONTHS, jalali.AFGHAN_MONTHS, jalali.PASHTO_MONTHS):
+        for month, name in enumerate(names, 1):
+            assert date_words.lookup(fold_for_dates(name)) == ("solar", month), name
 
 
 def test_pagume_length() -> None:
