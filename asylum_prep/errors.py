@@ -81,10 +81,6 @@ class LockedOut(AuthError):
     template = N_("Too many failed sign-ins. Try again in {minutes} minutes.")
 
 
-class ValidationFailed(AsylumPrepError):
-    template = N_("Some answers need attention.")
-
-
 class StaleVersionError(AsylumPrepError):
     template = N_(
         "Someone else saved this case while you were editing (your copy: version {base}, "

@@ -49,6 +49,11 @@ REVIEW_STATES = ("machine-assisted", "reviewed-by-native-speaker")
 _REVIEW_RE = re.compile(r"^#?\s*Review-State:\s*([\w-]+)", re.MULTILINE)
 
 
+def persian_digits(text: str) -> str:
+    """`text` with its digits 0-9 written as Persian digits (۰-۹)."""
+    return text.translate(_PERSIAN_DIGITS)
+
+
 def babel_locale(lang: str) -> Locale:
     """The Babel locale for formatting in interface language `lang` (English if unknown)."""
     try:
@@ -139,16 +144,12 @@ class Translator:
         strings (ids, codes, user text) are left as they are."""
         if self.lang not in PERSIAN_DIGIT_LANGS:
             return params
-        return {k: str(v).translate(_PERSIAN_DIGITS) if type(v) is int else v
+        return {k: persian_digits(str(v)) if type(v) is int else v
                 for k, v in params.items()}
 
     @property
     def rtl(self) -> bool:
         return is_rtl(self.lang)
-
-    @property
-    def locale(self) -> Locale:
-        return babel_locale(self.lang)
 
 
 def translator(lang: str | None) -> Translator:

@@ -19,15 +19,11 @@ ISO dates with a precision (`domain.dates.FuzzyDate`); only the display is local
   say (used where an applicant checks the date she typed).
 - Amharic (am): Gregorian (the calendar the answers are typed in and the documents use),
   with the Ethiopian calendar date beside an exact day, e.g. "5 ማርች 2019 (የካቲት 26 ቀን
-  2011 ዓ.ም.)". Tigrinya (ti): Gregorian only (Eritrea's civil calendar). See
-  docs/translating.md.
+  2011 ዓ.ም.)", from `domain.ethiopian`. Tigrinya (ti): Gregorian only (Eritrea's civil
+  calendar). See docs/translating.md.
 - "About" is a translatable pattern, so each language orders it: `about {day}` before an
   exact day (French "vers le 3 mai 2022", Spanish "alrededor del 3 de mayo de 2022" take the
   article a day has), `about {date}` before a month or a year ("vers mai 2022").
-
-`isolate(text)` wraps a value (a Latin name, a date, a number) in Unicode first-strong
-isolates so it reads in the right order inside a right-to-left sentence, in plain text and
-Markdown alike (the HTML equivalent is `<bdi>`).
 """
 
 from __future__ import annotations
@@ -38,26 +34,20 @@ from datetime import date
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from asylum_prep.domain import jalali
+from asylum_prep.domain import ethiopian, jalali
 from asylum_prep.domain.dates import FuzzyDate, Precision
-from asylum_prep.i18n import PERSIAN_DIGIT_LANGS, Translator, babel_locale
+from asylum_prep.i18n import PERSIAN_DIGIT_LANGS, Translator, babel_locale, persian_digits
 
 SOLAR_HIJRI_LANGS = frozenset({"fa", "fa_AF"})
 ETHIOPIAN_BESIDE = frozenset({"am"})
 
-IRANIAN_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
-                  "آذر", "دی", "بهمن", "اسفند")
-AFGHAN_MONTHS = ("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس",
-                 "جدی", "دلو", "حوت")
-ETHIOPIAN_MONTHS = ("መስከረም", "ጥቅምት", "ኅዳር", "ታኅሣሥ", "ጥር", "የካቲት", "መጋቢት", "ሚያዝያ",
-                    "ግንቦት", "ሰኔ", "ሐምሌ", "ነሐሴ", "ጳጉሜን")
 # Gregorian month names we write ourselves (see the module docstring), January first, each
 # language with its patterns for a day and a month ({d} day, {m} month name, {y} year).
 OWN_MONTHS: dict[str, tuple[str, ...]] = {
     "ht": ("janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm",
            "oktòb", "novanm", "desanm"),
-    "ti": ("ጥሪ", "ለካቲት", "መጋቢት", "ሚያዝያ", "ግንቦት", "ሰነ", "ሓምለ", "ነሓሰ", "መስከረም", "ጥቅምቲ",
-           "ሕዳር", "ታሕሳስ"),
+    # the Ge'ez month names as Eritrean Tigrinya spells them, from Ter (ጥሪ), January
+    "ti": ethiopian.TIGRINYA_MONTHS[4:] + ethiopian.TIGRINYA_MONTHS[:4],
 }
 # A year after a preposition, where the language writes the word "year" with it: Russian
 # "в течение 1990 г.", "около 1990 г.", Ukrainian "протягом 1990 р." (a bare "1990" there
@@ -65,38 +55,8 @@ OWN_MONTHS: dict[str, tuple[str, ...]] = {
 GOVERNED_YEAR: dict[str, str] = {"ru": "{y}\u202fг.", "uk": "{y}\u202fр."}  # as Babel spaces them
 OWN_PATTERNS: dict[str, tuple[str, str]] = {"ht": ("{d} {m} {y}", "{m} {y}"),
                                             "ti": ("{d} {m} {y}", "{m} {y}")}
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _QUOTED = re.compile(r"('[^']*')")
-_ETHIOPIAN_EPOCH = 1723856  # the Amete Mihret era constant of the usual JDN algorithm
-_JDN_OFFSET = 1721425  # date.toordinal() + this = Julian day number
 _DISPLAY_RE = re.compile(r"^(~?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$| - )")
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolate(text: str) -> str:
-    """`text` as a bidi-isolated run (FSI ... PDI)."""
-    return f"{FSI}{text}{PDI}" if text else text
-
-
-def persian_digits(text: str) -> str:
-    return text.translate(_PERSIAN_DIGITS)
-
-
-def to_ethiopian(day: date) -> tuple[int, int, int]:
-    """(year, month 1-13, day) in the Ethiopian calendar."""
-    jdn = day.toordinal() + _JDN_OFFSET
-    r = (jdn - _ETHIOPIAN_EPOCH) % 1461
-    n = r % 365 + 365 * (r // 1460)
-    year = 4 * ((jdn - _ETHIOPIAN_EPOCH) // 1461) + r // 365 - r // 1460
-    return year, n // 30 + 1, n % 30 + 1
-
-
-def ethiopian(day: date) -> str:
-    """An exact day in the Ethiopian calendar, in Amharic: "የካቲት 26 ቀን 2011 ዓ.ም."."""
-    year, month, d = to_ethiopian(day)
-    return f"{ETHIOPIAN_MONTHS[month - 1]} {d} ቀን {year} ዓ.ም."
-
-
 def _format_context(pattern: str) -> str:
     """A CLDR date pattern with its stand-alone month fields (L) made format-context (M)."""
     return "".join(part if part.startswith("'") else part.replace("L", "M")
@@ -142,7 +102,7 @@ def solar_hijri(day: date, lang: str, precision: Precision = Precision.day) -> s
     """A date in the Solar Hijri calendar with Persian digits. A Gregorian month or year is
     shown as the Solar Hijri month or year holding most of it (month starts fall on the
     20th-22nd, so the 10th's month; the year from 21 March, so 1 July's year)."""
-    months = AFGHAN_MONTHS if lang == "fa_AF" else IRANIAN_MONTHS
+    months = jalali.AFGHAN_MONTHS if lang == "fa_AF" else jalali.IRANIAN_MONTHS
     if precision is Precision.year:
         jy, _m, _d = jalali.from_gregorian(date(day.year, 7, 1))
         text = f"{jy}"
@@ -174,7 +134,7 @@ def format_fuzzy(value: FuzzyDate, t: Translator, *, with_gregorian: bool = Fals
     else:
         text = gregorian(value.iso, lang, value.precision, governed=value.approximate)
         if lang in ETHIOPIAN_BESIDE and value.precision is Precision.day:
-            text = f"{text} ({ethiopian(value.iso)})"
+            text = f"{text} ({ethiopian.amharic_date(value.iso)})"
     return approximately(text, value.precision, t) if value.approximate else text
 
 

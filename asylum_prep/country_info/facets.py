@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from asylum_prep.country_info.normalize import strip_controls
+from asylum_prep.text import strip_controls
 
 _ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _COUNTRY = re.compile(r"^[A-Za-z]{2,3}$")

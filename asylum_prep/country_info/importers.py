@@ -13,41 +13,22 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from asylum_prep.country_info.normalize import strip_controls, strip_years, tokens
+from asylum_prep import countries
 from asylum_prep.country_info.passages import Block, plain_blocks
 from asylum_prep.errors import N_, InputRefused
+from asylum_prep.text import collapse_spaces, index_form, search_tokens, strip_controls
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "txt",
          ".text": "txt", ".md": "md", ".markdown": "md"}
-# ISO 3166 reserves XA-XZ for user assignment: a fictional country for training uses one.
-USER_ASSIGNED = frozenset(f"X{chr(c)}" for c in range(ord("A"), ord("Z") + 1))
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
-
-
-@lru_cache(maxsize=1)
-def country_codes() -> frozenset[str]:
-    from babel import Locale
-
-    codes = {str(k) for k in Locale("en").territories if len(str(k)) == 2 and str(k).isalpha()}
-    return frozenset((codes - _NOT_COUNTRIES) | USER_ASSIGNED)
-
-
-def country_name(code: str, lang: str = "en") -> str:
-    from babel import Locale
-
-    if code in USER_ASSIGNED:
-        return code
-    return str(Locale.parse(lang).territories.get(code, code))
-
-
 def valid_country(code: str | None) -> str:
+    """A report's country code, upper case: a country's, or a user-assigned one (a fictional
+    country for training uses one)."""
     value = (code or "").strip().upper()
-    if value not in country_codes():
+    if value not in countries.library_codes():
         raise InputRefused(
             N_("{code} is not an ISO 3166 country code: use two letters such as IR or SV."),
             code=(code or "")[:20] or "-",
@@ -115,17 +96,19 @@ class ReportMeta:
 
 def series_key(publisher: str, country: str, title: str) -> str:
     """Editions of one series share publisher, country and title once years are removed."""
-    return f"{' '.join(tokens(publisher))}|{country}|{strip_years(title)}"[:800]
+    years = re.compile(r"(19|20)\d\d")
+    title_words = " ".join(t for t in search_tokens(title) if not years.fullmatch(t))
+    return f"{index_form(publisher)}|{country}|{title_words}"[:800]
 
 
 def resolve_metadata(parsed: ParsedFile, options: ImportOptions, file_name: str) -> ReportMeta:
     country = valid_country(options.country or parsed.country)
-    publisher = " ".join(strip_controls(options.publisher or parsed.publisher or "").split())[:200]
+    publisher = collapse_spaces(strip_controls(options.publisher or parsed.publisher or ""))[:200]
     if not publisher:
         raise InputRefused(
             N_("The file does not name its publisher: give it with the publisher option.")
         )
-    title = " ".join(strip_controls(options.title or parsed.title or Path(file_name).stem).split())
+    title = collapse_spaces(strip_controls(options.title or parsed.title or Path(file_name).stem))
     title = title[:500]
     url = strip_controls(options.url or parsed.url or "").strip()[:1000]
     if url and not re.match(r"^https?://", url, re.I):
@@ -227,7 +210,7 @@ class _HTMLReader(HTMLParser):
         self._in_heading = False
 
     def _flush(self, heading: bool = False) -> None:
-        text = " ".join("".join(self._buffer).split())
+        text = collapse_spaces("".join(self._buffer))
         self._buffer.clear()
         if text:
             self.blocks.append(Block(text, None, heading))
@@ -283,7 +266,7 @@ def _parse_html(data: bytes) -> ParsedFile:
     reader.feed(_decode(data))
     reader.close()
     meta = reader.meta
-    title = _first(meta, "citation_title", "dc.title", "og:title") or " ".join(reader.title.split())
+    title = _first(meta, "citation_title", "dc.title", "og:title") or collapse_spaces(reader.title)
     if not title:
         title = next((b.text for b in reader.blocks if b.heading), "")
     country = _first(meta, "coi:country", "country", "dc.coverage")

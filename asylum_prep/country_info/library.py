@@ -15,10 +15,10 @@ from sqlmodel import Session, col, select
 
 from asylum_prep.country_info.facets import facets_text
 from asylum_prep.country_info.importers import ReportMeta
-from asylum_prep.country_info.normalize import index_form
 from asylum_prep.country_info.passages import Passage
 from asylum_prep.country_info.tables import CoiPassage, CoiReport
 from asylum_prep.errors import N_, NotFoundError
+from asylum_prep.text import index_form
 
 
 @dataclass(frozen=True)

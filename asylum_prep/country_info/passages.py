@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from asylum_prep.country_info.normalize import strip_controls
+from asylum_prep.text import collapse_spaces, strip_controls
 
 MIN_CHARS = 80
 MAX_CHARS = 1500
@@ -44,8 +44,7 @@ class Passage:
 
 def clean(text: str) -> str:
     """Whitespace collapsed, words broken at line ends joined again."""
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", strip_controls(text))
-    return " ".join(text.split())
+    return collapse_spaces(re.sub(r"(\w)-\n(\w)", r"\1\2", strip_controls(text)))
 
 
 def looks_like_heading(line: str) -> bool:

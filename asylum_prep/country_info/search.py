@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from asylum_prep.country_info.normalize import strip_controls, tokens, word_pattern, word_tokens
+from asylum_prep.text import search_tokens, strip_controls, word_pattern, word_tokens
 
 MAX_QUERY_CHARS = 2000
 MAX_TERMS = 32
@@ -134,7 +134,7 @@ def parse_query(text: str) -> Query:
     loose: list[str] = []
     for index, part in enumerate(parts):
         inside = index % 2 == 1 and index < len(parts) - 1  # a trailing lone quote opens nothing
-        found = tokens(part)
+        found = search_tokens(part)
         if inside and len(found) > 1:
             phrase = tuple(found[:MAX_PHRASE_TOKENS])
             if phrase not in phrases:
@@ -150,7 +150,7 @@ def parse_query(text: str) -> Query:
 
 def words_matched(text: str, query: Query) -> tuple[str, ...]:
     """Which of the query's words and phrases occur in `text` (to explain a match)."""
-    found = tokens(text)
+    found = search_tokens(text)
     have = set(found)
     joined = f" {' '.join(found)} "
     out = [t for t in query.terms if t in have]

@@ -107,12 +107,3 @@ def _date(value: Any) -> Any:
     return date.fromisoformat(str(value)[:10])
 
 
-def raw_match(session: Session, match: str, *, limit: int) -> list[tuple[int, float]]:
-    """The bare FTS5 query with no joins or snippets (the benchmark's reference); `match`
-    from `match_expression`, with the filters' index words when filtered."""
-    rows = session.execute(
-        text("SELECT rowid, rank FROM coi_fts WHERE coi_fts MATCH :m ORDER BY rank LIMIT :n"),
-        {"m": match, "n": limit},
-    ).all()
-    return [(int(r[0]), float(r[1])) for r in rows]
-

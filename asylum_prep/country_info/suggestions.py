@@ -14,8 +14,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from asylum_prep.country_info.importers import country_codes
-from asylum_prep.country_info.normalize import tokens
+from asylum_prep import countries
 from asylum_prep.country_info.search import (
     MAX_TERMS,
     STOPWORDS,
@@ -28,6 +27,7 @@ from asylum_prep.country_info.search import (
 from asylum_prep.domain.citations import rejections
 from asylum_prep.domain.events import Incident, Perpetrator
 from asylum_prep.domain.record import CaseRecord
+from asylum_prep.text import search_tokens
 
 FEAR_TARGET = "fear"
 PERPETRATOR_WORDS: dict[Perpetrator, tuple[str, ...]] = {
@@ -39,7 +39,7 @@ PERPETRATOR_WORDS: dict[Perpetrator, tuple[str, ...]] = {
     Perpetrator.non_state: (),
     Perpetrator.unknown: (),
 }
-HARM_WORDS = frozenset(tokens(
+HARM_WORDS = frozenset(search_tokens(
     "arrest arrested arrests detained detention detentions prison prisoner imprisoned jail "
     "torture tortured beaten beating beatings killed killing killings murder murdered rape raped "
     "sexual violence threatened threat threats kidnapped abducted abduction disappeared "
@@ -48,7 +48,7 @@ HARM_WORDS = frozenset(tokens(
     "extortion extorted recruitment recruited forced burned injured injuries assault assaulted "
     "persecution persecuted discrimination surveillance monitored fined dismissed"
 ))
-GROUP_WORDS = frozenset(tokens(
+GROUP_WORDS = frozenset(search_tokens(
     "protest protests protester protesters demonstration demonstrators student students "
     "journalist journalists activist activists opposition party union unionist christian "
     "christians convert converts apostasy blasphemy bahai ahmadi sunni shia muslim jewish "
@@ -84,13 +84,13 @@ def case_country(record: CaseRecord) -> str | None:
     when it is a valid ISO code."""
     for candidate in (record.about.country_of_return, *record.about.nationalities):
         code = (candidate or "").strip().upper()
-        if code in country_codes():
+        if code in countries.library_codes():
             return code
     return None
 
 
 def _add(terms: dict[str, str], text: str, kind: str, *, vocabulary: frozenset[str] | None) -> None:
-    for token in tokens(text):
+    for token in search_tokens(text):
         if len(terms) >= MAX_TERMS:
             return
         if token in STOPWORDS or len(token) < 3 or token.isdigit():

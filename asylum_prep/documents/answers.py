@@ -8,12 +8,12 @@ and country names are formatted by Babel for the document language.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 
+from asylum_prep import countries
 from asylum_prep.documents.model import Notice, Text
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
@@ -192,9 +192,7 @@ class Answers:
         return text
 
     def country(self, code: str) -> str:
-        if not code:
-            return ""
-        return str(self._locale.territories.get(code.upper(), code))
+        return countries.name(code, self.lang)
 
     def when_where(
         self,
@@ -217,12 +215,6 @@ class Answers:
         return self.t(neither) if neither else None
 
 
-def full_name(record: CaseRecord) -> str:
-    return " ".join(
-        x for x in (record.about.given_names.strip(), record.about.family_name.strip()) if x
-    )
-
-
 def display_name(answers: Answers) -> str:
     """The applicant's name in the document language (the translator's transliteration when
     current, else as written)."""
@@ -233,6 +225,3 @@ def display_name(answers: Answers) -> str:
 
 def sort_key(fd: FuzzyDate | None) -> tuple[int, date]:
     return (1, date.max) if fd is None else (0, fd.iso)
-
-
-Lookup = Callable[[str], Text | None]

@@ -41,6 +41,7 @@ from asylum_prep.documents.model import (
     direction_of,
     plural,
 )
+from asylum_prep.text import drop_xml_invalid
 
 LATIN = "Noto Serif"
 ARABIC = "Noto Naskh Arabic"
@@ -68,8 +69,6 @@ REGION = {
     "ko": "ko-KR",
     "ckb": "ckb-IQ",
 }
-# Characters XML 1.0 cannot hold (python-docx would raise); they are dropped with a notice.
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _tag(lang: str) -> str:
@@ -162,7 +161,9 @@ class _Writer:
 
     # -- runs and paragraphs ------------------------------------------------------------
     def clean(self, text: str) -> str:
-        cleaned, n = _BAD_XML.subn("", text)
+        """Characters XML 1.0 cannot hold (python-docx would raise) are dropped, with a
+        notice counting them."""
+        cleaned, n = drop_xml_invalid(text)
         self.dropped += n
         return cleaned
 

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from asylum_prep.i18n import RTL_LANGUAGES, Translator
+from asylum_prep.text import canonical
 
 # Languages written right to left beyond those the UI ships (Kurdish Sorani, Sindhi, ...).
 DOC_RTL = frozenset(RTL_LANGUAGES | {"ckb", "sd", "ug", "yi", "dv", "syr", "ku-arab"})
@@ -183,9 +184,7 @@ class Document(Frozen):
 
         What the certificates hash: two renders of the same content give the same hash.
         """
-        return "\n".join(
-            " ".join(unicodedata.normalize("NFC", t).split()) for t in block_texts(self)
-        )
+        return "\n".join(canonical(t) for t in block_texts(self))
 
     def sha256(self) -> str:
         return hashlib.sha256(self.canonical_text().encode("utf-8")).hexdigest()

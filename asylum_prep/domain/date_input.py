@@ -2,7 +2,7 @@
 
 The rules, in order:
 
-1. The text is kept as typed in `original`. For reading it, `date_words.normalise` makes
+1. The text is kept as typed in `original`. For reading it, `text.fold_for_dates` makes
    Persian (۰-۹), Arabic-Indic (٠-٩) and full-width digits 0-9, folds case, drops accents,
    Arabic vowel signs and hamza/madda, and maps Arabic letter forms to Persian ones.
    A part in brackets is an aside: "7 ኦክቶበር 2022 (መስከረም 27 ቀን 2015 ዓ.ም.)" and
@@ -59,11 +59,11 @@ from collections.abc import Callable
 from datetime import date
 
 from asylum_prep.domain import date_words, ethiopian, jalali
-from asylum_prep.domain.date_words import normalise
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.errors import N_, InputRefused
+from asylum_prep.text import collapse_spaces, fold_for_dates
 
-__all__ = ["EXAMPLES", "DateUnreadable", "format_for_input", "normalise", "parse_date_input"]
+__all__ = ["EXAMPLES", "DateUnreadable", "format_for_input", "parse_date_input"]
 
 SOLAR_HIJRI_BELOW = 1700
 EARLIEST_GREGORIAN = 1900
@@ -125,7 +125,7 @@ def _strip_approx(text: str) -> tuple[str, bool]:
             if re.search(pattern, text):
                 text = re.sub(pattern, " ", text, count=1)
                 approximate = changed = True
-    return " ".join(text.split()), approximate
+    return collapse_spaces(text), approximate
 
 
 def _all_digits() -> InputRefused:
@@ -245,7 +245,7 @@ def _worded(tokens: list[str], text: str, lang: str, approximate: bool,
     year = int(years[0])
     day = int(days[0]) if days else None
     if kind == "geez" and isinstance(value, int):
-        as_gregorian = date_words.geez_as_gregorian(value)
+        as_gregorian = ethiopian.gregorian_month(value)
         if calendar == "ethiopian" or as_gregorian is None or (
                 calendar != "gregorian" and lang not in GEEZ_GREGORIAN_LANGS):
             return _build_ethiopian(year, value, day, approximate=approximate)
@@ -313,7 +313,7 @@ def parse_date_input(text: str, *, lang: str, today: date) -> FuzzyDate:
     if len(original) > 100:
         raise InputRefused(N_("A date is short: at most {n} characters."), n=100)
     lang = lang.replace("-", "_").split("_")[0]
-    cleaned = normalise(original)
+    cleaned = fold_for_dates(original)
     aside = re.search(r"\(([^()]*)\)", cleaned)
     main = re.sub(r"\([^()]*\)", " ", cleaned).strip() if aside else cleaned
     try:

@@ -1,13 +1,13 @@
-"""The words the date reader knows, in every interface language, and how text is normalised.
+"""The words the date reader knows, in every interface language.
 
 The vocabulary is shared by all languages: the language an applicant answers in need not be
 the interface language, so "vers mars 2019" is read in an English interface too. Only two
 things depend on the interface language (see `domain.date_input`): the day/month order of
 numeric dates and what the Ge'ez month names mean in Tigrinya.
 
-Every key goes through `normalise`, the same function applied to the applicant's text, so
-spelling variants that differ only in accents, hamza/madda, Arabic vs Persian letter forms,
-Turkish dotless i, Cyrillic ё/й or full-width digits need no entry of their own. Words of
+Every key goes through `text.fold_for_dates`, the same function applied to the applicant's
+text, so spelling variants that differ only in accents, hamza/madda, Arabic vs Persian letter
+forms, Turkish dotless i, Cyrillic ё/й or full-width digits need no entry of their own. Words of
 several tokens ("كانون الثاني", "aşağı yukarı") are phrases: `join_phrases` turns a month or
 season phrase into one token before the text is split. A test checks that no normalised key
 means two different things.
@@ -16,30 +16,13 @@ means two different things.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_LETTERS = str.maketrans({
-    "ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "ہ": "ه", "ۃ": "ه", "ھ": "ه", "ګ": "گ", "ı": "i",
-    "\u200c": " ", "\u200d": "", "\u200f": "", "\u200e": "", "\u061c": "", "ـ": "",
-    "،": ",", "٬": ",", "、": ",", "፣": ",", "።": " ", "፡": " ", "፤": ";", "؛": ";",
-    "’": "'", "ʼ": "'", "‘": "'", "«": " ", "»": " ", "“": " ", "”": " ", "\"": " ",
-})
-# Combining marks dropped for matching: Latin/Cyrillic accents, Arabic vowel signs, hamza and
-# madda (so أ إ آ read as ا), the dot of Turkish İ.
-_MARKS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670]")
-
-
-def normalise(text: str) -> str:
-    """Western digits, one form per letter, no accents, folded case, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_DIGITS).casefold()
-    text = _MARKS.sub("", unicodedata.normalize("NFD", text))
-    text = unicodedata.normalize("NFC", text).translate(_LETTERS)
-    return " ".join(text.split())
+from asylum_prep.domain import ethiopian, jalali
+from asylum_prep.text import fold_for_dates
 
 
 def _key(word: str) -> str:
-    return normalise(word).replace(" ", "_")
+    return fold_for_dates(word).replace(" ", "_")
 
 
 def _table(rows: tuple[str, ...], start: int = 1) -> dict[str, int]:
@@ -55,7 +38,7 @@ def _table(rows: tuple[str, ...], start: int = 1) -> dict[str, int]:
 
 # Words meaning "about" (the date becomes approximate). Early/mid/late and "beginning/end of"
 # count as "about" too: the stored precision stays the month or year.
-APPROX: tuple[str, ...] = tuple(normalise(w) for w in (
+APPROX: tuple[str, ...] = tuple(fold_for_dates(w) for w in (
     # English
     "approximately|approx.|approx|around|about|circa|roughly|ca.|c.|early|mid-|mid|late|"
     "beginning of|end of|sometime in|~|"
@@ -95,7 +78,7 @@ APPROX: tuple[str, ...] = tuple(normalise(w) for w in (
 ).split("|"))
 
 # Words ignored around a date ("in", "of", "year", "month", "day", era names).
-FILLER = frozenset(normalise(w) for w in (
+FILLER = frozenset(fold_for_dates(w) for w in (
     "of the in on year "  # English
     "de del en el la "  # Spanish
     "le les l d du des au aux a à "  # French, Spanish and Portuguese "a"
@@ -143,35 +126,14 @@ GREGORIAN_MONTHS = _table((
     "كانون اول|دسامبر|دسمبر|十二月|ዲሴምበር|ዲሴም",
 ))
 
-# The twelve Solar Hijri months: Iranian names, Afghan (Dari) zodiac names, Pashto names.
-SOLAR_MONTHS = _table((
-    "فروردین|farvardin|حمل|hamal|وری",
-    "اردیبهشت|ordibehesht|ثور|sawr|غویی",
-    "خرداد|khordad|جوزا|jawza|غبرگولی",
-    "تیر|tir|سرطان|saratan|چنگاښ",
-    "مرداد|امرداد|mordad|amordad|اسد|asad|زمری",
-    "شهریور|shahrivar|سنبله|sonbola|sunbula|وږی",
-    "مهر|mehr|میزان|mizan|تله",
-    "آبان|aban|عقرب|aqrab|لړم",
-    "آذر|azar|قوس|qaws|لیندۍ",
-    "دی|dey|dei|جدی|jadi|مرغومی",
-    "بهمن|bahman|دلو|dalw|سلواغه",
-    "اسفند|esfand|حوت|hut|کب",
-))
+# The twelve Solar Hijri months: Iranian names, Afghan (Dari) zodiac names, Pashto names and
+# transliterations, every spelling `domain.jalali` knows.
+SOLAR_MONTHS = _table(tuple("|".join(names) for names in jalali.SPELLINGS))
 
-# The thirteen Ethiopian months in Ge'ez script, Amharic and Tigrinya spellings. In Tigrinya
-# (Eritrean usage, and the app's own Tigrinya dates) the same names are Gregorian months.
-GEEZ_MONTHS = _table((
-    "መስከረም", "ጥቅምት|ጥቅምቲ", "ኅዳር|ህዳር|ሕዳር|ሂዳር", "ታኅሣሥ|ታህሳስ|ታሕሳስ|ታኅሳስ|ታህሣሥ",
-    "ጥር|ጥሪ", "የካቲት|ለካቲት", "መጋቢት", "ሚያዝያ|ሚያዚያ", "ግንቦት|ጉንበት", "ሰኔ|ሰነ",
-    "ሐምሌ|ሀምሌ|ሓምለ", "ነሐሴ|ነሀሴ|ነሓሰ", "ጳጉሜ|ጳጉሜን",
-))
-PAGUME = 13
-
-
-def geez_as_gregorian(month: int) -> int | None:
-    """The Gregorian month a Ge'ez month name means in Tigrinya (Meskerem -> September)."""
-    return None if month == PAGUME else (month + 7) % 12 + 1
+# The thirteen Ethiopian months in Ge'ez script, every spelling `domain.ethiopian` knows. In
+# Tigrinya (Eritrean usage, and the app's own Tigrinya dates) the same names are Gregorian
+# months (`ethiopian.gregorian_month`).
+GEEZ_MONTHS = _table(tuple("|".join(names) for names in ethiopian.SPELLINGS))
 
 
 # Season -> its first month (Gregorian, Solar Hijri). Northern-hemisphere seasons.
@@ -194,7 +156,7 @@ for _pair, _names in (
 _TURKISH_BASES = frozenset(_key(w) for w in (
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
     "ilkbahar bahar yaz sonbahar güz kış").split())
-_TURKISH_ENDINGS = tuple(sorted((normalise(w) for w in (
+_TURKISH_ENDINGS = tuple(sorted((fold_for_dates(w) for w in (
     "da de ta te ı i u ü nda nde ında inde unda ünde ın in un ün dan den tan ten"
 ).split()), key=len, reverse=True))
 _ETHIOPIC_PREFIXES = ("በ", "ብ")  # "in": በመጋቢት 2011

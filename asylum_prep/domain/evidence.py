@@ -7,7 +7,6 @@ as display metadata only (sanitised), never used as a path.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime
 from enum import StrEnum
 
@@ -15,6 +14,7 @@ from pydantic import Field
 
 from asylum_prep.domain.base import Item, Model, Short, Text
 from asylum_prep.domain.dates import FuzzyDate
+from asylum_prep.text import collapse_spaces, drop_invisible
 
 SHA256 = r"^[0-9a-f]{64}$"
 
@@ -119,9 +119,4 @@ class ExhibitSettings(Model):
 def clean_filename(name: str, limit: int = 120) -> str:
     """A file name safe to show: no path, no control or bidi-override characters."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    kept = "".join(
-        ch for ch in base
-        if ch in "\u200c\u200d"
-        or (unicodedata.category(ch)[0] != "C" and not "\u2066" <= ch <= "\u2069")
-    )
-    return " ".join(kept.split())[:limit] or "file"
+    return collapse_spaces(drop_invisible(base))[:limit] or "file"

@@ -4,6 +4,10 @@ The arithmetic follows the well-known 33-year-cycle algorithm with the table of 
 breaks published with jalaali-js (Behrooz Tabesh) and used by most Iranian software; it
 matches the astronomical calendar for Solar Hijri years -61 to 3177. Gregorian days are
 Python `date` ordinals, so no Julian-day arithmetic of our own is needed.
+
+The month names, the one place for them: the date reader (`domain.date_words`) accepts every
+spelling in `SPELLINGS`; the display (`i18n_dates`) writes Iranian names for Persian and
+Afghan (zodiac) names for Dari.
 """
 
 from __future__ import annotations
@@ -17,6 +21,24 @@ _BREAKS = (
 )
 FIRST_YEAR = _BREAKS[0]
 LAST_YEAR = _BREAKS[-1] - 1
+
+IRANIAN_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
+                  "آذر", "دی", "بهمن", "اسفند")
+AFGHAN_MONTHS = ("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس",
+                 "جدی", "دلو", "حوت")
+PASHTO_MONTHS = ("وری", "غویی", "غبرگولی", "چنگاښ", "زمری", "وږی", "تله", "لړم", "لیندۍ",
+                 "مرغومی", "سلواغه", "کب")
+# Other spellings met in typed text: Latin transliterations, and the older امرداد.
+_OTHER_SPELLINGS = (
+    ("farvardin", "hamal"), ("ordibehesht", "sawr"), ("khordad", "jawza"), ("tir", "saratan"),
+    ("امرداد", "mordad", "amordad", "asad"), ("shahrivar", "sonbola", "sunbula"),
+    ("mehr", "mizan"), ("aban", "aqrab"), ("azar", "qaws"), ("dey", "dei", "jadi"),
+    ("bahman", "dalw"), ("esfand", "hut"),
+)
+SPELLINGS: tuple[tuple[str, ...], ...] = tuple(
+    (IRANIAN_MONTHS[i], AFGHAN_MONTHS[i], PASHTO_MONTHS[i], *_OTHER_SPELLINGS[i])
+    for i in range(12)
+)
 
 
 def _div(a: int, b: int) -> int:

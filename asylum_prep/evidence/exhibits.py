@@ -28,7 +28,6 @@ class Exhibit:
     description: str
     page_count: int  # the document's own pages (0: citation-only, or no PDF rendition)
     tab_page: int  # page number of the tab sheet
-    start_page: int  # first page of the document (tab_page + 1; tab_page when no pages)
     end_page: int  # last page of the exhibit
     citation_only: bool = False
     citation_text: str = ""  # the full citation(s), for cited reports
@@ -178,7 +177,6 @@ def exhibit_list(
                 description=entry.description,
                 page_count=count,
                 tab_page=page,
-                start_page=page + 1 if count else page,
                 end_page=end,
                 citation_only=entry.item is None,
                 citation_text=entry.citation_text,

@@ -30,6 +30,7 @@ from fontTools.ttLib import TTFont
 from pikepdf import Dictionary, Name
 
 from asylum_prep.errors import ConfigError
+from asylum_prep.text import collapse_spaces
 
 FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
 DIRS = ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/noto",
@@ -123,7 +124,7 @@ def descent() -> float:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").split())
+    return collapse_spaces(text.replace("\u00ad", ""))
 
 
 def encodable(text: str) -> bool:

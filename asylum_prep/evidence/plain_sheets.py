@@ -20,6 +20,7 @@ import pikepdf
 from pikepdf import Name
 
 from asylum_prep.evidence import noto_sans as noto
+from asylum_prep.text import collapse_spaces
 
 CM = 72 / 2.54
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 2 * CM, 2.2 * CM, 2.6 * CM  # as in _style.html
@@ -81,7 +82,7 @@ def _row_lines(cells: Sequence[str], widths: Sequence[float], bold: Sequence[boo
     out = []
     for i, (text, w) in enumerate(zip(cells, widths, strict=True)):
         if i == 2:  # the pages column does not wrap (white-space: nowrap)
-            out.append([" ".join(text.split())])
+            out.append([collapse_spaces(text)])
         else:
             out.append(noto.wrap(text, BODY, w - 2 * PAD_X, bold[i]) or [""])
     return out

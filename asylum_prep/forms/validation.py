@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -22,10 +21,12 @@ from pydantic import (
     ValidationInfo,
 )
 
+from asylum_prep import countries
 from asylum_prep.domain.base import MAX_SHORT_CHARS, YesNo
 from asylum_prep.domain.date_input import parse_date_input
 from asylum_prep.domain.dates import FuzzyDate
 from asylum_prep.errors import N_, InputRefused
+from asylum_prep.text import collapse_spaces
 
 DEFAULT_MAX_CHARS = 20_000
 MAX_LINES = 30
@@ -58,7 +59,7 @@ def _long(value: str, info: ValidationInfo) -> str:
 
 
 def _short(value: str, info: ValidationInfo) -> str:
-    value = " ".join(value.split())
+    value = collapse_spaces(value)
     limit = min(MAX_SHORT_CHARS, int(_ctx(info).get("max_chars", DEFAULT_MAX_CHARS)))
     if len(value) > limit:
         raise InputRefused(
@@ -85,7 +86,7 @@ def _lines(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, str):
         value = [line for line in value.replace(",", "\n").splitlines()]
     if isinstance(value, list):
-        value = [" ".join(str(v).split()) for v in value]
+        value = [collapse_spaces(str(v)) for v in value]
         value = [v for v in value if v]
         if len(value) > MAX_LINES:
             raise InputRefused(N_("Please give at most {n} entries here."), n=MAX_LINES)
@@ -98,7 +99,7 @@ def _lines(value: Any, info: ValidationInfo) -> Any:
 
 def _country(value: str) -> str:
     value = value.strip().upper()
-    if value and (len(value) != 2 or value not in Locale("en").territories):
+    if value and not countries.is_country(value):
         raise InputRefused(N_("Please choose a country from the list."))
     return value
 

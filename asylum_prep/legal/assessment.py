@@ -119,6 +119,7 @@ class ElementAssessment:
     reason_params: Params = ()
     next_step_template: str = ""
     next_step_params: Params = ()
+    test: str = ""  # the jurisdiction's legal test for the element (an English msgid)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.key, "key": self.key, "title": self.title, "strength": self.strength,

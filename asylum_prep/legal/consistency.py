@@ -48,6 +48,7 @@ from asylum_prep.domain.journey import EntryKind
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.legal.spans import add_years, bounds, definitely_before, show
+from asylum_prep.text import fold_case
 
 SAME_EVENT_DAYS = 45
 MIN_ACTIVITY_AGE = 5
@@ -208,11 +209,11 @@ def _order_rules(r: CaseRecord) -> Iterator[Flag]:
     returned = r.screening.returned_home is YesNo.yes
     refuge_departures = [n.date for n in r.leaving.entries
                          if n.kind is EntryKind.departure and n.date]
-    transit_countries = [_norm(t.country) for t in r.leaving.route if t.country.strip()]
+    transit_countries = [fold_case(t.country) for t in r.leaving.route if t.country.strip()]
     for i in r.incidents.items:
         if not i.date or returned or not definitely_before(dep, i.date):
             continue
-        if any(c in _norm(i.place) for c in transit_countries):
+        if any(c in fold_case(i.place) for c in transit_countries):
             continue  # harm on the way, in a country passed through
         if any(bounds(d)[0] <= bounds(i.date)[1] for d in refuge_departures):
             continue
@@ -228,10 +229,6 @@ def _certain(start: FuzzyDate, end: FuzzyDate | None) -> tuple[date, date] | Non
     lo = bounds(start)[1]
     hi = bounds(end)[0] if end else bounds(start)[0]
     return (lo, hi) if lo <= hi else None
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _detentions(r: CaseRecord) -> Iterator[tuple[str, FuzzyDate, FuzzyDate | None, str]]:
@@ -264,7 +261,7 @@ def _detention_rules(r: CaseRecord) -> Iterator[Flag]:
             away = _certain(t_start, t_end)
             if away is None or held[1] < away[0] or away[1] < held[0]:
                 continue
-            if country and _norm(country) in _norm(d_place):
+            if country and fold_case(country) in fold_case(d_place):
                 continue
             yield _flag("detention_overlaps_travel",
                         N_("A detention ({held}) overlaps travel ({travel})."),
@@ -292,14 +289,16 @@ def _same_event_rules(r: CaseRecord) -> Iterator[Flag]:
             continue
         for e in events:
             gap = _apart(i.date, e.start) if e.start else None
-            if _norm(i.place) == _norm(e.place) and gap is not None and gap <= SAME_EVENT_DAYS:
+            same_place = fold_case(i.place) == fold_case(e.place)
+            if same_place and gap is not None and gap <= SAME_EVENT_DAYS:
                 yield _flag("same_event_two_dates", message,
                             (f"incidents.items.{i.id}.date",
                              f"harm_to_others.legal_events.{e.id}.start"),
                             first=show(i.date), second=show(e.start))
     for n, a in enumerate(incidents):
         for b in incidents[n + 1:]:
-            same = any(getattr(a, f).strip() and _norm(getattr(a, f)) == _norm(getattr(b, f))
+            same = any(getattr(a, f).strip()
+                       and fold_case(getattr(a, f)) == fold_case(getattr(b, f))
                        for f in ("what_happened", "words_said"))
             if same and a.date and b.date and _apart(a.date, b.date) is not None:
                 yield _flag("same_event_two_dates", message,

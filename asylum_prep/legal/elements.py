@@ -105,5 +105,6 @@ def assess(record: CaseRecord, jurisdiction: str, *, today: date | None = None,
             next_step=fill(res.next_step, res.next_params),
             reason_template=res.reason, reason_params=res.reason_params,
             next_step_template=res.next_step, next_step_params=res.next_params,
+            test=element.test,
         ))
     return out

@@ -29,5 +29,3 @@ class Actor:
     def label(self) -> str:
         return self.display_name or self.username
 
-
-SYSTEM = Actor(id=0, username="system", role=Role.admin, display_name="system")

@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from asylum_prep.domain.base import Item, Model
-from asylum_prep.domain.dates import FuzzyDate
 from asylum_prep.domain.record import CaseRecord, SectionKey
 from asylum_prep.domain.review import SectionStatus
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
@@ -254,7 +253,3 @@ def delete_item(
     return _save(store, actor, case_id, CaseRecord.model_validate(record.model_dump()),
                  base_version)
 
-
-def date_value(value: FuzzyDate | None) -> dict[str, Any] | None:
-    """A date as stored (JSON form), for callers that pass plain data."""
-    return value.model_dump(mode="json") if value else None

@@ -101,14 +101,6 @@ class SealingWriter:
         self._buf.clear()
 
 
-def seal_bytes(plaintext: bytes, passphrase: str) -> bytes:
-    out = io.BytesIO()
-    writer = SealingWriter(out, passphrase)
-    writer.write(plaintext)
-    writer.finish()
-    return out.getvalue()
-
-
 def open_sealed(data: bytes, passphrase: str) -> bytes:
     """The payload of a sealed archive, or ArchiveError (wrong passphrase, any alteration)."""
     if len(data) < _HEADER.size + _TAG or not data.startswith(MAGIC):
@@ -294,14 +286,6 @@ def _read_payload(payload: bytes) -> _Contents:
         if hashlib.sha256(blobs[entry.id]).hexdigest() != entry.sha256:
             raise ArchiveError(BAD_CONTENTS)
     return _Contents(manifest, records, blobs)
-
-
-def read_archive(
-    data: bytes, passphrase: str
-) -> tuple[Manifest, dict[int, CaseRecord], dict[str, bytes]]:
-    """Open and check an archive without touching any store (for tests and previews)."""
-    contents = _read_payload(open_sealed(data, passphrase))
-    return contents.manifest, contents.records, contents.blobs
 
 
 def import_case(store: Store, actor: Actor, *, data: bytes, passphrase: str) -> ArchiveSummary:

@@ -33,7 +33,6 @@ from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, CaseMember, utcnow
 
 MAX_REASON = 2000
-ALL_ELEMENT_KEYS = frozenset(k for j in jurisdictions.JURISDICTIONS.values() for k in j.keys)
 
 
 @dataclass(frozen=True)

@@ -119,15 +119,6 @@ def list_translation_items(store: Store, actor: Actor, case_id: str) -> list[Tra
     return items
 
 
-def translation_summary(store: Store, actor: Actor, case_id: str) -> dict[str, int]:
-    """{"missing": n, "stale": n, "current": n, "total": n} over the free-text answers."""
-    _, record, _, _ = _read(store, actor, case_id, Permission.translation)
-    counts = Counter(statuses(record).values())
-    out: dict[str, int] = {s: counts.get(s, 0) for s in STATUSES}
-    out["total"] = sum(counts.values())
-    return out
-
-
 def save_translation(store: Store, actor: Actor, case_id: str, *, path: str, text: str,
                      base_version: int) -> int:
     """Save the English translation of the answer at `path`, as seen at `base_version`.

@@ -9,8 +9,8 @@ under text boxes; the "Choose an option" placeholder of select boxes. Here:
   go into CSS strings escaped character by character, so no text can break out of them).
 - `HINTS_CSS` (added by `styling.apply` for every language but English) hides the
   "Press Enter to apply" hints: answers are saved when the box is left anyway.
-- `choose(t)` / `choose_many(t)`: the translated placeholders to pass as `placeholder=` to
-  every `st.selectbox` and `st.multiselect`.
+- The select boxes' placeholder: every `st.selectbox` passes
+  `placeholder=t("Choose an option")`, every `st.multiselect` `t("Choose one or more")`.
 
 The date input's calendar pop-up (month and weekday names) is drawn in English by Streamlit;
 applicant pages never use it (dates are typed, see domain.date_input), and the staff pages
@@ -79,10 +79,3 @@ def file_uploader(t: Translator, label: str, *, key: str, max_mb: int | None = N
     translate_uploader(t, key, max_mb=max_mb)
     return st.file_uploader(label, key=key, **kwargs)
 
-
-def choose(t: Translator) -> str:
-    return t("Choose an option")
-
-
-def choose_many(t: Translator) -> str:
-    return t("Choose one or more")

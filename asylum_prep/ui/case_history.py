@@ -9,6 +9,7 @@ from asylum_prep.errors import AsylumPrepError
 from asylum_prep.services import audit, cases
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
+from asylum_prep.text import collapse_spaces
 from asylum_prep.ui import session, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
@@ -97,7 +98,7 @@ def render_delete(ctx: PageContext, case: OpenCase) -> None:
             typed = st.text_input(prompt, key=state.W_DELETE_CONFIRM)
             submitted = st.form_submit_button(t("Delete for good"), key=state.W_DELETE_SUBMIT)
         if submitted:
-            if " ".join(typed.split()) != case.title:
+            if collapse_spaces(typed) != case.title:
                 st.error(t("The title you typed does not match. Nothing was deleted."))
                 return
             with shown_errors(t):

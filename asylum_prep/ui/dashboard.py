@@ -48,17 +48,38 @@ def render_overview(ctx: PageContext, case: OpenCase) -> None:
                 with shown_errors(t):
                     cases.set_status(ctx.store, ctx.actor, case.id, status=new)
                     st.rerun()
+        with st.form("rename_form", border=False):
+            left, right = st.columns([3, 1], vertical_alignment="bottom")
+            title = left.text_input(t("Case title (for example the client's name)"),
+                                    value=case.title, key=state.W_RENAME_TITLE)
+            if right.form_submit_button(t("Save title"), key=state.W_RENAME_SUBMIT):
+                with shown_errors(t):
+                    cases.rename_case(ctx.store, ctx.actor, case.id, title=title)
+                    st.rerun()
 
 
 def render_members(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
     st.subheader(t("Team"), anchor=False)
+    members: list[tuple[int, str, Role]] = []
     with shown_errors(t):
         members = cases.list_members(ctx.store, ctx.actor, case.id)
         st.table([{t("Name"): name, t("Role on this case"): label(t, ROLE_LABELS, role.value)}
                   for _uid, name, role in members])
     if case.role is not Role.attorney:
         return
+    others = {uid: name for uid, name, _role in members if uid != ctx.actor.id}
+    if others:
+        with st.form("member_remove_form", border=False):
+            left, right = st.columns([3, 1], vertical_alignment="bottom")
+            who = left.selectbox(t("Remove someone from this case"), list(others), index=None,
+                                 format_func=others.__getitem__, key=state.W_MEMBER_REMOVE_PICK,
+                                 placeholder=t("Choose an option"))
+            if right.form_submit_button(t("Remove from case"),
+                                        key=state.W_MEMBER_REMOVE_SUBMIT) and who is not None:
+                with shown_errors(t):
+                    cases.remove_member(ctx.store, ctx.actor, case.id, user_id=who)
+                    st.rerun()
     with st.form("member_form", clear_on_submit=True):
         st.write(t("Add a colleague to this case"))
         left, right = st.columns(2)

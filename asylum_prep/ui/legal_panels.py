@@ -18,6 +18,7 @@ from asylum_prep.domain.record import iter_text_answers
 from asylum_prep.errors import N_
 from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.i18n_dates import format_day
+from asylum_prep.legal import jurisdictions
 from asylum_prep.legal.assessment import ElementAssessment, Params, localize
 from asylum_prep.services import checks
 from asylum_prep.services.actor import Role
@@ -123,6 +124,8 @@ def render_element(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> No
     colour = COLOUR[a.strength]
     header = f":{colour}[●] {t(a.title)} — :{colour}[{t(STRENGTH[a.strength])}]"
     with st.expander(header, expanded=a.strength != "supported"):
+        if a.test:
+            st.caption(t(a.test))
         st.write(tr(ctx, a.reason_template, a.reason_params) or a.reason)
         for n, f in enumerate(a.facts):
             left, right = st.columns([5, 1], vertical_alignment="center")
@@ -150,7 +153,10 @@ def _md(text: str) -> str:
 
 def render_element_map(ctx: PageContext, case: OpenCase,
                        report: checks.CheckReport | None = None) -> None:
-    st.subheader(ctx.t("Legal elements"), anchor=False)
+    t = ctx.t
+    st.subheader(t("Legal elements"), anchor=False)
+    for p in jurisdictions.get(case.jurisdiction.value).protections:  # and their standards
+        st.caption(t("{part}: {item}", part=t(p.title), item=t(p.standard)))
     for a in (report or report_for(ctx, case)).elements:
         render_element(ctx, case, a)
 

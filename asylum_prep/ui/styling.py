@@ -1,5 +1,5 @@
 """Page styling: the whole interface mirrored for right-to-left languages, quiet base styles,
-and helpers for text the app renders itself.
+and the direction of charts.
 
 Right-to-left (ar, fa, fa_AF, ps, ur): the app root gets `direction: rtl`, so flex rows
 (columns, radio and checkbox rows, tabs, expander headers, buttons with icons) reverse and
@@ -7,9 +7,7 @@ text starts on the right; the sidebar moves to the right edge (also when it slid
 the page on a phone), lists put their bullets on the right, the progress bar fills from the
 right. Text boxes get `dir="auto"` behaviour (`unicode-bidi: plaintext`): an answer typed in
 Latin letters in a Persian interface is left-aligned and vice versa. Code, ids and invite
-codes stay left-to-right (`.ltr`, code, pre). Values the app puts into its own HTML go
-through `bdi()` (an isolated run) so a Latin name or a date inside a Persian sentence reads
-in the right order; plain Markdown text uses `i18n_dates.isolate` (Unicode isolates).
+codes stay left-to-right (`.ltr`, code, pre).
 
 The CSS is a constant of ours (no user text), injected with st.html.
 """
@@ -19,7 +17,6 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from markupsafe import Markup, escape
 
 from asylum_prep.i18n import Translator
 
@@ -102,12 +99,6 @@ def apply(t: Translator) -> None:
         st.html(HINTS_CSS)
     if t.rtl:
         st.html(RTL_CSS)
-
-
-def bdi(value: object) -> Markup:
-    """A user value (name, date, number, id) as an isolated, escaped HTML run, for HTML the
-    app renders itself: `<bdi>` keeps its own direction inside any sentence."""
-    return Markup("<bdi>{}</bdi>").format(escape(str(value)))
 
 
 def chart_direction(t: Translator) -> dict[str, Any]:

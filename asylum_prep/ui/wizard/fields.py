@@ -8,12 +8,11 @@ never empties the box.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 import streamlit as st
-from babel import Locale
 
+from asylum_prep import countries
 from asylum_prep.domain.date_input import format_for_input
 from asylum_prep.domain.dates import FuzzyDate
 from asylum_prep.forms.questions import Question, Widget
@@ -23,27 +22,6 @@ from asylum_prep.ui import state
 
 def box_key(path: str) -> str:
     return state.W_WZ_ANSWER_PREFIX + path
-
-
-# Two-letter codes in CLDR's territory list that are not countries a person comes from.
-NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ"})
-
-
-def is_country_code(code: str) -> bool:
-    """ISO 3166-1 alpha-2 countries (and Kosovo, XK): no unions, groupings or private-use codes."""
-    return (len(code) == 2 and code.isalpha() and code.isupper() and code not in NOT_COUNTRIES
-            and (not code.startswith("X") or code == "XK"))  # Kosovo uses XK
-
-
-@lru_cache(maxsize=8)
-def countries(lang: str) -> tuple[tuple[str, str], ...]:
-    """(code, name in the language) for every country, sorted by name."""
-    try:
-        names = Locale.parse(lang).territories
-    except (ValueError, TypeError):
-        names = Locale("en").territories
-    pairs = [(code, name) for code, name in names.items() if is_country_code(code)]
-    return tuple(sorted(pairs, key=lambda p: p[1]))
 
 
 def box_value(question: Question, stored: Any, answered: bool) -> Any:
@@ -103,7 +81,7 @@ def draw(question: Question, path: str, t: Translator, *, initial: Any, disabled
         st.multiselect(label, list(options), format_func=lambda v: t(options[v]),
                        placeholder=t("Choose one or more"), **common)
     elif kind is Widget.country:
-        names = dict(countries(lang))
+        names = dict(countries.choices(lang))
         st.selectbox(label, list(names), format_func=names.__getitem__,
                      placeholder=t("Choose a country"), **common)
     else:

@@ -1,11 +1,13 @@
-"""Normalisation and query parsing: pure functions, both sides of the index agree."""
+"""Search folding (asylum_prep.text) and query parsing: pure functions, both sides of the
+index agree."""
 
 from __future__ import annotations
 
 import pytest
 
-from asylum_prep.country_info.normalize import index_form, normalize_text, tokens
 from asylum_prep.country_info.search import Query, highlight, parse_query, plain_snippet
+from asylum_prep.text import fold_for_search, index_form
+from asylum_prep.text import search_tokens as tokens
 
 HOSTILE = ['"', "'", "*", "NEAR(", "a OR", ") DROP TABLE x; --", "^", ":", "(", ")", "x" * 10_000,
            "\x00", "abc\x00def", "coi_fts MATCH '*'", '"unterminated phrase', "NOT", "AND OR NOT",
@@ -28,7 +30,7 @@ def test_arabic_and_persian_letter_forms_agree() -> None:
 def test_latin_diacritics_case_and_compatibility_forms() -> None:
     assert tokens("Détention ÉCOLE Łódź STRAßE ﬁnal") == ["detention", "ecole", "lodz", "strasse",
                                                          "final"]
-    assert normalize_text("ＡＢＣ") == "abc"
+    assert fold_for_search("ＡＢＣ") == "abc"
 
 
 def test_zero_width_joiners_and_controls() -> None:

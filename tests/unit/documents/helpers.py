@@ -12,6 +12,8 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+from asylum_prep import pdf_png
+
 
 def pdf_text(data: bytes, *, layout: bool = False) -> str:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as fh:
@@ -63,22 +65,10 @@ def words(text: str) -> list[str]:
 
 
 def first_page_png(data: bytes, tmp: Path, name: str, dpi: int = 50) -> Path:
-    pdf = tmp / f"{name}.pdf"
-    pdf.write_bytes(data)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            str(dpi),
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(pdf),
-            str(tmp / name),
-        ],
-        check=True,
-    )
-    return tmp / f"{name}.png"
+    """The first page as a PNG file in `tmp` (to compare with a reference image), made by the
+    app's own pdftoppm wrapper."""
+    png = pdf_png.page_png(data, 1, dpi=dpi)
+    assert png is not None
+    path = tmp / f"{name}.png"
+    path.write_bytes(png)
+    return path

@@ -9,22 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asylum_prep.domain import jalali
+from asylum_prep.domain import ethiopian, jalali
 from asylum_prep.domain.date_input import parse_date_input
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.i18n import SUPPORTED, translator
 from asylum_prep.i18n_dates import (
-    FSI,
     OWN_MONTHS,
-    PDI,
-    ethiopian,
     format_day,
     format_fuzzy,
     from_display,
     gregorian,
-    isolate,
     localize_leading_date,
-    to_ethiopian,
 )
 
 DAY = FuzzyDate(iso=date(2022, 10, 7))
@@ -77,7 +72,7 @@ def test_every_language_formats_without_error() -> None:
     (date(2019, 3, 5), (2011, 6, 26)),
 ])
 def test_ethiopian_calendar(day: date, expected: tuple[int, int, int]) -> None:
-    assert to_ethiopian(day) == expected
+    assert ethiopian.from_gregorian(day) == expected
 
 
 def test_amharic_shows_the_ethiopian_date_beside_an_exact_day_only() -> None:
@@ -85,13 +80,13 @@ def test_amharic_shows_the_ethiopian_date_beside_an_exact_day_only() -> None:
     assert format_fuzzy(DAY, t).endswith("(መስከረም 27 ቀን 2015 ዓ.ም.)")
     assert "ዓ.ም." not in format_fuzzy(MONTH, t)
     assert "ዓ.ም." not in format_fuzzy(DAY, translator("ti"))
-    assert ethiopian(date(2019, 3, 5)) == "የካቲት 26 ቀን 2011 ዓ.ም."
+    assert ethiopian.amharic_date(date(2019, 3, 5)) == "የካቲት 26 ቀን 2011 ዓ.ም."
 
 
 @given(st.dates(min_value=date(1900, 3, 1), max_value=date(2100, 12, 31)))
 def test_ethiopian_days_are_consecutive(day: date) -> None:
-    y, m, d = to_ethiopian(day)
-    ny, nm, nd = to_ethiopian(day + timedelta(days=1))
+    y, m, d = ethiopian.from_gregorian(day)
+    ny, nm, nd = ethiopian.from_gregorian(day + timedelta(days=1))
     if (ny, nm) == (y, m):
         assert nd == d + 1
     elif ny == y:
@@ -125,9 +120,6 @@ def test_list_summary_dates_are_localised() -> None:
     assert from_display(approx.display()) == (approx, "")
 
 
-def test_isolate() -> None:
-    assert isolate("Nasrin K.") == f"{FSI}Nasrin K.{PDI}"
-    assert isolate("") == ""
 
 
 APPROX_MONTH = FuzzyDate(iso=date(2022, 10, 1), precision=Precision.month, approximate=True)

@@ -51,6 +51,11 @@ def test_attorney_sees_and_acts_on_the_legal_panels(people: People, make_app, se
     assert any("days left until the one-year deadline" in e.value for e in at.error)
     assert any("no return home is recorded" in w.value for w in at.warning)
     assert at.get("vega_lite_chart")
+    # the standards of each protection, and each element's legal test
+    captions = [c.value for c in at.caption]
+    assert "Withholding of removal: Persecution more likely than not; mandatory if the " \
+           "standard is met." in captions
+    assert "Severe harm or the threat of it." in captions  # "Harm amounting to persecution"
 
     # dismissing without a reason is refused, with a reason it is kept
     at.button(key=f"{state.W_LG_DISMISS_PREFIX}{flag.id}").click().run()

@@ -3,7 +3,7 @@
 Reports are public documents, stored in plain columns. No applicant data is ever written to
 these tables (suggestions for a case are computed at query time only). The full-text index is
 engine-specific: an FTS5 table kept in step by triggers on SQLite, a generated tsvector column
-with a GIN index on PostgreSQL. Both index `norm`, the text as `country_info.normalize` made it.
+with a GIN index on PostgreSQL. Both index `norm`, the text as `text.index_form` made it.
 
 Revision ID: 0002
 Revises: 0001

@@ -1,0 +1,196 @@
+"""Text normalisation: the one module for it. Every function here is pure and says in its name
+what it does; callers pick the one their purpose needs.
+
+Spacing and invisible characters:
+- `collapse_spaces`: runs of whitespace (newlines included) become one space, ends trimmed.
+- `strip_controls`: control characters (C0 and C1, NUL included: PostgreSQL refuses it) become
+  spaces; newlines, tabs and carriage returns stay.
+- `drop_invisible`: control, format (bidi overrides and isolates, zero-width spaces),
+  private-use, surrogate and unassigned characters are removed, except the zero-width
+  (non-)joiners that spell Persian and Indic words.
+- `drop_xml_invalid`: the characters XML 1.0 cannot hold (most C0 controls, U+FFFE, U+FFFF)
+  are removed, and counted.
+
+Comparing and hashing:
+- `canonical`: Unicode NFC, single spaces (two renders of the same words hash the same).
+- `fold_case`: case folded (ß -> ss), single spaces (the same place typed twice).
+
+Search (the country library's index and its queries; both sides use these, so they agree.
+The index stores `index_form`, so changing `fold_for_search` means re-indexing):
+- `fold_for_search`, in order:
+  1. Unicode NFKC (compatibility forms: ligatures, full-width letters, Arabic presentation
+     forms).
+  2. Removed: Arabic vowel marks (harakat U+064B-U+065F, superscript alef U+0670, Quranic
+     marks U+06D6-U+06ED), tatweel U+0640, zero-width (non-)joiners, soft hyphens and other
+     format characters; control characters (NUL included) become spaces.
+  3. Arabic and Persian letter variants unified: ي ى ئ -> ی, ك -> ک, أ إ آ ٱ -> ا, ؤ -> و,
+     ة ۀ -> ه; Arabic-Indic and Persian digits -> 0-9.
+  4. Case folded (str.casefold: ß -> ss).
+  5. Latin/Greek/Cyrillic diacritics stripped (combining marks U+0300-U+036F after NFD),
+     plus letters that do not decompose: ł -> l, ø -> o, đ -> d, ı -> i, æ -> ae, œ -> oe,
+     þ -> th.
+- `search_tokens` splits the folded text into runs of letters and digits; `index_form` joins
+  them with single spaces; `word_pattern` finds words as a reader sees them (marks and
+  joiners included) to highlight originals.
+
+Dates (the date reader's words and the applicant's text, `domain.date_words`):
+- `fold_for_dates`: Western digits, one form per letter (Arabic and Urdu forms as Persian's),
+  no accents, hamza or madda, folded case, date punctuation of every script read as Latin
+  punctuation, zero-width non-joiners as spaces, single spaces. It differs from the search
+  folding in those last points, which the search index must not change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# -- spacing and invisible characters ----------------------------------------------------------
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of whitespace as one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+def strip_controls(text: str) -> str:
+    """Control characters (NUL included) become spaces; newlines and tabs stay."""
+    return _CONTROLS.sub(" ", text)
+
+
+def drop_invisible(text: str) -> str:
+    """Without control, format, private-use, surrogate and unassigned characters (bidi
+    overrides and isolates among them), zero-width (non-)joiners kept."""
+    return "".join(ch for ch in text
+                   if ch in _JOINERS or unicodedata.category(ch)[0] != "C")
+
+
+def drop_xml_invalid(text: str) -> tuple[str, int]:
+    """`text` without the characters XML 1.0 cannot hold, and how many there were."""
+    return _XML_INVALID.subn("", text)
+
+
+# -- comparing and hashing ---------------------------------------------------------------------
+
+def canonical(text: str) -> str:
+    """NFC, single spaces."""
+    return collapse_spaces(unicodedata.normalize("NFC", text))
+
+
+def fold_case(text: str) -> str:
+    """Case folded, single spaces."""
+    return collapse_spaces(text.casefold())
+
+
+# -- search ----------------------------------------------------------------------------------
+
+_ARABIC_MARKS = "".join(
+    chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640]
+)
+_SEARCH_LETTERS = {
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ؤ": "و", "ة": "ه", "ۀ": "ه",
+    "ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d",
+}
+_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+
+
+def _search_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(ch): None for ch in _ARABIC_MARKS}
+    table.update({ord(k): v for k, v in _SEARCH_LETTERS.items()})
+    table.update(_DIGITS)
+    return table
+
+
+_SEARCH_TABLE = _search_table()
+_LATIN_MARKS = re.compile("[\u0300-\u036f]")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _mark_ranges() -> str:
+    """A regex character class body of every combining mark and format character."""
+    out: list[str] = []
+    start = prev = -2
+    for cp in range(0x10000):  # the Basic Multilingual Plane holds the scripts we expect
+        ch = chr(cp)
+        if unicodedata.category(ch) in ("Mn", "Mc", "Me", "Cf") or cp == 0x0640:
+            if cp != prev + 1:
+                if start >= 0:
+                    out.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+                start = cp
+            prev = cp
+    out.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def word_pattern() -> re.Pattern[str]:
+    """A word as a reader sees it, vowel marks and joiners included (to highlight originals)."""
+    return re.compile(rf"(?:[^\W_]|[{_mark_ranges()}])+")
+
+
+def _drop_format(text: str) -> str:
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat == "Cf":
+            continue
+        out.append(" " if cat == "Cc" else ch)
+    return "".join(out)
+
+
+def fold_for_search(text: str) -> str:
+    """The search form of `text` (rules 1-5 of the module docstring), spacing kept."""
+    if text.isascii():  # NFKC, the letter table and diacritics leave ASCII unchanged
+        return text.lower()
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = _drop_format(text)
+    text = text.translate(_SEARCH_TABLE).casefold()
+    if not text.isascii():
+        stripped = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
+        text = unicodedata.normalize("NFC", stripped)
+        text = text.translate(_SEARCH_TABLE)
+    return text
+
+
+def search_tokens(text: str) -> list[str]:
+    """Search-folded tokens: runs of letters and digits."""
+    return _TOKEN.findall(fold_for_search(text))
+
+
+def index_form(text: str) -> str:
+    """What the full-text index stores for a passage."""
+    return " ".join(search_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def word_tokens(word: str) -> tuple[str, ...]:
+    """Search tokens of one displayed word (cached: the same words recur in every snippet)."""
+    return tuple(search_tokens(word))
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+_DATE_LETTERS = str.maketrans({
+    "ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "ہ": "ه", "ۃ": "ه", "ھ": "ه", "ګ": "گ", "ı": "i",
+    "\u200c": " ", "\u200d": "", "\u200f": "", "\u200e": "", "\u061c": "", "ـ": "",
+    "،": ",", "٬": ",", "、": ",", "፣": ",", "።": " ", "፡": " ", "፤": ";", "؛": ";",
+    "’": "'", "ʼ": "'", "‘": "'", "«": " ", "»": " ", "“": " ", "”": " ", "\"": " ",
+})
+# Combining marks dropped for matching: Latin/Cyrillic accents, Arabic vowel signs, hamza and
+# madda (so أ إ آ read as ا), the dot of Turkish İ.
+_DATE_MARKS = re.compile("[\u0300-\u036f\u064b-\u065f\u0670]")
+
+
+def fold_for_dates(text: str) -> str:
+    """Western digits, one form per letter, no accents, folded case, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_DIGITS).casefold()
+    text = _DATE_MARKS.sub("", unicodedata.normalize("NFD", text))
+    text = unicodedata.normalize("NFC", text).translate(_DATE_LETTERS)
+    return collapse_spaces(text)
