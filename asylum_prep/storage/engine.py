@@ -2,20 +2,24 @@
 
 `open_store` is the one way in. It refuses to start when the key is missing or wrong and the
 database already holds encrypted data, instead of creating a fresh key over existing cases.
+
+A store already at the newest schema opens without importing Alembic (a fifth of a second of
+every command's start): the stored revision is compared with the newest one named in the
+migration scripts, and Alembic runs only when they differ.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
@@ -72,7 +76,51 @@ def _serialise_start(conn: Any) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _START_LOCK})
 
 
+_REVISION_LINE = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$""", re.M)
+
+
+@cache
+def head_revision() -> str:
+    """The newest revision of the migration scripts, read from their `revision` and
+    `down_revision` lines (the one no other script names as its parent). One chain, one head:
+    anything else is a packaging mistake and fails loudly here."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (_MIGRATIONS / "versions").glob("*.py"):
+        for name, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            ids = set(re.findall(r"""["']([^"']+)["']""", value))
+            (revisions if name == "revision" else parents).update(ids)
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"the migration scripts have {len(heads)} heads, not one: {heads}")
+    return heads.pop()
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The schema revision the database records, or None for a new database."""
+    with engine.connect() as conn:
+        try:
+            value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError as exc:
+            if _no_such_table(exc):
+                return None  # a new database
+            raise  # locked, unreachable, ...: the caller reports it, no second attempt
+    return str(value) if value is not None else None
+
+
+def _no_such_table(exc: DBAPIError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == "42P01":  # PostgreSQL undefined_table
+        return True
+    return "no such table" in str(exc.orig).lower()  # SQLite
+
+
 def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision; Alembic is imported only when that is needed."""
+    if stored_revision(engine) == head_revision():
+        return
+    from alembic import command
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     with engine.begin() as conn:
