@@ -10,6 +10,8 @@ suggestion's terms can reveal the facts of a case.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +24,7 @@ from asylum_prep.country_info import library
 from asylum_prep.country_info import search as engine
 from asylum_prep.country_info import suggestions as suggest_mod
 from asylum_prep.country_info.importers import (
+    MAX_FILE_BYTES,
     ImportOptions,
     parse_file,
     resolve_metadata,
@@ -152,6 +155,15 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def _read_report_file(path: Path) -> bytes:
+    """A file's bytes, one past the import limit at most (the parser refuses a larger one).
+    Devices such as /dev/zero, and other special files, are refused, not read for ever."""
+    with path.open("rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise InputRefused(N_("{path} is not a file that can be read."), path=str(path))
+        return fh.read(MAX_FILE_BYTES + 1)
+
+
 def import_paths(
     store: Store, actor: Actor, *, paths: Sequence[Path], options: ImportOptions | None = None,
     progress: Progress | None = None,
@@ -162,10 +174,12 @@ def import_paths(
     outcomes = []
     for done, path in enumerate(files, 1):
         try:
-            data = path.read_bytes()
+            data = _read_report_file(path)
         except OSError as exc:
             outcome = ImportOutcome(str(path), "skipped", error=InputRefused(
                 N_("The file could not be read: {detail}"), detail=exc.strerror or "error"))
+        except InputRefused as exc:
+            outcome = ImportOutcome(str(path), "skipped", error=exc)
         else:
             outcome = _import_one(store, actor, str(path), data, options or ImportOptions())
         outcomes.append(outcome)
