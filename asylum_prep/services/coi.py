@@ -49,6 +49,7 @@ from asylum_prep.services.actor import STAFF_ROLES, Actor, Role
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import utcnow
+from asylum_prep.text_clean import clean_line
 
 IMPORT_ROLES = (Role.attorney, Role.paralegal, Role.admin)
 CITE_ROLES = (Role.attorney, Role.paralegal)
@@ -103,7 +104,7 @@ def _import_one(store: Store, actor: Actor, name: str, data: bytes,
             meta = resolve_metadata(parsed, options, name)
             passages = to_passages(parsed.blocks)
             report = library.add_report(
-                session, meta=meta, kind=parsed.kind, file_name=Path(name).name,
+                session, meta=meta, kind=parsed.kind, file_name=clean_line(Path(name).name),
                 content_hash=content_hash, page_count=parsed.page_count, passages=passages,
                 actor_id=actor.id or None,
             )

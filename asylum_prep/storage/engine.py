@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from asylum_prep.config import Settings
-from asylum_prep.errors import IntegrityError, KeyMissingError, WrongKeyError
+from asylum_prep.errors import N_, ConfigError, IntegrityError, KeyMissingError, WrongKeyError
 from asylum_prep.storage import crypto
 from asylum_prep.storage.db_errors import OPEN_FAILED, storage_unavailable
 from asylum_prep.storage.tables import Case, Meta
@@ -34,10 +34,14 @@ _MIGRATIONS = Path(__file__).parent / "migrations"
 _KEYCHECK = "keycheck"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, lock_wait_seconds: int = 30) -> Engine:
+    """The engine for `url`. On SQLite a transaction waits up to `lock_wait_seconds` for
+    another process's lock, then fails as `StorageUnavailable` (see db_errors)."""
     if url.startswith("sqlite"):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True
+            url,
+            connect_args={"check_same_thread": False, "timeout": lock_wait_seconds},
+            pool_pre_ping=True,
         )
 
         @event.listens_for(engine, "connect")
@@ -48,7 +52,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=FULL")
-            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA busy_timeout={int(lock_wait_seconds) * 1000}")
             cur.execute("PRAGMA secure_delete=ON")
             cur.close()
 
@@ -185,11 +189,29 @@ def _prepare_data_dir(path: Path) -> None:
     os.chmod(path, stat.S_IRWXU)
 
 
+BAD_KEY_ENV = N_(
+    "The master key in ASYLUM_PREP_MASTER_KEY cannot be read: it must be a 32-byte key in "
+    "base64, or the contents of this store's key file. Nothing was changed."
+)
+BAD_KEY_FILE = N_(
+    "The master key file {path} cannot be read: it must be the key file this store was "
+    "created with. Nothing was changed."
+)
+# What a damaged key (not base64, wrong length, JSON of the wrong shape, not UTF-8) raises.
+_UNREADABLE_KEY = (ConfigError, ValueError, TypeError, KeyError, AttributeError)
+
+
 def _load_keyring(settings: Settings, has_data: bool) -> tuple[crypto.Keyring, str]:
     if settings.master_key is not None:
-        return crypto.Keyring.from_text(settings.master_key.get_secret_value()), "env"
+        try:
+            return crypto.Keyring.from_text(settings.master_key.get_secret_value()), "env"
+        except _UNREADABLE_KEY:
+            raise ConfigError(BAD_KEY_ENV) from None
     if settings.key_file.exists():
-        return crypto.read_keyring(settings.key_file), "file"
+        try:
+            return crypto.read_keyring(settings.key_file), "file"
+        except _UNREADABLE_KEY:
+            raise ConfigError(BAD_KEY_FILE, path=str(settings.key_file)) from None
     if has_data:
         raise KeyMissingError(data_dir=str(settings.data_dir))
     ring = crypto.Keyring.single(crypto.new_key())
@@ -240,7 +262,7 @@ def _open_store(settings: Settings) -> Store:
     old_umask = os.umask(0o077)
     try:
         _prepare_data_dir(settings.data_dir)
-        engine = make_engine(settings.resolved_database_url)
+        engine = make_engine(settings.resolved_database_url, settings.lock_wait_seconds)
         migrate(engine)
     finally:
         os.umask(old_umask)
