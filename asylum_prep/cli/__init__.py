@@ -42,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors as one line on stderr (exit 2), like every other error of the CLI."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: {escape_controls(' '.join(message.split()))} (see --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
