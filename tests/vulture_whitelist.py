@@ -41,8 +41,9 @@ _.downgrade
 
 # -- Attributes written for a library to read -------------------------------------------------
 
-# pydantic reads `model_config` on every model class.
+# pydantic reads `model_config` on every model class, and calls @field_validator methods.
 _.model_config
+_._known_database
 # python-docx formatting properties, set on paragraphs, runs and sections (documents/docx.py).
 _.alignment
 _.bottom_margin
@@ -70,6 +71,7 @@ _.Length1
 _.Subtype
 _.Type
 _.Width
+_.DecodeParms
 # fontTools subsetter options (evidence/noto_sans.py).
 _.hinting
 _.layout_features
@@ -143,8 +145,10 @@ _.method
 _.is_sqlite
 # ui.store.clear_cache: the UI tests reset the process-wide store cache between apps.
 _.clear_cache
-# maintenance.RotationResult.old_key_ids: the rotation tests check which keys were retired.
-_.old_key_ids
+# maintenance.RotationResult.retired_key_id and Keyring.retired: the rotation tests check
+# which key was retired.
+_.retired_key_id
+_.retired
 
 # -- Not wired yet: each to be wired or deleted where its owner works --------------------------
 

@@ -3,11 +3,16 @@
 Each command group lives in its own module exposing `register(subparsers)`; every handler
 receives the parsed args and returns an exit code. Errors of our own become a one-line
 message on stderr with a non-zero exit, never a traceback.
+
+Results go to stdout, notes to stderr (see `common`). Building the parser imports nothing
+heavy: the command modules import services, storage and document libraries inside their
+handlers, so `--help` and `case list` start in a fraction of a second.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -22,6 +27,7 @@ from asylum_prep.cli import (
     commands_render,
 )
 from asylum_prep.errors import AsylumPrepError
+from asylum_prep.text import escape_controls
 
 MODULES = [
     commands_admin,
@@ -38,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors as one line on stderr (exit 2), like every other error of the CLI."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+        self.exit(2, f"{self.prog}: {escape_controls(' '.join(message.split()))} (see --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,22 +58,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(message: str) -> None:
+    print(f"asylum-prep: {escape_controls(' '.join(message.split()))}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
     except AsylumPrepError as exc:
-        print(f"asylum-prep: {exc.message()}", file=sys.stderr)
+        _fail(exc.message())
         return 1
     except KeyboardInterrupt:
-        print("asylum-prep: interrupted; nothing partial was saved.", file=sys.stderr)
+        _fail("interrupted; nothing partial was saved.")
         return 130
+    except BrokenPipeError:  # `asylum-prep case list | head`: the reader has what it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the exit flush cannot fail
+        except OSError:
+            pass
+        return 1
     except OSError as exc:
-        print(
-            f"asylum-prep: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
+        _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return 1
 
 

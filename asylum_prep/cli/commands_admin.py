@@ -12,10 +12,8 @@ from pathlib import Path
 
 import asylum_prep
 from asylum_prep.cli.commands_case import add_data_dir
-from asylum_prep.cli.common import cli_actor, read_secret_stdin, store_from
-from asylum_prep.config import load_settings
+from asylum_prep.cli.common import cli_actor, note, read_secret_stdin, store_from
 from asylum_prep.errors import N_, ConfigError, InputRefused
-from asylum_prep.services import maintenance, users
 from asylum_prep.services.actor import Role
 
 STAFF = [Role.admin.value, Role.attorney.value, Role.paralegal.value, Role.translator.value]
@@ -27,6 +25,8 @@ def serve_command(args: argparse.Namespace) -> tuple[list[str], dict[str, str], 
     if not APP_FILE.exists():
         raise ConfigError(N_("The app entry {path} is missing; reinstall asylum-prep."),
                           path=str(APP_FILE))
+    from asylum_prep.config import load_settings
+
     settings = load_settings(data_dir=getattr(args, "data_dir", None))
     root = APP_FILE.parent.parent
     cwd = root if (root / ".streamlit" / "config.toml").exists() else Path.cwd()
@@ -53,13 +53,14 @@ def _port(text: str) -> int:
 def _serve(args: argparse.Namespace) -> int:
     argv, env, cwd = serve_command(args)
     store_from(args).close()  # migrate and check the key now: a clear message, not a blank page
-    print(f"Serving asylum-prep at http://{args.address}:{args.port} (Ctrl+C stops it).",
-          flush=True)
+    note(f"Serving asylum-prep at http://{args.address}:{args.port} (Ctrl+C stops it).")
     os.chdir(cwd)
     os.execve(argv[0], argv, env)  # noqa: S606 - fixed argv, no shell
 
 
 def _admin_create(args: argparse.Namespace) -> int:
+    from asylum_prep.services import maintenance, users
+
     password = read_secret_stdin()
     store = store_from(args)
     role = Role(args.role)
@@ -72,15 +73,17 @@ def _admin_create(args: argparse.Namespace) -> int:
         actor = maintenance.create_account(store, cli_actor(store), username=args.username,
                                            password=password, role=role,
                                            display_name=args.display_name)
-    print(f"Created the {actor.role.value} account {actor.username}.")
+    note(f"Created the {actor.role.value} account {actor.username}.")
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from asylum_prep.services import maintenance
+
     store = store_from(args)
     result = maintenance.backup(store, cli_actor(store), out=Path(args.out))
     versions = ", ".join(str(k.version) for k in result.key_versions) or "none"
-    print(f"Backup of {result.cases} cases written to {result.path} ({result.size} bytes); "
+    note(f"Backup of {result.cases} cases written to {result.path} ({result.size} bytes); "
           f"its integrity check passed. It holds encrypted data only and needs master key "
           f"version(s) {versions}. The master key file {store.settings.key_file} is NOT in the "
           f"backup: keep a copy of it separately and safely, or the backup cannot be read. "
@@ -90,9 +93,11 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _key_rotate(args: argparse.Namespace) -> int:
+    from asylum_prep.services import maintenance
+
     store = store_from(args)
     result = maintenance.rotate_master_key(store, cli_actor(store))
-    print(f"Master key rotated: {result.cases} case keys re-wrapped under key version "
+    note(f"Master key rotated: {result.cases} case keys re-wrapped under key version "
           f"{result.new_version} ({result.new_key_id}). {store.settings.key_file} keeps the "
           f"earlier versions, retired (they only read), so older backups still open with it; "
           f"it now holds versions {', '.join(map(str, result.versions))}. Copy the key file "

@@ -7,31 +7,33 @@ exits 0 with "N entries verified" on stdout, or 1 with the first bad entry on st
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from asylum_prep.cli.commands_case import add_data_dir
-from asylum_prep.cli.common import cli_actor, store_from
-from asylum_prep.services import audit, backup_manifest
+from asylum_prep.cli.common import cli_actor, note, out, store_from
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from asylum_prep.services import audit, backup_manifest
+
     mark = backup_manifest.read_checkpoint(Path(args.checkpoint)) if args.checkpoint else None
     store = store_from(args)
     result = audit.verify_log(store, cli_actor(store), checkpoint=mark)
     if not result.ok:
-        print(f"asylum-prep: {result.message()}", file=sys.stderr)
+        note(f"asylum-prep: {result.message()}")
         return 1
     against = f"; entry {mark.entry} matches the checkpoint of {mark.made_at}" if mark else ""
-    print(f"{result.entries} entries verified{against}.")
+    out(f"{result.entries} entries verified{against}.")
     return 0
 
 
 def _checkpoint(args: argparse.Namespace) -> int:
+    from asylum_prep.services import backup_manifest
+
     store = store_from(args)
     mark = backup_manifest.export_checkpoint(store, cli_actor(store), out=Path(args.out))
-    print(f"Checkpoint of audit log entry {mark.entry} written to {args.out}. Keep it apart "
-          f"from the database, with the backup it belongs to.")
+    note(f"Checkpoint of audit log entry {mark.entry} written to {args.out}. Keep it apart "
+         f"from the database, with the backup it belongs to.")
     return 0
 
 

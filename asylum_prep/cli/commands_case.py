@@ -9,18 +9,35 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from asylum_prep.cli.common import cli_actor, print_json, read_secret_stdin, store_from
-from asylum_prep.domain.record import CaseRecord
+from asylum_prep.cli.common import (
+    LazyChoices,
+    cli_actor,
+    note,
+    out,
+    print_json,
+    print_json_text,
+    read_input,
+    read_secret_stdin,
+    store_from,
+)
 from asylum_prep.errors import N_, InputRefused
-from asylum_prep.samples import load_sample
-from asylum_prep.services import archive, cases, maintenance
-from asylum_prep.storage import repositories as repo
-from asylum_prep.storage.engine import Store
 
-JURISDICTIONS = [j.value for j in cases.Jurisdiction]
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from asylum_prep.domain.record import CaseRecord
+    from asylum_prep.storage.engine import Store
+
+
+def _jurisdictions() -> list[str]:
+    from asylum_prep.services.cases import Jurisdiction
+
+    return [j.value for j in Jurisdiction]
+
+
+JURISDICTIONS = LazyChoices(_jurisdictions)
 MAX_ANSWERS_BYTES = 20 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
 
@@ -46,10 +63,13 @@ def _one_line(exc: ValidationError) -> str:
 
 def parse_answers(path: Path) -> CaseRecord:
     """A record from a JSON file, validated strictly (unknown keys and wrong types refused)."""
-    if path.stat().st_size > MAX_ANSWERS_BYTES:
-        raise InputRefused(N_("The answers file {path} is too large."), path=str(path))
+    from pydantic import ValidationError
+
+    from asylum_prep.domain.record import CaseRecord
+
+    data = read_input(path, MAX_ANSWERS_BYTES, N_("The answers file {path} is too large."))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputRefused(N_("The answers file {path} is not UTF-8 text."),
                            path=str(path)) from None
@@ -61,26 +81,33 @@ def parse_answers(path: Path) -> CaseRecord:
 
 
 def _existing(store: Store, case_id: str) -> str:
+    from asylum_prep.storage import repositories as repo
+
     with store.session() as session:
         return repo.get_case(session, case_id).id  # NotFoundError names the id
 
 
 def _create(args: argparse.Namespace) -> int:
+    from asylum_prep.samples import load_sample
+    from asylum_prep.services import cases
+
     record = parse_answers(Path(args.answers)) if args.answers else None
     if args.sample:
         record = load_sample()
     store = store_from(args)
     case_id = cases.create_case(store, cli_actor(store), title=args.title,
                                 jurisdiction=args.jurisdiction, record=record)
-    print(case_id)
+    out(case_id)
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
+    from asylum_prep.services import cases
+
     store = store_from(args)
     case = cases.open_case(store, cli_actor(store), _existing(store, args.case_id))
     if args.json:
-        print(record_json(case.record))
+        print_json_text(record_json(case.record))
         return 0
     r = case.record
     name = " ".join(p for p in (r.about.given_names, r.about.family_name) if p) or "(not given)"
@@ -100,11 +127,13 @@ def _show(args: argparse.Namespace) -> int:
         f"Open comments: {sum(1 for c in r.comments if not c.resolved)}    "
         f"Skipped answers: {len(r.skipped)}",
     ]
-    print("\n".join(lines))
+    out("\n".join(lines))
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
+    from asylum_prep.services import maintenance
+
     store = store_from(args)
     rows = maintenance.list_all_cases(store, cli_actor(store))
     if args.json:
@@ -115,16 +144,18 @@ def _list(args: argparse.Namespace) -> int:
         ])
         return 0
     if not rows:
-        print("No cases yet.")
+        note("No cases yet.")
         return 0
-    print(f"{'ID':36}  {'JUR':3}  {'STATUS':6}  {'VER':>4}  {'UPDATED':16}  TITLE")
+    out(f"{'ID':36}  {'JUR':3}  {'STATUS':6}  {'VER':>4}  {'UPDATED':16}  TITLE")
     for r in rows:
-        print(f"{r.id:36}  {r.jurisdiction:3}  {r.status:6}  {r.version:>4}  "
+        out(f"{r.id:36}  {r.jurisdiction:3}  {r.status:6}  {r.version:>4}  "
               f"{r.updated_at:%Y-%m-%d %H:%M}  {r.title}")
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from asylum_prep.domain.record import CaseRecord
+
     del args
     print_json(CaseRecord.model_json_schema())
     return 0
@@ -136,32 +167,35 @@ def _delete(args: argparse.Namespace) -> int:
             "Deleting a case removes its record, history and files for good. Add --yes to "
             "confirm; nothing was deleted."
         ))
+    from asylum_prep.services import cases
+
     store = store_from(args)
     cases.delete_case(store, cli_actor(store), _existing(store, args.case_id))
-    print(f"Deleted case {args.case_id}.")
+    note(f"Deleted case {args.case_id}.")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
+    from asylum_prep.services import archive
+
     passphrase = read_secret_stdin()
     store = store_from(args)
     result = archive.export_case(store, cli_actor(store), _existing(store, args.case_id),
                                  out=Path(args.out), passphrase=passphrase)
-    print(f"Wrote an encrypted archive of case {result.case_id} ({result.versions} versions, "
+    note(f"Wrote an encrypted archive of case {result.case_id} ({result.versions} versions, "
           f"{result.blobs} files, {result.size} bytes) to {args.out}. Keep the passphrase "
           f"apart from the file.")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    if path.stat().st_size > MAX_ARCHIVE_BYTES:
-        raise InputRefused(N_("The archive {path} is too large."), path=str(path))
-    data = path.read_bytes()
+    from asylum_prep.services import archive
+
+    data = read_input(Path(args.file), MAX_ARCHIVE_BYTES, N_("The archive {path} is too large."))
     passphrase = read_secret_stdin()
     store = store_from(args)
     result = archive.import_case(store, cli_actor(store), data=data, passphrase=passphrase)
-    print(result.case_id)
+    out(result.case_id)
     return 0
 
 
@@ -171,7 +205,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = cmds.add_parser("create", help="create a case; prints only its id")
     p.add_argument("--title", required=True)
-    p.add_argument("--jurisdiction", choices=JURISDICTIONS, default="us")
+    p.add_argument("--jurisdiction", choices=JURISDICTIONS, default="us", metavar="CODE",
+                   help="one of: %(choices)s (default %(default)s)")
     source = p.add_mutually_exclusive_group()
     source.add_argument("--answers", metavar="FILE.json",
                         help="a case record in the format `case show ID --json` prints")

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from asylum_prep.cli.commands_case import add_data_dir
-from asylum_prep.cli.common import cli_actor, print_json, store_from
+from asylum_prep.cli.common import cli_actor, out, print_json, store_from
 from asylum_prep.errors import N_, InputRefused
-from asylum_prep.services import checks
+
+if TYPE_CHECKING:
+    from asylum_prep.services import checks
 
 MARK = {"supported": "[supported]", "thin": "[thin]     ", "missing": "[missing]  "}
 
@@ -69,12 +72,14 @@ def render_text(report: checks.CheckReport) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from asylum_prep.services import checks
+
     store = store_from(args)
     report = checks.run_checks(store, cli_actor(store), args.case_id, today=_today(args.today))
     if args.json:
         print_json(report.to_json())
     else:
-        print(render_text(report))
+        out(render_text(report))
     return 0
 
 

@@ -8,19 +8,30 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from datetime import date
 from pathlib import Path
 
-from asylum_prep.cli.common import cli_actor, print_json, store_from
-from asylum_prep.country_info.importers import ImportOptions, parse_date
-from asylum_prep.country_info.search import plain_snippet
-from asylum_prep.domain.citations import ElementKey, format_citation, pinpoint
+from asylum_prep.cli.common import (
+    LazyChoices,
+    cli_actor,
+    int_in,
+    note,
+    out,
+    print_json,
+    store_from,
+)
 from asylum_prep.errors import N_, InputRefused
-from asylum_prep.services import coi
+
+
+def _elements() -> list[str]:
+    from asylum_prep.domain.citations import ElementKey
+
+    return [e.value for e in ElementKey]
 
 
 def _date(value: str | None) -> date | None:
+    from asylum_prep.country_info.importers import parse_date
+
     if value is None:
         return None
     parsed = parse_date(value)
@@ -30,53 +41,65 @@ def _date(value: str | None) -> date | None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from asylum_prep.country_info.importers import ImportOptions
+    from asylum_prep.services import coi
+
     store = store_from(args)
     actor = cli_actor(store)
     options = ImportOptions(country=args.country, publisher=args.publisher, title=args.title,
                             published=_date(args.published), url=args.url)
 
     def progress(done: int, total: int, name: str) -> None:
-        print(f"[{done}/{total}] {name}", file=sys.stderr, flush=True)
+        note(f"[{done}/{total}] {name}")
 
     outcomes = coi.import_paths(store, actor, paths=[Path(p) for p in args.paths],
                                 options=options, progress=progress)
     for o in outcomes:
         if o.status == "imported":
-            print(f"imported  {o.name}  report={o.report_id}  passages={o.passages}")
+            out(f"imported  {o.name}  report={o.report_id}  passages={o.passages}")
         else:
-            print(f"{o.status:<9} {o.name}  {o.reason}")
+            out(f"{o.status:<9} {o.name}  {o.reason}")
     imported = sum(o.status == "imported" for o in outcomes)
-    print(f"{imported} imported, {sum(o.status == 'duplicate' for o in outcomes)} duplicates, "
+    note(f"{imported} imported, {sum(o.status == 'duplicate' for o in outcomes)} duplicates, "
           f"{sum(o.status == 'skipped' for o in outcomes)} skipped")
     return 0 if imported or not outcomes or all(o.status == "duplicate" for o in outcomes) else 1
 
 
 def _search(args: argparse.Namespace) -> int:
+    from asylum_prep.country_info.search import plain_snippet
+    from asylum_prep.domain.citations import pinpoint
+    from asylum_prep.services import coi
+
     store = store_from(args)
     page = coi.search(store, cli_actor(store), query=args.query, country=args.country,
                       publisher=args.publisher, since_year=args.since, limit=args.limit)
     if args.json:
         print_json({"total": page.total, "hits": [h.as_json() for h in page.hits]})
         return 0
-    print(f"{page.total} passages match.")
+    note(f"{page.total} passages match.")
     for h in page.hits:
         published = h.published.isoformat() if h.published else "n.d."
         pin = pinpoint(h.section, h.page)
         where = f", {pin}" if pin else ""
-        print(f"\n#{h.passage_id}  {h.publisher}, {h.title} ({published}){where}")
-        print(f"    {plain_snippet(h.snippet)}")
+        out(f"\n#{h.passage_id}  {h.publisher}, {h.title} ({published}){where}")
+        out(f"    {plain_snippet(h.snippet)}")
     return 0
 
 
 def _cite(args: argparse.Namespace) -> int:
+    from asylum_prep.domain.citations import format_citation
+    from asylum_prep.services import coi
+
     store = store_from(args)
     citation = coi.cite(store, cli_actor(store), args.case_id, passage_id=args.passage_id,
                         element=args.element)
-    print(format_citation(citation))
+    out(format_citation(citation))
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
+    from asylum_prep.services import coi
+
     store = store_from(args)
     actor = cli_actor(store)
     reports = coi.list_reports(store, actor, country=args.country)
@@ -90,7 +113,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in reports:
         published = r.published.isoformat() if r.published else "n.d."
-        print(f"{r.id}  {r.country}  {published}  {r.publisher}: {r.title} "
+        out(f"{r.id}  {r.country}  {published}  {r.publisher}: {r.title} "
               f"({r.passage_count} passages)")
     return 0
 
@@ -112,15 +135,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--country", help="ISO 3166 code")
     p.add_argument("--publisher")
-    p.add_argument("--since", type=int, metavar="YYYY", help="published in or after this year")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--since", type=int_in(1900, 2999), metavar="YYYY",
+                   help="published in or after this year")
+    p.add_argument("--limit", type=int_in(1, 1000), default=10, help="at most this many passages")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_search)
 
     p = cmds.add_parser("cite", help="pin a passage to a legal element of a case")
     p.add_argument("case_id", metavar="ID")
-    p.add_argument("passage_id", metavar="PASSAGE_ID", type=int)
-    p.add_argument("--element", required=True, choices=[e.value for e in ElementKey])
+    p.add_argument("passage_id", metavar="PASSAGE_ID", type=int_in(1, 2**63 - 1))
+    p.add_argument("--element", required=True, choices=LazyChoices(_elements), metavar="ELEMENT",
+                   help="one of: %(choices)s")
     p.set_defaults(handler=_cite)
 
     p = cmds.add_parser("list", help="the reports in the library")

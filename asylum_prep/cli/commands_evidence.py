@@ -2,6 +2,9 @@
 
 Thin: reads the file, calls services.evidence as the audited CLI operator, prints. The file
 name given on the command line is shown as metadata only, never used to decide the type.
+`add` prints the new id on stdout and what cleaning removed on stderr; `get` and `packet`
+write files readable by their owner only (0600), and `packet` prints the names of the parts
+it wrote on stdout.
 """
 
 from __future__ import annotations
@@ -10,41 +13,51 @@ import argparse
 from pathlib import Path
 
 from asylum_prep.cli.commands_case import add_data_dir
-from asylum_prep.cli.common import cli_actor, print_json, store_from
-from asylum_prep.domain.evidence import EvidenceKind
-from asylum_prep.errors import N_, InputRefused
-from asylum_prep.services import cases
-from asylum_prep.services import evidence as ev
-from asylum_prep.services.packet import render_packet
+from asylum_prep.cli.common import (
+    LazyChoices,
+    cli_actor,
+    float_in,
+    note,
+    out,
+    print_json,
+    read_input,
+    store_from,
+    write_private,
+)
+from asylum_prep.errors import N_
 
-KINDS = [k.value for k in EvidenceKind]
+
+def _kinds() -> list[str]:
+    from asylum_prep.domain.evidence import EvidenceKind
+
+    return [k.value for k in EvidenceKind]
 
 
-def _read_limited(path: Path, limit: int) -> bytes:
-    if not path.is_file():
-        raise InputRefused(N_("No file at {path}."), path=str(path))
-    if path.stat().st_size > limit:
-        raise InputRefused(N_("This file is larger than the limit of {max_mb} MB per file."),
-                           max_mb=f"{limit / 1048576:.0f}")
-    return path.read_bytes()
+KINDS = LazyChoices(_kinds)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from asylum_prep.services import cases
+    from asylum_prep.services import evidence as ev
+
     store = store_from(args)
     actor = cli_actor(store)
-    data = _read_limited(Path(args.file), store.settings.max_evidence_bytes)
+    data = read_input(Path(args.file), store.settings.max_evidence_bytes,
+                      N_("This file is larger than the limit of {max_mb} MB per file."))
     version = cases.open_case(store, actor, args.case_id, audit_view=False).version
     eid, _, notices = ev.add_evidence(
         store, actor, args.case_id, data=data, filename=Path(args.file).name, title=args.title,
         kind=args.kind, base_version=version, keep_original=args.keep_original or None,
         language=args.language or "")
-    print(eid)
+    out(eid)
     for notice in notices:
-        print(f"  {notice}")
+        note(notice)
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from asylum_prep.services import evidence as ev
+
     store = store_from(args)
     version, items = ev.list_evidence(store, cli_actor(store), args.case_id)
     if args.json:
@@ -52,30 +65,35 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for item in items:
         pages = item.page_count if item.page_count is not None else "?"
-        print(f"{item.id}  {item.kind.value:<15} {pages:>4} p.  {item.title or item.filename}")
+        out(f"{item.id}  {item.kind.value:<15} {pages:>4} p.  {item.title or item.filename}")
     return 0
 
 
 def cmd_get(args: argparse.Namespace) -> int:
+    from asylum_prep.services import evidence as ev
+
     store = store_from(args)
     data, _ = ev.get_evidence_file(store, cli_actor(store), args.case_id, args.evidence_id,
                                    which="original" if args.original else "stored")
-    Path(args.out).write_bytes(data)
+    write_private(Path(args.out), data)
+    note(f"Wrote {args.out} ({len(data)} bytes).")
     return 0
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
+    from asylum_prep.services.packet import render_packet
+
     store = store_from(args)
     result = render_packet(store, cli_actor(store), args.case_id,
                            max_part_bytes=int(args.max_part_mb * 1024 * 1024),
                            bates_prefix=args.bates)
-    out = Path(args.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(args.out_dir)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     for name, data in result.parts:
-        (out / name).write_bytes(data)
-        print(out / name)
+        write_private(folder / name, data)
+        out(str(folder / name))
     for warning in result.warnings:
-        print(f"  {warning}")
+        note(f"warning: {warning}")
     return 0
 
 
@@ -87,7 +105,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("case_id")
     add.add_argument("file")
     add.add_argument("--title", default=None)
-    add.add_argument("--kind", choices=KINDS, default=None)
+    add.add_argument("--kind", choices=KINDS, default=None, metavar="KIND",
+                     help="one of: %(choices)s")
     add.add_argument("--language", default=None, help="language code of the document, e.g. fa")
     add.add_argument("--keep-original", action="store_true",
                      help="also keep the sealed original (attorney only)")
@@ -112,6 +131,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     packet.add_argument("case_id")
     packet.add_argument("--out-dir", required=True)
     packet.add_argument("--bates", default=None, help="Bates prefix, e.g. EX")
-    packet.add_argument("--max-part-mb", type=float, default=25.0)
+    packet.add_argument("--max-part-mb", type=float_in(1, 10_000), default=25.0,
+                        help="largest part in MB (default %(default)s)")
     add_data_dir(packet)
     packet.set_defaults(handler=cmd_packet)

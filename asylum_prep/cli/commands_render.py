@@ -1,23 +1,38 @@
-"""`asylum-prep render ID --doc KIND --format pdf|docx --out FILE`: one document of a case."""
+"""`asylum-prep render ID --doc KIND --format pdf|docx --out FILE`: one document of a case.
+
+The document goes to --out (mode 0600); a packet split into parts goes to numbered files
+beside it, whose names are printed on stdout. Notes and warnings go to stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
 import io
-import sys
 import zipfile
 from pathlib import Path
 
-from asylum_prep.cli.common import cli_actor, store_from
-from asylum_prep.documents.build_certificates import TranslatorInfo
-from asylum_prep.services.render import DOCS, FORMATS, render_document
+from asylum_prep.cli.common import LazyChoices, cli_actor, note, out, store_from, write_private
+
+
+def _docs() -> tuple[str, ...]:
+    from asylum_prep.services.render import DOCS
+
+    return DOCS
+
+
+def _formats() -> tuple[str, ...]:
+    from asylum_prep.services.render import FORMATS
+
+    return FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("render", help="render a case document to PDF or DOCX")
     p.add_argument("case_id")
-    p.add_argument("--doc", required=True, choices=DOCS)
-    p.add_argument("--format", dest="fmt", required=True, choices=FORMATS)
+    p.add_argument("--doc", required=True, choices=LazyChoices(_docs), metavar="KIND",
+                   help="one of: %(choices)s")
+    p.add_argument("--format", dest="fmt", required=True, choices=LazyChoices(_formats),
+                   metavar="FORMAT", help="one of: %(choices)s")
     p.add_argument("--lang", default=None, help="declaration language: the answer language or en")
     p.add_argument("--bilingual", action="store_true", help="two columns: original | English")
     p.add_argument("--draft", action="store_true", help="show missing answers as gaps")
@@ -35,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from asylum_prep.documents.build_certificates import TranslatorInfo
+    from asylum_prep.services.render import render_document
+
     store = store_from(args)
     try:
         result = render_document(
@@ -55,20 +73,23 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        note(f"warning: {warning}")
     if result.mime == "application/zip":
         return _write_parts(args.out, result.content, result.version)
-    args.out.write_bytes(result.content)
-    print(f"{args.out} ({len(result.content)} bytes, case version {result.version})")
+    write_private(args.out, result.content)
+    note(f"Wrote {args.out} ({len(result.content)} bytes, case version {result.version}).")
     return 0
 
 
-def _write_parts(out: Path, zipped: bytes, version: int) -> int:
-    """A packet split into parts: each part beside --out, named with its part number."""
+def _write_parts(target: Path, zipped: bytes, version: int) -> int:
+    """A packet split into parts: each part beside --out, named with its part number; the
+    names on stdout, one a line."""
     with zipfile.ZipFile(io.BytesIO(zipped)) as archive:
         names = archive.namelist()
         for n, name in enumerate(names, start=1):
-            target = out.with_name(f"{out.stem}-part-{n}-of-{len(names)}{out.suffix or '.pdf'}")
-            target.write_bytes(archive.read(name))
-            print(f"{target} (part {n} of {len(names)}, case version {version})")
+            part = target.with_name(
+                f"{target.stem}-part-{n}-of-{len(names)}{target.suffix or '.pdf'}")
+            write_private(part, archive.read(name))
+            out(str(part))
+        note(f"Wrote the packet in {len(names)} parts (case version {version}).")
     return 0

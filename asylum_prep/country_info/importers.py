@@ -19,7 +19,7 @@ from pathlib import Path
 from asylum_prep import countries
 from asylum_prep.country_info.passages import Block, plain_blocks
 from asylum_prep.errors import N_, InputRefused
-from asylum_prep.text import collapse_spaces, index_form, search_tokens, strip_controls
+from asylum_prep.text import clean_line, collapse_spaces, index_form, search_tokens, strip_controls
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "txt",
@@ -103,13 +103,12 @@ def series_key(publisher: str, country: str, title: str) -> str:
 
 def resolve_metadata(parsed: ParsedFile, options: ImportOptions, file_name: str) -> ReportMeta:
     country = valid_country(options.country or parsed.country)
-    publisher = collapse_spaces(strip_controls(options.publisher or parsed.publisher or ""))[:200]
+    publisher = clean_line(options.publisher or parsed.publisher or "")[:200]
     if not publisher:
         raise InputRefused(
             N_("The file does not name its publisher: give it with the publisher option.")
         )
-    title = collapse_spaces(strip_controls(options.title or parsed.title or Path(file_name).stem))
-    title = title[:500]
+    title = clean_line(options.title or parsed.title or Path(file_name).stem)[:500]
     url = strip_controls(options.url or parsed.url or "").strip()[:1000]
     if url and not re.match(r"^https?://", url, re.I):
         raise InputRefused(N_("A report URL starts with http:// or https://."))

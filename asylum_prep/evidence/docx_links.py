@@ -23,7 +23,6 @@ from lxml import etree
 
 from asylum_prep.errors import N_, InputRefused
 
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 O_RELID = "{urn:schemas-microsoft-com:office:office}relid"
 HYPERLINK = f"{R_NS}/hyperlink"

@@ -8,8 +8,10 @@ every document built from it says so.
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from asylum_prep.domain.record import CaseRecord
+if TYPE_CHECKING:  # the record model loads when a sample is read, not when the package is
+    from asylum_prep.domain.record import CaseRecord
 
 SAMPLE_FILE = "sample_case.json"
 
@@ -21,4 +23,6 @@ def sample_json() -> str:
 
 def load_sample() -> CaseRecord:
     """The sample record, validated."""
+    from asylum_prep.domain.record import CaseRecord
+
     return CaseRecord.model_validate_json(sample_json())

@@ -44,6 +44,7 @@ from asylum_prep.services.cases import MAX_TITLE, Jurisdiction
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, CaseMember, EvidenceBlob, User, utcnow
+from asylum_prep.text import clean_line
 
 MAGIC = b"ASYLPREP"
 FORMAT = 1
@@ -310,7 +311,8 @@ def import_case(store: Store, actor: Actor, *, data: bytes, passphrase: str) -> 
 
         row, cipher = repo.new_case_row(
             session,
-            store, title=meta.title, jurisdiction=meta.jurisdiction.value, created_by=actor.id
+            store, title=clean_line(meta.title) or "-", jurisdiction=meta.jurisdiction.value,
+            created_by=actor.id,
         )
         row.status, row.current_version, row.updated_at = (
             meta.status, meta.current_version, meta.updated_at)

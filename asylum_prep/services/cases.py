@@ -19,7 +19,7 @@ from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, CaseMember, User, utcnow
-from asylum_prep.text import collapse_spaces
+from asylum_prep.text import clean_line
 
 MAX_TITLE = 200
 
@@ -88,7 +88,7 @@ def _storable_text(text: str) -> bool:
 
 
 def _clean_title(title: str) -> str:
-    title = collapse_spaces(title)
+    title = clean_line(title)  # no control or bidi-override characters; RTL text kept
     if not _storable_text(title):
         raise InputRefused(N_("The title contains broken characters. Type it again."))
     if not title:

@@ -10,6 +10,8 @@ suggestion's terms can reveal the facts of a case.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +24,7 @@ from asylum_prep.country_info import library
 from asylum_prep.country_info import search as engine
 from asylum_prep.country_info import suggestions as suggest_mod
 from asylum_prep.country_info.importers import (
+    MAX_FILE_BYTES,
     ImportOptions,
     parse_file,
     resolve_metadata,
@@ -46,6 +49,7 @@ from asylum_prep.services.actor import STAFF_ROLES, Actor, Role
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import utcnow
+from asylum_prep.text import clean_line
 
 IMPORT_ROLES = (Role.attorney, Role.paralegal, Role.admin)
 CITE_ROLES = (Role.attorney, Role.paralegal)
@@ -100,7 +104,7 @@ def _import_one(store: Store, actor: Actor, name: str, data: bytes,
             meta = resolve_metadata(parsed, options, name)
             passages = to_passages(parsed.blocks)
             report = library.add_report(
-                session, meta=meta, kind=parsed.kind, file_name=Path(name).name,
+                session, meta=meta, kind=parsed.kind, file_name=clean_line(Path(name).name),
                 content_hash=content_hash, page_count=parsed.page_count, passages=passages,
                 actor_id=actor.id or None,
             )
@@ -152,6 +156,15 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def _read_report_file(path: Path) -> bytes:
+    """A file's bytes, one past the import limit at most (the parser refuses a larger one).
+    Devices such as /dev/zero, and other special files, are refused, not read for ever."""
+    with path.open("rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise InputRefused(N_("{path} is not a file that can be read."), path=str(path))
+        return fh.read(MAX_FILE_BYTES + 1)
+
+
 def import_paths(
     store: Store, actor: Actor, *, paths: Sequence[Path], options: ImportOptions | None = None,
     progress: Progress | None = None,
@@ -162,10 +175,12 @@ def import_paths(
     outcomes = []
     for done, path in enumerate(files, 1):
         try:
-            data = path.read_bytes()
+            data = _read_report_file(path)
         except OSError as exc:
             outcome = ImportOutcome(str(path), "skipped", error=InputRefused(
                 N_("The file could not be read: {detail}"), detail=exc.strerror or "error"))
+        except InputRefused as exc:
+            outcome = ImportOutcome(str(path), "skipped", error=exc)
         else:
             outcome = _import_one(store, actor, str(path), data, options or ImportOptions())
         outcomes.append(outcome)

@@ -31,6 +31,7 @@ from asylum_prep.services.cases import commit_version
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, EvidenceBlob
+from asylum_prep.text import clean_line
 
 EDITABLE = frozenset(
     {
@@ -142,7 +143,7 @@ def add_evidence(
         )
         record = _record_at(store, session, case, base_version)
         item = EvidenceItem(
-            title=(title or "").strip()[:200],
+            title=clean_line(title or "")[:200],
             kind=kind_value,
             language=language[:20],
             filename=clean_filename(filename),
@@ -260,6 +261,8 @@ def update_evidence(
             raise PermissionDenied(N_("You can change only the documents you added."))
         data = item.model_dump()
         data.update(changes)
+        if isinstance(data.get("title"), str):
+            data["title"] = clean_line(data["title"])[:200]
         index = record.evidence.index(item)
         record.evidence[index] = EvidenceItem.model_validate(data)
         return record

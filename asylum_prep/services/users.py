@@ -27,11 +27,18 @@ from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import User, utcnow
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-_DUMMY_HASH = _hasher.hash("not a real password")
+_DUMMY_HASH: str | None = None  # made at the first sign-in, not at import (0.1 s per command)
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 MIN_PASSWORD = 8
 SERVICE_ACCOUNT = "cli"  # the CLI operator's audit identity: never signs in, not a person
 MAX_PASSWORD = 256
+
+
+def _dummy_hash() -> str:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = _hasher.hash("not a real password")
+    return _DUMMY_HASH
 
 
 def normalise_username(username: str) -> str:
@@ -169,7 +176,7 @@ def sign_in(store: Store, *, username: str, password: str) -> Actor:
         now = utcnow()
         if user is None or not user.is_active:
             try:
-                _hasher.verify(_DUMMY_HASH, secret)  # same cost whether or not the name exists
+                _hasher.verify(_dummy_hash(), secret)  # same cost whether or not the name exists
             except VerificationError:
                 pass
             audit.log(session, None, "sign_in_failed", detail="unknown user")

@@ -83,9 +83,6 @@ class Keyring:
         kid = key_id(key)
         return cls(keys={kid: key}, primary=kid, versions={kid: version})
 
-    def version_of(self, kid: str) -> int:
-        return self.versions[kid]
-
     @property
     def active_version(self) -> int:
         return self.versions[self.primary]

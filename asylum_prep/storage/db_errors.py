@@ -2,7 +2,8 @@
 
 The drivers report these as generic operational errors; `storage_unavailable` recognises them
 (SQLite by its message, PostgreSQL by SQLSTATE or its connection messages) and returns
-`StorageUnavailable`, a clear, translatable message. Anything else is left alone: a bug must
+`StorageUnavailable`, a clear, translatable message (a store another process keeps locked
+longer than the busy timeout gets its own). Anything else is left alone: a bug must
 still surface as one.
 """
 
@@ -17,6 +18,11 @@ from asylum_prep.errors import N_, StorageUnavailable
 OPEN_FAILED = N_(
     "The data in {data_dir} cannot be opened for writing: the storage is full, read-only or "
     "unreachable. Nothing was changed. Tell your administrator."
+)
+
+LOCKED = N_(
+    "The data is locked by another program and stayed locked too long. Nothing was changed. "
+    "Try again in a moment; if this goes on, tell your administrator."
 )
 
 _MESSAGES = (
@@ -42,6 +48,8 @@ def storage_unavailable(exc: BaseException, template: str | None = None,
                         **params: str) -> StorageUnavailable | None:
     """The user-facing error for `exc` when it means the storage cannot be written."""
     if isinstance(exc, DBAPIError):
+        if "database is locked" in str(exc.orig).lower():  # SQLite, after the busy timeout
+            return StorageUnavailable(LOCKED)
         sqlstate = getattr(exc.orig, "sqlstate", None)
         if isinstance(sqlstate, str) and (sqlstate[:2] in _PG_CLASSES or sqlstate in _PG_CODES):
             return StorageUnavailable(template, **params)

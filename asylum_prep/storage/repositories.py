@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import NotFoundError
 from asylum_prep.storage import crypto
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, CaseVersion, EvidenceBlob, utcnow
+
+if TYPE_CHECKING:  # imported where used: listing cases needs no record model (a 20th of a second)
+    from asylum_prep.domain.record import CaseRecord
 
 
 def new_case_row(
@@ -57,6 +60,8 @@ def add_version(
     session: Session, cipher: crypto.CaseCipher, *, version: int, record: CaseRecord,
     summary: list[str], actor_id: int,
 ) -> CaseVersion:
+    from asylum_prep.domain.record import CaseRecord
+
     CaseRecord.model_validate(record.model_dump())  # validate at the boundary, always
     row = CaseVersion(
         case_id=cipher.case_id,
@@ -79,6 +84,8 @@ def get_version_row(session: Session, case_id: str, version: int) -> CaseVersion
 
 
 def open_record(cipher: crypto.CaseCipher, row: CaseVersion) -> CaseRecord:
+    from asylum_prep.domain.record import CaseRecord
+
     return CaseRecord.model_validate_json(cipher.open_text(f"record:{row.version}", row.record_enc))
 
 

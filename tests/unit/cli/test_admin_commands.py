@@ -27,10 +27,10 @@ PLANTED = "Qorvelian7Marsh"
 
 def test_first_admin_then_staff_accounts(cli: Run, data_dir: Path) -> None:
     assert "admin account boss" in cli("admin", "create", "--username", "boss",
-                                       "--password-stdin", stdin=PASSWORD + "\n").ok().out
-    out = cli("admin", "create", "--username", "amina", "--role", "paralegal",
-              "--display-name", "Amina", "--password-stdin", stdin=PASSWORD + "\n").ok().out
-    assert "paralegal account amina" in out
+                                       "--password-stdin", stdin=PASSWORD + "\n").ok().err
+    made = cli("admin", "create", "--username", "amina", "--role", "paralegal",
+               "--display-name", "Amina", "--password-stdin", stdin=PASSWORD + "\n").ok()
+    assert "paralegal account amina" in made.err and made.out == ""  # a note, not a result
     store = open_store(Settings(data_dir=data_dir))
     assert users.sign_in(store, username="boss", password=PASSWORD).role is Role.admin
     amina = users.sign_in(store, username="amina", password=PASSWORD)
@@ -81,8 +81,8 @@ def test_backup_of_a_live_store(cli: Run, data_dir: Path, tmp_path: Path) -> Non
     out = tmp_path / "backups" / "nightly.sqlite3"
     out.parent.mkdir()
     result = cli("backup", "--out", str(out)).ok()
-    assert "NOT in the backup" in result.out and "master.key" in result.out
-    assert "needs master key version(s) 1." in result.out
+    assert "NOT in the backup" in result.err and "master.key" in result.err and result.out == ""
+    assert "needs master key version(s) 1." in result.err
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert sorted(p.name for p in out.parent.iterdir()) == [
         "nightly.sqlite3", "nightly.sqlite3.manifest.json"]
@@ -136,8 +136,8 @@ def test_key_rotate_keeps_every_reader_working(cli: Run, data_dir: Path, tmp_pat
     before, attorney, case_id = _live_store_with_planted_case(data_dir)  # opened pre-rotation
     old_key_text = (data_dir / "master.key").read_text()
     result = cli("key", "rotate").ok()
-    assert "1 case keys re-wrapped under key version 2" in result.out
-    assert "holds versions 1, 2" in result.out
+    assert "1 case keys re-wrapped under key version 2" in result.err and result.out == ""
+    assert "holds versions 1, 2" in result.err
     key_file = data_dir / "master.key"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     ring = json.loads(key_file.read_text())

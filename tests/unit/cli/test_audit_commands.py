@@ -43,7 +43,7 @@ def test_verify_against_a_backup_checkpoint_catches_a_cut(
     cli("case", "create", "--title", "T").ok()
     cli("case", "list").ok()
     cli("case", "list").ok()
-    out = cli("backup", "--out", str(tmp_path / "b.sqlite3")).ok().out
+    out = cli("backup", "--out", str(tmp_path / "b.sqlite3")).ok().err
     manifest = tmp_path / "b.sqlite3.manifest.json"
     assert str(manifest) in out
     entry = json.loads(manifest.read_text())["audit_checkpoint"]["entry"]
@@ -67,7 +67,7 @@ def test_checkpoint_command_and_bad_checkpoint_files(
     cli: Run, data_dir: Path, tmp_path: Path
 ) -> None:
     cli("case", "create", "--title", "T").ok()
-    out = cli("audit", "checkpoint", "--out", str(tmp_path / "cp.json")).ok().out
+    out = cli("audit", "checkpoint", "--out", str(tmp_path / "cp.json")).ok().err
     assert "Checkpoint of audit log entry" in out
     assert (tmp_path / "cp.json").stat().st_mode & 0o777 == 0o600
     cli("audit", "verify", "--checkpoint", str(tmp_path / "cp.json")).ok()

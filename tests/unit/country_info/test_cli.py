@@ -13,12 +13,14 @@ def test_import_search_list_and_cite(cli: Run, tmp_path: Path) -> None:  # noqa:
     bad = write(tmp_path / "bad.txt", "A paragraph with no country given anywhere in it.")
     result = cli("coi", "import", str(SAMPLES), str(bad))
     assert result.code == 0, result.err
-    progress = result.err.strip().splitlines()
-    assert progress[0].startswith("[1/4] ") and progress[-1].startswith("[4/4] ")
-    assert result.out.count("imported  ") == 3 and "skipped" in result.out
-    assert "ISO 3166" in result.out and "3 imported, 0 duplicates, 1 skipped" in result.out
+    notes = result.err.strip().splitlines()  # progress, then the summary
+    assert notes[0].startswith("[1/4] ") and notes[-2].startswith("[4/4] ")
+    assert notes[-1] == "3 imported, 0 duplicates, 1 skipped"
+    rows = result.out.splitlines()  # one result row per file
+    assert len(rows) == 4 and sum(r.startswith("imported  ") for r in rows) == 3
+    assert "skipped" in result.out and "ISO 3166" in result.out
     again = cli("coi", "import", str(SAMPLES))
-    assert again.code == 0 and "0 imported, 3 duplicates" in again.out
+    assert again.code == 0 and "0 imported, 3 duplicates" in again.err
 
     hits = json.loads(cli("coi", "search", "students beaten", "--country", "XV", "--json").ok().out)
     assert hits["total"] >= 2
@@ -26,8 +28,8 @@ def test_import_search_list_and_cite(cli: Run, tmp_path: Path) -> None:  # noqa:
     assert set(first) == {"passage_id", "report_id", "publisher", "title", "published", "country",
                           "page", "section", "url", "snippet", "score"}
     assert "<mark>" in first["snippet"]
-    text = cli("coi", "search", '") DROP TABLE x; -- "NEAR(', "--since", "2024").ok().out
-    assert text.startswith("0 passages match.")
+    none = cli("coi", "search", '") DROP TABLE x; -- "NEAR(', "--since", "2024").ok()
+    assert none.out == "" and none.err.startswith("0 passages match.")
     reports = json.loads(cli("coi", "list", "--json").ok().out)
     assert len(reports) == 3 and {r["country"] for r in reports} == {"XV"}
 
