@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     max_evidence_bytes: int = 25 * 1024 * 1024
     max_case_evidence_bytes: int = 500 * 1024 * 1024
     max_answer_chars: int = 20_000
+    # The sandbox that redraws every page of an upload (evidence.sandbox): the memory its
+    # process may use and its CPU seconds (plus 2 per page; more for a Word document).
+    rendition_memory_mb: int = Field(default=1024, ge=64)
+    rendition_cpu_seconds: int = Field(default=60, ge=1)
 
     coi_stale_years: int = Field(default=2, ge=1, le=20)  # a cited report older is flagged
 

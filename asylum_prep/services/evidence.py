@@ -23,7 +23,7 @@ from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.evidence import exhibits, intake
 from asylum_prep.evidence.checks import EvidenceWarning, evidence_warnings
-from asylum_prep.services import audit
+from asylum_prep.services import audit, renditions
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.cases import commit_version
@@ -47,6 +47,10 @@ EDITABLE = frozenset(
         "report_id",
     }
 )
+
+
+def _page_size(case: Case) -> str:
+    return "letter" if case.jurisdiction == "us" else "A4"
 
 
 def _sha(data: bytes) -> str:
@@ -96,6 +100,7 @@ def add_evidence(
         role = require(session, actor, case_id, Permission.write)
         case = repo.get_case(session, case_id)
         settings_rec = _record_at(store, session, case, case.current_version).exhibit_settings
+        page_size = _page_size(case)
     if keep_original and role is not Role.attorney:
         raise PermissionDenied(N_("Only the attorney can keep sealed originals."))
     try:
@@ -104,7 +109,14 @@ def add_evidence(
         raise InputRefused(N_("Unknown kind of document: {kind}."), kind=str(kind)[:40]) from None
     limits = store.settings
     try:
-        cleaned = intake.process(data, max_bytes=limits.max_evidence_bytes, language=language)
+        cleaned = intake.process(
+            data,
+            max_bytes=limits.max_evidence_bytes,
+            language=language,
+            page_size=page_size,
+            memory_mb=limits.rendition_memory_mb,
+            cpu_seconds=limits.rendition_cpu_seconds,
+        )
     except InputRefused:
         with store.session() as session:
             audit.log(session, actor, "evidence_refused", case_id, f"size={len(data)}")
@@ -114,7 +126,12 @@ def add_evidence(
     with store.session() as session:
         role = require(session, actor, case_id, Permission.write)
         case = repo.lock_case(session, case_id)
-        extra = len(cleaned.data) + len(cleaned.rendition or b"") + (len(data) if keep else 0)
+        extra = (
+            len(cleaned.data)
+            + len(cleaned.rendition or b"")
+            + len(cleaned.safe_rendition or b"")
+            + (len(data) if keep else 0)
+        )
         if _case_total(session, case_id) + extra > limits.max_case_evidence_bytes:
             raise InputRefused(
                 N_(
@@ -138,6 +155,17 @@ def add_evidence(
             if cleaned.rendition
             else None
         )
+        safe = (
+            repo.put_blob(
+                session,
+                cipher,
+                cleaned.safe_rendition,
+                actor_id=actor.id,
+                purpose=renditions.PURPOSE,
+            )
+            if cleaned.safe_rendition
+            else None
+        )
         record = _record_at(store, session, case, base_version)
         item = EvidenceItem(
             title=(title or "").strip()[:200],
@@ -148,6 +176,7 @@ def add_evidence(
             stored_blob=stored.id,
             original_blob=original.id if original else "",
             rendition_blob=rendition.id if rendition else "",
+            safe_rendition_blob=safe.id if safe else "",
             original_sha256=_sha(data),
             stored_sha256=_sha(cleaned.data),
             original_size=len(data),
@@ -196,7 +225,8 @@ def list_evidence(store: Store, actor: Actor, case_id: str) -> tuple[int, list[E
 def get_evidence_file(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, which: str = "stored"
 ) -> tuple[bytes, EvidenceItem]:
-    """The cleaned stored copy, its PDF rendition, or (attorney only) the sealed original."""
+    """The cleaned stored copy, its PDF rendition, its safe rendition (page pictures), or
+    (attorney only) the sealed original."""
     permission = Permission.review if which == "original" else Permission.read
     with store.session() as session:
         require(session, actor, case_id, permission)
@@ -206,6 +236,7 @@ def get_evidence_file(
             "stored": item.stored_blob,
             "original": item.original_blob,
             "rendition": item.rendition_blob,
+            "safe_rendition": item.safe_rendition_blob,
         }.get(which, "")
         if not blob_id:
             raise NotFoundError(N_("This evidence item has no {which} copy."), which=which)
@@ -367,7 +398,12 @@ def remove_evidence(
             action="evidence_remove",
             check_paths=False,
         )
-        for blob_id in (item.stored_blob, item.original_blob, item.rendition_blob):
+        for blob_id in (
+            item.stored_blob,
+            item.original_blob,
+            item.rendition_blob,
+            item.safe_rendition_blob,
+        ):
             row = session.get(EvidenceBlob, blob_id) if blob_id else None
             if row is not None and row.case_id == case_id:
                 session.delete(row)
@@ -403,7 +439,10 @@ def thumbnail(
 
 
 def render_packet(store: Store, actor: Actor, case_id: str, **options: Any) -> Any:
-    """The exhibit packet (see evidence.packet.render_packet); audited as render_packet."""
+    """The exhibit packet (see evidence.packet.render_packet); audited as render_packet.
+    Exhibits stored before safe renditions existed get theirs drawn and stored first."""
     from asylum_prep.evidence.packet import render_packet as build
+    from asylum_prep.services.renditions import store_missing_renditions
 
+    store_missing_renditions(store, actor, case_id)
     return build(store, actor, case_id, **options)
