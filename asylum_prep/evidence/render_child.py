@@ -223,7 +223,15 @@ def convert_docx(data: bytes, workdir: str) -> bytes:
 
 
 def _peak_kb() -> int:
+    """The largest resident set of this process or of a tool it ran, in KiB. This process's
+    own is VmHWM: its ru_maxrss would start at its parent's peak (Linux keeps it across
+    execve). A tool's ru_maxrss may include what it shared with this process when forked."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status") as fh:
+            own = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        pass
     tools = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return int(max(own, tools))
 

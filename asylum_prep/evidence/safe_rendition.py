@@ -44,6 +44,9 @@ def _image(pdf: pikepdf.Pdf, page: Page) -> pikepdf.Stream:
     stream.Width, stream.Height = page.pixels
     stream.BitsPerComponent = 8
     stream.ColorSpace = Name.DeviceGray if page.grey else Name.DeviceRGB
+    if page.palette is not None:
+        stream.ColorSpace = pikepdf.Array([Name.Indexed, Name.DeviceRGB, 255,
+                                           pikepdf.String(page.palette)])
     return pdf.make_indirect(stream)
 
 

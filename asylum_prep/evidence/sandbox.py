@@ -13,8 +13,8 @@ removes in `finally`, killed child or not.
 The parent refuses a malformed stream: unknown or oversized frames, pages whose pixel count
 does not match their declared size and resolution, more pages than expected, a missing end.
 It encodes the pixels itself, grey when the page has no colour, as JPEG or as
-Flate-compressed pixels, whichever is smaller (Flate wins on pages of text, by far, and keeps
-them sharp; JPEG wins on photographs).
+Flate-compressed pixels (in 256 colours for a page in colour), whichever is smaller: Flate wins
+on pages of text, by far, and keeps them sharp; JPEG wins on photographs and scans.
 """
 
 from __future__ import annotations
@@ -103,6 +103,7 @@ class Page:
     pixels: tuple[int, int]
     grey: bool
     words: list[Word] = field(default_factory=list)
+    palette: bytes | None = None  # 256 RGB colours the Flate pixels index
 
 
 @dataclass
@@ -185,17 +186,25 @@ def _page_meta(raw: object, limits: Limits) -> tuple[float, float, int, int, lis
     return width, height, w, h, _words(raw["words"], width, height)
 
 
-def _encode(raw: bytes, size: tuple[int, int]) -> tuple[bytes, str, bool]:
+def _encode(raw: bytes, size: tuple[int, int]) -> tuple[bytes, str, bool, bytes | None]:
+    """(data, encoding, grey, palette): the smaller of JPEG and Flate-compressed pixels, grey
+    when the page has no colour; a page in colour is reduced to 256 colours for Flate (pages
+    of text with a coloured stamp or signature: a third of the JPEG's size)."""
     img = Image.frombytes("RGB", size, raw)
     r, g, b = img.split()
     grey = r.tobytes() == g.tobytes() == b.tobytes()
     out = io.BytesIO()
     (r if grey else img).save(out, "JPEG", quality=JPEG_QUALITY)
-    flate = zlib.compress(r.tobytes() if grey else raw, 6 if grey else 1)
+    palette: bytes | None = None
+    if grey:
+        flate = zlib.compress(r.tobytes(), 6)
+    else:
+        indexed = img.quantize(256, method=Image.Quantize.FASTOCTREE)
+        palette = bytes((indexed.getpalette() or [])[:768]).ljust(768, b"\0")
+        flate = zlib.compress(indexed.tobytes(), 6)
     if len(flate) < len(out.getvalue()):
-        return flate, FLATE, grey
-    return out.getvalue(), DCT, grey
-
+        return flate, FLATE, grey, palette
+    return out.getvalue(), DCT, grey, None
 
 def read_stream(stream: IO[bytes], limits: Limits, max_pages: int) -> Rendered:
     """Every page of a rendition stream, checked; MalformedStream or NoConverter otherwise."""
@@ -216,8 +225,9 @@ def read_stream(stream: IO[bytes], limits: Limits, max_pages: int) -> Rendered:
             width, height, w, h, words = meta
             if length != w * h * 3:
                 raise rf.MalformedStream("the pixels do not match the page")
-            data, encoding, grey = _encode(rf.read_exactly(stream, length), (w, h))
-            result.pages.append(Page(width, height, data, encoding, (w, h), grey, words))
+            data, encoding, grey, palette = _encode(rf.read_exactly(stream, length), (w, h))
+            result.pages.append(Page(width, height, data, encoding, (w, h), grey, words,
+                                     palette))
             meta = None
         elif tag == rf.END and meta is None:
             end = rf.read_json(stream, length, 1024)
