@@ -166,6 +166,10 @@ def _words(raw: object, width: float, height: float) -> list[Word]:
             raise rf.MalformedStream("bad word")
         x0, y0, x1, y1 = (_number(v, -1e4, 1e5) for v in item[:4])
         text = item[4][:100]
+        try:
+            text.encode("utf-16-be")
+        except UnicodeEncodeError:  # a lone surrogate: pdftotext's output never has one
+            raise rf.MalformedStream("bad word text") from None
         if text.strip() and x1 > x0 and y1 > y0:
             out.append(Word(x0, y0, x1, y1, text))
     return out
@@ -328,7 +332,11 @@ def render(
     finally:
         if timer is not None:
             timer.cancel()
-        if child is not None and child.proc.returncode is None:
-            child.kill()
-            child.reap()
+        if child is not None:
+            if child.proc.returncode is None:
+                child.kill()
+                child.reap()
+            for pipe in (child.proc.stdin, child.proc.stdout):
+                if pipe is not None:
+                    pipe.close()
         shutil.rmtree(workdir, ignore_errors=True)

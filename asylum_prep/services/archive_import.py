@@ -117,15 +117,18 @@ def _unpack(data: bytes, passphrase: str, limit: int) -> dict[str, bytes]:
     gz = _Gunzip(io.BufferedReader(OpenedPayload(data, passphrase), _BLOCK), limit)
     files: dict[str, bytes] = {}
     stream = io.BufferedReader(gz, _BLOCK)
+    taken = 0  # bytes of member contents, counted apart from what was decompressed
     with tarfile.open(fileobj=stream, mode="r|", bufsize=_BLOCK) as tar:
         for count, member in enumerate(tar, start=1):
             if count > MAX_ENTRIES:
                 raise _TooLarge()
-            if not member.isfile() or member.name in files or not _NAME.fullmatch(member.name):
+            if (not member.isfile() or member.issparse() or member.name in files
+                    or not _NAME.fullmatch(member.name)):
                 raise ArchiveError(BAD_CONTENTS)
-            room = limit - gz.total
+            room = limit - max(gz.total, taken)
             if member.size > (min(MAX_JSON, room) if member.name.endswith(".json") else room):
                 raise _TooLarge()
+            taken += member.size
             handle = tar.extractfile(member)
             if handle is None:
                 raise ArchiveError(BAD_CONTENTS)

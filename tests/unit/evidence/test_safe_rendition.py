@@ -190,6 +190,7 @@ def test_a_malformed_stream_is_refused() -> None:
         "after end": frames(page(), pixels, end, page()),
         "more pages": frames(page(), pixels, page(), pixels, end),
         "bad word": frames(page(words=[[1, 2, 3]]), pixels, end),
+        "lone surrogate": frames(page(words=[[1, 2, 30, 12, "\ud800"]]), pixels, end),
         "not json": frames((rf.PAGE, b"{"), pixels, end),
         "unknown tag": frames((b"Q", b""), end),
         "refusal": frames((rf.ERROR, b'{"error": "unreadable"}')),
