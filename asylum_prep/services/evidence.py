@@ -428,10 +428,14 @@ def warnings_for(
 def thumbnail(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, width: int = 240
 ) -> bytes:
-    """A PNG of the first page (or the picture), made in memory or through pipes."""
+    """A PNG of the first page (or the picture), made in memory or through pipes; from the
+    safe rendition when there is one, so poppler reads only a PDF this app wrote."""
     from asylum_prep.evidence.pages import first_page_png
 
     data, item = get_evidence_file(store, actor, case_id, evidence_id)
+    if item.safe_rendition_blob and not item.mime.is_image:
+        data, _ = get_evidence_file(store, actor, case_id, evidence_id, which="safe_rendition")
+        return first_page_png(data, "application/pdf", width=width)
     if item.rendition_blob:
         data, _ = get_evidence_file(store, actor, case_id, evidence_id, which="rendition")
         return first_page_png(data, "application/pdf", width=width)
