@@ -16,6 +16,7 @@ import pikepdf
 import pytest
 from sqlmodel import select
 
+from asylum_prep.errors import InputRefused
 from asylum_prep.evidence import rendition, sandbox
 from asylum_prep.evidence.packet import render_packet as build_packet
 from asylum_prep.services import cases
@@ -151,3 +152,20 @@ def test_no_rendition_reaches_a_disk_in_plaintext(store, people) -> None:
             continue
         for needle in needles:
             assert needle not in content, path
+
+
+def test_a_packet_whose_exhibit_cannot_be_drawn_names_it_and_is_not_built(
+        store, people, monkeypatch) -> None:
+    add(store, people, h.jpeg_with_gps_and_comment((4000, 3000)), "Heavy photo")
+    forget_renditions(store, people)
+    before = cases.open_case(store, people.attorney, people.case_id).version
+    # 64 MB: too little for the sandbox to decode 12 megapixels.
+    monkeypatch.setattr(store, "settings",
+                        store.settings.model_copy(update={"rendition_memory_mb": 64}))
+    with pytest.raises(InputRefused, match="“Heavy photo” could not be redrawn safely"):
+        ev.render_packet(store, people.attorney, people.case_id)
+    with pytest.raises(InputRefused, match="“Heavy photo”"):
+        build_packet(store, people.attorney, people.case_id)
+    assert cases.open_case(store, people.attorney, people.case_id).version == before
+    with store.session() as s:
+        assert "render_packet" not in [e.action for e in s.exec(select(AuditEvent))]
