@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     max_evidence_bytes: int = Field(default=25 * 1024 * 1024, gt=0, le=TEBIBYTE)
     max_case_evidence_bytes: int = Field(default=500 * 1024 * 1024, gt=0, le=TEBIBYTE)
     max_answer_chars: int = Field(default=20_000, gt=0, le=10_000_000)
+    # The sandbox that redraws every page of an upload (evidence.sandbox): the memory its
+    # process may use and its CPU seconds (plus 2 per page; more for a Word document).
+    rendition_memory_mb: int = Field(default=1024, ge=64, le=1_048_576)
+    rendition_cpu_seconds: int = Field(default=60, ge=1, le=86_400)
 
     coi_stale_years: int = Field(default=2, ge=1, le=20)  # a cited report older is flagged
 

@@ -72,6 +72,16 @@ _.Subtype
 _.Type
 _.Width
 _.DecodeParms
+_.DescendantFonts
+_.ToUnicode
+# io.RawIOBase's protocol, implemented by the archive's decrypting and decompressing readers
+# (services/archive.py, archive_import.py): io's buffered readers call them.
+_.readable
+_.readinto
+# Library settings assigned to change their behaviour (evidence/render_child.py): Pillow's
+# decompression-bomb limit and tempfile's directory.
+_.MAX_IMAGE_PIXELS
+_.tempdir
 # fontTools subsetter options (evidence/noto_sans.py).
 _.hinting
 _.layout_features
@@ -143,6 +153,10 @@ _.method
 
 # Settings.is_sqlite: the storage and fault tests pick the engine's checks by it.
 _.is_sqlite
+# archive.open_sealed and seal_bytes: the archive tests seal and open payloads of their own
+# (the app streams both instead).
+_.open_sealed
+_.seal_bytes
 # ui.store.clear_cache: the UI tests reset the process-wide store cache between apps.
 _.clear_cache
 # maintenance.RotationResult.retired_key_id and Keyring.retired: the rotation tests check

@@ -85,6 +85,11 @@ class EvidenceItem(Item):
     stored_blob: Short
     original_blob: Short = ""
     rendition_blob: Short = Field(default="", description="PDF rendition of DOCX or text.")
+    safe_rendition_blob: Short = Field(
+        default="",
+        description="Every page redrawn as a picture in a sandbox, with its words as an "
+        "invisible text layer: what the exhibit packet is built from.",
+    )
     original_sha256: str = Field(pattern=SHA256)
     stored_sha256: str = Field(pattern=SHA256)
     original_size: int = Field(ge=0)

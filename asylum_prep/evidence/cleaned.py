@@ -16,4 +16,5 @@ class Cleaned:
     height: int | None = None
     removed: list[str] = field(default_factory=list)  # N_ notices, translated at the edge
     rendition: bytes | None = None  # a PDF for packets (DOCX and text)
+    safe_rendition: bytes | None = None  # every page redrawn as a picture (safe_rendition)
     warnings: list[str] = field(default_factory=list)

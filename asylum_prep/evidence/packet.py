@@ -7,13 +7,16 @@ Index, tab and footer pages in Latin script are drawn in Noto Sans (evidence.pla
 otherwise they and the certificate come from escaped templates in templates/packet/ laid out
 by WeasyPrint in one pass (evidence.sheets). Every font the packet adds, page numbers
 included, is embedded as a subset of the glyphs it draws (evidence.noto_sans, or WeasyPrint's).
-Documents are copied and stamped with pikepdf (never re-rendered), each page copied once,
-straight into its part. Only the index is laid out again when its own length or the split
-into parts changes its page numbers. Everything happens in memory; part names are neutral
-("exhibits-part-1-of-2.pdf").
+Exhibits come from their safe renditions (evidence.safe_rendition: every page redrawn as a
+picture in a sandbox, with an invisible text layer), never from the uploaded files' own pages.
+Those pages are copied and
+stamped with pikepdf, each page copied once, straight into its part. Only the index is laid
+out again when its own length or the split into parts changes its page numbers. Everything
+happens in memory; part names are neutral ("exhibits-part-1-of-2.pdf").
 
-This module only builds: `services.packet` checks access, reads the case's decrypted files
-(`packet_files` names them) and writes the audit record.
+This module only builds: `services.packet` checks access, draws any missing rendition
+(`services.renditions`), reads the decrypted renditions (`packet_files` names them) and
+writes the audit record.
 """
 
 from __future__ import annotations
@@ -25,15 +28,21 @@ from datetime import date
 
 import pikepdf
 
+from asylum_prep.config import Settings
+from asylum_prep.domain.evidence import EvidenceItem, Mime
 from asylum_prep.domain.record import CaseRecord
-from asylum_prep.errors import N_
-from asylum_prep.evidence import noto_sans, plain_sheets, sheets, stamp
+from asylum_prep.errors import N_, InputRefused
+from asylum_prep.evidence import noto_sans, plain_sheets, safe_rendition, sheets, stamp
 from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
 from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
+from asylum_prep.evidence.sandbox import RenditionFailed
 from asylum_prep.evidence.split import Slice, plan_parts
 
 PART_OVERHEAD = 120 * 1024  # fonts of the tab and footer pages, repeated in every part
 MAX_PART_BYTES = 25 * 1024 * 1024
+N_UNDRAWABLE = N_("The document “{title}” could not be redrawn safely as page images, so the "
+                  "packet was not built. Leave it out of the packet, or remove it and add a new "
+                  "copy.")
 
 
 @dataclass(frozen=True)
@@ -91,32 +100,46 @@ def _applicant(record: CaseRecord, title: str) -> tuple[str, str]:
 
 
 def packet_files(record: CaseRecord) -> dict[str, str]:
-    """The stored file each attached exhibit is printed from (evidence id -> blob id): its PDF
-    rendition when it has one, else the stored file."""
+    """The stored file each attached exhibit is printed from (evidence id -> blob id): its safe
+    rendition, never the uploaded file's own pages. InputRefused, naming the document, when one
+    has none (services.renditions draws the missing ones before a packet is built)."""
     items = {it.id: it for it in record.evidence}
     files: dict[str, str] = {}
     for ex in exhibit_list(record):
         if ex.evidence_id is None:
             continue
         item = items[ex.evidence_id]
-        files[item.id] = item.rendition_blob or item.stored_blob
+        if not item.safe_rendition_blob:
+            raise InputRefused(N_UNDRAWABLE, title=item.title or item.filename)
+        files[item.id] = item.safe_rendition_blob
     return files
 
 
-def _open_exhibits(
-    record: CaseRecord, blobs: dict[str, bytes], page_size: tuple[float, float]
-) -> dict[str, pikepdf.Pdf]:
-    items = {it.id: it for it in record.evidence}
-    out: dict[str, pikepdf.Pdf] = {}
-    for eid, data in blobs.items():
-        item = items[eid]
-        if item.mime.is_image and not item.rendition_blob:
-            pdf = pikepdf.new()
-            stamp.image_page(pdf, data, item.mime.value, page_size)
-            out[eid] = pdf
-        else:
-            out[eid] = pikepdf.Pdf.open(io.BytesIO(data))
-    return out
+def rendition_source(item: EvidenceItem) -> str:
+    """The blob a safe rendition is drawn from: the cleaned PDF or picture, or the PDF
+    rendition of a Word document or a text file."""
+    return item.rendition_blob or item.stored_blob
+
+
+def make_rendition(
+    item: EvidenceItem, source: bytes, jurisdiction: str, settings: Settings
+) -> safe_rendition.Rendition:
+    """The safe rendition of a stored item from its `rendition_source`; RenditionFailed when
+    it cannot be drawn (or a Word document without its PDF)."""
+    if item.mime is Mime.docx and not item.rendition_blob:
+        raise RenditionFailed("a Word document without its PDF rendition")
+    return safe_rendition.make(
+        source,
+        item.mime if item.mime.is_image else Mime.pdf,
+        page_size="letter" if jurisdiction == "us" else "A4",
+        pages=None if item.mime.is_image else item.page_count,
+        memory_mb=settings.rendition_memory_mb,
+        cpu_seconds=settings.rendition_cpu_seconds,
+    )
+
+
+def _open_exhibits(blobs: dict[str, bytes]) -> dict[str, pikepdf.Pdf]:
+    return {eid: pikepdf.Pdf.open(io.BytesIO(data)) for eid, data in blobs.items()}
 
 
 def _tabs(exhibits: list[Exhibit]) -> list[dict[str, str]]:
@@ -246,7 +269,7 @@ def build_packet(
     css_size = "letter" if jurisdiction == "us" else "A4"
     applicant, reference = _applicant(record, title)
     bates = stamp.clean_bates_prefix(bates_prefix)
-    sources = _open_exhibits(record, blobs, page_size)
+    sources = _open_exhibits(blobs)
     warnings: list[str] = []
     for eid, pdf in sources.items():
         item = next(it for it in record.evidence if it.id == eid)

@@ -1,4 +1,4 @@
-"""Page operations with pikepdf: pictures placed on a page, and the packet's page stamps.
+"""The packet's page stamps, with pikepdf.
 
 Stamps are appended to each page's content stream (the page's own content wrapped in q/Q so
 its graphics state cannot leak): a shared footer form XObject laid out once by WeasyPrint
@@ -9,13 +9,10 @@ Rotated pages are flattened first, so "bottom" is the bottom the reader sees.
 
 from __future__ import annotations
 
-import io
 import re
-import zlib
 
 import pikepdf
 from pikepdf import Dictionary, Name
-from PIL import Image
 
 from asylum_prep.evidence import noto_sans
 
@@ -38,36 +35,6 @@ def page_label(number: int, bates_prefix: str = "") -> str:
 def label_chars(bates_prefix: str = "") -> str:
     """Every character a page label can hold with this (cleaned) Bates prefix."""
     return DIGITS + bates_prefix
-
-
-def image_page(pdf: pikepdf.Pdf, data: bytes, mime: str, page_size: tuple[float, float]) -> None:
-    """Append one page holding the picture, fitted inside the margins, to `pdf`."""
-    img: Image.Image = Image.open(io.BytesIO(data))
-    width, height = img.size
-    if mime == "image/jpeg" and img.mode in ("RGB", "L"):
-        stream = pikepdf.Stream(pdf, data)
-        stream.Filter = Name.DCTDecode
-    else:
-        if img.mode not in ("RGB", "L"):
-            rgba = img.convert("RGBA")
-            flat = Image.new("RGB", img.size, (255, 255, 255))
-            flat.paste(rgba, mask=rgba.getchannel("A"))
-            img = flat
-        stream = pikepdf.Stream(pdf, zlib.compress(img.tobytes(), 6))
-        stream.Filter = Name.FlateDecode
-    stream.Type, stream.Subtype = Name.XObject, Name.Image
-    stream.Width, stream.Height, stream.BitsPerComponent = width, height, 8
-    stream.ColorSpace = Name.DeviceGray if img.mode == "L" else Name.DeviceRGB
-    page_w, page_h = page_size
-    box_w, box_h = page_w - 72, page_h - 72 - 48
-    scale = min(box_w / width, box_h / height, 1.0 if max(width, height) < 400 else 99.0)
-    draw_w, draw_h = width * scale, height * scale
-    x, y = (page_w - draw_w) / 2, 48 + (box_h - draw_h) / 2 + 36
-    pdf.add_blank_page(page_size=page_size)
-    page = pdf.pages[-1]
-    name = page.add_resource(pdf.make_indirect(stream), Name.XObject, prefix="Im")
-    page.contents_add(pdf.make_stream(
-        f"q {draw_w:.2f} 0 0 {draw_h:.2f} {x:.2f} {y:.2f} cm {name} Do Q".encode()))
 
 
 def _resource(page: pikepdf.Page, kind: Name, prefix: str, obj: pikepdf.Object) -> Name:

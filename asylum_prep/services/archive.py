@@ -13,7 +13,9 @@ Reordered, dropped, truncated or altered chunks, and any change to the header, f
 The payload is a gzip-compressed tar: `manifest.json` (case metadata, versions with authors
 and times, file list with SHA-256), `versions/<n>.json` (each record) and `blobs/<id>`.
 Plaintext never touches the disk: the archive is sealed as it is written to a private temp
-file beside the target, then renamed into place; reading happens in memory.
+file beside the target, then renamed into place; reading happens in memory, one chunk
+decrypted at a time (`OpenedPayload`), and what it unpacks to is bounded
+(services.archive_import, which also treats every imported file and author as untrusted).
 """
 
 from __future__ import annotations
@@ -27,24 +29,22 @@ import tarfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session, select
 
-from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, ArchiveError, InputRefused
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, require, require_role
-from asylum_prep.services.actor import Actor, Role
+from asylum_prep.services.access import Permission, require
+from asylum_prep.services.actor import Actor
 from asylum_prep.services.cases import MAX_TITLE, Jurisdiction
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
-from asylum_prep.storage.tables import Case, CaseMember, EvidenceBlob, User, utcnow
-from asylum_prep.text import clean_line
+from asylum_prep.storage.tables import Case, EvidenceBlob, User, utcnow
 
 MAGIC = b"ASYLPREP"
 FORMAT = 1
@@ -102,28 +102,64 @@ class SealingWriter:
         self._buf.clear()
 
 
+def seal_bytes(plaintext: bytes, passphrase: str) -> bytes:
+    out = io.BytesIO()
+    writer = SealingWriter(out, passphrase)
+    writer.write(plaintext)
+    writer.finish()
+    return out.getvalue()
+
+
+class OpenedPayload(io.RawIOBase):
+    """The payload of a sealed archive as a stream, decrypted one chunk at a time as it is
+    read, so no more than a chunk of it is ever held at once. Reading raises ArchiveError at
+    the first chunk that fails (wrong passphrase, any alteration); a reader must not act on
+    what it read until the stream has ended cleanly."""
+
+    def __init__(self, data: bytes, passphrase: str) -> None:
+        super().__init__()
+        if len(data) < _HEADER.size + _TAG or not data.startswith(MAGIC):
+            raise ArchiveError(NOT_AN_ARCHIVE)
+        self._header = data[: _HEADER.size]
+        _, fmt, log2n, r, p, salt, self._prefix, chunk = _HEADER.unpack(self._header)
+        if fmt != FORMAT or not 15 <= log2n <= 18 or r != SCRYPT_R or not 1 <= p <= 4 or not (
+            1 << 12 <= chunk <= 1 << 24
+        ):
+            raise ArchiveError()
+        self._aead = AESGCM(_derive(passphrase, salt, log2n, r, p))
+        self._body = memoryview(data)[_HEADER.size :]
+        self._step = chunk + _TAG
+        self._count = max(1, -(-len(self._body) // self._step))
+        self._index = 0
+        self._plain = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def _next_chunk(self) -> None:
+        index, step = self._index, self._step
+        piece = bytes(self._body[index * step : (index + 1) * step])
+        try:
+            plain = self._aead.decrypt(
+                _nonce(self._prefix, index, index == self._count - 1), piece, self._header
+            )
+        except (InvalidTag, ValueError) as exc:
+            raise ArchiveError() from exc
+        self._plain = memoryview(plain)
+        self._index += 1
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._plain and self._index < self._count:
+            self._next_chunk()
+        n = min(len(buffer), len(self._plain))
+        buffer[:n] = self._plain[:n]
+        self._plain = self._plain[n:]
+        return n
+
+
 def open_sealed(data: bytes, passphrase: str) -> bytes:
     """The payload of a sealed archive, or ArchiveError (wrong passphrase, any alteration)."""
-    if len(data) < _HEADER.size + _TAG or not data.startswith(MAGIC):
-        raise ArchiveError(NOT_AN_ARCHIVE)
-    header = data[: _HEADER.size]
-    _, fmt, log2n, r, p, salt, prefix, chunk = _HEADER.unpack(header)
-    if fmt != FORMAT or not 15 <= log2n <= 18 or r != SCRYPT_R or not 1 <= p <= 4 or not (
-        1 << 12 <= chunk <= 1 << 24
-    ):
-        raise ArchiveError()
-    aead = AESGCM(_derive(passphrase, salt, log2n, r, p))
-    body = memoryview(data)[_HEADER.size :]
-    step = chunk + _TAG
-    count = max(1, -(-len(body) // step))
-    out = bytearray()
-    try:
-        for index in range(count):
-            piece = bytes(body[index * step : (index + 1) * step])
-            out += aead.decrypt(_nonce(prefix, index, index == count - 1), piece, header)
-    except (InvalidTag, ValueError) as exc:
-        raise ArchiveError() from exc
-    return bytes(out)
+    return OpenedPayload(data, passphrase).readall()
 
 
 # --- the manifest ---------------------------------------------------------------------
@@ -251,86 +287,12 @@ def export_case(
         return ArchiveSummary(case_id, n_versions, n_blobs, out.stat().st_size)
 
 
-# --- import ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Contents:
-    manifest: Manifest
-    records: dict[int, CaseRecord]
-    blobs: dict[str, bytes]
-
-
-def _read_payload(payload: bytes) -> _Contents:
-    try:
-        with tarfile.open(fileobj=io.BytesIO(payload), mode="r:gz") as tar:
-            files: dict[str, bytes] = {}
-            for member in tar.getmembers():
-                handle = tar.extractfile(member) if member.isfile() else None
-                if handle is None or member.name in files:
-                    raise ArchiveError(BAD_CONTENTS)
-                files[member.name] = handle.read()
-        manifest = Manifest.model_validate_json(files.pop("manifest.json"))
-        records = {
-            v.version: CaseRecord.model_validate_json(files.pop(f"versions/{v.version}.json"))
-            for v in manifest.versions
-        }
-        blobs = {b.id: files.pop(f"blobs/{b.id}") for b in manifest.blobs}
-    except (tarfile.TarError, KeyError, ValidationError, EOFError, OSError) as exc:
-        raise ArchiveError(BAD_CONTENTS) from exc
-    numbers = sorted(records)
-    if files or numbers != list(range(1, len(numbers) + 1)) or (
-        manifest.case.current_version != len(numbers)
-    ):
-        raise ArchiveError(BAD_CONTENTS)
-    for entry in manifest.blobs:
-        if hashlib.sha256(blobs[entry.id]).hexdigest() != entry.sha256:
-            raise ArchiveError(BAD_CONTENTS)
-    return _Contents(manifest, records, blobs)
+# --- import (services.archive_import) ------------------------------------------------
 
 
 def import_case(store: Store, actor: Actor, *, data: bytes, passphrase: str) -> ArchiveSummary:
-    """Create a new case (new id, new data key) from an archive: same record, history and
-    files. Stored-file ids are kept, so references to them inside the record still resolve;
-    an archive whose file ids already exist here is refused. All or nothing."""
-    require_role(actor, Role.attorney)
-    contents = _read_payload(open_sealed(data, passphrase))
-    meta = contents.manifest.case
-    with store.session() as session:
-        taken = [b for b in contents.blobs if session.get(EvidenceBlob, b) is not None]
-        if taken:
-            raise InputRefused(N_(
-                "This archive holds {n} stored files that already exist in this database "
-                "(was the case imported here before, or is the original still here?). "
-                "Nothing was imported."
-            ), n=len(taken))
-        users = {u.username: u.id for u in session.exec(select(User)) if u.id is not None}
+    """A new case from an archive, its contents treated as untrusted: see
+    services.archive_import.import_archive."""
+    from asylum_prep.services.archive_import import import_archive
 
-        def author(name: str) -> int:
-            return users.get(name, actor.id)
-
-        row, cipher = repo.new_case_row(
-            session,
-            store, title=clean_line(meta.title) or "-", jurisdiction=meta.jurisdiction.value,
-            created_by=actor.id,
-        )
-        row.status, row.current_version, row.updated_at = (
-            meta.status, meta.current_version, meta.updated_at)
-        session.add(row)
-        session.flush()
-        session.add(CaseMember(case_id=row.id, user_id=actor.id, role=Role.attorney.value))
-        for entry in contents.manifest.versions:
-            version = repo.add_version(
-                session, cipher, version=entry.version, record=contents.records[entry.version],
-                summary=entry.summary, actor_id=author(entry.author),
-            )
-            version.created_at = entry.created_at
-        for blob in contents.manifest.blobs:
-            stored = repo.put_blob(session, cipher, contents.blobs[blob.id], blob_id=blob.id,
-                                   purpose=blob.purpose, actor_id=author(blob.author))
-            stored.created_at = blob.created_at
-        session.flush()
-        audit.log(session, actor, "case_import", row.id,
-                  f"versions={len(contents.records)} files={len(contents.blobs)}")
-        return ArchiveSummary(row.id, len(contents.records), len(contents.blobs), len(data))
-
+    return import_archive(store, actor, data=data, passphrase=passphrase)

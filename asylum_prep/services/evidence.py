@@ -24,7 +24,7 @@ from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.evidence import exhibits, intake
 from asylum_prep.evidence.checks import EvidenceWarning, evidence_warnings
-from asylum_prep.services import audit
+from asylum_prep.services import audit, renditions
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.cases import commit_version
@@ -49,6 +49,10 @@ EDITABLE = frozenset(
         "report_id",
     }
 )
+
+
+def _page_size(case: Case) -> str:
+    return "letter" if case.jurisdiction == "us" else "A4"
 
 
 def _sha(data: bytes) -> str:
@@ -98,6 +102,7 @@ def add_evidence(
         role = require(session, actor, case_id, Permission.write)
         case = repo.get_case(session, case_id)
         settings_rec = _record_at(store, session, case, case.current_version).exhibit_settings
+        page_size = _page_size(case)
     if keep_original and role is not Role.attorney:
         raise PermissionDenied(N_("Only the attorney can keep sealed originals."))
     try:
@@ -106,7 +111,14 @@ def add_evidence(
         raise InputRefused(N_("Unknown kind of document: {kind}."), kind=str(kind)[:40]) from None
     limits = store.settings
     try:
-        cleaned = intake.process(data, max_bytes=limits.max_evidence_bytes, language=language)
+        cleaned = intake.process(
+            data,
+            max_bytes=limits.max_evidence_bytes,
+            language=language,
+            page_size=page_size,
+            memory_mb=limits.rendition_memory_mb,
+            cpu_seconds=limits.rendition_cpu_seconds,
+        )
     except InputRefused:
         with store.session() as session:
             audit.log(session, actor, "evidence_refused", case_id, f"size={len(data)}")
@@ -117,7 +129,12 @@ def add_evidence(
     with store.session() as session:
         role = require(session, actor, case_id, Permission.write)
         case = repo.lock_case(session, case_id)
-        extra = len(cleaned.data) + len(cleaned.rendition or b"") + (len(data) if keep else 0)
+        extra = (
+            len(cleaned.data)
+            + len(cleaned.rendition or b"")
+            + len(cleaned.safe_rendition or b"")
+            + (len(data) if keep else 0)
+        )
         if _case_total(session, case_id) + extra > limits.max_case_evidence_bytes:
             raise InputRefused(
                 N_(
@@ -141,6 +158,17 @@ def add_evidence(
             if cleaned.rendition
             else None
         )
+        safe = (
+            repo.put_blob(
+                session,
+                cipher,
+                cleaned.safe_rendition,
+                actor_id=actor.id,
+                purpose=renditions.PURPOSE,
+            )
+            if cleaned.safe_rendition
+            else None
+        )
         record = _record_at(store, session, case, base_version)
         item = EvidenceItem(
             title=clean_line(title or "")[:200],
@@ -151,6 +179,7 @@ def add_evidence(
             stored_blob=stored.id,
             original_blob=original.id if original else "",
             rendition_blob=rendition.id if rendition else "",
+            safe_rendition_blob=safe.id if safe else "",
             original_sha256=_sha(data),
             stored_sha256=_sha(cleaned.data),
             original_size=len(data),
@@ -199,7 +228,8 @@ def list_evidence(store: Store, actor: Actor, case_id: str) -> tuple[int, list[E
 def get_evidence_file(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, which: str = "stored"
 ) -> tuple[bytes, EvidenceItem]:
-    """The cleaned stored copy, its PDF rendition, or (attorney only) the sealed original."""
+    """The cleaned stored copy, its PDF rendition, its safe rendition (page pictures), or
+    (attorney only) the sealed original."""
     permission = Permission.review if which == "original" else Permission.read
     with store.session() as session:
         require(session, actor, case_id, permission)
@@ -209,6 +239,7 @@ def get_evidence_file(
             "stored": item.stored_blob,
             "original": item.original_blob,
             "rendition": item.rendition_blob,
+            "safe_rendition": item.safe_rendition_blob,
         }.get(which, "")
         if not blob_id:
             raise NotFoundError(N_("This evidence item has no {which} copy."), which=which)
@@ -372,7 +403,12 @@ def remove_evidence(
             action="evidence_remove",
             check_paths=False,
         )
-        for blob_id in (item.stored_blob, item.original_blob, item.rendition_blob):
+        for blob_id in (
+            item.stored_blob,
+            item.original_blob,
+            item.rendition_blob,
+            item.safe_rendition_blob,
+        ):
             row = session.get(EvidenceBlob, blob_id) if blob_id else None
             if row is not None and row.case_id == case_id:
                 session.delete(row)
@@ -397,10 +433,14 @@ def warnings_for(
 def thumbnail(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, width: int = 240
 ) -> bytes:
-    """A PNG of the first page (or the picture), made in memory or through pipes."""
+    """A PNG of the first page (or the picture), made in memory or through pipes; from the
+    safe rendition when there is one, so poppler reads only a PDF this app wrote."""
     from asylum_prep.evidence.pages import first_page_png
 
     data, item = get_evidence_file(store, actor, case_id, evidence_id)
+    if item.safe_rendition_blob and not item.mime.is_image:
+        data, _ = get_evidence_file(store, actor, case_id, evidence_id, which="safe_rendition")
+        return first_page_png(data, "application/pdf", width=width)
     if item.rendition_blob:
         data, _ = get_evidence_file(store, actor, case_id, evidence_id, which="rendition")
         return first_page_png(data, "application/pdf", width=width)

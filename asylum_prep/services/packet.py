@@ -1,8 +1,9 @@
 """Building the exhibit packet of a case: needs `export` (paralegal, attorney); audited as
 render_packet with its counts (exhibits, pages, parts), never its content.
 
-The packet itself is laid out by evidence.packet from the record and the decrypted files read
-here; nothing is written back.
+Exhibits are printed from their safe renditions only: one missing (evidence stored before
+renditions existed) is drawn and stored first, once (services.renditions). The packet itself
+is laid out by evidence.packet from the record and the decrypted renditions read here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from asylum_prep.evidence.packet import (
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Actor
+from asylum_prep.services.renditions import store_missing_renditions
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 
@@ -32,6 +34,7 @@ def render_packet(
 ) -> PacketResult:
     """The exhibit packet of the case's current version (one PDF, or parts of at most
     `max_part_bytes`)."""
+    store_missing_renditions(store, actor, case_id)
     with store.session() as session:
         require(session, actor, case_id, Permission.export)
         case = repo.get_case(session, case_id)

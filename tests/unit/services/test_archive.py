@@ -1,24 +1,24 @@
-"""Encrypted case archives: export then import restores record, history and files exactly;
-any alteration or a wrong passphrase is refused and creates nothing."""
+"""Encrypted case archives: export then import restores record, history and files (cleaned
+again, under new ids, as the importer's); any alteration or a wrong passphrase is refused and
+creates nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from sqlmodel import func, select
 
 from asylum_prep.cli.common import cli_actor
 from asylum_prep.config import Settings
-from asylum_prep.domain.evidence import EvidenceItem, Mime
 from asylum_prep.errors import ArchiveError, InputRefused, PermissionDenied
 from asylum_prep.samples import load_sample
 from asylum_prep.services import archive, audit, cases
+from asylum_prep.services import evidence as ev
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store, open_store
 from asylum_prep.storage.tables import AuditEvent, Case, EvidenceBlob
@@ -35,39 +35,52 @@ def seal_bytes(plaintext: bytes, passphrase: str) -> bytes:
     writer.finish()
     return out.getvalue()
 PHRASE = "Velmorak9Zt"
-PHOTO = os.urandom(2_500_000)  # incompressible: the archive spans three 1 MiB chunks
 LETTER = f"{PHRASE} summons letter text".encode()
+BLOB_FIELDS = {"stored_blob", "rendition_blob", "safe_rendition_blob"}
 
 
-def _blob(store: Store, people: People, data: bytes) -> str:
-    with store.session() as session:
-        cipher = store.case_cipher(repo.get_case(session, people.case_id))
-        return repo.put_blob(session, cipher, data, actor_id=people.paralegal.id).id
+def _noise_png() -> bytes:
+    """A real picture of random pixels: incompressible, so the archive spans three 1 MiB
+    chunks."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (1000, 900), os.urandom(2_700_000)).save(out, "PNG")
+    return out.getvalue()
 
 
-def _evidence(blob_id: str, data: bytes, by: int) -> EvidenceItem:
-    digest = hashlib.sha256(data).hexdigest()
-    return EvidenceItem(
-        title=f"{PHRASE} exhibit", mime=Mime.pdf, stored_blob=blob_id, original_sha256=digest,
-        stored_sha256=digest, original_size=len(data), stored_size=len(data), added_by=by,
-        added_at=datetime(2026, 9, 1, tzinfo=UTC),
-    )
+PHOTO = _noise_png()
+
+
+def _add(store: Store, actor, case_id: str, data: bytes, title: str) -> str:  # type: ignore[no-untyped-def]
+    version = cases.open_case(store, actor, case_id, audit_view=False).version
+    return ev.add_evidence(store, actor, case_id, data=data, filename=f"{title}.bin",
+                           title=f"{PHRASE} {title}", base_version=version)[0]
 
 
 @pytest.fixture
 def rich_case(store: Store, people: People) -> tuple[str, list[str]]:
-    """The people's case with three versions by two authors and two stored files that the
-    record references by blob id."""
-    blobs = [_blob(store, people, PHOTO), _blob(store, people, LETTER)]
+    """The people's case with four versions by two authors and two documents added through
+    the intake (a picture, a letter): five stored files, counting renditions."""
     record = load_sample()
     record.about.family_name = PHRASE
     record.fear.who = f"{PHRASE} officers"
     cases.save_record(store, people.paralegal, people.case_id, record=record, base_version=1)
-    record = cases.open_case(store, people.attorney, people.case_id).record
-    record.evidence = [_evidence(blobs[0], PHOTO, people.paralegal.id),
-                       _evidence(blobs[1], LETTER, people.paralegal.id)]
-    cases.save_record(store, people.attorney, people.case_id, record=record, base_version=2)
-    return people.case_id, blobs
+    ids = [_add(store, people.paralegal, people.case_id, PHOTO, "photo"),
+           _add(store, people.attorney, people.case_id, LETTER, "letter")]
+    return people.case_id, ids
+
+
+def _files(store: Store, actor, case_id: str) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+    """Each evidence item's stored copy, by title."""
+    items = cases.open_case(store, actor, case_id, audit_view=False).record.evidence
+    return {it.title: ev.get_evidence_file(store, actor, case_id, it.id)[0] for it in items}
+
+
+def _without_blob_ids(record):  # type: ignore[no-untyped-def]
+    data = record.model_dump()
+    for item in data["evidence"]:
+        for field in BLOB_FIELDS:
+            item.pop(field)
+    return data
 
 
 @pytest.fixture
@@ -97,10 +110,10 @@ def test_export_then_import_elsewhere_restores_everything(
     store: Store, people: People, rich_case: tuple[str, list[str]], second_store: Store,
     tmp_path: Path,
 ) -> None:
-    case_id, blobs = rich_case
+    case_id, _ = rich_case
     out = tmp_path / "case.apa"
     summary = archive.export_case(store, people.paralegal, case_id, out=out, passphrase=PASS)
-    assert (summary.versions, summary.blobs) == (3, 2)
+    assert (summary.versions, summary.blobs) == (4, 5)
     assert out.stat().st_mode & 0o777 == 0o600
     raw = out.read_bytes()
     for needle in (PHRASE, "Kovelli", "FICTIONAL SAMPLE", "Test case A"):
@@ -109,53 +122,61 @@ def test_export_then_import_elsewhere_restores_everything(
 
     operator = cli_actor(second_store)
     new = archive.import_case(second_store, operator, data=raw, passphrase=PASS)
-    assert new.case_id != case_id
+    assert new.case_id != case_id and (new.versions, new.blobs) == (4, 5)
     original = cases.open_case(store, people.attorney, case_id)
     copy = cases.open_case(second_store, operator, new.case_id)
-    assert copy.record == original.record and copy.record.about.family_name == PHRASE
+    # The same record, its files cleaned again under new ids.
+    assert _without_blob_ids(copy.record) == _without_blob_ids(original.record)
+    assert copy.record.about.family_name == PHRASE
+    old_ids = {getattr(it, f) for it in original.record.evidence for f in BLOB_FIELDS} - {""}
+    new_ids = {getattr(it, f) for it in copy.record.evidence for f in BLOB_FIELDS} - {""}
+    assert len(new_ids) == 5 and not old_ids & new_ids
     assert (copy.title, copy.jurisdiction, copy.status, copy.version) == (
-        original.title, original.jurisdiction, original.status, 3)
+        original.title, original.jurisdiction, original.status, 4)
     for version in (1, 2):
         assert cases.view_version(second_store, operator, new.case_id, version) == \
             cases.view_version(store, people.attorney, case_id, version)
-    history = _history(second_store, operator, new.case_id)
-    assert history == _history(store, people.attorney, case_id)
-    # Authors unknown to the new installation are attributed to the importer.
+    assert _history(second_store, operator, new.case_id) == _history(
+        store, people.attorney, case_id)
+    # Every version is the importer's, whoever the archive says wrote it.
     versions = cases.list_versions(second_store, operator, new.case_id)
     assert {v.created_by for v in versions} == {"cli"}
+    files = _files(second_store, operator, new.case_id)
+    assert files == _files(store, people.attorney, case_id)
+    assert files[f"{PHRASE} letter"] == LETTER
     with second_store.session() as session:
         row = repo.get_case(session, new.case_id)
         cipher = second_store.case_cipher(row)
-        assert repo.get_blob(session, cipher, blobs[0]) == PHOTO
-        assert repo.get_blob(session, cipher, blobs[1]) == LETTER
-        assert {e.stored_blob for e in copy.record.evidence} == set(blobs)
         with store.session() as old_session:
             old_key = store.case_cipher(repo.get_case(old_session, case_id)).key
         assert cipher.key != old_key  # a new data key, not a copy of the old one
 
 
-def test_import_in_the_same_store_keeps_authors_and_blob_ids(
+def test_import_in_the_same_store_is_the_importers_act(
     store: Store, people: People, rich_case: tuple[str, list[str]], tmp_path: Path
 ) -> None:
-    case_id, blobs = rich_case
+    case_id, _ = rich_case
     out = tmp_path / "case.apa"
     archive.export_case(store, people.attorney, case_id, out=out, passphrase=PASS)
     before = _history(store, people.attorney, case_id)
     authors = [v.created_by for v in cases.list_versions(store, people.attorney, case_id)]
-    with pytest.raises(InputRefused, match="already exist"):  # the original still holds them
-        archive.import_case(store, people.attorney, data=out.read_bytes(), passphrase=PASS)
-    assert _case_count(store) == 1
-    cases.delete_case(store, people.attorney, case_id)
+    assert authors == ["attorney", "paralegal", "paralegal", "attorney"]
+    # The original is still here: the copy gets files of its own.
     new = archive.import_case(store, people.attorney, data=out.read_bytes(), passphrase=PASS)
+    assert _case_count(store) == 2
     assert _history(store, people.attorney, new.case_id) == before
     versions = cases.list_versions(store, people.attorney, new.case_id)
-    assert [v.created_by for v in versions] == authors
-    assert authors == ["attorney", "paralegal", "attorney"]
+    assert [v.created_by for v in versions] == ["attorney"] * 4
     with store.session() as session:
-        assert {b.id for b in session.exec(select(EvidenceBlob))} == set(blobs)
-        events = [(e.action, e.case_id, e.detail) for e in session.exec(select(AuditEvent))]
-    assert ("case_export", case_id, "versions=3 files=2") in events
-    assert ("case_import", new.case_id, "versions=3 files=2") in events
+        new_blobs = list(session.exec(select(EvidenceBlob).where(
+            EvidenceBlob.case_id == new.case_id)))
+        events = [(e.action, e.case_id, e.actor_id, e.detail)
+                  for e in session.exec(select(AuditEvent))]
+    assert len(new_blobs) == 5 and {b.created_by for b in new_blobs} == {people.attorney.id}
+    assert ("case_export", case_id, people.attorney.id, "versions=4 files=5") in events
+    assert ("case_import", new.case_id, people.attorney.id,
+            "versions=4 files=5 cleaned=2") in events
+    assert {actor for _, cid, actor, _ in events if cid == new.case_id} == {people.attorney.id}
     assert audit.verify_chain(store)
 
 
@@ -183,12 +204,13 @@ def test_wrong_passphrase_truncation_and_reordering_are_refused(
     store: Store, people: People, sealed: bytes
 ) -> None:
     header, step = 39, (1 << 20) + 16
-    chunks = [sealed[header + i * step : header + (i + 1) * step] for i in range(3)]
-    assert len(chunks[2]) > 16 and b"".join(chunks) == sealed[header:]
+    count = -(-(len(sealed) - header) // step)
+    chunks = [sealed[header + i * step : header + (i + 1) * step] for i in range(count)]
+    assert count >= 3 and len(chunks[-1]) > 16 and b"".join(chunks) == sealed[header:]
     variants = {
-        "dropped last chunk": sealed[: header + 2 * step],
-        "dropped middle chunk": sealed[:header] + chunks[0] + chunks[2],
-        "swapped chunks": sealed[:header] + chunks[1] + chunks[0] + chunks[2],
+        "dropped last chunk": sealed[:header] + b"".join(chunks[:-1]),
+        "dropped middle chunk": sealed[:header] + chunks[0] + b"".join(chunks[2:]),
+        "swapped chunks": sealed[:header] + chunks[1] + chunks[0] + b"".join(chunks[2:]),
         "cut short": sealed[:-5],
         "extra bytes": sealed + b"\x00",
         "header only": sealed[:header],
@@ -202,7 +224,7 @@ def test_wrong_passphrase_truncation_and_reordering_are_refused(
     with pytest.raises(ArchiveError, match="not an asylum-prep case archive"):
         archive.import_case(store, people.attorney, data=b"SQLite format 3\x00" * 8,
                             passphrase=PASS)
-    assert archive.import_case(store, people.attorney, data=sealed, passphrase=PASS).versions == 3
+    assert archive.import_case(store, people.attorney, data=sealed, passphrase=PASS).versions == 4
 
 
 def test_authenticated_but_malformed_contents_are_refused(store: Store, people: People) -> None:
