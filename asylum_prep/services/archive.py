@@ -38,7 +38,7 @@ from sqlmodel import Session, select
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, ArchiveError, InputRefused
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, require, require_role
+from asylum_prep.services.access import Permission, guarded, require, require_role
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.cases import MAX_TITLE, Jurisdiction
 from asylum_prep.storage import repositories as repo
@@ -228,6 +228,7 @@ def _write_payload(
     return len(versions), len(entries)
 
 
+@guarded
 def export_case(
     store: Store, actor: Actor, case_id: str, *, out: Path, passphrase: str
 ) -> ArchiveSummary:
@@ -304,6 +305,7 @@ def read_archive(
     return contents.manifest, contents.records, contents.blobs
 
 
+@guarded
 def import_case(store: Store, actor: Actor, *, data: bytes, passphrase: str) -> ArchiveSummary:
     """Create a new case (new id, new data key) from an archive: same record, history and
     files. Stored-file ids are kept, so references to them inside the record still resolve;

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from asylum_prep.services.access import Permission, require, require_role
+from asylum_prep.services.access import Permission, guarded, require, require_role
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import AuditEvent, Meta, utcnow
@@ -55,6 +55,7 @@ def log(
     session.flush()
 
 
+@guarded
 def list_events(
     store: Store, actor: Actor, *, case_id: str | None = None, limit: int = 500
 ) -> list[AuditEvent]:

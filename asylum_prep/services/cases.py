@@ -14,7 +14,15 @@ from asylum_prep.domain import merge
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied, StaleVersionError
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, may_change, require, require_role
+from asylum_prep.services.access import (
+    Permission,
+    check_applicant_section,
+    guarded,
+    may_change,
+    require,
+    require_role,
+    visible_record,
+)
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -97,6 +105,7 @@ def _clean_title(title: str) -> str:
     return title
 
 
+@guarded
 def create_case(
     store: Store,
     actor: Actor,
@@ -126,6 +135,7 @@ def create_case(
         return row.id
 
 
+@guarded
 def list_cases(store: Store, actor: Actor, *, status: str | None = None) -> list[CaseSummary]:
     """The cases the actor is a member of (an applicant sees only their own)."""
     with store.session() as session:
@@ -153,7 +163,10 @@ def list_cases(store: Store, actor: Actor, *, status: str | None = None) -> list
         return out
 
 
+@guarded
 def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = True) -> OpenCase:
+    """The case at its current version, its record as the actor's role may read it
+    (access.visible_record: the applicant does not receive the team's analysis and notes)."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
@@ -170,7 +183,7 @@ def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = Tr
             status=case.status,
             version=case.current_version,
             role=role,
-            record=record,
+            record=visible_record(role, actor.id, record),
         )
 
 
@@ -200,10 +213,14 @@ def commit_version(
         raise PermissionDenied(N_("Your role cannot change some of these answers."))
     if not changed:
         return case.current_version
+    current = base if base_version == case.current_version else repo.open_record(
+        cipher, repo.get_version_row(session, case.id, case.current_version))
+    if check_paths and role is Role.applicant:
+        # Sections approved or waiting for review are closed to the applicant, whatever the
+        # record she sends (the wizard checks the same before it saves).
+        for section in sorted({_section_of(p) for p in changed}):
+            check_applicant_section(current, section)
     if base_version != case.current_version:
-        current = repo.open_record(
-            cipher, repo.get_version_row(session, case.id, case.current_version)
-        )
         merged, conflicts = merge.three_way(base, record, current)
         if conflicts:
             raise StaleVersionError(
@@ -229,6 +246,14 @@ def commit_version(
     return new_version
 
 
+def _section_of(path: tuple[str, ...]) -> str:
+    """The wizard part an answer path belongs to ("skipped" entries name their answer)."""
+    if path[0] == "skipped" and len(path) > 1:
+        return path[1].split(".", 1)[0]
+    return path[0]
+
+
+@guarded
 def save_record(
     store: Store, actor: Actor, case_id: str, *, record: CaseRecord, base_version: int
 ) -> int:
@@ -238,6 +263,7 @@ def save_record(
                  permission=Permission.write, action="case_save", check_paths=True)
 
 
+@guarded
 def save_as_team(
     store: Store,
     actor: Actor,
@@ -265,6 +291,7 @@ def _save(
                               record=record, action=action, check_paths=check_paths)
 
 
+@guarded
 def list_versions(store: Store, actor: Actor, case_id: str) -> list[VersionInfo]:
     with store.session() as session:
         require(session, actor, case_id, Permission.read)
@@ -280,6 +307,7 @@ def list_versions(store: Store, actor: Actor, case_id: str) -> list[VersionInfo]
         ]
 
 
+@guarded
 def view_version(store: Store, actor: Actor, case_id: str, version: int) -> CaseRecord:
     with store.session() as session:
         require(session, actor, case_id, Permission.read)
@@ -289,6 +317,7 @@ def view_version(store: Store, actor: Actor, case_id: str, version: int) -> Case
         return record
 
 
+@guarded
 def restore_version(
     store: Store, actor: Actor, case_id: str, *, version: int, base_version: int
 ) -> int:
@@ -315,6 +344,7 @@ def restore_version(
         )
 
 
+@guarded
 def rename_case(store: Store, actor: Actor, case_id: str, *, title: str) -> None:
     with store.session() as session:
         require(session, actor, case_id, Permission.manage)
@@ -324,6 +354,7 @@ def rename_case(store: Store, actor: Actor, case_id: str, *, title: str) -> None
         audit.log(session, actor, "case_rename", case_id)
 
 
+@guarded
 def set_status(store: Store, actor: Actor, case_id: str, *, status: str) -> None:
     if status not in ("open", "filed", "closed"):
         raise InputRefused(N_("Unknown case status."))
@@ -335,6 +366,7 @@ def set_status(store: Store, actor: Actor, case_id: str, *, status: str) -> None
         audit.log(session, actor, "case_status", case_id, f"status={status}")
 
 
+@guarded
 def delete_case(store: Store, actor: Actor, case_id: str) -> None:
     """Delete a case, its versions, files, invites and members. The audit events stay."""
     with store.session() as session:
@@ -354,6 +386,7 @@ NOT_THAT_ROLE: dict[Role, str] = {
 }
 
 
+@guarded
 def add_member(store: Store, actor: Actor, case_id: str, *, username: str, role: Role) -> None:
     if role in (Role.admin, Role.applicant):
         raise InputRefused(
@@ -371,6 +404,7 @@ def add_member(store: Store, actor: Actor, case_id: str, *, username: str, role:
         audit.log(session, actor, "member_add", case_id, f"user={user.id} role={role.value}")
 
 
+@guarded
 def remove_member(store: Store, actor: Actor, case_id: str, *, user_id: int) -> None:
     with store.session() as session:
         require(session, actor, case_id, Permission.manage)
@@ -383,6 +417,7 @@ def remove_member(store: Store, actor: Actor, case_id: str, *, user_id: int) -> 
         audit.log(session, actor, "member_remove", case_id, f"user={user_id}")
 
 
+@guarded
 def list_members(store: Store, actor: Actor, case_id: str) -> list[tuple[int, str, Role]]:
     with store.session() as session:
         require(session, actor, case_id, Permission.read)

@@ -52,6 +52,8 @@ def render_overview(ctx: PageContext, case: OpenCase) -> None:
 
 def render_members(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
+    if case.role not in (Role.attorney, Role.paralegal):
+        return  # a translator works on the answers only
     st.subheader(t("Team"), anchor=False)
     with shown_errors(t):
         members = cases.list_members(ctx.store, ctx.actor, case.id)

@@ -21,7 +21,7 @@ from asylum_prep.storage.engine import open_store
 from asylum_prep.storage.tables import AuditEvent
 from tests.unit.cli.conftest import Run
 
-PASSWORD = "a long admin password"
+PASSWORD = "a long operator password"
 PLANTED = "Qorvelian7Marsh"
 
 
