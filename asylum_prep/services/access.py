@@ -157,14 +157,15 @@ class Rule:
     """Who may call one service function from outside the service layer."""
 
     roles: frozenset[Role]
-    operator: bool = False  # the CLI operator may call it whatever its role
+    operator: bool = False  # the CLI operator may call it (else: as the attorney it acts as)
+    personal: bool = False  # about the caller's own account: never the operator's `cli`
     inactive: bool = False  # a switched-off account may still call it (signing out)
     before_new_password: bool = False  # allowed while a reset password waits to be replaced
 
 
-def _rule(*roles: Role, operator: bool = False, inactive: bool = False,
-          before_new_password: bool = False) -> Rule:
-    return Rule(frozenset(roles), operator, inactive, before_new_password)
+def _rule(*roles: Role, operator: bool = False, personal: bool = False,
+          inactive: bool = False, before_new_password: bool = False) -> Rule:
+    return Rule(frozenset(roles), operator, personal, inactive, before_new_password)
 
 
 _AD, _AT, _PA, _TR, _AP = (Role.admin, Role.attorney, Role.paralegal, Role.translator,
@@ -260,10 +261,11 @@ SERVICE_RULES: dict[str, Rule] = {
     "users.list_users": _rule(_AD, _AT),
     "users.link_oidc": _rule(_AD),
     "users.unlink_oidc": _rule(_AD),
-    "users.sign_out": _rule(*_ALL, inactive=True, before_new_password=True),
-    "users.change_password": _rule(*_ALL, before_new_password=True),
-    "users.set_language": _rule(*_ALL, before_new_password=True),
-    "accounts.account_status": _rule(*_ALL, inactive=True, before_new_password=True),
+    "users.sign_out": _rule(*_ALL, personal=True, inactive=True, before_new_password=True),
+    "users.change_password": _rule(*_ALL, personal=True, before_new_password=True),
+    "users.set_language": _rule(*_ALL, personal=True, before_new_password=True),
+    "accounts.account_status": _rule(*_ALL, personal=True, inactive=True,
+                                     before_new_password=True),
     "accounts.deactivate": _rule(_AD, operator=True),
     "accounts.reactivate": _rule(_AD, operator=True),
     "accounts.reset_password": _rule(_AD, operator=True),
@@ -287,9 +289,9 @@ def rule_name(func: Callable[..., Any]) -> str:
 def check_rule(store: Store, actor: Actor, rule: Rule) -> None:
     """Raise unless `actor` may call a function under `rule` now (see the module docstring)."""
     if actor.operator:
-        if rule.operator or actor.role in rule.roles:
+        if rule.operator or (actor.role in rule.roles and not rule.personal):
             return
-        raise PermissionDenied(OPERATOR_ONLY if rule.operator else None)
+        raise PermissionDenied()
     if actor.role not in rule.roles:
         raise PermissionDenied(OPERATOR_ONLY if rule.operator and not rule.roles else None)
     with store.session() as session:
