@@ -166,7 +166,8 @@ def list_cases(store: Store, actor: Actor, *, status: str | None = None) -> list
 @guarded
 def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = True) -> OpenCase:
     """The case at its current version, its record as the actor's role may read it
-    (access.visible_record: the applicant does not receive the team's analysis and notes)."""
+    (access.visible_record: the applicant does not receive the team's analysis and notes, so
+    her changes are saved through services.answers, which starts from the stored record)."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
