@@ -1,6 +1,8 @@
-"""`asylum-prep serve | admin create | backup | key rotate`: running and keeping the store.
+"""`asylum-prep serve | admin create|deactivate|reactivate|reset-password|unlock | backup |
+key rotate`: running and keeping the store.
 
-Thin: each handler calls a service (services.users, services.maintenance) and prints.
+Thin: each handler calls a service (services.users, services.accounts, services.maintenance)
+and prints.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from asylum_prep.cli.commands_case import add_data_dir
 from asylum_prep.cli.common import cli_actor, read_secret_stdin, store_from
 from asylum_prep.config import load_settings
 from asylum_prep.errors import N_, ConfigError, InputRefused
-from asylum_prep.services import maintenance, users
+from asylum_prep.services import accounts, maintenance, users
 from asylum_prep.services.actor import Role
 
 STAFF = [Role.admin.value, Role.attorney.value, Role.paralegal.value, Role.translator.value]
@@ -76,6 +78,36 @@ def _admin_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _admin_deactivate(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    accounts.deactivate(store, cli_actor(store), username=args.username)
+    print(f"Deactivated the account {args.username.strip().lower()}: it cannot sign in, and "
+          f"its open sessions end at their next action.")
+    return 0
+
+
+def _admin_reactivate(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    accounts.reactivate(store, cli_actor(store), username=args.username)
+    print(f"Reactivated the account {args.username.strip().lower()}.")
+    return 0
+
+
+def _admin_reset_password(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    temporary = accounts.reset_password(store, cli_actor(store), username=args.username)
+    print(f"Temporary password for {args.username.strip().lower()}: {temporary}\n"
+          f"Give it to them in person; they must choose a new password when they sign in.")
+    return 0
+
+
+def _admin_unlock(args: argparse.Namespace) -> int:
+    store = store_from(args)
+    accounts.unlock(store, cli_actor(store), username=args.username)
+    print(f"Unlocked the account {args.username.strip().lower()}.")
+    return 0
+
+
 def _backup(args: argparse.Namespace) -> int:
     store = store_from(args)
     result = maintenance.backup(store, cli_actor(store), out=Path(args.out))
@@ -113,6 +145,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--display-name", default="")
     p.set_defaults(handler=_admin_create)
     leaves += [admin, p]
+    for action, handler, text in (
+        ("deactivate", _admin_deactivate, "stop an account signing in; end its sessions"),
+        ("reactivate", _admin_reactivate, "let a deactivated account sign in again"),
+        ("reset-password", _admin_reset_password,
+         "print a temporary password; a new one is chosen at the next sign-in"),
+        ("unlock", _admin_unlock, "lift the lockout after failed sign-ins"),
+    ):
+        p = acts.add_parser(action, help=text)
+        p.add_argument("username", metavar="USERNAME")
+        p.set_defaults(handler=handler)
+        leaves.append(p)
 
     p = sub.add_parser("backup", help="a consistent copy of a SQLite store (ciphertext only)")
     p.add_argument("--out", required=True, metavar="FILE")
