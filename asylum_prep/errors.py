@@ -66,10 +66,10 @@ class PermissionDenied(AsylumPrepError):
 
 
 class AccountDisabled(PermissionDenied):
-    """The acting account was switched off (deactivated) since it signed in."""
+    """The acting account was deactivated since it signed in."""
 
-    template = N_("Your account was switched off by an administrator. Ask them if you need "
-                  "it again.")
+    template = N_("Your account was deactivated by an administrator. Ask them if you need it "
+                  "again.")
 
 
 class PasswordChangeRequired(PermissionDenied):

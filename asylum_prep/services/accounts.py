@@ -74,7 +74,7 @@ def deactivate(store: Store, actor: Actor, *, username: str) -> None:
     with store.session() as session:
         user = _account(session, username)
         if user.id == actor.id:
-            raise InputRefused(N_("You cannot switch off your own account."))
+            raise InputRefused(N_("You cannot deactivate your own account."))
         user.is_active = False
         session.add(user)
         audit.log(session, actor, "user_deactivate", detail=f"user={user.id}")
