@@ -151,6 +151,17 @@ def visible_record(role: Role, actor_id: int, record: CaseRecord) -> CaseRecord:
     })
 
 
+TEAM_PARTS = ("translations", "element_links", "dismissed_flags", "citations", "extensions",
+              "exhibit_settings", "evidence")
+
+
+def with_team_parts(stored: CaseRecord, record: CaseRecord) -> CaseRecord:
+    """`record` (an applicant's, built from what she can see) with the parts only the team
+    sees taken from `stored`: what she cannot see, she neither erases nor changes. Her
+    documents change through services.evidence."""
+    return record.model_copy(update={name: getattr(stored, name) for name in TEAM_PARTS})
+
+
 # --- the table of who may call which service function ---------------------------------------
 @dataclass(frozen=True)
 class Rule:

@@ -22,6 +22,7 @@ from asylum_prep.services.access import (
     require,
     require_role,
     visible_record,
+    with_team_parts,
 )
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import repositories as repo
@@ -166,8 +167,8 @@ def list_cases(store: Store, actor: Actor, *, status: str | None = None) -> list
 @guarded
 def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = True) -> OpenCase:
     """The case at its current version, its record as the actor's role may read it
-    (access.visible_record: the applicant does not receive the team's analysis and notes, so
-    her changes are saved through services.answers, which starts from the stored record)."""
+    (access.visible_record: the applicant does not receive the team's analysis and notes;
+    when she saves it back, save_record keeps them as stored)."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
@@ -208,6 +209,8 @@ def commit_version(
     have called `access.require` and hold the case row (`with_for_update`)."""
     cipher = store.case_cipher(case)
     base = repo.open_record(cipher, repo.get_version_row(session, case.id, base_version))
+    if check_paths and role is Role.applicant:
+        record = with_team_parts(base, record)  # she saves what open_case showed her
     mine = merge.flatten(record)
     changed = merge.changed_paths(merge.flatten(base), mine)
     if check_paths and not all(may_change(role, p) for p in changed):

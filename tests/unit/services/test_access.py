@@ -216,3 +216,27 @@ def test_applicant_reads_her_answers_and_documents_but_not_the_team_notes(store,
     full = cases.open_case(store, people.paralegal, people.case_id).record
     assert full.dismissed_flags and full.translations and len(full.evidence) == 2
     assert full.evidence[0].description == "Looks forged; ask her."
+
+
+def test_applicant_saves_what_she_sees_and_the_team_notes_stay(store, people):
+    from asylum_prep.domain.review import Dismissal
+    from asylum_prep.storage.tables import utcnow
+
+    opened = cases.open_case(store, people.attorney, people.case_id)
+    record = opened.record.model_copy(deep=True)
+    record.dismissed_flags["abc"] = Dismissal(reason="Checked with her.", by=people.attorney.id,
+                                              at=utcnow())
+    version = cases.save_as_team(store, people.attorney, people.case_id, record=record,
+                                 base_version=opened.version, permission=Permission.write,
+                                 action="case_save")
+    mine = cases.open_case(store, people.applicant, people.case_id)
+    assert mine.record.dismissed_flags == {}
+    edited = mine.record.model_copy(deep=True)
+    edited.about.family_name = "Ahmadi"
+    edited.dismissed_flags["zzz"] = Dismissal(reason="smuggled", by=people.applicant.id,
+                                              at=utcnow())  # not hers to change: ignored
+    assert cases.save_record(store, people.applicant, people.case_id, record=edited,
+                             base_version=mine.version) == version + 1
+    stored = cases.open_case(store, people.attorney, people.case_id).record
+    assert stored.about.family_name == "Ahmadi"
+    assert list(stored.dismissed_flags) == ["abc"]
