@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
@@ -129,6 +129,14 @@ def check_applicant_section(record: CaseRecord, section: str) -> None:
         raise PermissionDenied(APPROVED_MESSAGE)
     if status is SectionStatus.submitted:
         raise PermissionDenied(SUBMITTED_MESSAGE)
+
+
+def check_applicant_paths(record: CaseRecord, paths: Iterable[tuple[str, ...]]) -> None:
+    """check_applicant_section for the part of every changed answer path (a "skipped" entry
+    names its answer)."""
+    parts = {p[1].split(".", 1)[0] if p[0] == "skipped" and len(p) > 1 else p[0] for p in paths}
+    for section in sorted(parts):
+        check_applicant_section(record, section)
 
 
 # --- what an applicant sees of her record ---------------------------------------------------

@@ -16,7 +16,7 @@ from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.services import audit
 from asylum_prep.services.access import (
     Permission,
-    check_applicant_section,
+    check_applicant_paths,
     guarded,
     may_change,
     require,
@@ -219,11 +219,8 @@ def commit_version(
         return case.current_version
     current = base if base_version == case.current_version else repo.open_record(
         cipher, repo.get_version_row(session, case.id, case.current_version))
-    if check_paths and role is Role.applicant:
-        # Sections approved or waiting for review are closed to the applicant, whatever the
-        # record she sends (the wizard checks the same before it saves).
-        for section in sorted({_section_of(p) for p in changed}):
-            check_applicant_section(current, section)
+    if check_paths and role is Role.applicant:  # whatever record she sends
+        check_applicant_paths(current, changed)
     if base_version != case.current_version:
         merged, conflicts = merge.three_way(base, record, current)
         if conflicts:
@@ -248,13 +245,6 @@ def commit_version(
     session.flush()
     audit.log(session, actor, action, case.id, f"version={new_version} answers={len(changed)}")
     return new_version
-
-
-def _section_of(path: tuple[str, ...]) -> str:
-    """The wizard part an answer path belongs to ("skipped" entries name their answer)."""
-    if path[0] == "skipped" and len(path) > 1:
-        return path[1].split(".", 1)[0]
-    return path[0]
 
 
 @guarded
