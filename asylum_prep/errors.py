@@ -73,6 +73,19 @@ class PermissionDenied(AsylumPrepError):
     template = N_("You do not have permission to do that.")
 
 
+class AccountDisabled(PermissionDenied):
+    """The acting account was deactivated since it signed in."""
+
+    template = N_("Your account was deactivated by an administrator. Ask them if you need it "
+                  "again.")
+
+
+class PasswordChangeRequired(PermissionDenied):
+    """An administrator reset the password: nothing else until the person chooses one."""
+
+    template = N_("Choose a new password before you continue.")
+
+
 class AuthError(AsylumPrepError):
     template = N_("The user name or password is not right.")
 

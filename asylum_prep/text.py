@@ -14,6 +14,7 @@ Spacing and invisible characters:
 Comparing and hashing:
 - `canonical`: Unicode NFC, single spaces (two renders of the same words hash the same).
 - `fold_case`: case folded (ß -> ss), single spaces (the same place typed twice).
+- `fold_compatible`: NFKC and case folded (a password compared with the common ones).
 
 Search (the country library's index and its queries; both sides use these, so they agree.
 The index stores `index_form`, so changing `fold_for_search` means re-indexing):
@@ -113,6 +114,12 @@ def drop_xml_invalid(text: str) -> tuple[str, int]:
 def canonical(text: str) -> str:
     """NFC, single spaces."""
     return collapse_spaces(unicodedata.normalize("NFC", text))
+
+
+def fold_compatible(text: str) -> str:
+    """Unicode NFKC, case folded: the forms a person may type for the same letters (full-width,
+    ligatures, capitals) made one."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def fold_case(text: str) -> str:

@@ -157,6 +157,10 @@ _.is_sqlite
 # (the app streams both instead).
 _.open_sealed
 _.seal_bytes
+# access.BUILDING_BLOCKS and the `__service_rule__` each guarded function carries: the access
+# matrix test checks every service function against them.
+_.BUILDING_BLOCKS
+_.__service_rule__
 # ui.store.clear_cache: the UI tests reset the process-wide store cache between apps.
 _.clear_cache
 # maintenance.RotationResult.retired_key_id and Keyring.retired: the rotation tests check

@@ -1,6 +1,8 @@
-"""`asylum-prep serve | admin create | backup | key rotate`: running and keeping the store.
+"""`asylum-prep serve | admin create|deactivate|reactivate|reset-password|unlock | backup |
+key rotate`: running and keeping the store.
 
-Thin: each handler calls a service (services.users, services.maintenance) and prints.
+Thin: each handler calls a service (services.users, services.accounts, services.maintenance)
+and prints.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import asylum_prep
 from asylum_prep.cli.commands_case import add_data_dir
-from asylum_prep.cli.common import cli_actor, note, read_secret_stdin, store_from
+from asylum_prep.cli.common import cli_actor, note, out, read_secret_stdin, store_from
 from asylum_prep.errors import N_, ConfigError, InputRefused
 from asylum_prep.services.actor import Role
 
@@ -77,6 +79,45 @@ def _admin_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _admin_deactivate(args: argparse.Namespace) -> int:
+    from asylum_prep.services import accounts
+
+    store = store_from(args)
+    accounts.deactivate(store, cli_actor(store), username=args.username)
+    note(f"Deactivated the account {args.username.strip().lower()}: it cannot sign in, and "
+         f"its open sessions end at their next action.")
+    return 0
+
+
+def _admin_reactivate(args: argparse.Namespace) -> int:
+    from asylum_prep.services import accounts
+
+    store = store_from(args)
+    accounts.reactivate(store, cli_actor(store), username=args.username)
+    note(f"Reactivated the account {args.username.strip().lower()}.")
+    return 0
+
+
+def _admin_reset_password(args: argparse.Namespace) -> int:
+    from asylum_prep.services import accounts
+
+    store = store_from(args)
+    temporary = accounts.reset_password(store, cli_actor(store), username=args.username)
+    out(temporary)
+    note(f"That is the temporary password for {args.username.strip().lower()}. Give it to them "
+         f"in person; they must choose a new password when they sign in.")
+    return 0
+
+
+def _admin_unlock(args: argparse.Namespace) -> int:
+    from asylum_prep.services import accounts
+
+    store = store_from(args)
+    accounts.unlock(store, cli_actor(store), username=args.username)
+    note(f"Unlocked the account {args.username.strip().lower()}.")
+    return 0
+
+
 def _backup(args: argparse.Namespace) -> int:
     from asylum_prep.services import maintenance
 
@@ -122,6 +163,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--display-name", default="")
     p.set_defaults(handler=_admin_create)
     leaves += [admin, p]
+    for action, handler, text in (
+        ("deactivate", _admin_deactivate, "stop an account signing in; end its sessions"),
+        ("reactivate", _admin_reactivate, "let a deactivated account sign in again"),
+        ("reset-password", _admin_reset_password,
+         "print a temporary password; a new one is chosen at the next sign-in"),
+        ("unlock", _admin_unlock, "lift the lockout after failed sign-ins"),
+    ):
+        p = acts.add_parser(action, help=text)
+        p.add_argument("username", metavar="USERNAME")
+        p.set_defaults(handler=handler)
+        leaves.append(p)
 
     p = sub.add_parser("backup", help="a consistent copy of a SQLite store (ciphertext only)")
     p.add_argument("--out", required=True, metavar="FILE")

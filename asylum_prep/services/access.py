@@ -1,19 +1,43 @@
 """Authorization: who may do what on which case. Checked inside every service function.
 
-Case access comes only from membership; an admin manages accounts and reads the audit log but
-does not read case content unless added to the case.
+Two layers, both here:
+
+- `SERVICE_RULES`, the single table of which roles may call each public service function
+  (`"module.function"`), applied by the `@guarded` decorator every such function carries. The
+  decorator also refuses a switched-off account (AccountDisabled) and, until they choose a new
+  password after an admin's reset, everything but the password change (PasswordChangeRequired).
+  Only the outermost call is checked: a service calling another acts on a request already
+  admitted (the applicant's `review.submit_section` saves through `cases.save_as_team`, which
+  outside callers other than attorneys may not call). tests/unit/services/test_access_matrix.py
+  calls every guarded function as every role and fails on a function missing from the table.
+- `require(session, actor, case_id, permission)`: case access comes only from membership, with
+  the case role's permissions; unknown cases look the same as forbidden ones.
+
+An admin manages accounts and reads the audit log but does not read case content unless added
+to the case. What an applicant sees of her case record is `visible_record`.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from sqlmodel import Session
 
-from asylum_prep.domain.record import SectionKey
-from asylum_prep.errors import PermissionDenied
+from asylum_prep.domain.evidence import ExhibitSettings
+from asylum_prep.domain.record import CaseRecord, SectionKey
+from asylum_prep.domain.review import SectionStatus
+from asylum_prep.errors import N_, AccountDisabled, PasswordChangeRequired, PermissionDenied
 from asylum_prep.services.actor import Actor, Role
-from asylum_prep.storage.tables import CaseMember
+from asylum_prep.storage.tables import CaseMember, User
+
+if TYPE_CHECKING:
+    from asylum_prep.storage.engine import Store
 
 
 class Permission(StrEnum):
@@ -77,3 +101,256 @@ def may_change(role: Role, path: tuple[str, ...]) -> bool:
         return True
     # Applicants answer the team's questions: they may write replies to comments.
     return role is Role.applicant and path[:1] == ("comments",) and path[-1] in COMMENT_REPLY_FIELDS
+
+
+# --- sections the applicant may still change ------------------------------------------------
+APPROVED_MESSAGE = N_("Your legal team has approved this part, so it cannot be changed here. "
+                      "If something needs correcting, tell your legal team.")
+SUBMITTED_MESSAGE = N_("This part was sent to your legal team for review and cannot be changed "
+                       "until they reply. If something needs correcting, tell your legal team.")
+
+
+def section_status(record: CaseRecord, section: str) -> SectionStatus:
+    try:
+        review = record.reviews.get(SectionKey(section))
+    except ValueError:
+        return SectionStatus.draft
+    return review.status if review else SectionStatus.draft
+
+
+def check_applicant_section(record: CaseRecord, section: str) -> None:
+    """PermissionDenied when the applicant may not change `section` now: approved, or sent
+    for review and not yet answered."""
+    status = section_status(record, section)
+    if status is SectionStatus.approved:
+        raise PermissionDenied(APPROVED_MESSAGE)
+    if status is SectionStatus.submitted:
+        raise PermissionDenied(SUBMITTED_MESSAGE)
+
+
+def check_applicant_paths(record: CaseRecord, paths: Iterable[tuple[str, ...]]) -> None:
+    """check_applicant_section for the part of every changed answer path (a "skipped" entry
+    names its answer)."""
+    parts = {p[1].split(".", 1)[0] if p[0] == "skipped" and len(p) > 1 else p[0] for p in paths}
+    for section in sorted(parts):
+        check_applicant_section(record, section)
+
+
+# --- what an applicant sees of her record ---------------------------------------------------
+def visible_record(role: Role, actor_id: int, record: CaseRecord) -> CaseRecord:
+    """The record as `role` may read it. The team reads everything; the applicant reads her
+    answers, the review states, the team's comments to her, and the documents she added
+    herself without the team's notes on them. Legal analysis (element links, dismissed
+    flags, citations), translations, other people's documents, exhibit settings and module
+    extensions are the team's."""
+    if role is not Role.applicant:
+        return record
+    own = [
+        item.model_copy(update={"description": "", "elements": []})
+        for item in record.evidence
+        if item.added_by == actor_id
+    ]
+    return record.model_copy(update={
+        "translations": {}, "element_links": [], "dismissed_flags": {}, "citations": [],
+        "extensions": {}, "exhibit_settings": ExhibitSettings(), "evidence": own,
+    })
+
+
+TEAM_PARTS = ("translations", "element_links", "dismissed_flags", "citations", "extensions",
+              "exhibit_settings", "evidence")
+
+
+def with_team_parts(stored: CaseRecord, record: CaseRecord) -> CaseRecord:
+    """`record` (an applicant's, built from what she can see) with the parts only the team
+    sees taken from `stored`: what she cannot see, she neither erases nor changes. Her
+    documents change through services.evidence."""
+    return record.model_copy(update={name: getattr(stored, name) for name in TEAM_PARTS})
+
+
+# --- the table of who may call which service function ---------------------------------------
+@dataclass(frozen=True)
+class Rule:
+    """Who may call one service function from outside the service layer."""
+
+    roles: frozenset[Role]
+    operator: bool = False  # the CLI operator may call it (else: as the attorney it acts as)
+    personal: bool = False  # about the caller's own account: never the operator's `cli`
+    inactive: bool = False  # a switched-off account may still call it (signing out)
+    before_new_password: bool = False  # allowed while a reset password waits to be replaced
+
+
+def _rule(*roles: Role, operator: bool = False, personal: bool = False,
+          inactive: bool = False, before_new_password: bool = False) -> Rule:
+    return Rule(frozenset(roles), operator, personal, inactive, before_new_password)
+
+
+_AD, _AT, _PA, _TR, _AP = (Role.admin, Role.attorney, Role.paralegal, Role.translator,
+                           Role.applicant)
+_ALL = tuple(Role)
+INTERNAL = _rule()  # reached only through another service function
+
+SERVICE_RULES: dict[str, Rule] = {
+    # answers: the applicant and the legal team answer; `load` serves the other services.
+    "answers.load": INTERNAL,
+    "answers.save_answer": _rule(_AT, _PA, _AP),
+    "answers.mark_unknown": _rule(_AT, _PA, _AP),
+    "answers.add_item": _rule(_AT, _PA, _AP),
+    "answers.move_item": _rule(_AT, _PA, _AP),
+    "answers.delete_item": _rule(_AT, _PA, _AP),
+    # archive: exports leave the store, imports create cases.
+    "archive.export_case": _rule(_AT, _PA),
+    "archive.import_case": _rule(_AT),
+    "archive_import.import_archive": INTERNAL,  # archive.import_case's work
+    # audit: admins read the whole log, attorneys their cases'.
+    "audit.list_events": _rule(_AD, _AT),
+    "audit.verify_log": _rule(_AD, operator=True),
+    "backup_manifest.export_checkpoint": _rule(_AD, operator=True),
+    # cases
+    "cases.create_case": _rule(_AT),
+    "cases.list_cases": _rule(_AT, _PA, _TR, _AP),
+    "cases.open_case": _rule(_AT, _PA, _TR, _AP),
+    "cases.save_record": _rule(_AT, _PA, _AP),
+    "cases.save_as_team": _rule(_AT),
+    "cases.list_versions": _rule(_AT, _PA),
+    "cases.view_version": _rule(_AT, _PA),
+    "cases.restore_version": _rule(_AT),
+    "cases.rename_case": _rule(_AT),
+    "cases.set_status": _rule(_AT),
+    "cases.delete_case": _rule(_AT),
+    "cases.add_member": _rule(_AT),
+    "cases.remove_member": _rule(_AT),
+    "cases.list_members": _rule(_AT, _PA),
+    # checks: the legal analysis is the team's; decisions over it the attorney's.
+    "checks.run_checks": _rule(_AT, _PA),
+    "checks.link_fact": _rule(_AT),
+    "checks.unlink_fact": _rule(_AT),
+    "checks.dismiss_flag": _rule(_AT),
+    "checks.restore_flag": _rule(_AT),
+    "checks.deadline_for_cases": _rule(_AT, _PA),
+    # coi: the country library is public material kept by the team and the admin.
+    "coi.import_files": _rule(_AT, _PA, _AD),
+    "coi.import_paths": _rule(_AT, _PA, _AD),
+    "coi.list_reports": _rule(_AT, _PA, _AD),
+    "coi.list_publishers": _rule(_AT, _PA, _AD),
+    "coi.delete_report": _rule(_AT, _AD),
+    "coi.search": _rule(_AT, _PA, _AD),
+    "coi.suggest": _rule(_AT, _PA),
+    "coi.cite": _rule(_AT, _PA),
+    "coi.uncite": _rule(_AT, _PA),
+    "coi.reject": _rule(_AT, _PA),
+    "coi.citation_warnings": _rule(_AT, _PA),
+    # evidence: the applicant adds and reads her own documents.
+    "evidence.add_evidence": _rule(_AT, _PA, _AP),
+    "evidence.list_evidence": _rule(_AT, _PA, _AP),
+    "evidence.get_evidence_file": _rule(_AT, _PA, _AP),
+    "evidence.update_evidence": _rule(_AT, _PA, _AP),
+    "evidence.set_exhibit_order": _rule(_AT, _PA),
+    "evidence.set_exhibit_included": _rule(_AT, _PA),
+    "evidence.set_exhibit_tab": _rule(_AT, _PA),
+    "evidence.update_exhibit_settings": _rule(_AT, _PA),
+    "evidence.remove_evidence": _rule(_AT),
+    "evidence.warnings_for": _rule(_AT, _PA),
+    "evidence.thumbnail": _rule(_AT, _PA),
+    # invites
+    "invites.create_invite": _rule(_AT),
+    # maintenance: the command line's operator only.
+    "maintenance.create_account": _rule(operator=True),
+    "maintenance.list_all_cases": _rule(operator=True),
+    "maintenance.backup": _rule(operator=True),
+    # the exhibit packet, from the safe renditions (missing ones drawn first: internal).
+    "packet.render_packet": _rule(_AT, _PA),
+    "renditions.store_missing_renditions": INTERNAL,
+    "maintenance.rotate_master_key": _rule(operator=True),
+    # render: documents leave the app.
+    "render.render_document": _rule(_AT, _PA),
+    # review
+    "review.submit_section": _rule(_AT, _PA, _AP),
+    "review.request_changes": _rule(_AT),
+    "review.approve_section": _rule(_AT),
+    "review.add_comment": _rule(_AT, _PA),
+    "review.reply_comment": _rule(_AT, _AP),
+    "review.resolve_comment": _rule(_AT, _PA),
+    "review.answer_history": _rule(_AT, _PA),
+    "review.review_items": _rule(_AT, _PA),
+    # translations: the translator's functions; the answer language also the applicant's.
+    "translations.list_translation_items": _rule(_AT, _PA, _TR),
+    "translations.save_translation": _rule(_AT, _PA, _TR),
+    "translations.set_answer_language": _rule(_AT, _PA, _AP),
+    # users and accounts
+    "users.create_user": _rule(_AD, _AT),
+    "users.list_users": _rule(_AD, _AT),
+    "users.link_oidc": _rule(_AD),
+    "users.unlink_oidc": _rule(_AD),
+    "users.sign_out": _rule(*_ALL, personal=True, inactive=True, before_new_password=True),
+    "users.change_password": _rule(*_ALL, personal=True, before_new_password=True),
+    "users.set_language": _rule(*_ALL, personal=True, before_new_password=True),
+    "accounts.account_status": _rule(*_ALL, personal=True, inactive=True,
+                                     before_new_password=True),
+    "accounts.deactivate": _rule(_AD, operator=True),
+    "accounts.reactivate": _rule(_AD, operator=True),
+    "accounts.reset_password": _rule(_AD, operator=True),
+    "accounts.unlock": _rule(_AD, operator=True),
+}
+
+# Public functions taking `actor` that run inside a transaction their caller opened (their
+# first parameter is that session) after checking access itself: not entry points.
+BUILDING_BLOCKS = frozenset({"audit.log", "cases.commit_version"})
+
+OPERATOR_ONLY = N_("Only the operator of the command line may do this.")
+_INSIDE: ContextVar[bool] = ContextVar("asylum_prep_inside_service", default=False)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def rule_name(func: Callable[..., Any]) -> str:
+    return f"{func.__module__.rsplit('.', 1)[-1]}.{func.__name__}"
+
+
+def check_rule(store: Store, actor: Actor, rule: Rule) -> None:
+    """Raise unless `actor` may call a function under `rule` now (see the module docstring)."""
+    if actor.operator:
+        if rule.operator or (actor.role in rule.roles and not rule.personal):
+            return
+        raise PermissionDenied()
+    if actor.role not in rule.roles:
+        raise PermissionDenied(OPERATOR_ONLY if rule.operator and not rule.roles else None)
+    if rule.inactive and rule.before_new_password:
+        return  # the account's state changes nothing: no need to read it
+    with store.session() as session:
+        user = session.get(User, actor.id)
+        active = user is not None and user.is_active and user.role == actor.role.value
+        must_change = bool(user is not None and user.must_change_password)
+    if not active and not rule.inactive:
+        raise AccountDisabled()
+    if must_change and not rule.before_new_password:
+        raise PasswordChangeRequired()
+
+
+def guarded(func: Callable[P, R]) -> Callable[P, R]:
+    """Check the caller against the function's entry in SERVICE_RULES (a missing entry fails
+    at import). The function's first two parameters must be `store` and `actor`."""
+    name = rule_name(func)
+    try:
+        rule = SERVICE_RULES[name]
+    except KeyError:
+        raise LookupError(f"{name} has no entry in access.SERVICE_RULES") from None
+    if list(inspect.signature(func).parameters)[:2] != ["store", "actor"]:
+        raise TypeError(f"{name}: a guarded function starts with (store, actor, ...)")
+
+    @functools.wraps(func)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        if _INSIDE.get():
+            return func(*args, **kwargs)
+        store = args[0] if args else kwargs["store"]
+        actor = args[1] if len(args) > 1 else kwargs["actor"]
+        if not isinstance(actor, Actor):
+            raise PermissionDenied()
+        check_rule(store, actor, rule)  # type: ignore[arg-type]
+        token = _INSIDE.set(True)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _INSIDE.reset(token)
+
+    checked.__service_rule__ = rule  # type: ignore[attr-defined]
+    return checked

@@ -19,7 +19,13 @@ from asylum_prep.domain.review import SectionStatus
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.forms.validation import refusal, too_long
 from asylum_prep.services import cases
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import (
+    Permission,
+    check_applicant_section,
+    guarded,
+    require,
+)
+from asylum_prep.services.access import section_status as section_status  # used by others
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -36,6 +42,7 @@ class Loaded(NamedTuple):
     current_version: int
 
 
+@guarded
 def load(store: Store, actor: Actor, case_id: str, base_version: int) -> Loaded:
     """The actor's role, the record at `base_version` and the current one (not audited: the
     save that follows is)."""
@@ -51,26 +58,12 @@ def load(store: Store, actor: Actor, case_id: str, base_version: int) -> Loaded:
         return Loaded(role, base, current, case.current_version)
 
 
-def section_status(record: CaseRecord, section: str) -> SectionStatus:
-    review = record.reviews.get(SectionKey(section))
-    return review.status if review else SectionStatus.draft
-
-
 def check_editable(role: Role, record: CaseRecord, section: str) -> None:
     """Applicants edit a section only while it is a draft or has changes requested."""
     if role in (Role.translator, Role.admin):
         raise PermissionDenied(N_("Your role cannot change answers."))
-    if role is not Role.applicant:
-        return
-    status = section_status(record, section)
-    if status is SectionStatus.approved:
-        raise PermissionDenied(N_("Your legal team has approved this part, so it cannot be "
-                                  "changed here. If something needs correcting, tell your "
-                                  "legal team."))
-    if status is SectionStatus.submitted:
-        raise PermissionDenied(N_("This part was sent to your legal team for review and cannot "
-                                  "be changed until they reply. If something needs correcting, "
-                                  "tell your legal team."))
+    if role is Role.applicant:
+        check_applicant_section(record, section)
 
 
 def _section_of(path: str) -> str:
@@ -133,6 +126,7 @@ def _save(store: Store, actor: Actor, case_id: str, record: CaseRecord, base_ver
     return cases.save_record(store, actor, case_id, record=record, base_version=base_version)
 
 
+@guarded
 def save_answer(
     store: Store, actor: Actor, case_id: str, *, path: str, value: Any, base_version: int
 ) -> int:
@@ -152,6 +146,7 @@ def save_answer(
     return _save(store, actor, case_id, record, base_version)
 
 
+@guarded
 def mark_unknown(
     store: Store, actor: Actor, case_id: str, *, path: str, base_version: int,
     kind: str = "unknown",
@@ -196,6 +191,7 @@ def _item_class(record: CaseRecord, list_path: str) -> type[Item]:
     return cls
 
 
+@guarded
 def add_item(
     store: Store, actor: Actor, case_id: str, *, list_path: str, base_version: int
 ) -> tuple[str, int]:
@@ -214,6 +210,7 @@ def add_item(
                           base_version)
 
 
+@guarded
 def move_item(
     store: Store, actor: Actor, case_id: str, *, list_path: str, item_id: str, offset: int,
     base_version: int,
@@ -235,6 +232,7 @@ def move_item(
                  base_version)
 
 
+@guarded
 def delete_item(
     store: Store, actor: Actor, case_id: str, *, list_path: str, item_id: str, base_version: int
 ) -> int:

@@ -39,7 +39,7 @@ from sqlmodel import Session, select
 
 from asylum_prep.errors import N_, ArchiveError, InputRefused
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
 from asylum_prep.services.cases import MAX_TITLE, Jurisdiction
 from asylum_prep.storage import repositories as repo
@@ -257,6 +257,7 @@ def _write_payload(
     return len(versions), len(entries)
 
 
+@guarded
 def export_case(
     store: Store, actor: Actor, case_id: str, *, out: Path, passphrase: str
 ) -> ArchiveSummary:
@@ -290,6 +291,7 @@ def export_case(
 # --- import (services.archive_import) ------------------------------------------------
 
 
+@guarded
 def import_case(store: Store, actor: Actor, *, data: bytes, passphrase: str) -> ArchiveSummary:
     """A new case from an archive, its contents treated as untrusted: see
     services.archive_import.import_archive."""

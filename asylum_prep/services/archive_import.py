@@ -38,7 +38,7 @@ from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, ArchiveError, InputRefused
 from asylum_prep.evidence import intake
 from asylum_prep.services import audit
-from asylum_prep.services.access import require_role
+from asylum_prep.services.access import guarded, require_role
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.archive import (
     BAD_CONTENTS,
@@ -230,6 +230,7 @@ def _reclean(contents: Contents, settings: Settings, page_size: str) -> _Fresh:
     return _Fresh(records, blobs, len(cleaned))
 
 
+@guarded
 def import_archive(store: Store, actor: Actor, *, data: bytes, passphrase: str) -> ArchiveSummary:
     """Create a new case (new id, new data key, new file ids) from an archive: its records and
     their dates, its files cleaned again, everything recorded as the importer's. All or

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from asylum_prep.services.access import Permission, require, require_role
+from asylum_prep.services.access import Permission, guarded, require, require_role
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import audit_chain
 from asylum_prep.storage.audit_chain import Checkpoint, Verification
@@ -33,6 +33,7 @@ def log(
                        case_id=case_id, detail=detail)
 
 
+@guarded
 def list_events(
     store: Store, actor: Actor, *, case_id: str | None = None, limit: int = 500
 ) -> list[AuditEvent]:
@@ -50,6 +51,7 @@ def list_events(
         return events
 
 
+@guarded
 def verify_log(
     store: Store, actor: Actor, *, checkpoint: Checkpoint | None = None
 ) -> Verification:

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from asylum_prep.errors import InputRefused
 from asylum_prep.services import audit
-from asylum_prep.services.access import require_role
+from asylum_prep.services.access import guarded, require_role
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import audit_chain
 from asylum_prep.storage.audit_chain import BAD_CHECKPOINT, Checkpoint
@@ -95,6 +95,7 @@ def read_checkpoint(path: Path) -> Checkpoint:
     return Checkpoint.from_dict(data.get("audit_checkpoint") if isinstance(data, dict) else None)
 
 
+@guarded
 def export_checkpoint(store: Store, actor: Actor, *, out: Path) -> Checkpoint:
     """Write a checkpoint of the live log to `out` (for stores backed up with pg_dump)."""
     if not actor.operator:

@@ -14,7 +14,16 @@ from asylum_prep.domain import merge
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied, StaleVersionError
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, may_change, require, require_role
+from asylum_prep.services.access import (
+    Permission,
+    check_applicant_paths,
+    guarded,
+    may_change,
+    require,
+    require_role,
+    visible_record,
+    with_team_parts,
+)
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -98,6 +107,7 @@ def _clean_title(title: str) -> str:
     return title
 
 
+@guarded
 def create_case(
     store: Store,
     actor: Actor,
@@ -127,6 +137,7 @@ def create_case(
         return row.id
 
 
+@guarded
 def list_cases(store: Store, actor: Actor, *, status: str | None = None) -> list[CaseSummary]:
     """The cases the actor is a member of (an applicant sees only their own)."""
     with store.session() as session:
@@ -154,7 +165,11 @@ def list_cases(store: Store, actor: Actor, *, status: str | None = None) -> list
         return out
 
 
+@guarded
 def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = True) -> OpenCase:
+    """The case at its current version, its record as the actor's role may read it
+    (access.visible_record: the applicant does not receive the team's analysis and notes;
+    when she saves it back, save_record keeps them as stored)."""
     with store.session() as session:
         role = require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
@@ -171,7 +186,7 @@ def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = Tr
             status=case.status,
             version=case.current_version,
             role=role,
-            record=record,
+            record=visible_record(role, actor.id, record),
         )
 
 
@@ -195,16 +210,19 @@ def commit_version(
     have called `access.require` and hold the case row (`with_for_update`)."""
     cipher = store.case_cipher(case)
     base = repo.open_record(cipher, repo.get_version_row(session, case.id, base_version))
+    if check_paths and role is Role.applicant:
+        record = with_team_parts(base, record)  # she saves what open_case showed her
     mine = merge.flatten(record)
     changed = merge.changed_paths(merge.flatten(base), mine)
     if check_paths and not all(may_change(role, p) for p in changed):
         raise PermissionDenied(N_("Your role cannot change some of these answers."))
     if not changed:
         return case.current_version
+    current = base if base_version == case.current_version else repo.open_record(
+        cipher, repo.get_version_row(session, case.id, case.current_version))
+    if check_paths and role is Role.applicant:  # whatever record she sends
+        check_applicant_paths(current, changed)
     if base_version != case.current_version:
-        current = repo.open_record(
-            cipher, repo.get_version_row(session, case.id, case.current_version)
-        )
         merged, conflicts = merge.three_way(base, record, current)
         if conflicts:
             raise StaleVersionError(
@@ -230,6 +248,7 @@ def commit_version(
     return new_version
 
 
+@guarded
 def save_record(
     store: Store, actor: Actor, case_id: str, *, record: CaseRecord, base_version: int
 ) -> int:
@@ -239,6 +258,7 @@ def save_record(
                  permission=Permission.write, action="case_save", check_paths=True)
 
 
+@guarded
 def save_as_team(
     store: Store,
     actor: Actor,
@@ -266,6 +286,7 @@ def _save(
                               record=record, action=action, check_paths=check_paths)
 
 
+@guarded
 def list_versions(store: Store, actor: Actor, case_id: str) -> list[VersionInfo]:
     with store.session() as session:
         require(session, actor, case_id, Permission.read)
@@ -281,6 +302,7 @@ def list_versions(store: Store, actor: Actor, case_id: str) -> list[VersionInfo]
         ]
 
 
+@guarded
 def view_version(store: Store, actor: Actor, case_id: str, version: int) -> CaseRecord:
     with store.session() as session:
         require(session, actor, case_id, Permission.read)
@@ -290,6 +312,7 @@ def view_version(store: Store, actor: Actor, case_id: str, version: int) -> Case
         return record
 
 
+@guarded
 def restore_version(
     store: Store, actor: Actor, case_id: str, *, version: int, base_version: int
 ) -> int:
@@ -316,6 +339,7 @@ def restore_version(
         )
 
 
+@guarded
 def rename_case(store: Store, actor: Actor, case_id: str, *, title: str) -> None:
     with store.session() as session:
         require(session, actor, case_id, Permission.manage)
@@ -325,6 +349,7 @@ def rename_case(store: Store, actor: Actor, case_id: str, *, title: str) -> None
         audit.log(session, actor, "case_rename", case_id)
 
 
+@guarded
 def set_status(store: Store, actor: Actor, case_id: str, *, status: str) -> None:
     if status not in ("open", "filed", "closed"):
         raise InputRefused(N_("Unknown case status."))
@@ -336,6 +361,7 @@ def set_status(store: Store, actor: Actor, case_id: str, *, status: str) -> None
         audit.log(session, actor, "case_status", case_id, f"status={status}")
 
 
+@guarded
 def delete_case(store: Store, actor: Actor, case_id: str) -> None:
     """Delete a case, its versions, files, invites and members. The audit events stay."""
     with store.session() as session:
@@ -355,6 +381,7 @@ NOT_THAT_ROLE: dict[Role, str] = {
 }
 
 
+@guarded
 def add_member(store: Store, actor: Actor, case_id: str, *, username: str, role: Role) -> None:
     if role in (Role.admin, Role.applicant):
         raise InputRefused(
@@ -372,6 +399,7 @@ def add_member(store: Store, actor: Actor, case_id: str, *, username: str, role:
         audit.log(session, actor, "member_add", case_id, f"user={user.id} role={role.value}")
 
 
+@guarded
 def remove_member(store: Store, actor: Actor, case_id: str, *, user_id: int) -> None:
     with store.session() as session:
         require(session, actor, case_id, Permission.manage)
@@ -384,6 +412,7 @@ def remove_member(store: Store, actor: Actor, case_id: str, *, user_id: int) -> 
         audit.log(session, actor, "member_remove", case_id, f"user={user_id}")
 
 
+@guarded
 def list_members(store: Store, actor: Actor, case_id: str) -> list[tuple[int, str, Role]]:
     with store.session() as session:
         require(session, actor, case_id, Permission.read)

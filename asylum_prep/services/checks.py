@@ -26,7 +26,7 @@ from asylum_prep.legal.elements import ElementAssessment, assess
 from asylum_prep.legal.readiness import ReadinessItem
 from asylum_prep.legal.timeline import TimelineEvent
 from asylum_prep.services import audit, cases
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -87,6 +87,7 @@ def _load(store: Store, actor: Actor, case_id: str, permission: Permission,
         return record, case.jurisdiction, number
 
 
+@guarded
 def run_checks(store: Store, actor: Actor, case_id: str, *,
                today: date | None = None) -> CheckReport:
     with store.session() as session:
@@ -118,6 +119,7 @@ def _set_link(store: Store, actor: Actor, case_id: str, *, element: str, path: s
                               action="element_link" if linked else "element_unlink")
 
 
+@guarded
 def link_fact(store: Store, actor: Actor, case_id: str, *, element: str, path: str,
               base_version: int) -> int:
     """Attach the answer at `path` to `element` by hand. Returns the new version."""
@@ -125,6 +127,7 @@ def link_fact(store: Store, actor: Actor, case_id: str, *, element: str, path: s
                      base_version=base_version, linked=True)
 
 
+@guarded
 def unlink_fact(store: Store, actor: Actor, case_id: str, *, element: str, path: str,
                 base_version: int) -> int:
     """Detach the answer at `path` (and below) from `element`, even if the rules found it."""
@@ -132,6 +135,7 @@ def unlink_fact(store: Store, actor: Actor, case_id: str, *, element: str, path:
                      base_version=base_version, linked=False)
 
 
+@guarded
 def dismiss_flag(store: Store, actor: Actor, case_id: str, *, flag_id: str, reason: str,
                  base_version: int, today: date | None = None) -> int:
     """Dismiss a consistency flag with a reason, which is kept and shown beside the flag."""
@@ -150,6 +154,7 @@ def dismiss_flag(store: Store, actor: Actor, case_id: str, *, flag_id: str, reas
                               permission=Permission.review, action="flag_dismiss")
 
 
+@guarded
 def restore_flag(store: Store, actor: Actor, case_id: str, *, flag_id: str,
                  base_version: int) -> int:
     """Undo a dismissal (the earlier version keeps the old reason in the history)."""
@@ -162,6 +167,7 @@ def restore_flag(store: Store, actor: Actor, case_id: str, *, flag_id: str,
                               permission=Permission.review, action="flag_restore")
 
 
+@guarded
 def deadline_for_cases(store: Store, actor: Actor, *,
                        today: date | None = None) -> dict[str, DeadlineInfo | None]:
     """The filing deadline of every case the actor is a member of (for the case list's

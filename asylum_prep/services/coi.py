@@ -44,7 +44,7 @@ from asylum_prep.domain.citations import (
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, AsylumPrepError, InputRefused, NotFoundError
 from asylum_prep.services import audit, cases
-from asylum_prep.services.access import Permission, require, require_role
+from asylum_prep.services.access import Permission, guarded, require, require_role
 from asylum_prep.services.actor import STAFF_ROLES, Actor, Role
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -126,6 +126,7 @@ def _audit_import(store: Store, actor: Actor, outcomes: Sequence[ImportOutcome])
             f"skipped={counts['skipped']} passages={passages}"))
 
 
+@guarded
 def import_files(
     store: Store, actor: Actor, *, files: Sequence[tuple[str, bytes]],
     options: ImportOptions | None = None, progress: Progress | None = None,
@@ -165,6 +166,7 @@ def _read_report_file(path: Path) -> bytes:
         return fh.read(MAX_FILE_BYTES + 1)
 
 
+@guarded
 def import_paths(
     store: Store, actor: Actor, *, paths: Sequence[Path], options: ImportOptions | None = None,
     progress: Progress | None = None,
@@ -193,18 +195,21 @@ def import_paths(
 # ---- library and search ---------------------------------------------------------------
 
 
+@guarded
 def list_reports(store: Store, actor: Actor, *, country: str | None = None) -> list[CoiReport]:
     require_role(actor, *STAFF_ROLES)
     with store.session() as session:
         return library.list_reports(session, country=valid_country(country) if country else None)
 
 
+@guarded
 def list_publishers(store: Store, actor: Actor) -> list[str]:
     require_role(actor, *STAFF_ROLES)
     with store.session() as session:
         return library.publishers(session)
 
 
+@guarded
 def delete_report(store: Store, actor: Actor, *, report_id: str) -> None:
     """Remove a report and its passages (citations already made keep their quoted text)."""
     require_role(actor, Role.attorney, Role.admin)
@@ -213,6 +218,7 @@ def delete_report(store: Store, actor: Actor, *, report_id: str) -> None:
         audit.log(session, actor, "coi_delete", detail=f"report={report_id}")
 
 
+@guarded
 def search(
     store: Store, actor: Actor, *, query: str, country: str | None = None,
     publisher: str | None = None, since: date | None = None, until: date | None = None,
@@ -237,6 +243,7 @@ def search(
 # ---- suggestions and citations --------------------------------------------------------
 
 
+@guarded
 def suggest(store: Store, actor: Actor, case_id: str, *,
             per_target: int = 5) -> list[suggest_mod.TargetSuggestions]:
     require_role(actor, *STAFF_ROLES)
@@ -258,6 +265,7 @@ def _open_for_change(store: Store, actor: Actor, case_id: str) -> cases.OpenCase
     return cases.open_case(store, actor, case_id, audit_view=False)
 
 
+@guarded
 def cite(store: Store, actor: Actor, case_id: str, *, passage_id: int, element: str,
          note: str = "") -> Citation:
     """Pin a stored passage to an element of the case, quoting it exactly."""
@@ -286,6 +294,7 @@ def cite(store: Store, actor: Actor, case_id: str, *, passage_id: int, element: 
     return citation
 
 
+@guarded
 def uncite(store: Store, actor: Actor, case_id: str, *, citation_id: str) -> None:
     opened = _open_for_change(store, actor, case_id)
     remaining = [c for c in opened.record.citations if c.id != citation_id]
@@ -296,6 +305,7 @@ def uncite(store: Store, actor: Actor, case_id: str, *, citation_id: str) -> Non
                        permission=Permission.write, action="coi_uncite")
 
 
+@guarded
 def reject(store: Store, actor: Actor, case_id: str, *, passage_id: int, target: str) -> None:
     """Remember that a suggested passage does not fit a target, so it is not suggested again."""
     opened = _open_for_change(store, actor, case_id)
@@ -331,6 +341,7 @@ def report_warnings(session: Session, report: CoiReport, *, today: date | None =
     return out
 
 
+@guarded
 def citation_warnings(
     store: Store, actor: Actor, case_id: str, *, today: date | None = None,
     stale_after_years: int | None = None,

@@ -1,12 +1,12 @@
 """Evidence use cases: add (check, clean, seal), list, read, edit metadata, exhibits (the
 packet is services.packet).
 
-Access: adding and editing need `write` (applicant, paralegal, attorney; an applicant edits
-only items they added); exhibit order, inclusion and settings need `export` (paralegal,
-attorney); the sealed original needs `review` (attorney); reading needs `read`; removing
-needs `delete`. Saves are versioned and merged like every record save
-(`cases.commit_version`), in the same transaction as the blobs, so a refused or failed add
-leaves nothing behind.
+Access: adding and editing need `write` (applicant, paralegal, attorney; an applicant lists,
+reads and edits only the items she added, without the team's notes on them); exhibit order,
+inclusion and settings need `export` (paralegal, attorney); the sealed original needs
+`review` (attorney); reading needs `read`; removing needs `delete`. Saves are versioned and
+merged like every record save (`cases.commit_version`), in the same transaction as the blobs,
+so a refused or failed add leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.evidence import exhibits, intake
 from asylum_prep.evidence.checks import EvidenceWarning, evidence_warnings
 from asylum_prep.services import audit, renditions
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require, visible_record
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.cases import commit_version
 from asylum_prep.storage import repositories as repo
@@ -82,6 +82,7 @@ def _find(record: CaseRecord, evidence_id: str) -> EvidenceItem:
     )
 
 
+@guarded
 def add_evidence(
     store: Store,
     actor: Actor,
@@ -215,26 +216,31 @@ def add_evidence(
     return item.id, version, [*removed, *cleaned.warnings]
 
 
+@guarded
 def list_evidence(store: Store, actor: Actor, case_id: str) -> tuple[int, list[EvidenceItem]]:
     """(current version, items)."""
     with store.session() as session:
-        require(session, actor, case_id, Permission.read)
+        role = require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
-        record = _record_at(store, session, case, case.current_version)
+        record = visible_record(role, actor.id, _record_at(store, session, case,
+                                                          case.current_version))
         audit.log(session, actor, "evidence_list", case_id, f"count={len(record.evidence)}")
         return case.current_version, list(record.evidence)
 
 
+@guarded
 def get_evidence_file(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, which: str = "stored"
 ) -> tuple[bytes, EvidenceItem]:
     """The cleaned stored copy, its PDF rendition, its safe rendition (page pictures), or
-    (attorney only) the sealed original."""
+    (attorney only) the sealed original. An applicant reads only the documents she added
+    herself."""
     permission = Permission.review if which == "original" else Permission.read
     with store.session() as session:
-        require(session, actor, case_id, permission)
+        role = require(session, actor, case_id, permission)
         case = repo.get_case(session, case_id)
-        item = _find(_record_at(store, session, case, case.current_version), evidence_id)
+        record = _record_at(store, session, case, case.current_version)
+        item = _find(visible_record(role, actor.id, record), evidence_id)
         blob_id = {
             "stored": item.stored_blob,
             "original": item.original_blob,
@@ -276,6 +282,7 @@ def _save(
         )
 
 
+@guarded
 def update_evidence(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, base_version: int, **changes: Any
 ) -> int:
@@ -309,6 +316,7 @@ def update_evidence(
     )
 
 
+@guarded
 def set_exhibit_order(
     store: Store, actor: Actor, case_id: str, *, evidence_ids: list[str], base_version: int
 ) -> int:
@@ -323,6 +331,7 @@ def set_exhibit_order(
     )
 
 
+@guarded
 def set_exhibit_included(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, included: bool, base_version: int
 ) -> int:
@@ -341,6 +350,7 @@ def set_exhibit_included(
     )
 
 
+@guarded
 def set_exhibit_tab(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, tab: str, base_version: int
 ) -> int:
@@ -359,6 +369,7 @@ def set_exhibit_tab(
     )
 
 
+@guarded
 def update_exhibit_settings(
     store: Store, actor: Actor, case_id: str, *, settings: ExhibitSettings, base_version: int
 ) -> int:
@@ -382,6 +393,7 @@ def update_exhibit_settings(
     )
 
 
+@guarded
 def remove_evidence(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, base_version: int
 ) -> int:
@@ -415,6 +427,7 @@ def remove_evidence(
         return version
 
 
+@guarded
 def warnings_for(
     store: Store, actor: Actor, case_id: str, elements: Iterable[str] | None = None
 ) -> list[EvidenceWarning]:
@@ -430,6 +443,7 @@ def warnings_for(
     return evidence_warnings(record, list(titles) if elements is None else elements, titles)
 
 
+@guarded
 def thumbnail(
     store: Store, actor: Actor, case_id: str, evidence_id: str, *, width: int = 240
 ) -> bytes:

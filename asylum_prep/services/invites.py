@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from asylum_prep.errors import N_, AuthError
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.users import _insert_user, check_password_rules, to_actor
 from asylum_prep.storage.engine import Store
@@ -33,6 +33,7 @@ def format_code(code: str) -> str:
     return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
+@guarded
 def create_invite(store: Store, actor: Actor, case_id: str) -> str:
     """A new one-time code for the applicant of this case (shown once, stored hashed)."""
     code = "".join(secrets.choice(_ALPHABET) for _ in range(12))
@@ -53,7 +54,7 @@ def create_invite(store: Store, actor: Actor, case_id: str) -> str:
 def redeem_invite(store: Store, *, code: str, password: str) -> Actor:
     """Create the applicant's account, joined to the invite's case. The formatted code is the
     user name they sign in with afterwards."""
-    check_password_rules(password)
+    check_password_rules(password, username=format_code(code).lower())
     with store.session() as session:
         invite = session.exec(
             select(Invite).where(Invite.code_hash == _hash(code)).with_for_update()

@@ -20,6 +20,7 @@ from sqlmodel import col, select
 
 from asylum_prep.errors import N_, ConfigError, InputRefused, IntegrityError, PermissionDenied
 from asylum_prep.services import audit, backup_manifest, users
+from asylum_prep.services.access import guarded
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import audit_chain, crypto
 from asylum_prep.storage import repositories as repo
@@ -35,6 +36,7 @@ def _require_operator(actor: Actor) -> None:
 # --- accounts and listing -------------------------------------------------------------
 
 
+@guarded
 def create_account(
     store: Store, actor: Actor, *, username: str, password: str, role: Role,
     display_name: str = "",
@@ -56,6 +58,7 @@ class CaseRow:
     updated_at: datetime
 
 
+@guarded
 def list_all_cases(store: Store, actor: Actor) -> list[CaseRow]:
     """Every case in the store, newest change first (the operator's view)."""
     _require_operator(actor)
@@ -95,6 +98,7 @@ def _sqlite_path(store: Store) -> Path:
     return Path(url.database)
 
 
+@guarded
 def backup(store: Store, actor: Actor, *, out: Path) -> BackupResult:
     """A consistent copy of a SQLite store, safe while the app runs (SQLite's online backup
     reads one snapshot). The copy is checked with `PRAGMA integrity_check` before it replaces
@@ -176,6 +180,7 @@ def _rewrap_all(store: Store, actor: Actor, ring: crypto.Keyring, *, only_stale:
     return count
 
 
+@guarded
 def rotate_master_key(store: Store, actor: Actor) -> RotationResult:
     """Add a new version to the master key ring and re-wrap every case key under it, without
     stopping the app.

@@ -16,13 +16,14 @@ from asylum_prep.evidence.packet import (
     packet_files,
 )
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
 from asylum_prep.services.renditions import store_missing_renditions
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 
 
+@guarded
 def render_packet(
     store: Store,
     actor: Actor,

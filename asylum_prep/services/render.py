@@ -25,7 +25,7 @@ from asylum_prep.documents.model import Document, Notice, Text
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -135,6 +135,7 @@ def build(
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
 
+@guarded
 def render_document(
     store: Store,
     actor: Actor,

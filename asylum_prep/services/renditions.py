@@ -15,7 +15,7 @@ from asylum_prep.evidence.exhibits import exhibit_list
 from asylum_prep.evidence.packet import N_UNDRAWABLE, make_rendition, rendition_source
 from asylum_prep.evidence.sandbox import RenditionFailed
 from asylum_prep.services import audit
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
 from asylum_prep.services.cases import commit_version
 from asylum_prep.storage import repositories as repo
@@ -24,6 +24,7 @@ from asylum_prep.storage.engine import Store
 PURPOSE = "safe_rendition"
 
 
+@guarded
 def store_missing_renditions(store: Store, actor: Actor, case_id: str) -> int:
     """Draw and store the safe rendition of every attached exhibit that has none; the number
     stored. InputRefused (naming the document) when one cannot be drawn."""

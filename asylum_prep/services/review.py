@@ -24,7 +24,7 @@ from asylum_prep.domain.record import CaseRecord, SectionKey, get_path
 from asylum_prep.domain.review import Comment, SectionReview, SectionStatus, StatusChange
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.services import audit, cases
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.answers import load, section_status
 from asylum_prep.storage import repositories as repo
@@ -75,6 +75,7 @@ def _transition(
                               permission=permission, action=action)
 
 
+@guarded
 def submit_section(
     store: Store, actor: Actor, case_id: str, *, section: str | SectionKey, base_version: int
 ) -> int:
@@ -98,6 +99,7 @@ def _new_comment(actor: Actor, path: str, text: str, limit: int) -> Comment:
     return Comment(path=path[:500], author=actor.id, at=utcnow(), text=text)
 
 
+@guarded
 def request_changes(
     store: Store, actor: Actor, case_id: str, *, section: str | SectionKey, path: str,
     comment: str, base_version: int,
@@ -116,6 +118,7 @@ def request_changes(
     )
 
 
+@guarded
 def approve_section(
     store: Store, actor: Actor, case_id: str, *, section: str | SectionKey, base_version: int
 ) -> int:
@@ -136,6 +139,7 @@ def _team_role(store: Store, actor: Actor, case_id: str) -> Role:
     return role
 
 
+@guarded
 def add_comment(
     store: Store, actor: Actor, case_id: str, *, path: str, text: str, base_version: int
 ) -> tuple[str, int]:
@@ -157,6 +161,7 @@ def _find(record: CaseRecord, comment_id: str) -> Comment:
     return found
 
 
+@guarded
 def reply_comment(
     store: Store, actor: Actor, case_id: str, *, comment_id: str, text: str, base_version: int
 ) -> int:
@@ -175,6 +180,7 @@ def reply_comment(
     return cases.save_record(store, actor, case_id, record=record, base_version=base_version)
 
 
+@guarded
 def resolve_comment(
     store: Store, actor: Actor, case_id: str, *, comment_id: str, base_version: int
 ) -> int:
@@ -216,6 +222,7 @@ def _mentions(summary: list[str], path: str) -> bool:
         s == path or s.startswith(path + ".") or path.startswith(s + ".") for s in summary)
 
 
+@guarded
 def answer_history(store: Store, actor: Actor, case_id: str, path: str) -> list[HistoryEntry]:
     """Every value the answer at `path` had: (version, when, who, value), oldest first."""
     with store.session() as session:
@@ -258,6 +265,7 @@ def _approval_version(rows: list[Any], summaries: dict[int, list[str]], section:
     return 0
 
 
+@guarded
 def review_items(store: Store, actor: Actor, case_id: str) -> list[ReviewItem]:
     """What needs the attorney's eye: screening "yes" answers, answers changed after their
     part was approved, replies to comments, parts waiting for review."""

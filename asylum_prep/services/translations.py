@@ -30,7 +30,7 @@ from asylum_prep.errors import N_, InputRefused, PermissionDenied, StaleVersionE
 from asylum_prep.forms.answer_labels import AnswerLabel, answer_label, translatable
 from asylum_prep.i18n import SUPPORTED, native_name
 from asylum_prep.services import audit, cases
-from asylum_prep.services.access import Permission, require
+from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -109,6 +109,7 @@ def items_for(record: CaseRecord, names: dict[int, str] | None = None) -> list[T
     return out
 
 
+@guarded
 def list_translation_items(store: Store, actor: Actor, case_id: str) -> list[TranslationItem]:
     _, record, version, names = _read(store, actor, case_id, Permission.translation)
     items = items_for(record, names)
@@ -119,6 +120,7 @@ def list_translation_items(store: Store, actor: Actor, case_id: str) -> list[Tra
     return items
 
 
+@guarded
 def save_translation(store: Store, actor: Actor, case_id: str, *, path: str, text: str,
                      base_version: int) -> int:
     """Save the English translation of the answer at `path`, as seen at `base_version`.
@@ -204,6 +206,7 @@ def normalise_language(language: str) -> str:
                           "such as fa or es."), code=language.strip()[:20])
 
 
+@guarded
 def set_answer_language(store: Store, actor: Actor, case_id: str, *, language: str,
                         base_version: int) -> int:
     """Set the language the applicant answers in (independent of the interface language).

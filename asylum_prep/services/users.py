@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -20,18 +19,18 @@ from asylum_prep.errors import (
     NotFoundError,
     PermissionDenied,
 )
-from asylum_prep.services import audit
-from asylum_prep.services.access import require_role
+from asylum_prep.services import audit, lockout
+from asylum_prep.services.access import guarded, require_role
 from asylum_prep.services.actor import Actor, Role
+from asylum_prep.services.passwords import MAX_PASSWORD, MIN_PASSWORD, check_password_rules
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import User, utcnow
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 _DUMMY_HASH: str | None = None  # made at the first sign-in, not at import (0.1 s per command)
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
-MIN_PASSWORD = 8
 SERVICE_ACCOUNT = "cli"  # the CLI operator's audit identity: never signs in, not a person
-MAX_PASSWORD = 256
+__all__ = ["MAX_PASSWORD", "MIN_PASSWORD", "check_password_rules"]  # re-exported
 
 
 def _dummy_hash() -> str:
@@ -54,17 +53,6 @@ def _storable(text: str) -> bool:
     return "\x00" not in text
 
 
-def check_password_rules(password: str) -> None:
-    if not _storable(password.replace("\x00", "")):  # hashed, never stored: NUL is fine
-        raise InputRefused(
-            N_("The password contains broken characters that cannot be used. Type it again.")
-        )
-    if len(password) < MIN_PASSWORD:
-        raise InputRefused(N_("The password must be at least {n} characters long."), n=MIN_PASSWORD)
-    if len(password) > MAX_PASSWORD:
-        raise InputRefused(N_("The password must be at most {n} characters long."), n=MAX_PASSWORD)
-
-
 def to_actor(user: User) -> Actor:
     assert user.id is not None
     return Actor(
@@ -85,7 +73,7 @@ def _insert_user(
                 "underscore."
             )
         )
-    check_password_rules(password)
+    check_password_rules(password, username=username)
     display_name = display_name.strip()
     if not _storable(display_name) or len(display_name) > 120:
         raise InputRefused(
@@ -137,6 +125,7 @@ def create_first_admin(
         return actor
 
 
+@guarded
 def create_user(
     store: Store, actor: Actor, *, username: str, password: str, role: Role, display_name: str = ""
 ) -> Actor:
@@ -155,14 +144,25 @@ def create_user(
         return to_actor(user)
 
 
+@guarded
 def list_users(store: Store, actor: Actor) -> list[User]:
     require_role(actor, Role.admin, Role.attorney)
     with store.session() as session:
         return list(session.exec(select(User).order_by(User.username)))
 
 
+def _verify(password_hash: str, secret: bytes) -> bool:
+    try:
+        return _hasher.verify(password_hash, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def sign_in(store: Store, *, username: str, password: str) -> Actor:
-    """Verify a password; lock the account after repeated failures."""
+    """Verify a password. Every name typed, whether an active account has it or not, is
+    refused and locked out alike (services.lockout): the same answers, one password hash
+    checked either way, so failures reveal nothing about which names exist. A switched-off
+    account behaves as a name nobody has, whatever the password."""
     settings = store.settings
     name = normalise_username(username)
     # Bytes, so a password with broken characters simply never matches instead of crashing.
@@ -173,33 +173,33 @@ def sign_in(store: Store, *, username: str, password: str) -> Actor:
             if USERNAME_RE.match(name)
             else None
         )
+        if user is not None and not user.is_active:
+            user = None
         now = utcnow()
-        if user is None or not user.is_active:
-            try:
-                _hasher.verify(_dummy_hash(), secret)  # same cost whether or not the name exists
-            except VerificationError:
-                pass
-            audit.log(session, None, "sign_in_failed", detail="unknown user")
-            raise AuthError()
-        if user.locked_until and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            audit.log(session, to_actor(user), "sign_in_refused", detail="locked")
-            raise LockedOut(minutes=minutes)
-        try:
-            _hasher.verify(user.password_hash, secret)
-        except (VerificationError, InvalidHashError):
-            user.failed_sign_ins += 1
-            if user.failed_sign_ins >= settings.max_failed_sign_ins:
-                user.locked_until = now + timedelta(minutes=settings.lockout_minutes)
-                user.failed_sign_ins = 0
-            session.add(user)
-            audit.log(session, to_actor(user), "sign_in_failed")
+        counter: lockout.Counter = (
+            user if user is not None else lockout.unknown_counter(session, store, name)
+        )
+        lockout.forget_stale(counter, now)
+        who = to_actor(user) if user is not None else None
+        minutes = lockout.locked_minutes(counter, now)
+        if minutes:
+            audit.log(session, who, "sign_in_refused", detail="locked")
             session.commit()
-            if user.locked_until and user.locked_until > now:
-                raise LockedOut(minutes=settings.lockout_minutes) from None
-            raise AuthError() from None
-        user.failed_sign_ins = 0
-        user.locked_until = None
+            raise LockedOut(minutes=minutes)
+        right = _verify(user.password_hash if user is not None else _dummy_hash(), secret)
+        if user is None or not right:
+            locked = lockout.count_failure(counter, now, settings)
+            session.add(counter)
+            lockout.prune(session, now)
+            audit.log(session, who, "sign_in_failed", detail="" if user else "unknown user")
+            try:
+                session.commit()
+            except DbIntegrityError:  # the same unknown name counted meanwhile: not counted
+                session.rollback()
+            if locked:
+                raise LockedOut(minutes=settings.lockout_minutes)
+            raise AuthError()
+        lockout.clear(user)
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         session.add(user)
@@ -208,6 +208,7 @@ def sign_in(store: Store, *, username: str, password: str) -> Actor:
         return actor
 
 
+@guarded
 def sign_out(store: Store, actor: Actor, *, reason: str = "") -> None:
     with store.session() as session:
         audit.log(session, actor, "sign_out", detail=reason[:40])
@@ -257,6 +258,7 @@ def _staff_user(session: Session, user_id: int) -> User:
     return user
 
 
+@guarded
 def link_oidc(store: Store, actor: Actor, *, user_id: int, issuer: str, subject: str) -> None:
     """Admins link a staff account to one provider identity (replacing an earlier link).
     Applicants never: they join with an invite code and their own password."""
@@ -296,6 +298,7 @@ def link_oidc(store: Store, actor: Actor, *, user_id: int, issuer: str, subject:
         )
 
 
+@guarded
 def unlink_oidc(store: Store, actor: Actor, *, user_id: int) -> None:
     """Admins remove an account's single sign-on link; its password keeps working."""
     require_role(actor, Role.admin)
@@ -342,21 +345,27 @@ def sign_in_oidc(store: Store, *, issuer: str, subject: str) -> Actor:
         return actor
 
 
+@guarded
 def change_password(store: Store, actor: Actor, *, old_password: str, new_password: str) -> None:
-    check_password_rules(new_password)
+    """Replace the password (the current one proves it is them). Also the way out of a reset:
+    the temporary password is the current one, and the new one must differ from it."""
+    check_password_rules(new_password, username=actor.username)
     with store.session() as session:
         user = session.get(User, actor.id)
         if user is None:
             raise AuthError()
-        try:
-            _hasher.verify(user.password_hash, old_password)
-        except (VerificationError, InvalidHashError):
-            raise AuthError() from None
+        if not _verify(user.password_hash, old_password.encode("utf-8", "surrogatepass")):
+            raise AuthError()
+        if new_password == old_password:
+            raise InputRefused(N_("Choose a new password that is different from the current "
+                                  "one."))
         user.password_hash = _hasher.hash(new_password)
+        user.must_change_password = False
         session.add(user)
         audit.log(session, actor, "password_change")
 
 
+@guarded
 def set_language(store: Store, actor: Actor, language: str) -> None:
     with store.session() as session:
         user = session.get(User, actor.id)

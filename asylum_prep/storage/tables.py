@@ -37,6 +37,22 @@ class User(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     # Single sign-on: "<issuer>|<subject>" of the linked OIDC identity (migration 0004).
     oidc_subject: str | None = Field(default=None, unique=True, index=True, max_length=512)
+    # Account controls (migration 0005): an admin's reset forces a new password at the next
+    # sign-in; `failed_at` dates the failed sign-ins counted in `failed_sign_ins`.
+    must_change_password: bool = False
+    failed_at: datetime | None = None
+
+
+class SignInFailure(SQLModel, table=True):
+    """Failed sign-ins with a name no active account has, counted exactly like an account's
+    (`User.failed_sign_ins`, `locked_until`, `failed_at`), so a lockout says nothing about
+    which names exist. Keyed by a keyed hash of the name, never the name itself."""
+
+    __tablename__ = "sign_in_failures"
+    name_key: str = Field(primary_key=True, max_length=64)
+    failed_sign_ins: int = 0
+    locked_until: datetime | None = None
+    failed_at: datetime | None = Field(default=None, index=True)
 
 
 class Case(SQLModel, table=True):

@@ -1,5 +1,6 @@
-"""The administrator's page: create staff accounts, list accounts, link single sign-on,
-read the full audit log and verify its seals."""
+"""The administrator's page: create staff accounts, list accounts, deactivate, reactivate,
+unlock them or reset their password, link single sign-on, read the full audit log and verify
+its seals."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import streamlit as st
 
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.i18n import all_catalog_status
-from asylum_prep.services import audit, users
+from asylum_prep.services import accounts, audit, users
 from asylum_prep.services.actor import Role
 from asylum_prep.storage.tables import User
-from asylum_prep.ui import session, state
+from asylum_prep.ui import html, session, state
 from asylum_prep.ui.auth_views import PASSWORDS_DIFFER
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
@@ -63,7 +64,56 @@ def _user_list(ctx: PageContext) -> None:
               t("Created"): u.created_at.strftime("%Y-%m-%d")} for u in rows],
             hide_index=True,
         )
+        _manage_form(ctx, rows)
         _sso_form(ctx, rows)
+
+
+def _manage_form(ctx: PageContext, rows: list[User]) -> None:
+    """Deactivate or reactivate an account, lift its lockout, or reset its password (the
+    temporary password is shown here once, until dismissed)."""
+    t = ctx.t
+    st.subheader(t("Manage an account"), anchor=False)
+    shown = st.session_state.get(state.ADMIN_RESET_SHOWN)
+    if isinstance(shown, tuple):
+        st.warning(t("The password of {name} was reset. Give them this temporary password in "
+                     "person; they must choose a new password when they sign in.",
+                     name=shown[0]))
+        html.show(html.BIG_CODE, code=shown[1], label=t("Password"))
+        if st.button(t("I have written it down"), key=state.W_ADMIN_RESET_DISMISS):
+            st.session_state.pop(state.ADMIN_RESET_SHOWN, None)
+            st.rerun()
+        return
+    names = [u.username for u in rows if u.username != users.SERVICE_ACCOUNT]
+    with st.form("manage_form", clear_on_submit=True):
+        name = st.selectbox(t("User name"), names, key=state.W_ADMIN_MANAGE_USER,
+                            placeholder=t("Choose an option"), index=None)
+        cols = st.columns(4)
+        pressed = {
+            "deactivate": cols[0].form_submit_button(t("Deactivate"),
+                                                     key=state.W_ADMIN_DEACTIVATE),
+            "reactivate": cols[1].form_submit_button(t("Reactivate"),
+                                                     key=state.W_ADMIN_REACTIVATE),
+            "unlock": cols[2].form_submit_button(t("Unlock"), key=state.W_ADMIN_UNLOCK),
+            "reset": cols[3].form_submit_button(t("Reset password"), key=state.W_ADMIN_RESET),
+        }
+    action = next((a for a, on in pressed.items() if on), None)
+    if action is None or not name:
+        return
+    with shown_errors(t):
+        if action == "reset":
+            temporary = accounts.reset_password(ctx.store, ctx.actor, username=name)
+            st.session_state[state.ADMIN_RESET_SHOWN] = (name, temporary)
+        elif action == "deactivate":
+            accounts.deactivate(ctx.store, ctx.actor, username=name)
+            session.flash(t("The account {name} was deactivated. It is signed out at its next "
+                            "action and cannot sign in.", name=name))
+        elif action == "reactivate":
+            accounts.reactivate(ctx.store, ctx.actor, username=name)
+            session.flash(t("The account {name} was reactivated.", name=name))
+        else:
+            accounts.unlock(ctx.store, ctx.actor, username=name)
+            session.flash(t("The account {name} was unlocked.", name=name))
+        st.rerun()  # the account list above shows the new state
 
 
 def _sso_form(ctx: PageContext, rows: list[User]) -> None:

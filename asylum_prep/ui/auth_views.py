@@ -89,8 +89,8 @@ def render_join(pctx: PublicContext) -> None:
     ))
     with st.form("join_form"):
         code = st.text_input(t("Invite code"), key=state.W_JOIN_CODE, placeholder="ABCD-EFGH-JKLM")
-        pw = st.text_input(t("New password (at least 8 characters)"), type="password",
-                           key=state.W_JOIN_PASSWORD, autocomplete="new-password")
+        pw = st.text_input(t("New password (at least {n} characters)", n=users.MIN_PASSWORD),
+                           type="password", key=state.W_JOIN_PASSWORD, autocomplete="new-password")
         pw2 = st.text_input(t("New password again"), type="password", key=state.W_JOIN_PASSWORD2,
                             autocomplete="new-password")
         submitted = st.form_submit_button(t("Continue"), key=state.W_JOIN_SUBMIT, type="primary")

@@ -37,7 +37,8 @@ class CaseFacts:
 
 def load(ctx: PageContext, items: list[CaseSummary], *,
          today: date | None = None) -> dict[str, CaseFacts]:
-    deadlines = checks.deadline_for_cases(ctx.store, ctx.actor, today=today)
+    deadlines = (checks.deadline_for_cases(ctx.store, ctx.actor, today=today)
+                 if ctx.actor.role in TEAM else {})  # a legal check: the team's only
     cache: dict[str, tuple[int, int]] = st.session_state.setdefault(
         state.CASE_REVIEW_COUNTS, {})
     out: dict[str, CaseFacts] = {}

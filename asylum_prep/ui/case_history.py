@@ -32,6 +32,8 @@ def _restore(ctx: PageContext, case_id: str, version: int, base_version: int) ->
 
 def render_history(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
+    if case.role not in (Role.attorney, Role.paralegal):
+        return  # versions are the legal team's
     st.subheader(t("Version history"), anchor=False)
     if not st.toggle(t("Show version history"), key=state.W_SHOW_HISTORY):
         return

@@ -60,6 +60,8 @@ def render_overview(ctx: PageContext, case: OpenCase) -> None:
 
 def render_members(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
+    if case.role not in (Role.attorney, Role.paralegal):
+        return  # a translator works on the answers only
     st.subheader(t("Team"), anchor=False)
     members: list[tuple[int, str, Role]] = []
     with shown_errors(t):

@@ -252,7 +252,7 @@ def render_timeline(ctx: PageContext, case: OpenCase,
 
 def render_legal(ctx: PageContext, case: OpenCase) -> None:
     """The whole legal block for the dashboard (team members only)."""
-    if case.role is Role.applicant:
+    if case.role not in (Role.attorney, Role.paralegal):
         return
     with shown_errors(ctx.t):
         report = report_for(ctx, case)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from asylum_prep.errors import N_
+from asylum_prep.errors import N_, AsylumPrepError
 from asylum_prep.services import cases, users
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import chrome, edge, session, state
@@ -129,7 +129,10 @@ def run() -> None:
     if actor and actor.role is Role.applicant and not st.session_state.get(state.CASE_ID):
         # An applicant has one case: open it before the menu is built, so "Your story" is in
         # the menu from the first page after signing in.
-        own = cases.list_cases(store, actor)
+        try:
+            own = cases.list_cases(store, actor)
+        except AsylumPrepError:  # deactivated, or a new password first: the page says which
+            own = []
         if own:
             st.session_state[state.CASE_ID] = own[0].id
     has_case = bool(st.session_state.get(state.CASE_ID))

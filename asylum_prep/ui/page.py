@@ -9,7 +9,9 @@ mode), apply RTL styling, draw the sidebar (language picker, discreet mode) and 
 and show a one-shot message. Signed in, a page enforces the idle timeout on every run and, through
 `session.idle_timer`, once a minute while nobody touches it (signing out and rerunning, so
 navigation falls back to the sign-in page). `setup_page` also requires a signed-in user of one of
-`roles`, and, with `needs_case=True`, an open case the user may read.
+`roles`, and, with `needs_case=True`, an open case the user may read. Signed in, every run also
+asks the service layer whether the account is still active (a deactivated one is signed out
+at once) and, after an admin's password reset, asks for a new password before anything else.
 """
 
 from __future__ import annotations
@@ -29,13 +31,17 @@ from asylum_prep.ui.store import get_store
 PAGE_ICON = ":material/description:"  # neutral in every mode
 
 
-def _common(*, public_applicant_page: bool) -> tuple[Store, Translator, Actor | None, bool]:
+def _common(*, public_applicant_page: bool
+            ) -> tuple[Store, Translator, Actor | None, bool, bool]:
     t = session.session_translator()
     store = get_store(t)
     discreet = bool(st.session_state.get(state.DISCREET))
     st.set_page_config(page_title=chrome.app_name(store, discreet), page_icon=PAGE_ICON)
     if session.check_idle(store):
         st.rerun()
+    status = session.check_account(store)
+    if status is not None and not status.active:
+        st.rerun()  # signed out: the sign-in page shows why
     actor = session.current_actor()
     styling.apply(t)
     chrome.sidebar(store, t, actor, discreet=discreet)
@@ -43,15 +49,20 @@ def _common(*, public_applicant_page: bool) -> tuple[Store, Translator, Actor | 
     if actor is not None:
         session.idle_timer(store)  # clears the screen after the idle timeout, without a click
     session.show_flash()
-    return store, t, actor, discreet
+    return store, t, actor, discreet, bool(status and status.must_change_password)
 
 
 def setup_page(*, roles: Iterable[Role] | None = None, needs_case: bool = False) -> PageContext:
-    store, t, actor, discreet = _common(public_applicant_page=False)
+    store, t, actor, discreet, must_change = _common(public_applicant_page=False)
     if actor is None:
         st.info(t("Please sign in to continue."))
         st.stop()
         raise AssertionError("unreachable")  # st.stop raises; this keeps type checkers calm
+    if must_change:  # an admin reset the password: a new one before anything else
+        from asylum_prep.ui.account import render_forced_change
+
+        render_forced_change(PageContext(store=store, actor=actor, t=t, discreet=discreet))
+        st.stop()
     allowed = set(roles) if roles is not None else None
     if allowed is not None and actor.role not in allowed:
         st.error(PermissionDenied().message(t))
@@ -65,5 +76,5 @@ def setup_page(*, roles: Iterable[Role] | None = None, needs_case: bool = False)
 
 def setup_public_page(*, applicant_facing: bool = False) -> PublicContext:
     """For pages seen before signing in. `applicant_facing` adds the quick exit."""
-    store, t, actor, discreet = _common(public_applicant_page=applicant_facing)
+    store, t, actor, discreet, _ = _common(public_applicant_page=applicant_facing)
     return PublicContext(store=store, t=t, discreet=discreet)

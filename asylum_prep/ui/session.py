@@ -10,9 +10,9 @@ from typing import Any
 
 import streamlit as st
 
-from asylum_prep.errors import N_
+from asylum_prep.errors import N_, AccountDisabled
 from asylum_prep.i18n import SUPPORTED, Translator, translator
-from asylum_prep.services import users
+from asylum_prep.services import accounts, users
 from asylum_prep.services.actor import Actor
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import User
@@ -108,10 +108,26 @@ def check_idle(store: Store, *, touch: bool = True) -> bool:
     return False
 
 
+def check_account(store: Store) -> accounts.AccountStatus | None:
+    """The signed-in account's state, asked of the service layer on every run; None when
+    nobody is signed in. A deactivated account is signed out here (the page then reruns)."""
+    actor = current_actor()
+    if actor is None:
+        return None
+    status = accounts.account_status(store, actor)
+    if not status.active:
+        end(store, reason="deactivated", message=AccountDisabled.template)
+    return status
+
+
 @st.fragment(run_every=IDLE_CHECK_SECONDS)
 def idle_timer(store: Store) -> None:
     """Drawn (invisibly) on every signed-in page: reruns by itself every minute, without a
-    click, and when the idle timeout has passed signs out and reruns the whole app, so an
-    untouched screen on a shared computer clears itself. Only compares a timestamp."""
+    click, and when the idle timeout has passed or the account was deactivated, signs out
+    and reruns the whole app, so an untouched screen on a shared computer clears itself.
+    Compares a timestamp and reads the account's state."""
     if check_idle(store, touch=False):
+        st.rerun(scope="app")
+    status = check_account(store)
+    if status is not None and not status.active:
         st.rerun(scope="app")

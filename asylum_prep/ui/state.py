@@ -101,6 +101,13 @@ W_ADMIN_SSO_ISSUER = "w_admin_sso_issuer"
 W_ADMIN_SSO_SUBJECT = "w_admin_sso_subject"
 W_ADMIN_SSO_LINK = "w_admin_sso_link"
 W_ADMIN_SSO_UNLINK = "w_admin_sso_unlink"
+W_ADMIN_MANAGE_USER = "w_admin_manage_user"  # deactivate / reactivate / unlock / reset
+W_ADMIN_DEACTIVATE = "w_admin_deactivate"
+W_ADMIN_REACTIVATE = "w_admin_reactivate"
+W_ADMIN_UNLOCK = "w_admin_unlock"
+W_ADMIN_RESET = "w_admin_reset"
+W_ADMIN_RESET_DISMISS = "w_admin_reset_dismiss"
+ADMIN_RESET_SHOWN = "ap_admin_reset_shown"  # (user name, temporary password) until dismissed
 HISTORY_NOTICE = "ap_history_notice"  # (kind, text) after a restore attempt
 
 # --- wizard ("Your story") and review (wizard engineer) --------------------------------------

@@ -74,7 +74,7 @@ def test_every_text_field_round_trips_exactly_after_reopening(store, people, nam
 
     again = open_store(store.settings)  # a second, fresh connection pool: read from disk
     try:
-        back = cases.open_case(again, people.applicant, people.case_id)
+        back = cases.open_case(again, people.paralegal, people.case_id)  # all of it
         assert back.record.model_dump_json() == record.model_dump_json()  # byte-identical
         assert string_leaves(back.record) == string_leaves(record)
         history = cases.view_version(again, people.attorney, people.case_id, version)
@@ -90,7 +90,7 @@ def test_every_text_field_round_trips_exactly_after_reopening(store, people, nam
 
 
 def test_text_over_the_limit_is_refused_and_nothing_changes(store, people):
-    opened = cases.open_case(store, people.applicant, people.case_id)
+    opened = cases.open_case(store, people.attorney, people.case_id)  # the whole record
     too_long = "x" * (MAX_ANSWER_CHARS + 1)
     with pytest.raises(ValueError):  # the model itself refuses on assignment
         opened.record.fear.what_harm = too_long
@@ -108,7 +108,7 @@ def test_text_over_the_limit_is_refused_and_nothing_changes(store, people):
 
 @pytest.mark.parametrize("bad", LONE_SURROGATES)
 def test_broken_unicode_is_refused_cleanly_and_nothing_changes(store, people, bad):
-    opened = cases.open_case(store, people.applicant, people.case_id)
+    opened = cases.open_case(store, people.attorney, people.case_id)  # the whole record
     with pytest.raises(ValueError):
         opened.record.about.family_name = bad
     about = opened.record.about.model_copy(update={"family_name": bad})

@@ -69,7 +69,7 @@ def test_record_survives_save_and_open(world, record: CaseRecord):
     version = cases.save_as_team(store, people.attorney, people.case_id, record=record,
                                  base_version=opened.version, permission=Permission.manage,
                                  action="case_save")
-    back = cases.open_case(store, people.applicant, people.case_id, audit_view=False)
+    back = cases.open_case(store, people.paralegal, people.case_id, audit_view=False)
     assert back.version == version
     assert back.record.model_dump_json() == record.model_dump_json()
 

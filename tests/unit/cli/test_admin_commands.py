@@ -1,4 +1,5 @@
-"""`asylum-prep admin create | backup | key rotate | serve` on real stores in temp dirs."""
+"""`asylum-prep admin create|deactivate|reactivate|unlock|reset-password | backup | key rotate
+| serve` on real stores in temp dirs."""
 
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ from sqlmodel import select
 
 from asylum_prep.cli.commands_admin import serve_command
 from asylum_prep.config import Settings
-from asylum_prep.errors import AuthError, WrongKeyError
-from asylum_prep.services import cases, users
+from asylum_prep.errors import AuthError, LockedOut, WrongKeyError
+from asylum_prep.services import accounts, cases, users
 from asylum_prep.services.actor import Role
 from asylum_prep.storage.engine import open_store
 from asylum_prep.storage.tables import AuditEvent
 from tests.unit.cli.conftest import Run
 
-PASSWORD = "a long admin password"
+PASSWORD = "a long operator password"
 PLANTED = "Qorvelian7Marsh"
 
 
@@ -201,3 +202,40 @@ def test_admin_create_after_other_commands_still_makes_the_admin(cli: Run, data_
     store = open_store(Settings(data_dir=data_dir))
     assert users.sign_in(store, username="boss", password=PASSWORD).role is Role.admin
     store.close()
+
+
+def test_admin_keeps_accounts_from_the_command_line(cli: Run, data_dir: Path) -> None:
+    """deactivate | reactivate | unlock | reset-password USERNAME, audited as the operator."""
+    cli("admin", "create", "--username", "boss", "--password-stdin", stdin=PASSWORD + "\n").ok()
+    cli("admin", "create", "--username", "amina", "--role", "paralegal", "--password-stdin",
+        stdin=PASSWORD + "\n").ok()
+    store = open_store(Settings(data_dir=data_dir))
+    try:
+        assert "Deactivated the account amina" in cli("admin", "deactivate", "AMINA").ok().err
+        with pytest.raises(AuthError):
+            users.sign_in(store, username="amina", password=PASSWORD)
+        assert "Reactivated" in cli("admin", "reactivate", "amina").ok().err
+        for _ in range(store.settings.max_failed_sign_ins):
+            with pytest.raises(AuthError):
+                users.sign_in(store, username="amina", password="not her password")
+        with pytest.raises(LockedOut):
+            users.sign_in(store, username="amina", password=PASSWORD)
+        assert "Unlocked the account amina" in cli("admin", "unlock", "amina").ok().err
+        assert users.sign_in(store, username="amina", password=PASSWORD).role is Role.paralegal
+        done = cli("admin", "reset-password", "amina").ok()
+        temporary = done.out.strip()  # the password alone on stdout, for a script
+        assert len(temporary) == 19 and "new password" in done.err
+        amina = users.sign_in(store, username="amina", password=temporary)
+        assert accounts.account_status(store, amina).must_change_password
+        for action in ("deactivate", "reactivate", "unlock", "reset-password"):
+            assert "does not exist" in cli("admin", action, "nobody").failed().err
+        assert "does not exist" in cli("admin", "deactivate", "cli").failed().err
+        cli("admin", "deactivate").failed(code=2)
+        with store.session() as session:
+            done = [(e.actor_name, e.action) for e in session.exec(select(AuditEvent))
+                    if e.action.startswith(("user_", "password_reset"))]
+        assert done == [("boss", "user_create"), ("cli", "user_create"),
+                        ("cli", "user_deactivate"), ("cli", "user_reactivate"),
+                        ("cli", "user_unlock"), ("cli", "password_reset")]
+    finally:
+        store.close()

@@ -43,8 +43,10 @@ def test_add_photo_stores_clean_copy_sealed_with_hashes(store, people) -> None:
     assert all(
         b"\xff\xd8\xff" not in r.data_enc[:64] and stored[100:140] not in r.data_enc for r in rows
     )  # ciphertext, not the JPEG
-    current, items = ev.list_evidence(store, people.translator, people.case_id)
+    current, items = ev.list_evidence(store, people.attorney, people.case_id)
     assert current == ver and [i.id for i in items] == [eid]
+    with pytest.raises(PermissionDenied):  # the translator works on answers only
+        ev.list_evidence(store, people.translator, people.case_id)
 
 
 def test_refused_file_leaves_existing_evidence_untouched(store, people) -> None:
@@ -243,7 +245,7 @@ def test_thumbnail_of_pdf_is_png(store, people) -> None:
         filename="a.pdf",
         base_version=version(store, people),
     )
-    png = ev.thumbnail(store, people.translator, people.case_id, eid, width=120)
+    png = ev.thumbnail(store, people.paralegal, people.case_id, eid, width=120)
     assert png.startswith(b"\x89PNG")
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from asylum_prep.errors import InputRefused, PermissionDenied
+from asylum_prep.errors import InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.i18n import translator
-from asylum_prep.services import audit, cases, invites, users
+from asylum_prep.services import answers, audit, cases, checks, invites, review, users
 from asylum_prep.services.access import Permission, require
 from asylum_prep.services.actor import Role
 from tests.support import PASSWORD
@@ -121,3 +121,122 @@ def test_adding_an_account_as_another_role_is_refused_without_the_role_value(
     spanish = refused.value.message(translator("es"))
     assert spanish != refused.value.message()
     assert not any(role.value in spanish for role in Role), spanish
+
+
+# --- issue 19, item 7: the applicant in the service layer -------------------------------------
+
+def _approve(store, people, section="about"):
+    version = cases.open_case(store, people.attorney, people.case_id).version
+    version = review.submit_section(store, people.attorney, people.case_id, section=section,
+                                    base_version=version)
+    return review.approve_section(store, people.attorney, people.case_id, section=section,
+                                  base_version=version)
+
+
+@pytest.mark.parametrize("state", ["approved", "submitted"])
+def test_applicant_cannot_save_a_whole_record_into_a_closed_part(store, people, state):
+    version = cases.open_case(store, people.attorney, people.case_id).version
+    if state == "approved":
+        version = _approve(store, people)
+    else:
+        version = review.submit_section(store, people.applicant, people.case_id,
+                                        section="about", base_version=version)
+    record = cases.open_case(store, people.applicant, people.case_id).record.model_copy(deep=True)
+    record.about.family_name = "Changed"
+    with pytest.raises(PermissionDenied):
+        cases.save_record(store, people.applicant, people.case_id, record=record,
+                          base_version=version)
+    skipped = cases.open_case(store, people.applicant, people.case_id).record.model_copy(deep=True)
+    skipped.skipped["about.family_name"] = "unknown"  # "I don't know" is a change too
+    with pytest.raises(PermissionDenied):
+        cases.save_record(store, people.applicant, people.case_id, record=skipped,
+                          base_version=version)
+    other = cases.open_case(store, people.applicant, people.case_id).record.model_copy(deep=True)
+    other.fear.why = "Because of my articles."  # a part still open to her
+    assert cases.save_record(store, people.applicant, people.case_id, record=other,
+                             base_version=version) == version + 1
+    assert cases.open_case(store, people.attorney, people.case_id).record.about.family_name != (
+        "Changed")
+
+
+def test_applicant_cannot_reach_the_team_saves_or_the_raw_record(store, people):
+    version = cases.open_case(store, people.attorney, people.case_id).version
+    record = cases.open_case(store, people.applicant, people.case_id).record
+    with pytest.raises(PermissionDenied):
+        cases.save_as_team(store, people.applicant, people.case_id, record=record,
+                           base_version=version, permission=Permission.read, action="case_save")
+    with pytest.raises(PermissionDenied):
+        answers.load(store, people.applicant, people.case_id, version)
+    for call in (checks.run_checks, cases.list_versions, review.review_items,
+                 cases.list_members):
+        with pytest.raises(PermissionDenied):
+            call(store, people.applicant, people.case_id)
+    with pytest.raises(PermissionDenied):
+        cases.view_version(store, people.applicant, people.case_id, 1)
+
+
+def test_applicant_reads_her_answers_and_documents_but_not_the_team_notes(store, people):
+    from asylum_prep.domain.review import Dismissal, Translation
+    from asylum_prep.services import evidence as ev
+    from asylum_prep.storage.tables import utcnow
+    from tests.unit.evidence import hostile
+
+    version = cases.open_case(store, people.attorney, people.case_id).version
+    png = hostile.small_png((40, 30))
+    mine, version, _ = ev.add_evidence(store, people.applicant, people.case_id, data=png,
+                                       filename="summons.png", base_version=version)
+    theirs, version, _ = ev.add_evidence(store, people.paralegal, people.case_id, data=png,
+                                         filename="report.png", base_version=version)
+    version = ev.update_evidence(store, people.attorney, people.case_id, mine,
+                                 base_version=version, description="Looks forged; ask her.",
+                                 elements=["nexus"])
+    record = cases.open_case(store, people.attorney, people.case_id).record.model_copy(deep=True)
+    record.fear.why = "Because of my articles."
+    now = utcnow()
+    record.translations["fear.why"] = Translation(text="Because...", source_sha256="0" * 64,
+                                                  translator=people.translator.id, at=now)
+    record.dismissed_flags["abc"] = Dismissal(reason="She lied about the date.",
+                                              by=people.attorney.id, at=now)
+    record.extensions["coi_rejections"] = [{"passage_id": 1, "target": "x"}]
+    version = cases.save_as_team(store, people.attorney, people.case_id, record=record,
+                                 base_version=version, permission=Permission.write,
+                                 action="case_save")
+    seen = cases.open_case(store, people.applicant, people.case_id).record
+    assert seen.fear.why == "Because of my articles."
+    assert seen.translations == {} and seen.dismissed_flags == {} and seen.extensions == {}
+    assert [i.id for i in seen.evidence] == [mine]
+    assert seen.evidence[0].description == "" and seen.evidence[0].elements == []
+    listed_version, listed = ev.list_evidence(store, people.applicant, people.case_id)
+    assert listed_version == version and [i.id for i in listed] == [mine]
+    assert "forged" not in listed[0].description
+    assert ev.get_evidence_file(store, people.applicant, people.case_id, mine)[1].id == mine
+    with pytest.raises(NotFoundError):
+        ev.get_evidence_file(store, people.applicant, people.case_id, theirs)
+    # the team still reads everything
+    full = cases.open_case(store, people.paralegal, people.case_id).record
+    assert full.dismissed_flags and full.translations and len(full.evidence) == 2
+    assert full.evidence[0].description == "Looks forged; ask her."
+
+
+def test_applicant_saves_what_she_sees_and_the_team_notes_stay(store, people):
+    from asylum_prep.domain.review import Dismissal
+    from asylum_prep.storage.tables import utcnow
+
+    opened = cases.open_case(store, people.attorney, people.case_id)
+    record = opened.record.model_copy(deep=True)
+    record.dismissed_flags["abc"] = Dismissal(reason="Checked with her.", by=people.attorney.id,
+                                              at=utcnow())
+    version = cases.save_as_team(store, people.attorney, people.case_id, record=record,
+                                 base_version=opened.version, permission=Permission.write,
+                                 action="case_save")
+    mine = cases.open_case(store, people.applicant, people.case_id)
+    assert mine.record.dismissed_flags == {}
+    edited = mine.record.model_copy(deep=True)
+    edited.about.family_name = "Ahmadi"
+    edited.dismissed_flags["zzz"] = Dismissal(reason="smuggled", by=people.applicant.id,
+                                              at=utcnow())  # not hers to change: ignored
+    assert cases.save_record(store, people.applicant, people.case_id, record=edited,
+                             base_version=mine.version) == version + 1
+    stored = cases.open_case(store, people.attorney, people.case_id).record
+    assert stored.about.family_name == "Ahmadi"
+    assert list(stored.dismissed_flags) == ["abc"]

@@ -143,12 +143,14 @@ import resource, sys
 from pathlib import Path
 from asylum_prep.config import Settings
 from asylum_prep.errors import InputRefused
-from asylum_prep.services import archive
-from asylum_prep.services.actor import Actor, Role
+from asylum_prep.services import archive, users
+from asylum_prep.services.actor import Role
 from asylum_prep.storage.engine import open_store
 
 store = open_store(Settings(data_dir=Path(sys.argv[1]) / "data"))
-actor = Actor(1, "importer", Role.attorney)
+secret = "a long test password"
+admin = users.create_first_admin(store, username="admin", password=secret)
+actor = users.create_user(store, admin, username="importer", password=secret, role=Role.attorney)
 for path in sys.argv[2:-1]:
     try:
         archive.import_case(store, actor, data=Path(path).read_bytes(), passphrase=sys.argv[-1])

@@ -39,9 +39,11 @@ def test_run_checks_reports_and_is_audited_without_applicant_data(store, people)
         event = s.exec(select(AuditEvent).where(AuditEvent.action == "check_run")).one()
     assert event.case_id == people.case_id and event.actor_id == people.attorney.id
     assert "Orlan" not in event.detail and "Tovin" not in event.detail
-    # the applicant, translator and paralegal of the case may read the checks
-    for actor in (people.applicant, people.paralegal, people.translator):
-        checks.run_checks(store, actor, people.case_id, today=TODAY)
+    # the paralegal reads the checks too; the applicant and the translator never do
+    checks.run_checks(store, people.paralegal, people.case_id, today=TODAY)
+    for actor in (people.applicant, people.translator):
+        with pytest.raises(PermissionDenied):
+            checks.run_checks(store, actor, people.case_id, today=TODAY)
 
 
 def test_non_members_are_refused(store, people, other_people):
@@ -115,7 +117,7 @@ def test_dismissal_needs_a_reason_and_is_kept_across_saves(store, people):
     v2 = checks.dismiss_flag(store, people.attorney, people.case_id, flag_id=flag.id,
                              reason="Attacked in the transit camp.", base_version=v)
     # the applicant edits another answer afterwards, from the version before the dismissal
-    opened = cases.view_version(store, people.applicant, people.case_id, v)
+    opened = cases.view_version(store, people.attorney, people.case_id, v)
     mine = opened.model_copy(deep=True)
     mine.fear.why = "Because of my articles and my father's name."
     v3 = cases.save_record(store, people.applicant, people.case_id, record=mine, base_version=v)

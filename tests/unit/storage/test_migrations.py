@@ -1,8 +1,8 @@
 """Upgrading a populated store: a store in use at revision 0002 (before the country library's
-facet column and the OIDC identity column) is opened by the current code, which migrates it
-to head. Nothing is lost: the case and its history open, the audit chain verifies, and the
-country library is searchable with the same results, filters included (the facet words are
-filled for passages imported before 0003). On SQLite and PostgreSQL.
+facet column, the OIDC identity column and the account controls) is opened by the current
+code, which migrates it to head. Nothing is lost: the case and its history open, the audit
+chain verifies, and the country library is searchable with the same results, filters included
+(the facet words are filled for passages imported before 0003). On SQLite and PostgreSQL.
 
 The populated 0002 store is made by filling a store at head through the services, then
 downgrading it to 0002 (which also proves the downgrades keep the data)."""
@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from sqlmodel import select
 
 from asylum_prep.config import Settings
-from asylum_prep.services import answers, audit, cases, coi
+from asylum_prep.errors import AuthError, LockedOut
+from asylum_prep.services import accounts, answers, audit, cases, coi, users
 from asylum_prep.storage import engine as storage_engine
 from asylum_prep.storage.engine import Store, open_store
-from tests.support import make_people
+from asylum_prep.storage.tables import SignInFailure, User
+from tests.support import PASSWORD, make_people
 from tests.unit.country_info.conftest import report, write
 
 
@@ -68,12 +72,14 @@ def test_a_populated_0002_store_upgrades_without_loss(settings: Settings, tmp_pa
     _alembic(store, "0002")
     assert _revision(store) == "0002"
     assert "facets" not in _columns(store, "coi_passages")
+    assert "must_change_password" not in _columns(store, "users")
     store.close()
 
     store = open_store(settings)  # the current code migrates the old store to head
     try:
-        assert _revision(store) == "0004"
+        assert _revision(store) == "0005"
         assert "facets" in _columns(store, "coi_passages")
+        assert {"must_change_password", "failed_at"} <= _columns(store, "users")
         opened = cases.open_case(store, people.attorney, people.case_id)
         assert opened.version == version
         assert opened.record.about.given_names == "Nasrin Sadat"
@@ -91,5 +97,40 @@ def test_a_populated_0002_store_upgrades_without_loss(settings: Settings, tmp_pa
                                        "Police detained students after the protest."))
         coi.import_paths(store, people.paralegal, paths=[folder / "et.md"])
         assert len(_hits(store, people.attorney, country="ET")) == 1
+    finally:
+        store.close()
+
+
+def test_a_populated_0004_store_gains_the_account_controls(settings: Settings) -> None:
+    """Accounts made before 0005 keep their password, role, state and lockout; none is asked
+    for a new password; the new failure table starts empty."""
+    store = open_store(settings)
+    people = make_people(store)
+    accounts.deactivate(store, people.admin, username=people.translator.username)
+    for _ in range(store.settings.max_failed_sign_ins):
+        with pytest.raises(AuthError):
+            users.sign_in(store, username=people.paralegal.username, password="wrong password")
+    _alembic(store, "0004")
+    assert _revision(store) == "0004"
+    assert "must_change_password" not in _columns(store, "users")
+    assert "sign_in_failures" not in sa.inspect(store.engine).get_table_names()
+    store.close()
+
+    store = open_store(settings)
+    try:
+        assert _revision(store) == "0005"
+        with store.session() as session:
+            rows = {u.username: u for u in session.exec(select(User))}
+            assert not any(u.must_change_password for u in rows.values())
+            assert not rows[people.translator.username].is_active
+            assert rows[people.paralegal.username].locked_until is not None
+            assert session.exec(select(SignInFailure)).first() is None
+        assert users.sign_in(store, username=people.attorney.username,
+                             password=PASSWORD).id == people.attorney.id
+        with pytest.raises(LockedOut):
+            users.sign_in(store, username=people.paralegal.username, password=PASSWORD)
+        with pytest.raises(AuthError):
+            users.sign_in(store, username=people.translator.username, password=PASSWORD)
+        assert audit.verify_chain(store)
     finally:
         store.close()
