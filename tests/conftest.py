@@ -17,7 +17,6 @@ from asylum_prep.services import users
 from asylum_prep.storage.engine import Store, open_store
 from tests.support import People, make_people
 
-
 # Tests hash passwords with argon2id at its cheapest (one pass over 8 KiB) instead of the
 # production cost (about 80 ms a hash): most tests create five accounts. The production
 # parameters keep their own test, through the `production_hasher` fixture.
