@@ -1,7 +1,10 @@
-"""HTML for the page, only through autoescaped Jinja templates (user text is always escaped)."""
+"""User text on the page, never as markup: HTML only through autoescaped Jinja templates, and
+`md_escape` for every element Streamlit renders as Markdown."""
 
 from __future__ import annotations
 
+import re
+import string
 from functools import lru_cache
 
 import streamlit as st
@@ -26,11 +29,33 @@ def show(source: str, **values: object) -> None:
     st.html(render(source, **values))
 
 
+WORD_JOINER = "\u2060"
+_PUNCTUATION = frozenset(string.punctuation)  # ASCII: the characters CommonMark may escape
+_BREAK = re.compile(
+    r"(?i)https?(?=:)|www(?=\.)"  # web addresses (autolinks)
+    r"|@"  # e-mail addresses (autolinks)
+    r"|:(?=[^\s:]*:)"  # :name: shortcodes (icons, emoji, the logo picture)
+    r"|(?:^|(?<=\s))[<>~-](?=[>=-]+(?:\s|$))",  # -> <- <-> -- >= <= ~= turned into arrows
+    re.MULTILINE,
+)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
 def md_escape(text: str) -> str:
-    """User text shown by a Markdown-rendering element (title, write, caption, widget label):
-    escape Markdown so it shows literally and cannot become a link or formatting."""
-    specials = "\\`*_{}[]()#+-.!|<>~$:"
-    return "".join("\\" + ch if ch in specials else ch for ch in text)
+    """User text for any element Streamlit renders as Markdown (st.markdown/write/caption,
+    titles, alerts, widget and expander labels, help, radio options, st.table cells): shown
+    literally, never as a link, image, formatting, icon, colour, formula or HTML.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark shows it as itself),
+    which stops everything the parser builds. Streamlit's frontend also rewrites plain text
+    after parsing, where escapes no longer count: bare web and e-mail addresses become links,
+    `:material/x:`, `:streamlit:` and `:smile:` become icons and pictures, `->` becomes an
+    arrow. An invisible word joiner (U+2060) breaks each of those patterns. Leading spaces
+    become no-break spaces so an indented line is not a code block.
+    """
+    text = _BREAK.sub(lambda m: m.group() + WORD_JOINER, text)
+    text = _INDENT.sub(lambda m: "\u00a0" * len(m.group().expandtabs(4)), text)
+    return "".join("\\" + ch if ch in _PUNCTUATION else ch for ch in text)
 
 
 BIG_CODE = """
