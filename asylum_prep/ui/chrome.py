@@ -95,7 +95,7 @@ def quick_exit_button(t: Translator) -> None:
 def sidebar(store: Store, t: Translator, actor: Actor | None, *, discreet: bool) -> None:
     ss = st.session_state
     bar = st.sidebar
-    bar.markdown(f"**{app_name(store, discreet)}**")
+    bar.markdown(f"**{md_escape(app_name(store, discreet))}**")
     language_picker(t, bar)
     if state.W_DISCREET not in ss:
         ss[state.W_DISCREET] = bool(ss.get(state.DISCREET))

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 
 import streamlit as st
@@ -30,8 +29,15 @@ def show(source: str, **values: object) -> None:
 
 
 WORD_JOINER = "\u2060"
-_PUNCTUATION = frozenset(string.punctuation)  # ASCII: the characters CommonMark may escape
-_BREAK = re.compile(
+NO_BREAK_SPACE = "\u00a0"
+# Characters that are markup wherever they stand.
+_ALWAYS = re.compile(r"[\\`*_\[\]<>$|~&#]")
+# Markup only in its place: a directive or shortcode (`:red[`, `::leaf`, `:smile:`); a list
+# item, setext underline or thematic break at the start of a line (`- `, `+ `, `=`, `1.`, `1)`).
+_PLACED = re.compile(r":(?=[A-Za-z:])|^[\u00a0]*(?:[-+=]|\d+[.)])", re.MULTILINE)
+# Patterns Streamlit's frontend rewrites in the parsed text, where escapes no longer count: a
+# word joiner goes after the match's last character.
+_REWRITTEN = re.compile(
     r"(?i)https?(?=:)|www(?=\.)"  # web addresses (autolinks)
     r"|@"  # e-mail addresses (autolinks)
     r"|:(?=[^\s:]*:)"  # :name: shortcodes (icons, emoji, the logo picture)
@@ -46,16 +52,26 @@ def md_escape(text: str) -> str:
     titles, alerts, widget and expander labels, help, radio options, st.table cells): shown
     literally, never as a link, image, formatting, icon, colour, formula or HTML.
 
-    Every ASCII punctuation character is backslash-escaped (CommonMark shows it as itself),
-    which stops everything the parser builds. Streamlit's frontend also rewrites plain text
-    after parsing, where escapes no longer count: bare web and e-mail addresses become links,
-    `:material/x:`, `:streamlit:` and `:smile:` become icons and pictures, `->` becomes an
-    arrow. An invisible word joiner (U+2060) breaks each of those patterns. Leading spaces
-    become no-break spaces so an indented line is not a code block.
+    Every character that is markup where it stands gets a backslash (CommonMark then shows it
+    as itself); other punctuation is left alone, so a sentence of ours with a name in it reads
+    the same to a test as to a person. Streamlit's frontend also rewrites plain text after
+    parsing, where escapes no longer count: bare web and e-mail addresses become links,
+    `:material/x:`, `:streamlit:` and `:smile:` become icons and pictures, `->` an arrow. An
+    invisible word joiner (U+2060) breaks each of those. Leading spaces become no-break spaces,
+    so an indented line is not a code block.
     """
-    text = _BREAK.sub(lambda m: m.group() + WORD_JOINER, text)
-    text = _INDENT.sub(lambda m: "\u00a0" * len(m.group().expandtabs(4)), text)
-    return "".join("\\" + ch if ch in _PUNCTUATION else ch for ch in text)
+    text = _INDENT.sub(lambda m: NO_BREAK_SPACE * len(m.group().expandtabs(4)), text)
+    escape = {m.start() for m in _ALWAYS.finditer(text)}
+    escape |= {m.end() - 1 for m in _PLACED.finditer(text)}
+    join = {m.end() - 1 for m in _REWRITTEN.finditer(text)}
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if i in escape:
+            out.append("\\")
+        out.append(ch)
+        if i in join:
+            out.append(WORD_JOINER)
+    return "".join(out)
 
 
 BIG_CODE = """

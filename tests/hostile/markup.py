@@ -39,4 +39,4 @@ HOSTILE = ("![x](http://127.0.0.1:9/beacon) <img src=x onerror=alert(1)> :red[x]
            "[link](javascript:alert(1)) **bold**")
 
 # Pieces of HOSTILE that are active markup when they reach a Markdown element unescaped.
-ACTIVE = ("![x]", "](http", "<img", ":red[", "$x$", "[link](", "**bold**", "http://127")
+ACTIVE = ("![x]", "](http", "<img", ":red[x]", "$x$", "[link](", "**bold**", "http://127")

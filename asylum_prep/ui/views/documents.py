@@ -11,6 +11,7 @@ from asylum_prep.services.actor import Role
 from asylum_prep.services.render import DOCS, render_document
 from asylum_prep.ui import state
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.page import setup_page
 
 ctx = setup_page(roles={Role.attorney, Role.paralegal, Role.translator}, needs_case=True)
@@ -90,9 +91,9 @@ last = st.session_state.get(state.DOC_RESULT)
 result = last[1] if last and last[0] == case.id else None
 if result is not None:
     for warning in result.warnings:
-        st.warning(warning)
+        st.warning(md_escape(warning))
     st.download_button(
-        t("Download {name}", name=result.filename),
+        t("Download {name}", name=md_escape(result.filename)),
         result.content,
         file_name=result.filename,
         mime=result.mime,
