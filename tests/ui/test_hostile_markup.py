@@ -43,7 +43,7 @@ assert HOSTILE.startswith(SHOWN)
 # Fields Streamlit renders as Markdown, per element type (the protobuf message's name).
 MARKDOWN: dict[str, tuple[str, ...]] = {
     "Markdown": ("body", "help"), "Heading": ("body", "help"), "Alert": ("body",),
-    "Toast": ("body",), "Progress": ("text",), "Metric": ("label", "help"),
+    "Toast": ("body",), "Progress": ("text",), "Metric": ("label", "help", "body"),
     "Button": ("label", "help"), "DownloadButton": ("label", "help"),
     "LinkButton": ("label", "help"), "PageLink": ("label", "help"),
     "Checkbox": ("label", "help"), "Radio": ("label", "help", "options"),
