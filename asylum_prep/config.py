@@ -19,7 +19,7 @@ class Settings(BaseSettings):
 
     max_failed_sign_ins: int = 5
     lockout_minutes: int = 15
-    idle_timeout_minutes: int = 30
+    idle_timeout_minutes: int = Field(default=30, ge=1)  # 0 or less would sign out at once
     invite_valid_days: int = 30
 
     max_evidence_bytes: int = 25 * 1024 * 1024
