@@ -152,7 +152,6 @@ def hostile(seed_store: Store) -> People:
     code = invites.create_invite(store, attorney, case_id)
     applicant = invites.redeem_invite(store, code=code, password=PASSWORD)
     record = hostile_record(HOSTILE)
-    record.filing.answer_language = "fa"
     record.comments = []
     version = cases.save_as_team(store, attorney, case_id, record=record, base_version=1,
                                  permission=Permission.manage, action="case_save")

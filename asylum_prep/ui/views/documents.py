@@ -58,7 +58,7 @@ if kind == "declaration":
         langs,
         key=state.W_DOC_LANG,
         horizontal=True,
-        format_func=lambda code: language_name(code, ctx.t.lang),
+        format_func=lambda code: md_escape(language_name(code, ctx.t.lang)),  # may be raw
     )
     bilingual = st.checkbox(
         t("Both languages side by side"), key=state.W_DOC_BILINGUAL, disabled=src == "en"
