@@ -38,7 +38,7 @@ def serve_command(args: argparse.Namespace) -> tuple[list[str], dict[str, str], 
         "--server.port", str(args.port), "--server.address", args.address,
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--global.developmentMode", "false", "--server.enableCORS", "true",
-        "--server.enableXsrfProtection", "true",
+        "--server.enableXsrfProtection", "true", "--server.enableAgentApi", "false",
     ]
     env = dict(os.environ)
     env["ASYLUM_PREP_DATA_DIR"] = str(settings.data_dir.resolve())

@@ -178,6 +178,7 @@ def test_serve_command_line(data_dir: Path) -> None:
     assert "--browser.gatherUsageStats false" in joined and "--server.headless true" in joined
     assert "--global.developmentMode false" in joined and "--server.enableCORS true" in joined
     assert "--server.enableXsrfProtection true" in joined
+    assert "--server.enableAgentApi false" in joined
     assert env["ASYLUM_PREP_DATA_DIR"] == str(data_dir.resolve())
 
 
