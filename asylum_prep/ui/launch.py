@@ -4,10 +4,13 @@
 with one difference. When a page of another web site opens a WebSocket to the app, Streamlit
 checks the request's origin against "this machine's addresses", and finds them out on the
 spot: a UDP socket towards 8.8.8.8 for the internal address, and an HTTP request to
-checkip.amazonaws.com (a DNS lookup first) for the external one. A server that makes no call
-to any outside service must not do that, whoever asks. Here both addresses are given in
-advance as the loopback address, before the server starts, so the check compares names only
-(and a foreign origin is refused, as before: CORS protection stays on).
+checkip.amazonaws.com (a DNS lookup first) for the external one (streamlit/net_util.py, called
+by `is_url_from_allowed_origins`). No setting turns that off: `browser.serverAddress` and a
+non-wildcard `server.address` only spare the lookup Streamlit makes for its start-up banner.
+A server that makes no call to any outside service must not do it, whoever asks. Here both
+addresses are given in advance as the loopback address, before the server starts, so the
+check compares names only (and a foreign origin is refused, as before: CORS protection stays
+on). tests/e2e/test_no_outbound.py shows the lookups gone.
 
 The other settings that keep the server to itself (no usage statistics, no development mode,
 CORS and XSRF protection, the loopback address) are in .streamlit/config.toml and in the flags
