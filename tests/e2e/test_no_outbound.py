@@ -26,6 +26,8 @@ import pytest
 
 from asylum_prep.cli.commands_admin import serve_command
 from asylum_prep.config import load_settings
+from asylum_prep.samples import load_sample
+from asylum_prep.services import cases
 from asylum_prep.storage.engine import open_store
 from asylum_prep.ui import state
 from tests.e2e.conftest import CHROMIUM, free_port
@@ -64,7 +66,11 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
     base = tmp_path_factory.mktemp("outbound")
     data, net_log = base / "data", base / "net.log"
-    people = make_people(open_store(load_settings(data_dir=data)))
+    store = open_store(load_settings(data_dir=data))
+    people = make_people(store)
+    cases.save_record(store, people.attorney, people.case_id, record=load_sample(),
+                      base_version=1)  # dated events: the dashboard draws its timeline
+    store.close()
     port = free_port()
     argv, env, cwd = serve_command(argparse.Namespace(port=port, address="127.0.0.1",
                                                       data_dir=str(data)))
@@ -141,6 +147,18 @@ def test_nothing_leaves_the_machine(served: Served, browser) -> None:
     click(page, state.W_SIGNIN_SUBMIT)
     click(page, state.W_APPLICANT_CONTINUE)  # the wizard: icons, progress, notices
     page.wait_for_timeout(1000)
+
+    staff = context.new_page()  # the attorney's case dashboard: tables, expanders, a chart
+    staff.goto(served.url)
+    settle(staff)
+    fill(staff, state.W_SIGNIN_USER, served.people.attorney.username)
+    fill(staff, state.W_SIGNIN_PASSWORD, PASSWORD)
+    click(staff, state.W_SIGNIN_SUBMIT)
+    staff.locator("[class*='st-key-w_case_open_'] button").first.click()
+    settle(staff)
+    staff.locator("[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart']") \
+        .first.wait_for(timeout=30_000)
+    staff.wait_for_timeout(1000)
 
     assert _handshake(served.url, ATTACKER).startswith("HTTP/1.1 403")  # CORS protection is on
     other = context.new_page()  # another web site tries to talk to the app, in a browser
