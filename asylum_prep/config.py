@@ -86,13 +86,19 @@ INVALID_SETTING = N_(
 )
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Settings from the environment, with explicit overrides (the CLI's --data-dir).
-
-    A malformed value raises `ConfigError` naming its variable (the first one, if several)."""
+def read_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit overrides (the CLI's --data-dir); pydantic's
+    ValidationError, listing every broken rule, when a value breaks one (the app's
+    misconfiguration page words each)."""
     clean = {k: v for k, v in overrides.items() if v is not None}
+    return Settings(**clean)  # type: ignore[arg-type]
+
+
+def load_settings(**overrides: object) -> Settings:
+    """`read_settings`, with a malformed value raised as `ConfigError` naming its variable (the
+    first one, if several): one line for the command line."""
     try:
-        return Settings(**clean)  # type: ignore[arg-type]
+        return read_settings(**overrides)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"

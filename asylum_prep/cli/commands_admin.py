@@ -32,10 +32,15 @@ def serve_command(args: argparse.Namespace) -> tuple[list[str], dict[str, str], 
     settings = load_settings(data_dir=getattr(args, "data_dir", None))
     root = APP_FILE.parent.parent
     cwd = root if (root / ".streamlit" / "config.toml").exists() else Path.cwd()
+    # `streamlit run` through asylum_prep.ui.launch, which keeps Streamlit from looking up this
+    # machine's addresses on the network; the flags repeat .streamlit/config.toml's safe
+    # settings, so they hold even where that file is not found.
     argv = [
-        sys.executable, "-m", "streamlit", "run", str(APP_FILE),
+        sys.executable, "-m", "asylum_prep.ui.launch", "run", str(APP_FILE),
         "--server.port", str(args.port), "--server.address", args.address,
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--global.developmentMode", "false", "--server.enableCORS", "true",
+        "--server.enableXsrfProtection", "true", "--server.enableAgentApi", "false",
     ]
     env = dict(os.environ)
     env["ASYLUM_PREP_DATA_DIR"] = str(settings.data_dir.resolve())

@@ -17,6 +17,7 @@ from asylum_prep.ui import html, session, state
 from asylum_prep.ui.auth_views import PASSWORDS_DIFFER
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.labels import ROLE_LABELS, label
 
 STAFF = (Role.attorney.value, Role.paralegal.value, Role.translator.value, Role.admin.value)
@@ -42,8 +43,8 @@ def _create_user(ctx: PageContext) -> None:
                 raise InputRefused(PASSWORDS_DIFFER)
             users.create_user(ctx.store, ctx.actor, username=username, password=pw,
                               role=Role(role), display_name=name)
-            st.success(t("The account {name} was created. Give them the first password in person.",
-                         name=username.strip().lower()))
+            st.success(md_escape(t("The account {name} was created. Give them the first "
+                                   "password in person.", name=username.strip().lower())))
 
 
 def _when(moment: datetime | None) -> str:

@@ -32,6 +32,7 @@ from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import builtin_labels, state
 from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.html import md_escape
 
 WRITERS = frozenset({Role.applicant, Role.attorney, Role.paralegal})
 HOME = "home"
@@ -83,10 +84,10 @@ def _result(ctx: PageContext, where: str) -> None:
         st.success(t("Your document was added. Your legal team can see it."),
                    icon=":material/check_circle:")
         for line in lines:
-            st.info(line, icon=":material/shield:")
+            st.info(md_escape(line), icon=":material/shield:")
     else:
         for line in lines:
-            st.error(line, icon=":material/error:")
+            st.error(md_escape(line), icon=":material/error:")
         st.caption(t("Nothing was added. You can try another file."))
 
 
@@ -154,14 +155,14 @@ def _item_row(ctx: PageContext, case: OpenCase, item: EvidenceItem,
         if linked:
             st.caption(t("Kept with: what happened to you, entry {numbers}.",
                          numbers=", ".join(str(n) for n in linked)))
-        for removed in item.removed:
-            st.caption(t(removed))
+        for removed in item.removed:  # stored with the item: shown as text, whatever it is
+            st.caption(md_escape(t(removed)))
         key = state.W_AD_SHOW_PREFIX + item.id
         if st.toggle(t("Show it on this screen"), key=key):
             try:
                 data, _ = ev.get_evidence_file(ctx.store, ctx.actor, case.id, item.id)
             except AsylumPrepError as exc:
-                st.error(exc.message(t))
+                st.error(md_escape(exc.message(t)))
                 return
             if item.mime.is_image:
                 st.image(data, caption=None)
@@ -223,4 +224,4 @@ def render_answer_language(ctx: PageContext, case: OpenCase) -> None:
             st.success(t("Saved. Your legal team will have your answers translated."))
         else:
             for line in result[2]:
-                st.error(line)
+                st.error(md_escape(line))

@@ -13,7 +13,7 @@ from asylum_prep.text import collapse_spaces
 from asylum_prep.ui import session, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
-from asylum_prep.ui.html import md_escape
+from asylum_prep.ui.html import WORD_JOINER, md_escape
 
 
 def _restore(ctx: PageContext, case_id: str, version: int, base_version: int) -> None:
@@ -61,7 +61,7 @@ def render_history(ctx: PageContext, case: OpenCase) -> None:
             )
     notice = st.session_state.pop(state.HISTORY_NOTICE, None)
     if isinstance(notice, tuple):
-        (st.success if notice[0] == "ok" else st.error)(notice[1])
+        (st.success if notice[0] == "ok" else st.error)(md_escape(notice[1]))
     with shown_errors(t):
         viewing = st.session_state.get(state.VIEW_VERSION)
         if isinstance(viewing, tuple) and viewing[0] == case.id:
@@ -100,7 +100,8 @@ def render_delete(ctx: PageContext, case: OpenCase) -> None:
             typed = st.text_input(prompt, key=state.W_DELETE_CONFIRM)
             submitted = st.form_submit_button(t("Delete for good"), key=state.W_DELETE_SUBMIT)
         if submitted:
-            if collapse_spaces(typed) != case.title:
+            # copied from the label, the title may carry md_escape's invisible word joiners
+            if collapse_spaces(typed.replace(WORD_JOINER, "")) != case.title:
                 st.error(t("The title you typed does not match. Nothing was deleted."))
                 return
             with shown_errors(t):

@@ -10,6 +10,8 @@ session. The button sits at the top of the main area so it is visible on a phone
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from asylum_prep.i18n import SUPPORTED, Translator, native_name
@@ -21,6 +23,9 @@ from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.labels import APP_NAME, ROLE_LABELS, label
 from asylum_prep.ui.store import get_store
 
+# The tab's icon: a plain page, neutral in every mode, served by the app itself (a material
+# icon name would make the browser fetch the picture from a font site).
+APP_ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 NEUTRAL_URL = "about:blank"
 EXIT_HTML = (
     "<script>try { window.top.location.replace('" + NEUTRAL_URL + "'); } "
@@ -64,7 +69,7 @@ def quick_exit() -> None:
 
 def render_exit_page() -> None:
     """The only thing shown after a quick exit: nothing readable, and a redirect."""
-    st.set_page_config(page_title=" ", page_icon=":material/draft:")
+    st.set_page_config(page_title=" ", page_icon=APP_ICON)
     st.html(EXIT_HTML, unsafe_allow_javascript=True)
     st.stop()
 
@@ -95,7 +100,7 @@ def quick_exit_button(t: Translator) -> None:
 def sidebar(store: Store, t: Translator, actor: Actor | None, *, discreet: bool) -> None:
     ss = st.session_state
     bar = st.sidebar
-    bar.markdown(f"**{app_name(store, discreet)}**")
+    bar.markdown(f"**{md_escape(app_name(store, discreet))}**")
     language_picker(t, bar)
     if state.W_DISCREET not in ss:
         ss[state.W_DISCREET] = bool(ss.get(state.DISCREET))

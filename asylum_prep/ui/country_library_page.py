@@ -129,14 +129,15 @@ def import_section(ctx: PageContext) -> None:
                                     files=[(f.name, f.getvalue()) for f in files or []],
                                     options=options, progress=progress)
         for o in outcomes:
+            name = html.md_escape(o.name)  # the uploaded file's name
             if o.status == "imported":
                 st.success(t.plural("{name}: imported, {n} passage.",
-                                    "{name}: imported, {n} passages.", o.passages, name=o.name))
+                                    "{name}: imported, {n} passages.", o.passages, name=name))
             elif o.status == "duplicate":
-                st.info(t("{name}: already in the library.", name=o.name))
+                st.info(t("{name}: already in the library.", name=name))
             else:
-                reason = o.error.message(t) if o.error else ""
-                st.warning(t("{name}: skipped. {reason}", name=o.name, reason=reason))
+                reason = html.md_escape(o.error.message(t)) if o.error else ""
+                st.warning(t("{name}: skipped. {reason}", name=name, reason=reason))
         st.session_state[state.COI_UPLOAD_ROUND] = round_no + 1
 
 
@@ -155,10 +156,10 @@ def case_section(ctx: PageContext) -> None:
     for c in record.citations:
         with st.container(border=True):
             st.caption(t(ELEMENT_LABELS[c.element]))
-            st.write(format_citation(c))
+            st.write(html.md_escape(format_citation(c)))  # a report's title and publisher
             st.html(html.render("<blockquote>{{ q }}</blockquote>", q=c.quote))
             for w in warnings.get(c.id, []):
-                st.warning(w.message(t))
+                st.warning(html.md_escape(w.message(t)))
             if st.button(t("Remove citation"), key=f"{state.W_COI_UNCITE_PREFIX}{c.id}"):
                 with shown_errors(t):
                     coi.uncite(ctx.store, ctx.actor, case_id, citation_id=c.id)
@@ -185,7 +186,7 @@ def case_section(ctx: PageContext) -> None:
             with st.container(border=True):
                 st.html(_hit_html(t, s.hit))
                 why = ", ".join(f"{term} ({t(REASON_LABELS[kind])})" for term, kind in s.reasons)
-                st.caption(t("Matched: {terms}", terms=why))
+                st.caption(t("Matched: {terms}", terms=html.md_escape(why)))
                 key = f"{group.target}_{s.hit.passage_id}"
                 _attach(ctx, s.hit.passage_id, key)
                 if st.button(t("Not relevant"), key=f"{state.W_COI_REJECT_PREFIX}{key}"):

@@ -66,7 +66,8 @@ def render_members(ctx: PageContext, case: OpenCase) -> None:
     members: list[tuple[int, str, Role]] = []
     with shown_errors(t):
         members = cases.list_members(ctx.store, ctx.actor, case.id)
-        st.table([{t("Name"): name, t("Role on this case"): label(t, ROLE_LABELS, role.value)}
+        st.table([{t("Name"): html.md_escape(name),  # table cells are Markdown
+                   t("Role on this case"): label(t, ROLE_LABELS, role.value)}
                   for _uid, name, role in members])
     if case.role is not Role.attorney:
         return

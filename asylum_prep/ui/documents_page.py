@@ -13,6 +13,7 @@ from asylum_prep.services.render import DOCS, render_document
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 
 
 def render(ctx: PageContext) -> None:
@@ -59,7 +60,7 @@ def render(ctx: PageContext) -> None:
             langs,
             key=state.W_DOC_LANG,
             horizontal=True,
-            format_func=lambda code: language_name(code, ctx.t.lang),
+            format_func=lambda code: md_escape(language_name(code, ctx.t.lang)),  # may be raw
         )
         bilingual = st.checkbox(
             t("Both languages side by side"), key=state.W_DOC_BILINGUAL, disabled=src == "en"
@@ -93,9 +94,9 @@ def render(ctx: PageContext) -> None:
     result = last[1] if last and last[0] == case.id else None
     if result is not None:
         for warning in result.warnings:
-            st.warning(warning)
+            st.warning(md_escape(warning))
         st.download_button(
-            t("Download {name}", name=result.filename),
+            t("Download {name}", name=md_escape(result.filename)),
             result.content,
             file_name=result.filename,
             mime=result.mime,

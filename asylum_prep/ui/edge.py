@@ -15,23 +15,25 @@ import streamlit as st
 
 from asylum_prep.errors import AsylumPrepError
 from asylum_prep.i18n import Translator
+from asylum_prep.ui.html import md_escape
 
 log = logging.getLogger("asylum_prep.ui")
 
 
 @contextmanager
 def shown_errors(t: Translator) -> Iterator[None]:
-    """`with shown_errors(ctx.t): service_call(...)` shows an AsylumPrepError as st.error."""
+    """`with shown_errors(ctx.t): service_call(...)` shows an AsylumPrepError as st.error
+    (as plain text: a message may quote what someone typed)."""
     try:
         yield
     except AsylumPrepError as exc:
-        st.error(exc.message(t), icon=":material/error:")
+        st.error(md_escape(exc.message(t)), icon=":material/error:")
 
 
 def report_unexpected(t: Translator, exc: Exception) -> None:
     """The last line of defence, for bugs: a translated message and a log line without data."""
     if isinstance(exc, AsylumPrepError):
-        st.error(exc.message(t), icon=":material/error:")
+        st.error(md_escape(exc.message(t)), icon=":material/error:")
         return
     frames = traceback.extract_tb(exc.__traceback__)[-8:]
     where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in reversed(frames))

@@ -20,6 +20,7 @@ from asylum_prep.services import evidence as ev
 from asylum_prep.ui import builtin_labels, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 
 KIND_LABELS = {
     EvidenceKind.identity: N_("Identity document"),
@@ -95,11 +96,11 @@ def _upload(ctx: PageContext) -> None:
         st.session_state[state.EV_UPLOAD_ROUND] = round_no + 1
         st.rerun()
     for name, ok, lines in st.session_state.get(state.EV_RESULTS, []):
-        text = "\n".join(f"- {line}" for line in lines)
+        text = "\n".join(f"- {md_escape(line)}" for line in lines)  # a file's name, a reason
         if ok:
-            st.success(t("Added: {name}", name=name) + ("\n\n" + text if text else ""))
+            st.success(md_escape(t("Added: {name}", name=name)) + ("\n\n" + text if text else ""))
         else:
-            st.error(t("Not added: {name}", name=name) + "\n\n" + text)
+            st.error(md_escape(t("Not added: {name}", name=name)) + "\n\n" + text)
 
 
 def _parse_date(text: str) -> FuzzyDate | None:
@@ -234,14 +235,14 @@ def _exhibits(ctx: PageContext) -> None:
     for item in items:
         ex = tabs.get(item.id)
         label = (
-            t("Exhibit {tab}", tab=ex.tab)
+            t("Exhibit {tab}", tab=md_escape(ex.tab))
             if ex and item.exhibit.included
             else t("Not in the packet")
         )
         pages = t.plural("{n} page", "{n} pages", item.page_count or 0)
-        with st.expander(f"{label} \u2014 {item.title or item.filename} ({pages})"):
-            for notice in item.removed:
-                st.caption(t(notice))
+        with st.expander(f"{label} \u2014 {md_escape(item.title or item.filename)} ({pages})"):
+            for notice in item.removed:  # stored with the item: shown as text, whatever it is
+                st.caption(md_escape(t(notice)))
             cols = st.columns(4)
             included = cols[0].checkbox(
                 t("In the packet"),
@@ -292,7 +293,7 @@ def _warnings(ctx: PageContext) -> None:
     if found:
         st.subheader(t("Warnings"))
         for w in found:
-            st.warning(w.message(t))
+            st.warning(md_escape(w.message(t)))
 
 
 def _packet(ctx: PageContext) -> None:
@@ -311,10 +312,10 @@ def _packet(ctx: PageContext) -> None:
         result = kept[1]
         st.write(t.plural("{n} page in total.", "{n} pages in total.", result.total_pages))
         for warning in result.warnings:
-            st.warning(t(warning))
+            st.warning(md_escape(t(warning)))
         for n, (name, data) in enumerate(result.parts, start=1):
             st.download_button(
-                t("Download {name}", name=name),
+                t("Download {name}", name=md_escape(name)),
                 data,
                 file_name=name,
                 mime="application/pdf",

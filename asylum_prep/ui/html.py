@@ -1,7 +1,9 @@
-"""HTML for the page, only through autoescaped Jinja templates (user text is always escaped)."""
+"""User text on the page, never as markup: HTML only through autoescaped Jinja templates, and
+`md_escape` for every element Streamlit renders as Markdown."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import streamlit as st
@@ -26,11 +28,50 @@ def show(source: str, **values: object) -> None:
     st.html(render(source, **values))
 
 
+WORD_JOINER = "\u2060"
+NO_BREAK_SPACE = "\u00a0"
+# Characters that are markup wherever they stand.
+_ALWAYS = re.compile(r"[\\`*_\[\]<>$|~&#]")
+# Markup only in its place: a directive or shortcode (`:red[`, `::leaf`, `:smile:`); a list
+# item, setext underline or thematic break at the start of a line (`- `, `+ `, `=`, `1.`, `1)`).
+_PLACED = re.compile(r":(?=[A-Za-z:])|^[\u00a0]*(?:[-+=]|\d+[.)])", re.MULTILINE)
+# Patterns Streamlit's frontend rewrites in the parsed text, where escapes no longer count: a
+# word joiner goes after the match's last character.
+_REWRITTEN = re.compile(
+    r"(?i)https?(?=:)|www(?=\.)"  # web addresses (autolinks)
+    r"|@"  # e-mail addresses (autolinks)
+    r"|:(?=[^\s:]*:)"  # :name: shortcodes (icons, emoji, the logo picture)
+    r"|(?:^|(?<=\s))[<>~-](?=[>=-]+(?:\s|$))",  # -> <- <-> -- >= <= ~= turned into arrows
+    re.MULTILINE,
+)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
 def md_escape(text: str) -> str:
-    """User text shown by a Markdown-rendering element (title, write, caption, widget label):
-    escape Markdown so it shows literally and cannot become a link or formatting."""
-    specials = "\\`*_{}[]()#+-.!|<>~$:"
-    return "".join("\\" + ch if ch in specials else ch for ch in text)
+    """User text for any element Streamlit renders as Markdown (st.markdown/write/caption,
+    titles, alerts, widget and expander labels, help, radio options, st.table cells): shown
+    literally, never as a link, image, formatting, icon, colour, formula or HTML.
+
+    Every character that is markup where it stands gets a backslash (CommonMark then shows it
+    as itself); other punctuation is left alone, so a sentence of ours with a name in it reads
+    the same to a test as to a person. Streamlit's frontend also rewrites plain text after
+    parsing, where escapes no longer count: bare web and e-mail addresses become links,
+    `:material/x:`, `:streamlit:` and `:smile:` become icons and pictures, `->` an arrow. An
+    invisible word joiner (U+2060) breaks each of those. Leading spaces become no-break spaces,
+    so an indented line is not a code block.
+    """
+    text = _INDENT.sub(lambda m: NO_BREAK_SPACE * len(m.group().expandtabs(4)), text)
+    escape = {m.start() for m in _ALWAYS.finditer(text)}
+    escape |= {m.end() - 1 for m in _PLACED.finditer(text)}
+    join = {m.end() - 1 for m in _REWRITTEN.finditer(text)}
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if i in escape:
+            out.append("\\")
+        out.append(ch)
+        if i in join:
+            out.append(WORD_JOINER)
+    return "".join(out)
 
 
 BIG_CODE = """

@@ -26,6 +26,7 @@ from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.styling import chart_direction
 
 COLOUR = {"supported": "green", "thin": "orange", "missing": "red"}
@@ -72,8 +73,8 @@ def render_deadline(ctx: PageContext, case: OpenCase,
     # only what the banner does not say (an exception claimed, an approximate arrival...).
     notes = [tr(ctx, template, params) for template, params in info.notes]
     if info.deadline is None:  # the notes say why (no arrival date) and what to do
-        st.warning("\n\n".join(notes) or t("The filing deadline cannot be computed yet."),
-                   icon=":material/event:")
+        st.warning("\n\n".join(md_escape(n) for n in notes)
+                   or t("The filing deadline cannot be computed yet."), icon=":material/event:")
         return
     # shown like the dates inside the legal texts (the rules' {deadline}, the notes' {day})
     day, left = format_day(info.deadline, t.lang), info.days_left or 0
@@ -97,7 +98,7 @@ def render_deadline(ctx: PageContext, case: OpenCase,
         else:
             st.info(days_left)
     for text in notes:
-        st.caption(text)
+        st.caption(md_escape(text))
 
 
 def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
@@ -122,16 +123,16 @@ def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> No
 def render_element(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
     t = ctx.t
     colour = COLOUR[a.strength]
-    header = f":{colour}[●] {t(a.title)} — :{colour}[{t(STRENGTH[a.strength])}]"
+    header = f":{colour}[●] {md_escape(t(a.title))} — :{colour}[{t(STRENGTH[a.strength])}]"
     with st.expander(header, expanded=a.strength != "supported"):
         if a.test:
-            st.caption(t(a.test))
-        st.write(tr(ctx, a.reason_template, a.reason_params) or a.reason)
+            st.caption(md_escape(t(a.test)))
+        st.write(md_escape(tr(ctx, a.reason_template, a.reason_params) or a.reason))
         for n, f in enumerate(a.facts):
             left, right = st.columns([5, 1], vertical_alignment="center")
             label = tr(ctx, f.label_template, f.label_params) or f.label
             suffix = " " + t("(linked by hand)") if f.manual else ""
-            left.markdown(f"**{_md(label)}**{suffix}")
+            left.markdown(f"**{md_escape(label)}**{suffix}")
             left.text(f.text)
             if case.role is Role.attorney and right.button(
                     t("Unlink"), key=f"{state.W_LG_UNLINK_PREFIX}{a.key}_{n}"):
@@ -141,14 +142,10 @@ def render_element(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> No
                     _done()
         next_label = t("Next step")  # outside the f-string, where extraction finds it
         st.markdown(f"**{next_label}:** "
-                    + _md(tr(ctx, a.next_step_template, a.next_step_params) or a.next_step))
+                    + md_escape(tr(ctx, a.next_step_template, a.next_step_params)
+                                or a.next_step))
         if case.role is Role.attorney:
             _link_controls(ctx, case, a)
-
-
-def _md(text: str) -> str:
-    """Applicant text shown as markdown without being interpreted as markup."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>:~$" else c for c in text)
 
 
 def render_element_map(ctx: PageContext, case: OpenCase,
@@ -171,7 +168,8 @@ def render_consistency(ctx: PageContext, case: OpenCase,
     for f in flags:
         message = tr(ctx, f.template, f.params)
         if f.dismissed:
-            st.caption(t("Dismissed: {flag} Reason: {reason}", flag=message, reason=f.reason))
+            st.caption(md_escape(t("Dismissed: {flag} Reason: {reason}", flag=message,
+                                   reason=f.reason)))
             if case.role is Role.attorney and st.button(
                     t("Show this flag again"), key=f"{state.W_LG_RESTORE_PREFIX}{f.id}"):
                 with shown_errors(t):
@@ -179,9 +177,9 @@ def render_consistency(ctx: PageContext, case: OpenCase,
                                         base_version=case.version)
                     _done()
             continue
-        st.warning(message, icon=":material/rule:")
-        st.caption(t("Where: {places}", places="; ".join(
-            answer_label(case.record, p).text(t) for p in f.places)))
+        st.warning(md_escape(message), icon=":material/rule:")
+        st.caption(md_escape(t("Where: {places}", places="; ".join(
+            answer_label(case.record, p).text(t) for p in f.places))))
         if case.role is not Role.attorney:
             continue
         with st.form(f"{state.W_LG_DISMISS_PREFIX}form_{f.id}", border=False):
@@ -206,7 +204,7 @@ def render_readiness(ctx: PageContext, case: OpenCase,
         line = t("{part}: {item}", part=item.part, item=text) if item.part else text
         if item.skipped:
             line += " — " + t("the applicant chose \"I don't know\" or skipped it")
-        st.markdown(f"- {_md(line)}")
+        st.markdown(f"- {md_escape(line)}")
 
 
 def timeline_rows(ctx: PageContext, report: checks.CheckReport) -> list[dict[str, Any]]:

@@ -121,6 +121,9 @@ def run() -> None:
     """Build st.navigation for the signed-in role and run the chosen page. Called by app.py."""
     if st.session_state.get(state.QUICK_EXIT):
         chrome.render_exit_page()
+    # The tab's icon before the menu: without one, the browser shows the current page's
+    # menu icon, and fetches a material icon's picture from a font site to do so.
+    st.set_page_config(page_icon=chrome.APP_ICON)
     t = session.session_translator()
     store = get_store(t)
     actor = session.current_actor()

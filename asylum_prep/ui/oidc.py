@@ -32,6 +32,7 @@ from asylum_prep.services.actor import Actor
 from asylum_prep.storage.engine import Store
 from asylum_prep.ui import session, state
 from asylum_prep.ui.context import PublicContext
+from asylum_prep.ui.html import md_escape
 
 FRESH_SECONDS = 10 * 60  # the round trip takes seconds; an old cookie is not a sign-in
 NOT_CONFIGURED = N_(
@@ -97,7 +98,7 @@ def complete_sign_in(pctx: PublicContext) -> None:
     notice = ss.get(state.OIDC_NOTICE)
     if isinstance(notice, Decision) and getattr(st.user, "is_logged_in", False):
         t = pctx.t
-        st.error(t(notice.message, **notice.params), icon=":material/error:")
+        st.error(md_escape(t(notice.message, **notice.params)), icon=":material/error:")
         if notice.identity is not None:  # the person's own identifier: what the admin links
             st.caption(t("To link it to your account, your administrator needs this issuer "
                          "and subject:"))

@@ -28,15 +28,13 @@ from asylum_prep.ui import chrome, session, state, styling
 from asylum_prep.ui.context import PageContext, PublicContext
 from asylum_prep.ui.store import get_store
 
-PAGE_ICON = ":material/description:"  # neutral in every mode
-
 
 def _common(*, public_applicant_page: bool
             ) -> tuple[Store, Translator, Actor | None, bool, bool]:
     t = session.session_translator()
     store = get_store(t)
     discreet = bool(st.session_state.get(state.DISCREET))
-    st.set_page_config(page_title=chrome.app_name(store, discreet), page_icon=PAGE_ICON)
+    st.set_page_config(page_title=chrome.app_name(store, discreet), page_icon=chrome.APP_ICON)
     if session.check_idle(store):
         st.rerun()
     status = session.check_account(store)

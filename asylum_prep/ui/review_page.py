@@ -22,6 +22,7 @@ from asylum_prep.services.actor import Role
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 
 STATUS = {
     SectionStatus.draft: N_("Draft: not sent for review"),
@@ -151,7 +152,8 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
                 st.caption(t("No earlier answers."))
             for entry in entries:
                 st.caption(t("Version {version}, {when}, by {who}:", version=entry.version,
-                             when=entry.at.strftime("%Y-%m-%d %H:%M"), who=entry.who))
+                             when=entry.at.strftime("%Y-%m-%d %H:%M"),
+                             who=md_escape(entry.who)))
                 st.text(show_value(t, question, entry.value)[:2000])
 
 
@@ -205,7 +207,7 @@ def render_review(ctx: PageContext) -> None:
         record = case.record
         notice = st.session_state.pop(state.REVIEW_NOTICE, None)
         if notice:
-            (st.error if notice[0] == "error" else st.success)(notice[1])
+            (st.error if notice[0] == "error" else st.success)(md_escape(notice[1]))
         if ctx.actor.role in (Role.attorney, Role.paralegal):
             _items(ctx, record)
         options = [s.key.value for s in STEPS]

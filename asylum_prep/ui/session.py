@@ -17,6 +17,7 @@ from asylum_prep.services.actor import Actor
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import User
 from asylum_prep.ui import state
+from asylum_prep.ui.html import md_escape
 
 IDLE_MESSAGE = N_(
     "You were signed out after {minutes} minutes without activity. Sign in again to continue."
@@ -35,14 +36,15 @@ def session_translator() -> Translator:
 
 
 def flash(text: str) -> None:
-    """An already translated message shown once on the next page run."""
+    """An already translated message shown once on the next page run (as plain text: it may
+    name a person or an account)."""
     st.session_state[state.FLASH] = text
 
 
 def show_flash() -> None:
     text = st.session_state.pop(state.FLASH, None)
     if isinstance(text, str) and text:
-        st.info(text)
+        st.info(md_escape(text))
 
 
 def _profile_language(store: Store, actor: Actor) -> str | None:

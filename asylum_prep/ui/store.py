@@ -1,9 +1,11 @@
 """The store, opened once per process (per distinct data location) and shared by all sessions.
 
-Settings come from the environment (`load_settings()`); the cache key is the data dir plus the
+Settings come from the environment (`read_settings()`); the cache key is the data dir plus the
 database URL, so a test that points ASYLUM_PREP_DATA_DIR at a fresh directory gets a fresh
 store. A missing or wrong key, or a broken configuration, stops the page with its own clear
-message instead of a traceback (and never starts an empty store over existing data).
+message instead of a traceback (and never starts an empty store over existing data): a setting
+that breaks its rule is named with what it must be (ui/misconfigured.py), and a data
+directory or database that cannot be opened at all says so.
 Opening it is also the app's start: the scratch directories a killed run left in RAM (with
 an applicant's document in them, perhaps) are removed then, not at the first conversion.
 """
@@ -11,12 +13,15 @@ an applicant's document in them, perhaps) are removed then, not at the first con
 from __future__ import annotations
 
 import streamlit as st
+from pydantic import ValidationError
 
 from asylum_prep import scratch
-from asylum_prep.config import Settings, load_settings
+from asylum_prep.config import Settings, read_settings
 from asylum_prep.errors import ConfigError
 from asylum_prep.i18n import Translator
 from asylum_prep.storage.engine import Store, open_store
+from asylum_prep.ui import misconfigured
+from asylum_prep.ui.html import md_escape
 
 _OPENED: list[Store] = []
 
@@ -34,16 +39,20 @@ def cache_key(settings: Settings) -> str:
 
 
 def get_store(t: Translator) -> Store:
-    """The shared store, or a clear message and `st.stop()`."""
+    """The shared store, or a clear message and `st.stop()`. Settings are read and checked
+    on every run, so a page never runs on a broken one."""
     try:
-        settings = load_settings()
-        return _open(cache_key(settings), settings)
-    except ConfigError as exc:  # includes KeyMissingError and WrongKeyError
-        st.error(exc.message(t))
+        settings = read_settings()
+    except ValidationError as exc:  # an ASYLUM_PREP_* variable breaks its rule
+        misconfigured.show_invalid_settings(exc, t)
         st.stop()
-    except ValueError as exc:  # pydantic: a malformed ASYLUM_PREP_* variable
-        st.error(t("The app is not set up correctly: a setting in the environment is not valid."))
-        st.caption(type(exc).__name__)
+    try:
+        return _open(cache_key(settings), settings)
+    except ConfigError as exc:  # includes KeyMissingError, WrongKeyError, StorageUnavailable
+        st.error(md_escape(exc.message(t)))
+        st.stop()
+    except Exception as exc:  # noqa: BLE001 - at start, anything else is the set-up: no traceback
+        misconfigured.show_unopenable(exc, t)
         st.stop()
 
 

@@ -81,9 +81,9 @@ def _show_notice(path: str) -> None:
         return
     kind, text = notice
     if kind == "error":
-        st.error(text, icon=":material/error:")
+        st.error(html.md_escape(text), icon=":material/error:")
     else:
-        st.success(text, icon=":material/check_circle:")
+        st.success(html.md_escape(text), icon=":material/check_circle:")
 
 
 def _language_picker(ctx: PageContext, case_id: str, current: str) -> None:
@@ -111,7 +111,7 @@ def _item(ctx: PageContext, case_id: str, item: TranslationItem) -> None:
         left, right = st.columns(2)
         with left:
             st.caption(t("The applicant's words ({language})",
-                         language=language_name(item.language, t.lang)))
+                         language=html.md_escape(language_name(item.language, t.lang))))
             html.show(ORIGINAL, lang=item.language.replace("_", "-"), text=item.original)
         with right:
             key = state.W_TR_TEXT_PREFIX + item.path
@@ -123,7 +123,8 @@ def _item(ctx: PageContext, case_id: str, item: TranslationItem) -> None:
                              "Check the translation against the words on the left and save "
                              "it again."), icon=":material/update:")
             if item.translated_by and item.at is not None:
-                st.caption(t("Last saved by {name} on {date}.", name=item.translated_by,
+                st.caption(t("Last saved by {name} on {date}.",
+                             name=html.md_escape(item.translated_by),
                              date=item.at.strftime("%Y-%m-%d %H:%M")))
             st.button(t("Save translation"), key=state.W_TR_SAVE_PREFIX + item.path,
                       on_click=_on_save, args=(ctx, case_id, item.path))
@@ -139,7 +140,7 @@ def render(ctx: PageContext) -> None:
         st.session_state.setdefault(state.TR_BASE, {})[case_id] = case.version
         items = translations.list_translation_items(ctx.store, ctx.actor, case_id)
         language = case.record.filing.answer_language or "en"
-        st.caption(t("Case: {title}", title=case.title))
+        st.caption(t("Case: {title}", title=html.md_escape(case.title)))
         _language_picker(ctx, case_id, language)
         _show_notice("")
         counts = {s: sum(1 for i in items if i.status == s) for s in STATUSES}

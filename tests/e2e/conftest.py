@@ -41,15 +41,17 @@ class Server:
 
 
 STREAMLIT_RUN = (sys.executable, "-m", "streamlit", "run")
+APP = ROOT / "asylum_prep" / "app.py"
 
 
 def start_server(data_dir: Path, log: Path, env_extra: dict[str, str] | None = None, *,
-                 launcher: tuple[str, ...] = STREAMLIT_RUN) -> Server:
+                 launcher: tuple[str, ...] = STREAMLIT_RUN, app: Path = APP) -> Server:
     """The app on a free loopback port, polled until healthy. `launcher` is the command that
-    takes `streamlit run`'s arguments (the load benchmark's probed server, for one)."""
+    takes `streamlit run`'s arguments (the load benchmark's probed server, for one); `app` the
+    script it serves (a test's own small script, for one)."""
     port = free_port()
     env = {**os.environ, "ASYLUM_PREP_DATA_DIR": str(data_dir), **(env_extra or {})}
-    cmd = [*launcher, str(ROOT / "asylum_prep" / "app.py"),
+    cmd = [*launcher, str(app),
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)

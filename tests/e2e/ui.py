@@ -27,10 +27,11 @@ ASKS_WITHIN = 0.5  # s after an action in which the browser asks for a rerun, if
 QUIET = 200  # ms without a message from the server that count as settled
 
 
-def open_page(browser: Any, **options: Any) -> Any:
-    """A new page that counts the messages its Streamlit connection sends and receives, so
-    `settle` waits for the run an action started instead of sleeping a fixed time."""
-    page = browser.new_page(**options)
+def open_page(opener: Any, **options: Any) -> Any:
+    """A new page (of a browser or a browser context) that counts the messages its Streamlit
+    connection sends and receives, so `settle` waits for the run an action started instead of
+    sleeping a fixed time."""
+    page = opener.new_page(**options)
     counts = {"sent": 0, "received": 0}
 
     def watch(ws: Any) -> None:
@@ -43,10 +44,15 @@ def open_page(browser: Any, **options: Any) -> Any:
     return page
 
 
-def mark(page: Any) -> tuple[int, int]:
-    """Messages sent and received so far; take it just before an action."""
-    counts = page._st_counts  # noqa: SLF001
-    return counts["sent"], counts["received"]
+def mark(page: Any) -> tuple[int, int] | None:
+    """Messages sent and received so far; take it just before an action. None for a page
+    not made by `open_page` (settle then waits a fixed moment)."""
+    counts = getattr(page, "_st_counts", None)
+    return None if counts is None else (counts["sent"], counts["received"])
+
+
+def _counts(page: Any) -> tuple[int, int]:
+    return mark(page) or (0, 0)
 
 
 def _wait_until(page: Any, done: Any, seconds: float) -> bool:
@@ -65,13 +71,13 @@ def settle(page: Any, since: tuple[int, int] | None = None) -> None:
     navigation), give the first run a moment to start."""
     if since is None:
         page.wait_for_timeout(250)
-    elif _wait_until(page, lambda: mark(page)[0] > since[0], ASKS_WITHIN):
-        _wait_until(page, lambda: mark(page)[1] > since[1], TIMEOUT / 1000)
+    elif _wait_until(page, lambda: _counts(page)[0] > since[0], ASKS_WITHIN):
+        _wait_until(page, lambda: _counts(page)[1] > since[1], TIMEOUT / 1000)
     for _ in range(200):
         page.wait_for_function(IDLE_JS, timeout=TIMEOUT)
-        received = mark(page)[1]
+        received = _counts(page)[1]
         page.wait_for_timeout(QUIET)
-        if mark(page)[1] == received and page.evaluate(IDLE_JS):
+        if _counts(page)[1] == received and page.evaluate(IDLE_JS):
             return
     raise AssertionError("Streamlit did not settle")
 

@@ -19,6 +19,7 @@ from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.wizard import (
     about,
     beliefs,
@@ -111,7 +112,8 @@ def _requests(w: Wiz, record: CaseRecord) -> None:
     for comment in requests:
         with st.container(border=True):
             st.warning(t("Your legal team has a question about \"{question}\":",
-                         question=_question_label(t, comment.path)), icon=":material/help:")
+                         question=md_escape(_question_label(t, comment.path))),
+                       icon=":material/help:")
             st.text(comment.text)
             if comment.reply:
                 st.caption(t("Your answer:"))

@@ -26,6 +26,7 @@ from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.wizard import fields
 
 
@@ -219,7 +220,7 @@ def _show_notice(t: Any) -> None:
     notice = st.session_state.pop(state.WIZARD_NOTICE, None)
     if not notice:
         return
-    kind, text = notice[0], notice[1]
+    kind, text = notice[0], md_escape(notice[1])  # a message may quote what was typed
     if kind == "error":
         st.error(text, icon=":material/error:")
         if len(notice) > 3:
@@ -252,7 +253,8 @@ def _question(w: Wiz, step: Step, record: CaseRecord, question: Question, path: 
                 disabled=not can_edit, lang=t.lang, on_change=_save_box,
                 args=(w, step, question, path, model))
     if isinstance(stored, FuzzyDate):
-        st.caption(t("Saved as: {date}", date=format_fuzzy(stored, t, with_gregorian=True)))
+        st.caption(t("Saved as: {date}",
+                     date=md_escape(format_fuzzy(stored, t, with_gregorian=True))))
     st.caption(t("Why we ask: {why}", why=t(question.why)))
     if record.skipped.get(path) == "unknown":
         st.caption(t("You answered \"I don't know\". You can still write an answer."))
@@ -277,7 +279,7 @@ def _list_overview(w: Wiz, step: Step, record: CaseRecord, spec: ListSpec, *,
     for number, item in enumerate(items, start=1):
         with st.container(border=True):
             summary = localize_leading_date(spec.summary(item), t)
-            st.markdown(t("Entry {n}: {summary}", n=number, summary=summary) if summary
+            st.markdown(t("Entry {n}: {summary}", n=number, summary=md_escape(summary)) if summary
                         else t("Entry {n}", n=number))
             if not can_edit:
                 continue

@@ -184,11 +184,23 @@ def test_a_missing_key_is_a_clear_error(cli: Run, data_dir: Path) -> None:
 def test_serve_command_line(data_dir: Path) -> None:
     args = argparse.Namespace(data_dir=str(data_dir), port=8600, address="0.0.0.0")
     argv, env, _cwd = serve_command(args)
-    assert argv[1:4] == ["-m", "streamlit", "run"] and argv[4].endswith("asylum_prep/app.py")
+    assert argv[1:4] == ["-m", "asylum_prep.ui.launch", "run"]
+    assert argv[4].endswith("asylum_prep/app.py")
     joined = " ".join(argv)
     assert "--server.port 8600" in joined and "--server.address 0.0.0.0" in joined
     assert "--browser.gatherUsageStats false" in joined and "--server.headless true" in joined
+    assert "--global.developmentMode false" in joined and "--server.enableCORS true" in joined
+    assert "--server.enableXsrfProtection true" in joined
+    assert "--server.enableAgentApi false" in joined
     assert env["ASYLUM_PREP_DATA_DIR"] == str(data_dir.resolve())
+
+
+def test_serve_binds_to_this_machine_only_by_default(data_dir: Path) -> None:
+    from asylum_prep.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "--data-dir", str(data_dir)])
+    argv, _env, _cwd = serve_command(args)
+    assert argv[argv.index("--server.address") + 1] == "127.0.0.1"
 
 
 def test_serve_usage_errors(cli: Run) -> None:
