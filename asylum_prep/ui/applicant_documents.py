@@ -98,8 +98,10 @@ def attach_control(ctx: PageContext, case_id: str, *, where: str,
     upload_key = _key(where)
     builtin_labels.translate_uploader(t, upload_key, button=t("Choose a file"),
                                       instructions=False)
+    # True whether or not the team keeps originals: the applicant cannot see that setting.
     st.caption(t("A photo, a PDF, a Word document or a text file, up to {mb} MB. Hidden "
-                 "details such as the place a photo was taken are removed before it is kept.",
+                 "details, such as the place a photo was taken, are removed from the copy that "
+                 "is used. Your legal team may also keep the original file as it is.",
                  mb=ctx.store.settings.max_evidence_bytes // (1024 * 1024)))
     st.file_uploader(t("Choose a file"), key=upload_key, accept_multiple_files=False,
                      label_visibility="collapsed")
