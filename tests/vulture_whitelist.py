@@ -79,9 +79,12 @@ _.ToUnicode
 _.readable
 _.readinto
 # Library settings assigned to change their behaviour (evidence/render_child.py): Pillow's
-# decompression-bomb limit and tempfile's directory.
+# decompression-bomb limit and tempfile's directory; Streamlit's remembered addresses
+# (ui/launch.py), set so that it never looks them up on the network.
 _.MAX_IMAGE_PIXELS
 _.tempdir
+_._internal_ip
+_._external_ip
 # fontTools subsetter options (evidence/noto_sans.py).
 _.hinting
 _.layout_features
@@ -151,7 +154,7 @@ _.method
 
 # -- Used by the tests only, which vulture is not shown ----------------------------------------
 
-# Settings.is_sqlite: the storage and fault tests pick the engine's checks by it.
+# Settings.is_sqlite: the storage, fault and access tests pick the engine's checks by it.
 _.is_sqlite
 # archive.open_sealed and seal_bytes: the archive tests seal and open payloads of their own
 # (the app streams both instead).
