@@ -9,6 +9,9 @@ DEV_STAMP := $(VENV)/.installed-dev
 DATA_DIR ?= data
 PORT ?= 8501
 PG_STATE := $(CURDIR)/.pg-test
+# Three pytest workers on two cores: the browser tests' workers mostly wait for Chromium and
+# the app server (other processes), so a third worker keeps both cores busy.
+TEST_WORKERS ?= 3
 
 .PHONY: run test bench lint typecheck locales extract update upgrade system-deps-run system-deps-test venv clean
 
@@ -20,7 +23,7 @@ test: system-deps-test $(DEV_STAMP) locales
 	@set -e; \
 	url=$$(scripts/pg-throwaway.sh start $(PG_STATE)); \
 	trap 'scripts/pg-throwaway.sh stop $(PG_STATE)' EXIT INT TERM; \
-	ASYLUM_PREP_TEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -n 2 --dist loadgroup -q -p no:cacheprovider $(PYTEST_ARGS)
+	ASYLUM_PREP_TEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -q -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: system-deps-test $(DEV_STAMP) locales
 	$(BIN)/python benchmarks/run.py

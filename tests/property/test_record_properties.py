@@ -18,6 +18,7 @@ from asylum_prep.services import archive, cases
 from asylum_prep.services.access import Permission
 from asylum_prep.storage import crypto
 from asylum_prep.storage.engine import open_store
+from asylum_prep.text import clean_line
 from tests.conftest import _fresh_pg_database, _postgres_url
 from tests.property.strategies import records
 from tests.support import make_people
@@ -75,7 +76,7 @@ def test_record_survives_save_and_open(world, record: CaseRecord):
 
 
 @settings(MODEST, max_examples=8)  # scrypt with 64 MiB per derivation: a few examples only
-@given(record=records(), title=st.text(min_size=1, max_size=40).filter(lambda t: t.strip()))
+@given(record=records(), title=st.text(min_size=1, max_size=40).filter(clean_line))
 def test_record_survives_export_and_import(world, record: CaseRecord, title: str):
     store, people, folder = world
     case_id = cases.create_case(store, people.attorney, title=title, record=record)
