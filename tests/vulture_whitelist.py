@@ -154,7 +154,7 @@ _.method
 
 # -- Used by the tests only, which vulture is not shown ----------------------------------------
 
-# Settings.is_sqlite: the storage, fault and access tests pick the engine's checks by it.
+# Settings.is_sqlite: the storage and fault tests pick the engine's checks by it.
 _.is_sqlite
 # archive.open_sealed and seal_bytes: the archive tests seal and open payloads of their own
 # (the app streams both instead).

@@ -118,7 +118,7 @@ class Answers:
         out, self.pending = self.pending, {}
         return out
 
-    def _question(self, path: str) -> dict[str, str]:
+    def question_params(self, path: str) -> dict[str, str]:
         """The wizard question that asks `path` and its part (or list), as N_() sources for
         the team's notices: people read questions, not record paths."""
         label = answer_label(self.record, path)
@@ -134,7 +134,7 @@ class Answers:
                         "Paragraph {number}: the translation of “{question}” ({part}) is out "
                         "of date; the original words are printed."
                     ),
-                    params={"number": str(number), **self._question(p)},
+                    params={"number": str(number), **self.question_params(p)},
                     labels=("question", "part"),
                 )
             )
@@ -145,7 +145,7 @@ class Answers:
                         "Paragraph {number}: “{question}” ({part}) has no translation; the "
                         "original words are printed."
                     ),
-                    params={"number": str(number), **self._question(p)},
+                    params={"number": str(number), **self.question_params(p)},
                     labels=("question", "part"),
                 )
             )

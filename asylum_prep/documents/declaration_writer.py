@@ -91,7 +91,8 @@ class Writer:
             self.blocks.append(Gap(text=self.fixed(text), path=path))
         self.notices.append(
             Notice(
-                template=N_("No answer for {path}; left out of the document."),
-                params={"path": path},
+                template=N_("No answer for “{question}” ({part}); left out of the document."),
+                params=self.a.question_params(path),
+                labels=("question", "part"),
             )
         )

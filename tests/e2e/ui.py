@@ -24,7 +24,7 @@ IDLE_JS = (
 
 
 ASKS_WITHIN = 0.5  # s after an action in which the browser asks for a rerun, if it ever does
-QUIET = 200  # ms without a message from the server that count as settled
+QUIET = 150  # ms without a message from the server that count as settled
 
 
 def open_page(opener: Any, **options: Any) -> Any:

@@ -80,7 +80,9 @@ def test_missing_answers_gap_in_draft_notice_in_filing():
     assert [g.path for g in gaps] == ["fear.who"]
     assert "who you fear" in gaps[0].text.text
     assert not [b for b in filing.document.blocks if isinstance(b, Gap)]
-    assert any(n.params.get("path") == "fear.who" for n in filing.notices)
+    (notice,) = [n for n in filing.notices if n.template.startswith("No answer for")]
+    assert notice.message() == (  # named as the wizard asks it, never as a record path
+        "No answer for “Who are you afraid of?” (If you went back); left out of the document.")
 
 
 @pytest.mark.parametrize(
