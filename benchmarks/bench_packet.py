@@ -14,7 +14,6 @@ Medians of three runs (the backfill: one run).
 
 from __future__ import annotations
 
-import io
 import json
 import random
 import statistics
@@ -22,6 +21,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import sample_pdf  # noqa: E402
 
 FILES, PAGES_EACH, RUNS = 50, 10, 3
 
@@ -57,28 +60,9 @@ print(json.dumps({"seconds": time.perf_counter() - start,
 
 
 def _pdf(n: int, rng: random.Random) -> bytes:
-    import pikepdf
-
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
-                                                BaseFont=pikepdf.Name.Helvetica))
-    for p in range(PAGES_EACH):
-        pdf.add_blank_page(page_size=(612, 792))
-        page = pdf.pages[-1]
-        page.obj["/Resources"] = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-        side = 40
-        img = pikepdf.Stream(pdf, bytes(rng.getrandbits(8) for _ in range(side * side * 3)))
-        img.Type, img.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-        img.Width, img.Height, img.BitsPerComponent = side, side, 8
-        img.ColorSpace = pikepdf.Name.DeviceRGB
-        name = page.add_resource(img, pikepdf.Name.XObject, prefix="Im")
-        lines = "".join(f"BT /F1 11 Tf 72 {700 - 14 * i} Td (Document {n} page {p + 1} line {i}: "
-                        f"lorem ipsum dolor sit amet) Tj ET\n" for i in range(40))
-        page.contents_add(pdf.make_stream(
-            (lines + f"q 120 0 0 120 400 80 cm {name} Do Q").encode()))
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
+    return sample_pdf.text_pdf(
+        PAGES_EACH, rng, lambda p, i: f"Document {n} page {p + 1} line {i}: lorem ipsum dolor "
+                                      f"sit amet")
 
 
 def _seed(data_dir: Path, files_dir: Path) -> tuple[int, str, list[Path]]:

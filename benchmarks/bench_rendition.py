@@ -14,34 +14,21 @@ import io
 import random
 import statistics
 import subprocess
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import sample_pdf  # noqa: E402
 
 PAGES, RUNS = 10, 5
 
 
 def text_pdf(pages: int, rng: random.Random) -> bytes:
-    import pikepdf
-
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
-                                                BaseFont=pikepdf.Name.Helvetica))
-    for p in range(pages):
-        pdf.add_blank_page(page_size=(612, 792))
-        page = pdf.pages[-1]
-        page.obj["/Resources"] = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-        side = 40
-        img = pikepdf.Stream(pdf, bytes(rng.getrandbits(8) for _ in range(side * side * 3)))
-        img.Type, img.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-        img.Width, img.Height, img.BitsPerComponent = side, side, 8
-        img.ColorSpace = pikepdf.Name.DeviceRGB
-        name = page.add_resource(img, pikepdf.Name.XObject, prefix="Im")
-        lines = "".join(f"BT /F1 11 Tf 72 {700 - 14 * i} Td (Page {p + 1} line {i}: the "
-                        f"applicant was questioned about the meeting) Tj ET\n" for i in range(40))
-        page.contents_add(pdf.make_stream(
-            (lines + f"q 120 0 0 120 400 80 cm {name} Do Q").encode()))
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
+    return sample_pdf.text_pdf(
+        pages, rng, lambda p, i: f"Page {p + 1} line {i}: the applicant was questioned about "
+                                 f"the meeting")
 
 
 def photo(rng: random.Random) -> bytes:
