@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from docx import Document as new_docx
@@ -122,6 +123,12 @@ def _set(parent: Any, name: str, **attrs: str) -> Any:
     return el
 
 
+def _size(rpr: Any, points: int) -> None:
+    """Font size on Latin (w:sz) and complex-script (w:szCs) text, in half-points."""
+    _set(rpr, "w:sz", **{"w:val": str(points * 2)})
+    _set(rpr, "w:szCs", **{"w:val": str(points * 2)})
+
+
 class _Writer:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -131,26 +138,25 @@ class _Writer:
         self._styles()
 
     def _styles(self) -> None:
-        normal = self.d.styles["Normal"]
-        normal.font.name = LATIN
-        normal.font.size = Pt(11)
-        rpr = normal.element.get_or_add_rPr()
-        _set(
-            rpr,
-            "w:rFonts",
-            **{"w:ascii": LATIN, "w:hAnsi": LATIN, "w:cs": ARABIC, "w:eastAsia": CJK["zh"]},
-        )
-        normal.paragraph_format.space_after = Pt(6)
-        for name in ("Title", "Heading 2", "Heading 3", "Heading 4"):
+        """Explicit fonts (no theme fonts: a theme font attribute beats an explicit one in
+        Word) on the defaults and every style we use, and each size with its complex-script
+        twin so Persian and Arabic text is sized like Latin text."""
+        fonts = {"w:ascii": LATIN, "w:hAnsi": LATIN, "w:cs": ARABIC, "w:eastAsia": CJK["zh"]}
+        defaults = self.d.styles.element.find(qn("w:docDefaults"))
+        targets = [] if defaults is None else list(defaults.iter(qn("w:rPr")))
+        for name in ("Normal", "Title", "Heading 2", "Heading 3", "Heading 4"):
             style = self.d.styles[name]
             style.font.name = LATIN
-            style.font.color.rgb = RGBColor(0, 0, 0)
-            _set(
-                style.element.get_or_add_rPr(),
-                "w:rFonts",
-                **{"w:ascii": LATIN, "w:hAnsi": LATIN, "w:cs": ARABIC, "w:eastAsia": CJK["zh"]},
-            )
-        self.d.styles["Title"].font.size = Pt(16)
+            if name != "Normal":
+                style.font.color.rgb = RGBColor(0, 0, 0)
+            targets.append(style.element.get_or_add_rPr())
+        for rpr in targets:
+            rfonts = _set(rpr, "w:rFonts", **fonts)
+            for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                rfonts.attrib.pop(qn(f"w:{attr}"), None)
+        _size(self.d.styles["Normal"].element.get_or_add_rPr(), 11)
+        _size(self.d.styles["Title"].element.get_or_add_rPr(), 16)
+        self.d.styles["Normal"].paragraph_format.space_after = Pt(6)
         sec = self.d.sections[0]
         if self.doc.page_size == "letter":
             sec.page_width, sec.page_height = Cm(21.59), Cm(27.94)
@@ -181,13 +187,19 @@ class _Writer:
         r.italic = italic or None
         lang = base_lang(t.lang)
         rpr = r._r.get_or_add_rPr()
+        if bold:
+            _set(rpr, "w:bCs")
+        if italic:
+            _set(rpr, "w:iCs")
         fonts: dict[str, str] = {}
         if lang in FONTS:
-            fonts = {"w:ascii": FONTS[lang], "w:hAnsi": FONTS[lang], "w:cs": FONTS[lang]}
+            # Latin letters and digits inside the run keep the Latin face (w:ascii)
+            fonts = {"w:ascii": LATIN, "w:hAnsi": FONTS[lang], "w:cs": FONTS[lang]}
         if lang in CJK:
             fonts["w:eastAsia"] = CJK[lang]
         if (t.direction == "rtl") if rtl is None else rtl:
-            fonts.setdefault("w:cs", FONTS.get(lang, ARABIC))
+            fonts = {"w:ascii": LATIN, "w:hAnsi": LATIN, **fonts}
+            fonts["w:cs"] = FONTS.get(lang, ARABIC)
             _set(rpr, "w:rFonts", **fonts)
             _set(rpr, "w:rtl")
             _set(rpr, "w:lang", **{"w:bidi": _tag(t.lang)})
@@ -214,8 +226,11 @@ class _Writer:
         else:
             p = self.d.add_paragraph(style=style)
         if rtl:
-            _set(p._p.get_or_add_pPr(), "w:bidi")
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            # In a bidi paragraph Word and LibreOffice read w:jc relative to the paragraph
+            # direction: "start" is the reading side (right); "right" would mean the far side.
+            ppr = p._p.get_or_add_pPr()
+            _set(ppr, "w:bidi")
+            _set(ppr, "w:jc", **{"w:val": "start"})
         if number is not None:
             self.run(
                 p,
@@ -280,7 +295,7 @@ class _Writer:
         if self.doc.running.footer_note:
             note = sec.footer.add_paragraph()
             self.run(note, self.doc.running.footer_note)
-            note.runs[-1].font.size = Pt(7)
+            _size(note.runs[-1]._r.get_or_add_rPr(), 7)
 
     # -- blocks -------------------------------------------------------------------------
     def write(self) -> None:
@@ -310,7 +325,7 @@ class _Writer:
                 self.flag(p, b.flag)
             elif isinstance(b, Citation):
                 p = self.para((b.text,), rtl=b.text.direction == "rtl")
-                p.paragraph_format.left_indent = Cm(1)
+                _set(p._p.get_or_add_pPr(), "w:ind", **{"w:start": str(int(Cm(1).twips))})
             elif isinstance(b, Gap):
                 p = self.para((b.text,), rtl=b.text.direction == "rtl", bold=True)
                 for r in p.runs:
@@ -327,7 +342,8 @@ class _Writer:
                     )
                     p.paragraph_format.space_before = Pt(24)
                     p.paragraph_format.space_after = Pt(0)
-                    p.paragraph_format.right_indent = Cm(7)
+                    # the line starts on the reading side: indent the far (end) side
+                    _set(p._p.get_or_add_pPr(), "w:ind", **{"w:end": str(int(Cm(7).twips))})
                     border = _set(
                         _set(p._p.get_or_add_pPr(), "w:pBdr"),
                         "w:bottom",
@@ -335,7 +351,7 @@ class _Writer:
                     )
                     del border
                     label = self.para((line.label,), rtl=line.label.direction == "rtl")
-                    label.runs[-1].font.size = Pt(9)
+                    _size(label.runs[-1]._r.get_or_add_rPr(), 9)
             elif isinstance(b, BilingualRow):
                 if bi_table is None:
                     bi_table = self.d.add_table(rows=0, cols=2)
@@ -369,6 +385,53 @@ class _Writer:
             _set(t._tbl.tblPr, "w:bidiVisual")
 
 
+# The file's own title: what the paper is, never whose (the applicant's name) or what claim.
+NEUTRAL_TITLES = {"declaration": "Declaration", "brief": "Brief", "exhibit-index": "Index"}
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<DocSecurity>0</DocSecurity></Properties>"
+)
+_LEFTOVER_RELS = ("/thumbnail", "/customXml", "/stylesWithEffects")
+
+
+def _neutral_metadata(d: Any, doc: Document) -> None:
+    """Core and app properties written by us, none kept from python-docx's template.
+
+    Author and last-modified-by stay empty rather than "asylum-prep": the file leaves the firm,
+    and a tool name with "asylum" in it would say what the paper is about. Times are the
+    render time (UTC); the template's thumbnail, customXml item and stylesWithEffects copy
+    (theme fonts) are dropped, and app.xml loses Template, Application and Company."""
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    cp = d.core_properties
+    cp.title = NEUTRAL_TITLES.get(doc.kind, "Document")
+    for field in (
+        "author",
+        "last_modified_by",
+        "comments",
+        "subject",
+        "keywords",
+        "category",
+        "content_status",
+        "identifier",
+        "language",
+        "version",
+    ):
+        setattr(cp, field, "")
+    cp.revision = 1
+    cp.created = cp.modified = now
+    for rels in (d.part.package.rels, d.part.rels):
+        for rid in [k for k, r in rels.items() if r.reltype.endswith(_LEFTOVER_RELS)]:
+            del rels[rid]
+    app = next(
+        r.target_part
+        for r in d.part.package.rels.values()
+        if r.reltype.endswith("/extended-properties")
+    )
+    app._blob = _APP_XML
+
+
 def render(doc: Document) -> tuple[bytes, list[Notice]]:
     w = _Writer(doc)
     w.write()
@@ -382,9 +445,7 @@ def render(doc: Document) -> tuple[bytes, list[Notice]]:
                 w.dropped,
             )
         )
-    w.d.core_properties.title = doc.title
-    w.d.core_properties.author = ""
-    w.d.core_properties.comments = ""
+    _neutral_metadata(w.d, doc)
     buf = io.BytesIO()
     w.d.save(buf)
     return buf.getvalue(), w.notices
