@@ -386,7 +386,14 @@ class _Writer:
 
 
 # The file's own title: what the paper is, never whose (the applicant's name) or what claim.
-NEUTRAL_TITLES = {"declaration": "Declaration", "brief": "Brief", "exhibit-index": "Index"}
+NEUTRAL_TITLES = {
+    "declaration": "Declaration",
+    "declaration-bilingual": "Declaration",
+    "brief": "Brief",
+    "exhibit-index": "Index",
+    "translation-certificate": "Certificate of translation",
+    "interpretation-certificate": "Certificate of interpretation",
+}
 _APP_XML = (
     b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'

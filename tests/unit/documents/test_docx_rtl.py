@@ -18,7 +18,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from asylum_prep.documents import docx as docx_renderer
-from asylum_prep.documents.build_declaration import build_declaration
+from asylum_prep.documents.build_declaration import build_bilingual, build_declaration
 from asylum_prep.documents.model import Document
 
 from .records import english_record, persian_record
@@ -119,6 +119,12 @@ def test_core_and_app_properties_are_ours_and_neutral():
     # the applicant's name is in the body, never in the metadata
     assert "آزمایشی" in everything
     assert "آزمایشی" not in z.read("docProps/core.xml").decode()
+
+
+def test_every_kind_has_a_neutral_title():
+    bilingual = build_bilingual(persian_record(), jurisdiction="us")
+    data, _ = docx_renderer.render(bilingual.document)
+    assert docx.Document(io.BytesIO(data)).core_properties.title == "Declaration"
 
 
 def _line_boxes(pdf: Path) -> list[tuple[float, float, float]]:
