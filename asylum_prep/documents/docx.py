@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime
 from typing import Any, cast
 
 from docx import Document as new_docx
@@ -23,6 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from asylum_prep.documents.docx_metadata import neutral_metadata
 from asylum_prep.documents.model import (
     BilingualRow,
     Caption,
@@ -385,60 +385,6 @@ class _Writer:
             _set(t._tbl.tblPr, "w:bidiVisual")
 
 
-# The file's own title: what the paper is, never whose (the applicant's name) or what claim.
-NEUTRAL_TITLES = {
-    "declaration": "Declaration",
-    "declaration-bilingual": "Declaration",
-    "brief": "Brief",
-    "exhibit-index": "Index",
-    "translation-certificate": "Certificate of translation",
-    "interpretation-certificate": "Certificate of interpretation",
-}
-_APP_XML = (
-    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    b"<DocSecurity>0</DocSecurity></Properties>"
-)
-_LEFTOVER_RELS = ("/thumbnail", "/customXml", "/stylesWithEffects")
-
-
-def _neutral_metadata(d: Any, doc: Document) -> None:
-    """Core and app properties written by us, none kept from python-docx's template.
-
-    Author and last-modified-by stay empty rather than "asylum-prep": the file leaves the firm,
-    and a tool name with "asylum" in it would say what the paper is about. Times are the
-    render time (UTC); the template's thumbnail, customXml item and stylesWithEffects copy
-    (theme fonts) are dropped, and app.xml loses Template, Application and Company."""
-    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    cp = d.core_properties
-    cp.title = NEUTRAL_TITLES.get(doc.kind, "Document")
-    for field in (
-        "author",
-        "last_modified_by",
-        "comments",
-        "subject",
-        "keywords",
-        "category",
-        "content_status",
-        "identifier",
-        "language",
-        "version",
-    ):
-        setattr(cp, field, "")
-    cp.revision = 1
-    cp.created = cp.modified = now
-    for rels in (d.part.package.rels, d.part.rels):
-        for rid in [k for k, r in rels.items() if r.reltype.endswith(_LEFTOVER_RELS)]:
-            del rels[rid]
-    app = next(
-        r.target_part
-        for r in d.part.package.rels.values()
-        if r.reltype.endswith("/extended-properties")
-    )
-    app._blob = _APP_XML
-
-
 def render(doc: Document) -> tuple[bytes, list[Notice]]:
     w = _Writer(doc)
     w.write()
@@ -452,7 +398,7 @@ def render(doc: Document) -> tuple[bytes, list[Notice]]:
                 w.dropped,
             )
         )
-    _neutral_metadata(w.d, doc)
+    neutral_metadata(w.d, doc)
     buf = io.BytesIO()
     w.d.save(buf)
     return buf.getvalue(), w.notices
