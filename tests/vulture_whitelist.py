@@ -85,6 +85,10 @@ _.MAX_IMAGE_PIXELS
 _.tempdir
 _._internal_ip
 _._external_ip
+# python-docx package parts set by documents/docx_metadata.py: the core properties' modified
+# date and the extended-properties part's bytes, which python-docx writes into the file.
+_.modified
+_._blob
 # fontTools subsetter options (evidence/noto_sans.py).
 _.hinting
 _.layout_features
