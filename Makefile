@@ -74,15 +74,15 @@ system-deps-test:
 venv: $(DEV_STAMP)
 
 # The lock files pin every Python package, with hashes: a fresh clone installs exactly what
-# the tests passed with. `make run` installs requirements/app.txt, `make test` requirements/dev.txt
+# the tests passed with. `make run` installs requirements.txt, `make test` requirements-dev.txt
 # (the app's pins plus the test and tooling extras); `make upgrade` refreshes both.
-$(APP_STAMP): requirements/app.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q --require-hashes -r requirements/app.txt
+$(APP_STAMP): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	@touch $@
 
-$(DEV_STAMP): requirements/dev.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q --require-hashes -r requirements/dev.txt
+$(DEV_STAMP): requirements-dev.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.txt
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	@touch $@ $(APP_STAMP)
 
@@ -96,9 +96,9 @@ PIP_COMPILE = $(BIN)/pip-compile -q --allow-unsafe --all-build-deps --generate-h
 	--no-emit-find-links --no-emit-index-url --no-emit-trusted-host
 
 upgrade: $(DEV_STAMP)
-	$(PIP_COMPILE) --upgrade pyproject.toml --extra dev --extra postgres -o requirements/dev.txt
-	$(PIP_COMPILE) pyproject.toml -c requirements/dev.txt -o requirements/app.txt
-	$(PIP_COMPILE) requirements/sso.in -c requirements/app.txt -o requirements/sso.txt
+	$(PIP_COMPILE) --upgrade pyproject.toml --extra dev --extra postgres -o requirements-dev.txt
+	$(PIP_COMPILE) pyproject.toml -c requirements-dev.txt -o requirements.txt
+	$(PIP_COMPILE) requirements-sso.in -c requirements.txt -o requirements-sso.txt
 	$(MAKE) test
 
 clean:
