@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import tempfile
@@ -13,6 +14,22 @@ import docx
 from docx.oxml.ns import qn
 
 from asylum_prep import pdf_png
+
+
+def docx_to_pdf(tmp_path: Path, name: str, data: bytes) -> Path:
+    """LibreOffice's PDF of a DOCX (a private profile and home under `tmp_path`), as a person
+    opening the file in an office program would see it laid out."""
+    src = tmp_path / f"{name}.docx"
+    src.write_bytes(data)
+    proc = subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+        capture_output=True,
+        env={**os.environ, "HOME": str(tmp_path / "home")},
+        timeout=180,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return tmp_path / f"{name}.pdf"
 
 
 def pdf_text(data: bytes, *, layout: bool = False) -> str:

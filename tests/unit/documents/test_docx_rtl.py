@@ -6,7 +6,6 @@ line boxes."""
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ from asylum_prep.documents import docx as docx_renderer
 from asylum_prep.documents.build_declaration import build_bilingual, build_declaration
 from asylum_prep.documents.model import Document
 
+from .helpers import docx_to_pdf
 from .records import english_record, persian_record
 from .test_scripts import SNIPPETS, record_in
 
@@ -138,28 +138,6 @@ def _line_boxes(pdf: Path) -> list[tuple[float, float, float]]:
     return [(float(a), float(c), float(b)) for a, b, c in boxes if float(c) - float(a) > 20]
 
 
-def _convert(tmp_path: Path, name: str, data: bytes) -> Path:
-    src = tmp_path / f"{name}.docx"
-    src.write_bytes(data)
-    proc = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-        ],
-        capture_output=True,
-        env={**os.environ, "HOME": str(tmp_path / "home")},
-        timeout=180,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return tmp_path / f"{name}.pdf"
-
-
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize(
     ("name", "make", "side"),
@@ -171,7 +149,7 @@ def _convert(tmp_path: Path, name: str, data: bytes) -> Path:
 )
 def test_libreoffice_lays_body_text_on_the_reading_side(tmp_path, name, make, side):
     data, _ = docx_renderer.render(make())
-    pdf = _convert(tmp_path, name, data)
+    pdf = docx_to_pdf(tmp_path, name, data)
     width = float(
         re.search(
             r'<page width="([\d.]+)"',

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from asylum_prep.documents import docx as docx_renderer
 from asylum_prep.documents import pdf as pdf_renderer
 from asylum_prep.documents.build_declaration import build_declaration
 
-from .helpers import first_page_png, pdf_text
+from .helpers import docx_to_pdf, first_page_png, pdf_text
 from .records import english_record, persian_record
 
 REFS = Path(__file__).resolve().parents[2] / "fixtures" / "documents"
@@ -64,26 +63,7 @@ def test_docx_converts_with_libreoffice(tmp_path):
     data, _ = docx_renderer.render(
         build_declaration(persian_record(), jurisdiction="us", lang="en").document
     )
-    src = tmp_path / "declaration.docx"
-    src.write_bytes(data)
-    env = {**os.environ, "HOME": str(tmp_path / "home")}
-    proc = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(src),
-        ],
-        capture_output=True,
-        env=env,
-        timeout=180,
-    )
-    assert proc.returncode == 0, proc.stderr
-    out = tmp_path / "declaration.pdf"
+    out = docx_to_pdf(tmp_path, "declaration", data)
     text = " ".join(pdf_text(out.read_bytes()).split())
     assert "Officers took me out of class and interrogated me." in text
     assert "under the laws of the United States of America" in text

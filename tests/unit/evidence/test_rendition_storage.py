@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -25,19 +24,9 @@ from asylum_prep.services import packet as packet_service
 from asylum_prep.storage.tables import AuditEvent, EvidenceBlob
 
 from . import hostile as h
+from .rendition_helpers import add, pdftotext
 
 MARKER = "Quorvantel"  # a word found nowhere else
-
-
-def add(store, people, data: bytes, title: str) -> str:
-    v = cases.open_case(store, people.attorney, people.case_id).version
-    return ev.add_evidence(store, people.paralegal, people.case_id, data=data, filename="f",
-                           title=title, base_version=v)[0]
-
-
-def pdftotext(data: bytes) -> str:
-    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
-                          check=True).stdout.decode()
 
 
 def exhibit_images(data: bytes) -> int:

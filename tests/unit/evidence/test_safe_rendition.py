@@ -20,22 +20,11 @@ from asylum_prep.errors import InputRefused
 from asylum_prep.evidence import render_frames as rf
 from asylum_prep.evidence import safe_rendition, sandbox
 from asylum_prep.services import cases
-from asylum_prep.services import evidence as ev
 from asylum_prep.services import packet as packet_service
 from asylum_prep.storage.tables import AuditEvent, EvidenceBlob
 
 from . import hostile as h
-
-
-def add(store, people, data: bytes, title: str) -> str:
-    v = cases.open_case(store, people.attorney, people.case_id).version
-    return ev.add_evidence(store, people.paralegal, people.case_id, data=data, filename="f",
-                           title=title, base_version=v)[0]
-
-
-def pdftotext(data: bytes) -> str:
-    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
-                          check=True).stdout.decode()
+from .rendition_helpers import add, pdftotext
 
 
 def uncompressed(data: bytes) -> bytes:
