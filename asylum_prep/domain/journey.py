@@ -53,6 +53,42 @@ class Fear(Model):
     relocation_why_not: Text = ""
 
 
+class Voluntariness(StrEnum):
+    voluntary = "voluntary"
+    forced = "forced"  # under threat or by force
+    both = "both"  # some of it by choice, some of it forced
+    unknown = "unknown"
+
+
+class ArmedGroupKind(StrEnum):
+    state_forces = "state_forces"  # the national army or police (e.g. military service)
+    non_state = "non_state"  # a rebel, guerrilla, militia or other armed group
+    unknown = "unknown"
+
+
+class HelpKind(StrEnum):
+    """What help was given to an armed group (material support, asked plainly)."""
+
+    fought = "fought"
+    food = "food"  # food, cooking
+    money = "money"
+    shelter = "shelter"  # a place to stay or hide
+    transport = "transport"  # carrying people or things
+    labour = "labour"  # other work: cleaning, building, carrying
+    information = "information"
+    recruiting = "recruiting"
+    other = "other"
+
+
+class Duration(StrEnum):
+    once = "once"
+    days = "days"
+    weeks = "weeks"
+    months = "months"
+    years = "years"
+    unknown = "unknown"
+
+
 class Screening(Model):
     prior_applications: YesNo = YesNo.unknown
     prior_applications_detail: Text = ""
@@ -66,10 +102,17 @@ class Screening(Model):
     status_elsewhere_detail: Text = ""
     armed_groups: YesNo = YesNo.unknown
     armed_groups_detail: Text = ""
+    armed_group_kind: ArmedGroupKind = ArmedGroupKind.unknown
+    armed_group_help: list[HelpKind] = Field(default_factory=list)
+    armed_group_voluntary: Voluntariness = Voluntariness.unknown
+    armed_group_duration: Duration = Duration.unknown
+    harmed_others_voluntary: Voluntariness = Voluntariness.unknown
 
 
 class Timing(Model):
     why_now: Text = ""
     changed_circumstances: Text = ""
+    changed_circumstances_date: FuzzyDate | None = None  # when the change happened
     extraordinary_circumstances: Text = ""
+    extraordinary_circumstances_end: FuzzyDate | None = None  # when it stopped preventing filing
     filed_on: FuzzyDate | None = None

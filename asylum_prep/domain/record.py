@@ -22,12 +22,14 @@ from asylum_prep.domain.people import AboutYou, Family
 from asylum_prep.domain.review import (
     Comment,
     Dismissal,
+    ElementJudgment,
     ElementLink,
     SectionReview,
     Translation,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: structured incident, group, work-opinion, bar and exception answers;
+#    attorney judgments (older records are upgraded on reading: domain.record_versions)
 
 
 class SectionKey(StrEnum):
@@ -78,6 +80,7 @@ class CaseRecord(Model):
     comments: list[Comment] = Field(default_factory=list)
     translations: dict[Short, Translation] = Field(default_factory=dict)
     element_links: list[ElementLink] = Field(default_factory=list)
+    element_judgments: list[ElementJudgment] = Field(default_factory=list)
     dismissed_flags: dict[Short, Dismissal] = Field(default_factory=dict)
     evidence: list[EvidenceItem] = Field(default_factory=list)
     exhibit_settings: ExhibitSettings = Field(default_factory=ExhibitSettings)

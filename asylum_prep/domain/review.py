@@ -57,3 +57,21 @@ class Dismissal(Model):
     reason: Text
     by: int
     at: datetime
+
+
+class Verdict(StrEnum):
+    agree = "agree"
+    disagree = "disagree"
+
+
+class ElementJudgment(Model):
+    """The attorney's own reading of one element, beside the tool's. The latest entry for an
+    element wins; earlier ones stay as its history."""
+
+    element: Short
+    verdict: Verdict
+    strength: Short = ""  # the attorney's own rating when they disagree ("supported", ...)
+    argue: bool = True  # argue this element in the brief (issue 13)
+    reason: Text = ""
+    by: int
+    at: datetime

@@ -23,7 +23,14 @@ from typing import Any, Literal
 from asylum_prep.i18n import DEFAULT, Translator, format_list
 from asylum_prep.i18n_dates import format_fuzzy, from_display
 
-Strength = Literal["missing", "thin", "supported"]
+# How well the answers meet an element's test: "supported" (every part met), "thin" (some
+# part not shown yet), "against" (the facts on record point against a part: a losing point
+# unless more facts come), "missing" (nothing on record). For `bars`, "supported" means no
+# bar is raised and "against" that the facts raise one.
+Strength = Literal["missing", "against", "thin", "supported"]
+STRENGTHS: tuple[Strength, ...] = ("missing", "against", "thin", "supported")
+# One part of an element's test (immutability, particularity, ... for a social group).
+PartStatus = Literal["met", "not_shown", "against"]
 Param = str | tuple[str, ...]
 Params = tuple[tuple[str, Param], ...]
 
@@ -108,6 +115,31 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class TestPart:
+    """One part of an element's legal test and how the answers meet it.
+
+    `label` and `note` are English msgids (N_); `note` is one sentence saying why the part is
+    met, not shown or against, with `note_params` as for reasons. `authorities` are ids in the
+    authorities library (legal.authorities) that state this part of the test."""
+
+    key: str
+    label: str
+    status: PartStatus
+    note: str = ""
+    note_params: Params = ()
+    authorities: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "status": self.status,
+                "note": fill(self.note, self.note_params), "authorities": list(self.authorities)}
+
+
+def part(key: str, label: str, status: PartStatus, note: str = "", *,
+         authorities: tuple[str, ...] | list[str] = (), **params: object) -> TestPart:
+    return TestPart(key, label, status, note, params_of(**params), tuple(authorities))
+
+
+@dataclass(frozen=True)
 class ElementAssessment:
     key: str
     title: str
@@ -120,10 +152,16 @@ class ElementAssessment:
     next_step_template: str = ""
     next_step_params: Params = ()
     test: str = ""  # the jurisdiction's legal test for the element (an English msgid)
+    parts: tuple[TestPart, ...] = ()  # the test's parts, each met / not shown / against
+    against: tuple[Fact, ...] = ()  # facts that weigh against the element
+    authorities: tuple[str, ...] = ()  # authorities-library ids governing the element
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.key, "key": self.key, "title": self.title, "strength": self.strength,
                 "reason": self.reason, "facts": [f.to_json() for f in self.facts],
+                "facts_against": [f.to_json() for f in self.against],
+                "parts": [p.to_json() for p in self.parts],
+                "authorities": list(self.authorities),
                 "next_step": self.next_step}
 
 
@@ -137,10 +175,17 @@ class RuleResult:
     facts: tuple[Fact, ...]
     next_step: str
     next_params: Params = ()
+    parts: tuple[TestPart, ...] = ()
+    against: tuple[Fact, ...] = ()
+    authorities: tuple[str, ...] = ()
 
 
 def result(strength: Strength, facts: list[Fact] | tuple[Fact, ...], reason: str,
            next_step: str, *, reason_params: Mapping[str, object] | None = None,
-           next_params: Mapping[str, object] | None = None) -> RuleResult:
+           next_params: Mapping[str, object] | None = None,
+           parts: list[TestPart] | tuple[TestPart, ...] = (),
+           against: list[Fact] | tuple[Fact, ...] = (),
+           authorities: list[str] | tuple[str, ...] = ()) -> RuleResult:
     return RuleResult(strength, reason, params_of(**(reason_params or {})), tuple(facts),
-                      next_step, params_of(**(next_params or {})))
+                      next_step, params_of(**(next_params or {})), tuple(parts), tuple(against),
+                      tuple(authorities))

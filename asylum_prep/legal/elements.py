@@ -86,7 +86,8 @@ def _apply_links(record: CaseRecord, key: str, res: RuleResult) -> RuleResult:
         strength = "missing"
         reason = N_("The attorney unlinked every answer the rules found here.")
         params = ()
-    return RuleResult(strength, reason, params, tuple(facts), res.next_step, res.next_params)
+    return RuleResult(strength, reason, params, tuple(facts), res.next_step, res.next_params,
+                      res.parts, res.against, res.authorities)
 
 
 def assess(record: CaseRecord, jurisdiction: str, *, today: date | None = None,
@@ -105,6 +106,7 @@ def assess(record: CaseRecord, jurisdiction: str, *, today: date | None = None,
             next_step=fill(res.next_step, res.next_params),
             reason_template=res.reason, reason_params=res.reason_params,
             next_step_template=res.next_step, next_step_params=res.next_params,
-            test=element.test,
+            test=element.test, parts=res.parts, against=res.against,
+            authorities=res.authorities,
         ))
     return out
