@@ -46,6 +46,11 @@ Titles and file names (where they come in, and where the command line prints the
   collapsed. The marks of right-to-left text (U+200E, U+200F, U+061C) and the joiners stay.
 - `escape_controls`: control and bidi control characters written as escapes (`\x1b`),
   so a terminal shows them instead of obeying them.
+
+Scripts:
+- `has_letters`: any letter at all (a date, a number or a code has none).
+- `latin_only`: every letter is a Latin letter (accents included); True for text without
+  letters.
 """
 
 from __future__ import annotations
@@ -234,3 +239,14 @@ def fold_for_dates(text: str) -> str:
     text = _DATE_MARKS.sub("", unicodedata.normalize("NFD", text))
     text = unicodedata.normalize("NFC", text).translate(_DATE_LETTERS)
     return collapse_spaces(text)
+
+
+# -- scripts -----------------------------------------------------------------------------------
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def latin_only(text: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())

@@ -18,9 +18,11 @@ from asylum_prep.documents.model import Notice, Text
 from asylum_prep.domain.dates import FuzzyDate, Precision
 from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
 from asylum_prep.errors import N_
+from asylum_prep.forms.answer_kinds import needs_translation
 from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.i18n import SUPPORTED, Translator
 from asylum_prep.i18n_dates import GOVERNED_YEAR, approximately, gregorian_text
+from asylum_prep.text import latin_only
 
 Status = str  # "original" | "translated" | "missing" | "stale"
 
@@ -103,6 +105,10 @@ class Answers:
         if tr is not None and tr.source_sha256 == text_sha256(value) and tr.text.strip():
             self.pending[path] = "translated"
             return Text(text=tr.text.strip(), lang=self.lang)
+        if self.lang == "en" and not needs_translation(path, value, self.src_lang):
+            # numbers, names, Latin-script words: printed as written, nothing to certify
+            self.pending[path] = "original"
+            return Text(text=value, lang=self.lang if latin_only(value) else self.src_lang)
         status = "stale" if tr is not None else "missing"
         self.pending[path] = status
         return Text(text=value, lang=self.src_lang)

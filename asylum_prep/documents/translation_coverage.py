@@ -4,6 +4,8 @@ A certificate of translation vouches for the translator's English. It may cover 
 whose stored translation is current (its source hash matches the original now, the same test
 documents/answers.py uses to print it). An answer printed in the declarant's own words because
 its translation is missing or out of date is named as not covered, never silently included.
+An answer whose words need no translation (`forms.answer_kinds.needs_translation`: numbers,
+names, Latin-script words in a declaration answered in another script) is neither.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from enum import StrEnum
 
 from asylum_prep.documents.build_declaration import Declaration
 from asylum_prep.domain.record import CaseRecord, get_path, text_sha256
-from asylum_prep.forms.answer_kinds import translatable
+from asylum_prep.forms.answer_kinds import needs_translation
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,12 @@ def _text(value: object) -> str | None:
 def coverage(record: CaseRecord, declaration: Declaration) -> Coverage:
     """Split the declaration's free-text answers into covered and not covered."""
     out = Coverage()
-    if (record.filing.answer_language or "en") == "en":
+    source = record.filing.answer_language or "en"
+    if source == "en":
         return out
     for path, number in sorted(declaration.paragraphs.items(), key=lambda kv: (kv[1], kv[0])):
-        if not translatable(path):
-            continue
         original = _text(get_path(record, path))
-        if original is None:
+        if original is None or not needs_translation(path, original, source):
             continue
         tr = record.translations.get(path)
         if tr is not None and tr.text.strip() and tr.source_sha256 == text_sha256(original):

@@ -27,6 +27,7 @@ from sqlmodel import select
 from asylum_prep.domain.record import CaseRecord, get_path, iter_text_answers, text_sha256
 from asylum_prep.domain.review import Translation
 from asylum_prep.errors import N_, InputRefused, PermissionDenied, StaleVersionError
+from asylum_prep.forms.answer_kinds import needs_translation
 from asylum_prep.forms.answer_labels import AnswerLabel, answer_label, translatable
 from asylum_prep.i18n import SUPPORTED, native_name
 from asylum_prep.services import audit, cases
@@ -65,8 +66,12 @@ def status_of(translation: Translation | None, original: str) -> Status:
 
 
 def text_answers(record: CaseRecord) -> list[tuple[str, str]]:
-    """(path, original) of every non-empty free-text answer a translator works on."""
-    return [(p, text) for p, text in iter_text_answers(record) if translatable(p)]
+    """(path, original) of every non-empty free-text answer a translator works on: not the
+    ones whose words need no translation (numbers, names, Latin-script words when the applicant
+    answers in another script: `forms.answer_kinds.needs_translation`)."""
+    source = record.filing.answer_language or "en"
+    return [(p, text) for p, text in iter_text_answers(record)
+            if translatable(p) and needs_translation(p, text, source)]
 
 
 def statuses(record: CaseRecord) -> dict[str, Status]:
