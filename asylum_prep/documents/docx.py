@@ -23,6 +23,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from asylum_prep.documents.docx_metadata import neutral_metadata
+from asylum_prep.documents.docx_watermark import add_watermark
 from asylum_prep.documents.model import (
     BilingualRow,
     Caption,
@@ -281,6 +282,11 @@ class _Writer:
                 self.run(hp, t)
             if head[0].direction == "rtl":
                 _set(hp._p.get_or_add_pPr(), "w:bidi")
+        if self.doc.watermark:
+            lang = base_lang(self.doc.lang)
+            font = FONTS.get(lang) or CJK.get(lang) or (
+                ARABIC if self.doc.direction == "rtl" else LATIN)
+            add_watermark(sec.header.paragraphs[0], self.doc.watermark, font)
         fp = sec.footer.paragraphs[0]
         fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if direction_of(self.doc.running.page_template, self.doc.lang) == "rtl":

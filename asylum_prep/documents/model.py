@@ -174,6 +174,9 @@ class Document(Frozen):
     blocks: tuple[Block, ...] = ()
     kind: str = "document"
     page_size: Literal["A4", "letter"] = "A4"
+    # Printed across every page when set ("DRAFT", in the document's language); never part of
+    # the canonical text, so a draft and its final share one hash.
+    watermark: str = ""
 
     @property
     def direction(self) -> Literal["ltr", "rtl"]:

@@ -4,6 +4,10 @@ Access: `export` (paralegal, attorney). Audited as "render" with the document ki
 only. File names are neutral (`document-<short id>-<kind>.<ext>`): they never say what the
 case is about. Builders read one case version; certificates print that version and the hash
 of the declaration they cover, and the declaration's footer carries the same pair.
+
+A final (non-draft) declaration or brief is refused while consistency flags are open
+(`services.render_gate`); a draft declaration, and the brief (a working draft until the
+attorney's brief is built), carry a DRAFT watermark in the document's language.
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ from asylum_prep.documents.build_index import build_index, rows_from_record
 from asylum_prep.documents.model import Document, Notice, Text
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
+from asylum_prep.i18n import Translator
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
+from asylum_prep.services.render_gate import check_final
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 
@@ -74,6 +80,10 @@ def _stamp(decl: Declaration, version: int) -> Declaration:
     )
 
 
+def _watermarked(document: Document) -> Document:
+    return document.model_copy(update={"watermark": Translator(document.lang)(N_("DRAFT"))})
+
+
 def build(
     record: CaseRecord,
     *,
@@ -96,6 +106,8 @@ def build(
             else build_declaration(record, jurisdiction=jurisdiction, lang=lang, draft=draft)
         )
         d = _stamp(d, version)
+        if draft:
+            return _watermarked(d.document), d.notices
         return d.document, d.notices
     if doc in ("translation-certificate", "interpretation-certificate"):
         decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
@@ -131,7 +143,7 @@ def build(
             exhibits=exhibit_refs(record),
             draft=True,
         )
-        return brief.document, brief.notices
+        return _watermarked(brief.document), brief.notices
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
 
@@ -160,6 +172,8 @@ def render_document(
     if doc == "packet":
         return _packet(store, actor, case_id, fmt=fmt, translate=translate)
     record, jurisdiction, version = _read(store, actor, case_id)
+    if not draft:
+        check_final(record, doc, translate=translate)
     document, notices = build(
         record,
         jurisdiction=jurisdiction,

@@ -1,0 +1,49 @@
+"""The gate before a final declaration or brief: no open consistency flag.
+
+A decision-maker reads contradictions as lies, so a document meant for filing is refused
+while any flag (legal.consistency) is neither resolved nor dismissed with a reason by an
+attorney. The refusal names each flag and the answers to look at, in the reader's language. A
+draft is always allowed: it carries a DRAFT watermark on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import N_, InputRefused
+from asylum_prep.forms.answer_labels import answer_label
+from asylum_prep.legal import consistency
+
+GATED = {"declaration": N_("declaration"), "brief": N_("brief")}
+
+
+def _fmt(translate: Callable[[str], str] | None) -> Callable[..., str]:
+    def fmt(template: str, **params: object) -> str:
+        text = translate(template) if translate else template
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template.format(**params)
+    return fmt
+
+
+def check_final(record: CaseRecord, doc: str, *,
+                translate: Callable[[str], str] | None = None) -> None:
+    """Refuse a final (non-draft) declaration or brief while consistency flags are open."""
+    if doc not in GATED:
+        return
+    open_flags = [f for f in consistency.check(record) if not f.dismissed]
+    if not open_flags:
+        return
+    t = _fmt(translate)
+    items = []
+    for n, flag in enumerate(open_flags, start=1):
+        where = ", ".join(dict.fromkeys(answer_label(record, p).text(t) for p in flag.places))
+        items.append(t(N_("{n}. {message} (look at: {where})"), n=n,
+                       message=t(flag.template, **dict(flag.params)), where=where))
+    raise InputRefused(
+        N_("A final {document} cannot be made while consistency flags are open. Fix the "
+           "answers, or have an attorney dismiss each flag with a reason on the case overview "
+           "(Consistency); or make a draft, which is marked DRAFT. Open flags: {flags}"),
+        document=t(GATED[doc]), flags=" ".join(items))
