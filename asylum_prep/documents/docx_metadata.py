@@ -12,15 +12,6 @@ from typing import Any
 
 from asylum_prep.documents.model import Document
 
-# The file's own title: what the paper is, never whose (the applicant's name) or what claim.
-NEUTRAL_TITLES = {
-    "declaration": "Declaration",
-    "declaration-bilingual": "Declaration",
-    "brief": "Brief",
-    "exhibit-index": "Index",
-    "translation-certificate": "Certificate of translation",
-    "interpretation-certificate": "Certificate of interpretation",
-}
 _APP_XML = (
     b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
@@ -39,7 +30,7 @@ def neutral_metadata(d: Any, doc: Document) -> None:
     (theme fonts) are dropped, and app.xml loses Template, Application and Company."""
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     cp = d.core_properties
-    cp.title = NEUTRAL_TITLES.get(doc.kind, "Document")
+    cp.title = doc.file_title
     for field in (
         "author",
         "last_modified_by",

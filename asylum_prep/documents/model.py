@@ -167,6 +167,18 @@ class RunningText(Frozen):
     footer_note: Text | None = None  # e.g. version and hash on certificates
 
 
+# The file's own title (PDF info and XMP, DOCX core properties): what the paper is, never
+# whose (the applicant's name) or what claim; the page itself prints the full title.
+NEUTRAL_TITLES = {
+    "declaration": "Declaration",
+    "declaration-bilingual": "Declaration",
+    "brief": "Brief",
+    "exhibit-index": "Index",
+    "translation-certificate": "Certificate of translation",
+    "interpretation-certificate": "Certificate of interpretation",
+}
+
+
 class Document(Frozen):
     title: str
     lang: str = "en"
@@ -181,6 +193,11 @@ class Document(Frozen):
     @property
     def direction(self) -> Literal["ltr", "rtl"]:
         return lang_direction(self.lang)
+
+    @property
+    def file_title(self) -> str:
+        """The neutral title the file's metadata carries (`NEUTRAL_TITLES`)."""
+        return NEUTRAL_TITLES.get(self.kind, "Document")
 
     def canonical_text(self) -> str:
         """The document's words in reading order, normalised (NFC, single spaces).

@@ -1,0 +1,31 @@
+"""The PDF's own title (info dictionary and XMP) says what the paper is, never whose."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pytest
+
+from asylum_prep.documents import pdf as pdf_renderer
+from asylum_prep.services.render import build
+
+from .records import persian_record
+
+
+@pytest.mark.parametrize(("doc", "title"), [
+    ("declaration", "Declaration"), ("brief", "Brief"),
+    ("translation-certificate", "Certificate of translation")])
+@pytest.mark.parametrize("pdf_a", [False, True])
+def test_pdf_metadata_is_neutral(doc: str, title: str, pdf_a: bool) -> None:
+    record = persian_record()
+    document, _ = build(record, jurisdiction="us", version=1, doc=doc, lang="en")
+    assert "Nasrin" in document.title or doc != "declaration"  # the page's title names her
+    data, _ = pdf_renderer.render(document, pdf_a=pdf_a)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        info = {str(k): str(v) for k, v in pdf.docinfo.items()}
+        xmp = pdf.Root.Metadata.read_bytes().decode() if "/Metadata" in pdf.Root else ""
+    assert info["/Title"] == title
+    for text in (" ".join(info.values()), xmp):
+        assert "Nasrin" not in text and "Azmayeshi" not in text and "نسرین" not in text
+        assert "asylum" not in text.lower()
