@@ -41,6 +41,7 @@ from asylum_prep.documents.model import (
     Text,
     base_lang,
     direction_of,
+    has_italic,
     plural,
 )
 from asylum_prep.text import drop_xml_invalid
@@ -326,7 +327,8 @@ class _Writer:
                 p = self.para(b.parts, rtl=b.parts[0].direction == "rtl", number=b.number)
                 self.flag(p, b.flag)
             elif isinstance(b, Quotation):
-                p = self.para((b.text,), rtl=b.text.direction == "rtl", italic=True)
+                p = self.para((b.text,), rtl=b.text.direction == "rtl",
+                              italic=has_italic(b.text.lang))
                 p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm(1.5)
                 self.flag(p, b.flag)
             elif isinstance(b, Citation):

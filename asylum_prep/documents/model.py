@@ -26,6 +26,17 @@ def base_lang(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
 
 
+# Languages whose script our fonts set without a real italic face (Arabic script, Ethiopic,
+# CJK, Hebrew): an italic there is a synthetic slant, which readers of those scripts take for
+# a typesetting fault, so quotations in them stay upright (indented, and ruled in the PDF).
+UPRIGHT_LANGS = frozenset({"ar", "fa", "ps", "prs", "ur", "ckb", "sd", "ug", "am", "ti", "zh",
+                           "ja", "ko", "he", "yi"})
+
+
+def has_italic(lang: str) -> bool:
+    return base_lang(lang) not in UPRIGHT_LANGS
+
+
 def direction_of(text: str, lang: str | None = None) -> Literal["ltr", "rtl"]:
     """The direction of a text: by its first strong character, else by its language."""
     for ch in text:

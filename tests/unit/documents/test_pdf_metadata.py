@@ -29,3 +29,26 @@ def test_pdf_metadata_is_neutral(doc: str, title: str, pdf_a: bool) -> None:
     for text in (" ".join(info.values()), xmp):
         assert "Nasrin" not in text and "Azmayeshi" not in text and "نسرین" not in text
         assert "asylum" not in text.lower()
+
+
+@pytest.mark.parametrize(("lang", "italic"), [("fa", False), ("en", True)])
+def test_quotations_are_upright_in_scripts_without_an_italic_face(lang: str, italic: bool) -> None:
+    """Persian and Arabic quotations: no synthetic slant (PDF) and no w:i/w:iCs (DOCX)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from asylum_prep.documents import docx as docx_renderer
+
+    from .helpers import pdf_fonts
+
+    document, _ = build(persian_record(), jurisdiction="us", version=1, doc="declaration",
+                        lang=lang)
+    fonts = [name for name, _ in pdf_fonts(pdf_renderer.render(document)[0])]
+    assert any("Italic" in f or "Oblique" in f for f in fonts) is italic  # Oblique: synthetic
+    word = docx.Document(io.BytesIO(docx_renderer.render(document)[0]))
+    quoted = [p for p in word.paragraphs if "درس" in p.text or "right to study" in p.text]
+    assert quoted
+    slanted = [r for p in quoted for r in p.runs
+               if r._r.rPr is not None and (r._r.rPr.find(qn("w:i")) is not None
+                                            or r._r.rPr.find(qn("w:iCs")) is not None)]
+    assert bool(slanted) is italic
