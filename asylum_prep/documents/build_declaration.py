@@ -43,7 +43,7 @@ from asylum_prep.documents.model import (
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.record import CaseRecord, Proceeding
 from asylum_prep.errors import N_, InputRefused
-from asylum_prep.i18n import Translator
+from asylum_prep.i18n import Translator, native_name
 
 
 @dataclass
@@ -300,14 +300,24 @@ def _cells(block: Block) -> tuple[tuple[Text, ...], Text | None]:
         return (block.text,), None
     if isinstance(block, Quotation):
         return (block.text,), block.flag
+    if isinstance(block, Paragraph):
+        return block.parts, None
     return (), None
+
+
+def _columns(src: str) -> BilingualRow:
+    """The column headings: each language named in itself ("فارسی" | "English")."""
+    return BilingualRow(left=(Text(text=native_name(src), lang=src),),
+                        right=(Text(text=native_name("en"), lang="en"),), style="columns")
 
 
 def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = False) -> Declaration:
     """Paragraph-aligned two columns: the applicant's words | the English translation.
 
     Both columns come from the same builder over the same answers, so block sequences align;
-    the caption, closing and signature are the English ones."""
+    the caption and signature lines are the English ones. Every paragraph, the jurat (closing
+    statement and "Executed on") included, is a row in both languages, under column headings
+    that name each language in itself."""
     src = record.filing.answer_language or "en"
     left = build_declaration(record, jurisdiction=jurisdiction, lang=src, draft=draft)
     right = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=draft)
@@ -316,7 +326,10 @@ def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = Fals
         raise InputRefused(N_("The two language versions did not line up; nothing was made."))
     blocks: list[Block] = []
     for lblock, rblock in zip(lb, rb, strict=True):
-        if isinstance(rblock, NumberedParagraph | Heading | Gap | Quotation):
+        if not isinstance(rblock, Caption) and not any(
+                isinstance(b, BilingualRow) for b in blocks):
+            blocks.append(_columns(src))
+        if isinstance(rblock, NumberedParagraph | Heading | Gap | Quotation | Paragraph):
             lparts, _ = _cells(lblock)
             rparts, flag = _cells(rblock)
             style = (

@@ -365,7 +365,13 @@ class _Writer:
                     bi_table = self.d.add_table(rows=0, cols=2)
                     bi_table.style = "Table Grid"
                     bi_table.alignment = WD_TABLE_ALIGNMENT.CENTER
-                cells = bi_table.add_row().cells
+                row = bi_table.add_row()
+                # a row never splits across pages; the headings row repeats on every page
+                tr_pr = row._tr.get_or_add_trPr()
+                _set(tr_pr, "w:cantSplit")
+                if b.style == "columns":
+                    _set(tr_pr, "w:tblHeader")
+                cells = row.cells
                 for cell, parts in ((cells[0], b.left), (cells[1], b.right)):
                     rtl = bool(parts) and parts[0].direction == "rtl"
                     p = self.para(
@@ -374,7 +380,7 @@ class _Writer:
                         number=b.number,
                         cell=cell,
                         first=True,
-                        bold=b.style == "heading",
+                        bold=b.style in ("heading", "columns"),
                     )
                     if cell is cells[1]:
                         self.flag(p, b.flag)

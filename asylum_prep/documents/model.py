@@ -150,7 +150,8 @@ class BilingualRow(Frozen):
     number: int | None = None
     left: tuple[Text, ...]
     right: tuple[Text, ...]
-    style: Literal["paragraph", "heading", "gap"] = "paragraph"
+    # "columns": the column headings (each language's name), repeated on every page
+    style: Literal["paragraph", "heading", "gap", "columns"] = "paragraph"
     flag: Text | None = None
 
 
