@@ -24,6 +24,7 @@ from asylum_prep.cli import (
     commands_check,
     commands_coi,
     commands_evidence,
+    commands_filing,
     commands_render,
 )
 from asylum_prep.errors import AsylumPrepError
@@ -36,6 +37,7 @@ MODULES = [
     commands_check,
     commands_coi,
     commands_evidence,
+    commands_filing,
     commands_render,
 ]
 

@@ -7,6 +7,7 @@ said is said the same way everywhere (consistency decides credibility).
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -52,12 +53,48 @@ class Proceeding(StrEnum):
     other = "other"
 
 
+class Forum(StrEnum):
+    """Where the claim is decided: it sets the caption of the brief and the packet's cover."""
+
+    unset = ""
+    us_asylum_office = "us_asylum_office"  # USCIS asylum office (affirmative)
+    us_immigration_court = "us_immigration_court"  # EOIR immigration court (removal proceedings)
+    uk_home_office = "uk_home_office"
+    uk_tribunal = "uk_tribunal"  # First-tier Tribunal (Immigration and Asylum Chamber)
+    ca_rpd = "ca_rpd"  # IRB Refugee Protection Division
+    eu_authority = "eu_authority"  # the national determining authority
+
+
+FORUMS_BY_JURISDICTION: dict[str, tuple[Forum, ...]] = {
+    "us": (Forum.us_asylum_office, Forum.us_immigration_court),
+    "uk": (Forum.uk_home_office, Forum.uk_tribunal),
+    "ca": (Forum.ca_rpd,),
+    "eu": (Forum.eu_authority,),
+}
+
+
 class Filing(Model):
-    """Set by the legal team, not the applicant."""
+    """Set by the legal team, not the applicant: how and where the claim is filed, and the
+    caption facts of the brief and the packet (forum, court, judge, hearing, counsel). What is
+    not entered stays blank on the paper, never guessed."""
 
     proceeding: Proceeding = Proceeding.affirmative
     signed_outside_us: YesNo = YesNo.no
     answer_language: Short = "en"
+    forum: Forum = Forum.unset
+    court: Short = ""  # "Immigration Court, Chicago, Illinois"; "Taylor House"; IRB office
+    judge: Short = ""  # immigration judge, tribunal judge or RPD member
+    next_hearing: date | None = None
+    hearing_kind: Short = ""  # "individual hearing", "master calendar", "substantive hearing"
+    file_number: Short = ""  # IRB file, Home Office or tribunal reference, national file number
+    counsel_name: Short = ""
+    counsel_firm: Short = ""
+    counsel_address: Short = ""
+    counsel_phone: Short = ""
+    counsel_email: Short = ""
+    counsel_bar_number: Short = ""  # state bar, SRA or law-society number
+    counsel_eoir_id: Short = ""  # EOIR ID (US immigration court)
+    served_on: Short = ""  # the party served: "DHS/ICE Office of the Principal Legal Advisor"
 
 
 class CaseRecord(Model):

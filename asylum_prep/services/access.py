@@ -213,6 +213,8 @@ SERVICE_RULES: dict[str, Rule] = {
     "cases.save_as_team": _rule(_AT),
     "cases.list_versions": _rule(_AT, _PA),
     "cases.view_version": _rule(_AT, _PA),
+    # filing: the caption facts the legal team enters
+    "filing.set_filing_details": _rule(_AT, _PA),
     "cases.restore_version": _rule(_AT),
     "cases.rename_case": _rule(_AT),
     "cases.set_status": _rule(_AT),
