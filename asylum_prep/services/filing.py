@@ -4,9 +4,10 @@ certificate of service; the wizard never asks them of the applicant.
 
 Changing them needs an attorney or paralegal of the case (Permission.write) and is saved as a
 new version through `cases.save_as_team` (audited as "filing_set"), so a concurrent edit of the
-same detail is refused and nothing is lost. Each value is one line (line breaks and control characters are refused
-by `clean_line`); the forum must be one of the case's jurisdiction; a US forum sets the
-proceeding (immigration court: defensive; asylum office: affirmative).
+same detail is refused and nothing is lost. Each value is one line (line breaks are refused,
+control characters dropped by `clean_line`); the forum must be one of the case's
+jurisdiction; a US forum sets the proceeding (immigration court: defensive; asylum office:
+affirmative).
 """
 
 from __future__ import annotations
