@@ -32,9 +32,10 @@ DOC = ROOT / "docs" / "legal-evaluation.md"
 DOC_COMMAND = "python -m tests.legal_eval.run --write-doc"
 OUTCOMES = ("granted", "denied", "remanded", "granted in part", "preliminary ruling")
 JURISDICTION_ORDER = ("us", "uk", "ca", "eu")
-# The overall agreement (every element of every case) must not fall below this: set from the
-# numbers with today's rules (see docs/legal-evaluation.md), raised as the rules improve.
-AGREEMENT_FLOOR = 0.30
+# The overall agreement (every element of every case) must not fall below this. Set just under
+# what the first-generation rules reach on this set (201 of 281 elements, 72%, on 6 December
+# 2026), so a rule change that loses agreement fails; raise it as the rules improve.
+AGREEMENT_FLOOR = 0.70
 # Short names for the table's columns, in the order of the widest jurisdiction (US, then EU).
 COLUMN_NAMES = {
     "protected_ground": "ground", "nexus": "nexus", "harm": "harm",
@@ -243,7 +244,8 @@ since several of these decisions (each case's note says so where it matters).
   "supported" means no bar is raised and "against" that the facts raise one.
 - `decisive` lists the elements the decision turned on. Those must agree exactly: that is the
   test that can fail. The other elements are reported below, with a floor on the overall
-  agreement ({floor:.0f}%), raised as the rules improve.
+  agreement ({floor:.0f}%: set just under what the first rules reached on this set, raised as
+  the rules improve).
 - `why` gives, for every element, one sentence saying why the expected strength is right,
   citing the decision.
 - Where the decision relied on country reports in its record, the case attaches that many
@@ -306,7 +308,9 @@ def _table(results: Sequence[CaseResult]) -> list[str]:
 
 
 def _sources(results: Sequence[CaseResult]) -> list[str]:
-    lines = ["## Sources", ""]
+    lines = ["## Sources and reasons", "",
+             "Each case: its decision, the facts in our words, and for every element the "
+             "expected strength with the reason (and what the map says where it differs).", ""]
     for r in results:
         s = r.case.source
         lines.append(f"- **{r.case.name}**: {s['citation']} ({s['court']}, {s['date']}; "
@@ -314,6 +318,12 @@ def _sources(results: Sequence[CaseResult]) -> list[str]:
         lines.append(f"  {s['facts_summary']}  ")
         lines.append(f"  Decisive: {', '.join(r.case.decisive)}. Assessed as of "
                      f"{r.case.today.isoformat()}.")
+        lines.append("")
+        for e in r.elements:
+            mark = "" if e.agrees else f" (the map says {e.actual})"
+            lines.append(f"  - {COLUMN_NAMES[e.element]}: {e.expected}{mark}. "
+                         f"{r.case.why[e.element]}")
+        lines.append("")
     return lines
 
 
