@@ -81,3 +81,15 @@ def test_expected_flags_agree() -> None:
     wrong = [f"{r.case.name}: expected {sorted(r.case.expected_flags)}, got {r.actual_flags}"
              for r in RESULTS if not r.flags_agree]
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_command_checks_the_doc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    stale = tmp_path / "legal-evaluation.md"
+    stale.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(run, "DOC", stale)
+    monkeypatch.setattr(run, "ROOT", tmp_path)
+    assert run.main(["--check"]) == 1
+    assert run.DOC_COMMAND in capsys.readouterr().err
+    assert run.main(["--write-doc", "--check"]) == 0
+    assert stale.read_text(encoding="utf-8") == run.render_doc(RESULTS)
