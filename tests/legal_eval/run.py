@@ -228,7 +228,7 @@ jurisdiction and the consistency flags it should raise. `make test` runs the set
 
 **This is not legal advice.** The expected values are one careful reading of each decision
 for testing software; they are no substitute for an attorney's judgment, and the law has moved
-since several of these decisions (each case's note says so where it matters).
+since several of these decisions (the facts summary or the reasons say so where it matters).
 
 ## How the expected values are set
 
@@ -243,13 +243,20 @@ since several of these decisions (each case's note says so where it matters).
   INS v. Elias-Zacarias), "missing" when nothing on record speaks to the element. For bars,
   "supported" means no bar is raised and "against" that the facts raise one.
 - `decisive` lists the elements the decision turned on. Those must agree exactly: that is the
-  test that can fail. The other elements are reported below, with a floor on the overall
-  agreement ({floor:.0f}%: set just under what the first rules reached on this set, raised as
-  the rules improve).
+  test that can fail (marked expected-to-fail while the element rules are being rewritten to
+  apply the legal tests; it is to be made strict once they land). The other elements are
+  reported below, with a floor on the overall agreement ({floor:.0f}%: set just under what the
+  first rules reached on this set, raised as the rules improve).
 - `why` gives, for every element, one sentence saying why the expected strength is right,
   citing the decision.
 - Where the decision relied on country reports in its record, the case attaches that many
   country-conditions passages (`country_evidence`), as an attorney would.
+- Conventions applied the same way in every case: the US one-year deadline governs
+  applications filed from 1 April 1998 (8 CFR 1208.4(a)(2)), so an earlier filing is
+  "supported" and a record without the filing date is "missing"; in a US case whose persecutor
+  is the national government, relocation is presumed unreasonable (8 CFR 1208.13(b)(3)(ii));
+  an unfulfilled threat alone is "thin" harm; screening questions the decision does not report
+  stay unanswered, so bars are "missing" unless the facts raise one ("against").
 
 ## How to add a case
 
