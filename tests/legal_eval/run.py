@@ -255,8 +255,9 @@ since several of these decisions (the facts summary or the reasons say so where 
   applications filed from 1 April 1998 (8 CFR 1208.4(a)(2)), so an earlier filing is
   "supported" and a record without the filing date is "missing"; in a US case whose persecutor
   is the national government, relocation is presumed unreasonable (8 CFR 1208.13(b)(3)(ii));
-  an unfulfilled threat alone is "thin" harm; screening questions the decision does not report
-  stay unanswered, so bars are "missing" unless the facts raise one ("against").
+  a threat not carried out, with nothing more, is "thin" harm; screening questions the
+  decision does not report stay unanswered, so bars are "missing" unless the facts raise one
+  ("against").
 
 ## How to add a case
 
