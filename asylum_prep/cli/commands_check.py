@@ -1,5 +1,6 @@
 """`asylum-prep check ID [--json]`: the legal checks of a case; `asylum-prep check judge ID
-ELEMENT --agree|--disagree ...`: the attorney's judgment of one element.
+ELEMENT --agree|--disagree ...`: the attorney's judgment of one element; `asylum-prep check
+history ID ELEMENT [--json]`: every judgment of that element, oldest first.
 
 With --json prints {"jurisdiction", "elements", "deadline", "consistency", "readiness"} (the
 issue's shape, plus ids, reasons and dismissal state); each element carries `tool` (the
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 MARK = {"supported": "[supported]", "thin": "[thin]     ", "against": "[against]  ",
         "missing": "[missing]  "}
 JUDGE = "judge"
+HISTORY = "history"
 
 
 def _today(text: str | None) -> date | None:
@@ -127,6 +129,25 @@ def _strengths() -> tuple[str, ...]:
     return STRENGTHS
 
 
+def _history(args: argparse.Namespace) -> int:
+    from asylum_prep.services import judgments
+
+    store = store_from(args)
+    entries = judgments.judgment_history(store, cli_actor(store), args.case_id,
+                                         element=args.element)
+    if args.json:
+        print_json([e.to_json() for e in entries])
+        return 0
+    if not entries:
+        note("Not judged yet.")
+    for e in entries:
+        own = f" ({e.strength})" if e.strength else ""
+        argue = "argue" if e.argue else "do not argue"
+        out(f"{e.at:%Y-%m-%d %H:%M}  {e.by}  {e.verdict}{own}, {argue}"
+            + (f": {e.reason}" if e.reason else ""))
+    return 0
+
+
 class _ReportOrJudge(argparse._SubParsersAction):  # type: ignore[type-arg]
     """`check ID ...` is the report, `check judge ...` the judgment: a first word that is not
     a subcommand is a case id (so the choices are not checked before the call)."""
@@ -146,8 +167,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check = sub.add_parser(
         "check", help="legal elements, deadline, consistency flags and readiness",
         usage="%(prog)s ID [--json] [--today YYYY-MM-DD]\n       %(prog)s judge ID ELEMENT "
-              "--agree|--disagree [--strength S] [--no-argue] [--reason TEXT]")
-    what = check.add_subparsers(action=_ReportOrJudge, metavar="ID | judge", required=True)
+              "--agree|--disagree [--strength S] [--no-argue] [--reason TEXT]\n"
+              "       %(prog)s history ID ELEMENT [--json]")
+    what = check.add_subparsers(action=_ReportOrJudge, metavar="ID | judge | history",
+                                required=True)
     p = what.add_parser("report", prog=check.prog, help="the checks of case ID (the default)")
     p.add_argument("case_id", metavar="ID")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -170,3 +193,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     j.add_argument("--reason", default=None, help="why (required when disagreeing)")
     add_data_dir(j)
     j.set_defaults(handler=_judge)
+    h = what.add_parser(HISTORY, prog=f"{check.prog} {HISTORY}",
+                        help="every judgment of one element, oldest first")
+    h.add_argument("case_id", metavar="ID")
+    h.add_argument("element", metavar="ELEMENT", help="element key, e.g. nexus")
+    h.add_argument("--json", action="store_true", help="print JSON")
+    add_data_dir(h)
+    h.set_defaults(handler=_history)

@@ -76,3 +76,19 @@ def test_judge_records_the_attorneys_reading_beside_the_tools(cli: Run) -> None:
     assert "attorney: disagrees (own strength: thin), do not argue, by cli" in text
     assert "attorney: agrees, argue in the brief, by cli" in text
     assert "attorney: not judged yet" in text
+
+
+def test_history_lists_every_judgment_of_an_element(cli: Run) -> None:  # noqa: F811
+    case_id = _sample(cli)
+    assert cli("check", "history", case_id, "nexus").ok().out == ""
+    cli("check", "judge", case_id, "nexus", "--agree").ok()
+    cli("check", "judge", case_id, "nexus", "--disagree", "--strength", "against",
+        "--reason", "Extortion only.").ok()
+    lines = cli("check", "history", case_id, "nexus").ok().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("  cli  agree, argue")
+    assert lines[1].endswith("  cli  disagree (against), argue: Extortion only.")
+    data = json.loads(cli("check", "history", case_id, "nexus", "--json").ok().out)
+    assert [(e["verdict"], e["strength"], e["by"]) for e in data] == [
+        ("agree", None, "cli"), ("disagree", "against", "cli")]
+    cli("check", "history", case_id, "courage").failed()
