@@ -77,6 +77,7 @@ def _form(ctx: PageContext, case: OpenCase, a: ElementAssessment,
     now = reading.current if reading else None
     with st.form(f"{state.W_LG_JUDGE_FORM_PREFIX}{a.key}", border=False):
         st.radio(t("The attorney's judgment"), list(VERDICTS), horizontal=True,
+                 label_visibility="collapsed",  # the column's heading says it
                  index=list(VERDICTS).index(now.verdict) if now else None,
                  format_func=lambda v: t(VERDICTS[v]),
                  key=f"{state.W_LG_JUDGE_VERDICT_PREFIX}{a.key}")
