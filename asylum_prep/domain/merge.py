@@ -4,6 +4,10 @@ A record is flattened to leaf values keyed by path tuples; lists of items (anyth
 `id`) become one entry per item plus an order entry. A save based on an older version is
 applied on top of the newest one when the two touched different answers, and refused,
 naming the answers both touched, when they overlap.
+
+Some lists are logs that are only ever appended to (`APPEND_ONLY`: the attorney's element
+judgments, where the latest entry per element counts): when both sides appended, theirs come
+first and mine after, so both land and the later save counts.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from asylum_prep.domain.record import CaseRecord
 
 Path = tuple[str, ...]
 ORDER = "#order"
+APPEND_ONLY: frozenset[Path] = frozenset({("element_judgments",)})
 _MISSING = object()
 
 
@@ -110,7 +115,7 @@ def three_way(
         if _canon(fm.get(path)) == _canon(ft.get(path)):
             continue
         appended = _appended_both(fb.get(path, []), fm.get(path), ft.get(path))
-        if path[-1] == ORDER and appended is not None:
+        if (path[-1] == ORDER or path in APPEND_ONLY) and appended is not None:
             merged[path] = appended
         else:
             conflicts.add(path)

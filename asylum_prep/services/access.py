@@ -140,9 +140,9 @@ def check_applicant_paths(record: CaseRecord, paths: Iterable[tuple[str, ...]]) 
 def visible_record(role: Role, actor_id: int, record: CaseRecord) -> CaseRecord:
     """The record as `role` may read it. The team reads everything; the applicant reads her
     answers, the review states, the team's comments to her, and the documents she added
-    herself without the team's notes on them. Legal analysis (element links, dismissed
-    flags, citations), translations, other people's documents, exhibit settings and module
-    extensions are the team's."""
+    herself without the team's notes on them. Legal analysis (element links, the attorney's
+    judgments, dismissed flags, citations), translations, other people's documents, exhibit
+    settings and module extensions are the team's."""
     if role is not Role.applicant:
         return record
     own = [
@@ -151,13 +151,14 @@ def visible_record(role: Role, actor_id: int, record: CaseRecord) -> CaseRecord:
         if item.added_by == actor_id
     ]
     return record.model_copy(update={
-        "translations": {}, "element_links": [], "dismissed_flags": {}, "citations": [],
+        "translations": {}, "element_links": [], "element_judgments": [],
+        "dismissed_flags": {}, "citations": [],
         "extensions": {}, "exhibit_settings": ExhibitSettings(), "evidence": own,
     })
 
 
-TEAM_PARTS = ("translations", "element_links", "dismissed_flags", "citations", "extensions",
-              "exhibit_settings", "evidence")
+TEAM_PARTS = ("translations", "element_links", "element_judgments", "dismissed_flags",
+              "citations", "extensions", "exhibit_settings", "evidence")
 
 
 def with_team_parts(stored: CaseRecord, record: CaseRecord) -> CaseRecord:
@@ -229,6 +230,8 @@ SERVICE_RULES: dict[str, Rule] = {
     "checks.dismiss_flag": _rule(_AT),
     "checks.restore_flag": _rule(_AT),
     "checks.deadline_for_cases": _rule(_AT, _PA),
+    "judgments.record_judgment": _rule(_AT),
+    "judgments.judgment_history": _rule(_AT, _PA),
     # coi: the country library is public material kept by the team and the admin.
     "coi.import_files": _rule(_AT, _PA, _AD),
     "coi.import_paths": _rule(_AT, _PA, _AD),

@@ -201,6 +201,7 @@ def commit_version(
     record: CaseRecord,
     action: str,
     check_paths: bool = True,
+    detail: str = "",
 ) -> int:
     """Write `record` as the case's next version inside the caller's transaction.
 
@@ -244,7 +245,8 @@ def commit_version(
     case.updated_at = utcnow()
     session.add(case)
     session.flush()
-    audit.log(session, actor, action, case.id, f"version={new_version} answers={len(changed)}")
+    audit.log(session, actor, action, case.id,
+              f"version={new_version} answers={len(changed)}" + (f" {detail}" if detail else ""))
     return new_version
 
 
@@ -268,22 +270,25 @@ def save_as_team(
     base_version: int,
     permission: Permission,
     action: str,
+    detail: str = "",
 ) -> int:
-    """A save by a team workflow that checked its own rules (review, translation, links)."""
+    """A save by a team workflow that checked its own rules (review, translation, links).
+    `detail` is added to the audit event (names and choices, never applicant data)."""
     return _save(store, actor, case_id, record=record, base_version=base_version,
-                 permission=permission, action=action, check_paths=False)
+                 permission=permission, action=action, check_paths=False, detail=detail)
 
 
 def _save(
     store: Store, actor: Actor, case_id: str, *, record: CaseRecord, base_version: int,
-    permission: Permission, action: str, check_paths: bool,
+    permission: Permission, action: str, check_paths: bool, detail: str = "",
 ) -> int:
     record = checked_record(record)
     with store.session() as session:
         role = require(session, actor, case_id, permission)
         case = repo.lock_case(session, case_id)
         return commit_version(session, store, actor, role, case, base_version=base_version,
-                              record=record, action=action, check_paths=check_paths)
+                              record=record, action=action, check_paths=check_paths,
+                              detail=detail)
 
 
 @guarded

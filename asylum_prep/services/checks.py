@@ -1,5 +1,6 @@
 """Legal checks of a case: the element map, deadline, consistency flags and readiness, and the
-attorney's decisions over them (links between facts and elements, dismissed flags).
+attorney's decisions over them (links between facts and elements, dismissed flags; their
+judgments of each element are `services.judgments`, read here with the report).
 
 Reading needs Permission.read and is audited as "check_run" (details: version and counts,
 never applicant data). Links and dismissals need Permission.review (attorneys) and are saved
@@ -9,7 +10,7 @@ or are refused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -28,6 +29,7 @@ from asylum_prep.legal.timeline import TimelineEvent
 from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
+from asylum_prep.services.judgments import AttorneyReading, readings
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, CaseMember, utcnow
@@ -45,16 +47,38 @@ class CheckReport:
     flags: list[Flag]
     readiness: list[ReadinessItem]
     timeline: list[TimelineEvent] = field(default_factory=list)
+    # the attorney's judgments per element key (judged elements only)
+    judgments: dict[str, AttorneyReading] = field(default_factory=dict)
 
     @property
     def open_flags(self) -> list[Flag]:
         return [f for f in self.flags if not f.dismissed]
 
+    @property
+    def disagreements(self) -> list[str]:
+        """Keys of the elements whose latest judgment disagrees with the tool."""
+        return [e.key for e in self.elements if e.key in self.judgments
+                and self.judgments[e.key].current.verdict == "disagree"]
+
+    @property
+    def unjudged(self) -> list[str]:
+        """Keys of the elements the attorney has not judged yet."""
+        return [e.key for e in self.elements if e.key not in self.judgments]
+
+    def element_json(self, e: ElementAssessment) -> dict[str, Any]:
+        """One element: the tool's reading (`tool`) and the attorney's (`attorney`, None until
+        judged), plus the tool's keys at the top level as before."""
+        data = e.to_json()
+        tool = {key: data[key] for key in ("strength", "reason", "parts", "facts",
+                                           "facts_against", "authorities", "next_step")}
+        reading = self.judgments.get(e.key)
+        return {**data, "tool": tool, "attorney": reading.to_json() if reading else None}
+
     def to_json(self) -> dict[str, Any]:
         """The shape of `asylum-prep check ID --json` (issue 3), with a few extra keys."""
         return {
             "jurisdiction": self.jurisdiction,
-            "elements": [e.to_json() for e in self.elements],
+            "elements": [self.element_json(e) for e in self.elements],
             "deadline": self.deadline.to_json() if self.deadline else None,
             "consistency": [f.to_json() for f in self.flags],
             "readiness": [r.to_json() for r in self.readiness],
@@ -95,8 +119,9 @@ def run_checks(store: Store, actor: Actor, case_id: str, *,
         case = repo.get_case(session, case_id)
         record = repo.open_record(store.case_cipher(case),
                                   repo.get_version_row(session, case_id, case.current_version))
-        report = build_report(record, case.jurisdiction, case_id=case_id,
-                              version=case.current_version, today=today)
+        report = replace(build_report(record, case.jurisdiction, case_id=case_id,
+                                      version=case.current_version, today=today),
+                         judgments=readings(session, record))
         audit.log(session, actor, "check_run", case_id,
                   f"version={report.version} flags={len(report.open_flags)} "
                   f"readiness={len(report.readiness)}")

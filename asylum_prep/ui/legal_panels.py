@@ -1,36 +1,38 @@
-"""Dashboard panels of the legal checks: deadline banner, element map (with manual links),
-consistency flags (dismiss with a reason), readiness list and a timeline chart.
+"""Dashboard panels of the legal checks: deadline banner, element map (`ui.element_map`, with
+the attorney's judgments: `ui.element_judgment`), consistency flags (dismiss with a reason),
+readiness list and a timeline chart.
 
 Each panel is `fn(ctx, case, report=None)`; `render_legal(ctx, case)` runs the checks once
-(audited by the service, once per case version per session) and draws them all. Every
-string goes through ctx.t; English templates from `legal` are translated with their params.
+(audited by the service, once per case version per session: `ui.legal_report`) and draws
+them all. Every string goes through ctx.t; English templates from `legal` are translated with
+their params.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import altair as alt
 import streamlit as st
 
-from asylum_prep.domain.record import iter_text_answers
 from asylum_prep.errors import N_
 from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.i18n_dates import format_day
-from asylum_prep.legal import jurisdictions
-from asylum_prep.legal.assessment import ElementAssessment, Params, localize
 from asylum_prep.services import checks
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.element_map import render_element_map
 from asylum_prep.ui.html import md_escape
+from asylum_prep.ui.legal_report import done, report_for, tr
+from asylum_prep.ui.strengths import STRENGTH
 from asylum_prep.ui.styling import chart_direction
 
-COLOUR = {"supported": "green", "thin": "orange", "missing": "red"}
-STRENGTH = {"supported": N_("Supported"), "thin": N_("Thin"), "missing": N_("Missing")}
+__all__ = ["STRENGTH", "render_element_map", "render_legal", "report_for", "tr"]
+
 KIND_LABELS = {
     "birth": N_("Birth"), "membership": N_("Memberships"), "activity": N_("Activities"),
     "incident": N_("Incidents"), "detention": N_("Detentions"),
@@ -38,28 +40,6 @@ KIND_LABELS = {
     "arrival": N_("Arrivals"), "refuge_departure": N_("Departures from the country of refuge"),
     "filed": N_("Filed"), "deadline": N_("Filing deadline"),
 }
-
-
-def tr(ctx: PageContext, template: str, params: Params = ()) -> str:
-    """A legal template and its parameters in the reader's language: msgids translated, lists
-    joined the language's way, dates shown per locale (`legal.assessment.localize`)."""
-    return localize(template, params, ctx.t)
-
-
-def report_for(ctx: PageContext, case: OpenCase) -> checks.CheckReport:
-    """The checks of this case version, computed (and audited) once per session and day."""
-    key = (case.id, case.version, date.today().isoformat())
-    cached = st.session_state.get(state.LEGAL_REPORT)
-    if isinstance(cached, tuple) and cached[0] == key:
-        return cached[1]  # type: ignore[no-any-return]
-    report = checks.run_checks(ctx.store, ctx.actor, case.id)
-    st.session_state[state.LEGAL_REPORT] = (key, report)
-    return report
-
-
-def _done() -> None:
-    st.session_state.pop(state.LEGAL_REPORT, None)
-    st.rerun()
 
 
 def render_deadline(ctx: PageContext, case: OpenCase,
@@ -101,63 +81,6 @@ def render_deadline(ctx: PageContext, case: OpenCase,
         st.caption(md_escape(text))
 
 
-def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
-    t = ctx.t
-    options = {path: text for path, text in iter_text_answers(case.record)
-               if not any(f.path == path for f in a.facts)}
-    if not options:
-        return
-    left, right = st.columns([4, 1], vertical_alignment="bottom")
-    path = left.selectbox(t("Link another answer to this element"), list(options),
-                          key=f"{state.W_LG_LINK_PICK_PREFIX}{a.key}", index=None,
-                          format_func=lambda p: (f"{answer_label(case.record, p).text(t)} \u2014 "
-                                                 f"{options[p][:80]}"),
-                          placeholder=t("Choose an option"))
-    if right.button(t("Link"), key=f"{state.W_LG_LINK_PREFIX}{a.key}") and path:
-        with shown_errors(t):
-            checks.link_fact(ctx.store, ctx.actor, case.id, element=a.key, path=path,
-                             base_version=case.version)
-            _done()
-
-
-def render_element(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
-    t = ctx.t
-    colour = COLOUR[a.strength]
-    header = f":{colour}[●] {md_escape(t(a.title))} — :{colour}[{t(STRENGTH[a.strength])}]"
-    with st.expander(header, expanded=a.strength != "supported"):
-        if a.test:
-            st.caption(md_escape(t(a.test)))
-        st.write(md_escape(tr(ctx, a.reason_template, a.reason_params) or a.reason))
-        for n, f in enumerate(a.facts):
-            left, right = st.columns([5, 1], vertical_alignment="center")
-            label = tr(ctx, f.label_template, f.label_params) or f.label
-            suffix = " " + t("(linked by hand)") if f.manual else ""
-            left.markdown(f"**{md_escape(label)}**{suffix}")
-            left.text(f.text)
-            if case.role is Role.attorney and right.button(
-                    t("Unlink"), key=f"{state.W_LG_UNLINK_PREFIX}{a.key}_{n}"):
-                with shown_errors(t):
-                    checks.unlink_fact(ctx.store, ctx.actor, case.id, element=a.key,
-                                       path=f.path, base_version=case.version)
-                    _done()
-        next_label = t("Next step")  # outside the f-string, where extraction finds it
-        st.markdown(f"**{next_label}:** "
-                    + md_escape(tr(ctx, a.next_step_template, a.next_step_params)
-                                or a.next_step))
-        if case.role is Role.attorney:
-            _link_controls(ctx, case, a)
-
-
-def render_element_map(ctx: PageContext, case: OpenCase,
-                       report: checks.CheckReport | None = None) -> None:
-    t = ctx.t
-    st.subheader(t("Legal elements"), anchor=False)
-    for p in jurisdictions.get(case.jurisdiction.value).protections:  # and their standards
-        st.caption(t("{part}: {item}", part=t(p.title), item=t(p.standard)))
-    for a in (report or report_for(ctx, case)).elements:
-        render_element(ctx, case, a)
-
-
 def render_consistency(ctx: PageContext, case: OpenCase,
                        report: checks.CheckReport | None = None) -> None:
     t = ctx.t
@@ -175,7 +98,7 @@ def render_consistency(ctx: PageContext, case: OpenCase,
                 with shown_errors(t):
                     checks.restore_flag(ctx.store, ctx.actor, case.id, flag_id=f.id,
                                         base_version=case.version)
-                    _done()
+                    done()
             continue
         st.warning(md_escape(message), icon=":material/rule:")
         st.caption(md_escape(t("Where: {places}", places="; ".join(
@@ -189,7 +112,7 @@ def render_consistency(ctx: PageContext, case: OpenCase,
                 with shown_errors(t):
                     checks.dismiss_flag(ctx.store, ctx.actor, case.id, flag_id=f.id,
                                         reason=reason, base_version=case.version)
-                    _done()
+                    done()
 
 
 def render_readiness(ctx: PageContext, case: OpenCase,

@@ -152,6 +152,14 @@ W_LG_UNLINK_PREFIX = "w_lg_unlink_"  # + element key + "_" + fact index
 W_LG_DISMISS_PREFIX = "w_lg_dismiss_"  # + flag id
 W_LG_DISMISS_REASON_PREFIX = "w_lg_dismiss_reason_"  # + flag id
 W_LG_RESTORE_PREFIX = "w_lg_restore_"  # + flag id
+# the attorney's judgment of an element (ui/element_judgment.py), each + element key
+W_LG_JUDGE_FORM_PREFIX = "w_lg_judge_form_"
+W_LG_JUDGE_VERDICT_PREFIX = "w_lg_judge_verdict_"
+W_LG_JUDGE_STRENGTH_PREFIX = "w_lg_judge_strength_"
+W_LG_JUDGE_ARGUE_PREFIX = "w_lg_judge_argue_"
+W_LG_JUDGE_REASON_PREFIX = "w_lg_judge_reason_"
+W_LG_JUDGE_SAVE_PREFIX = "w_lg_judge_save_"
+LEGAL_JUDGED = "ap_legal_judged"  # (element key, saved?, translated message) after a judgment
 
 # --- evidence page (ui/evidence_page.py) ------------------------------------------------------
 EV_UPLOAD_ROUND = "ap_ev_upload_round"  # int: bumped after an upload so the picker empties

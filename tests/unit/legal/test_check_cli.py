@@ -1,4 +1,5 @@
-"""`asylum-prep check ID [--json]` through the real entry point, on a real store."""
+"""`asylum-prep check ID [--json]` and `check judge` through the real entry point, on a real
+store."""
 
 from __future__ import annotations
 
@@ -19,8 +20,12 @@ def test_check_json_has_the_issue_shape(cli: Run) -> None:  # noqa: F811
     assert len(data["elements"]) == 11
     for element in data["elements"]:
         assert {"key", "title", "strength", "facts", "next_step"} <= set(element)
-        assert element["strength"] in ("missing", "thin", "supported")
+        assert element["strength"] in ("missing", "against", "thin", "supported")
         assert isinstance(element["facts"], list) and element["next_step"]
+        assert set(element["tool"]) == {"strength", "reason", "parts", "facts",
+                                        "facts_against", "authorities", "next_step"}
+        assert element["tool"]["strength"] == element["strength"]
+        assert element["attorney"] is None
     assert data["deadline"]["date"] == "2027-07-22" and data["deadline"]["days_left"] == 243
     assert data["consistency"] == [] and data["readiness"] == []
 
@@ -45,3 +50,45 @@ def test_check_refuses_unknown_case_and_bad_date(cli: Run) -> None:  # noqa: F81
     cli("check", "no-such-case").failed()
     case_id = _sample(cli)
     cli("check", case_id, "--today", "21/11/2026").failed()
+
+
+def test_judge_records_the_attorneys_reading_beside_the_tools(cli: Run) -> None:  # noqa: F811
+    case_id = _sample(cli)
+    # refused without a reason, or with a strength that does not exist: nothing is saved
+    refused = cli("check", "judge", case_id, "nexus", "--disagree", "--strength", "thin").failed()
+    assert "Give a reason for disagreeing" in refused.err
+    cli("check", "judge", case_id, "nexus", "--disagree", "--strength", "strong",
+        "--reason", "x").failed(2)
+    cli("check", "judge", case_id, "nexus", "--reason", "x").failed(2)  # agree or disagree?
+    cli("check", "judge", case_id, "courage", "--agree").failed()
+    # the first judgment saved makes version 2: the refusals saved nothing
+    assert cli("check", "judge", case_id, "harm", "--agree").ok().out.strip() == "2"
+    assert cli("check", "judge", case_id, "nexus", "--disagree", "--strength", "thin",
+               "--no-argue", "--reason", "Extortion, not the opinion.").ok().out.strip() == "3"
+    data = json.loads(cli("check", case_id, "--json").ok().out)
+    judged = {e["key"]: e["attorney"] for e in data["elements"] if e["attorney"]}
+    assert set(judged) == {"harm", "nexus"}
+    assert judged["nexus"]["verdict"] == "disagree" and judged["nexus"]["strength"] == "thin"
+    assert judged["nexus"]["argue"] is False and judged["nexus"]["by"] == "cli"
+    assert judged["nexus"]["reason"] == "Extortion, not the opinion."
+    assert judged["nexus"]["history"] == 1 and judged["harm"]["strength"] is None
+    text = cli("check", case_id).ok().out
+    assert "attorney: disagrees (own strength: thin), do not argue, by cli" in text
+    assert "attorney: agrees, argue in the brief, by cli" in text
+    assert "attorney: not judged yet" in text
+
+
+def test_history_lists_every_judgment_of_an_element(cli: Run) -> None:  # noqa: F811
+    case_id = _sample(cli)
+    assert cli("check", "history", case_id, "nexus").ok().out == ""
+    cli("check", "judge", case_id, "nexus", "--agree").ok()
+    cli("check", "judge", case_id, "nexus", "--disagree", "--strength", "against",
+        "--reason", "Extortion only.").ok()
+    lines = cli("check", "history", case_id, "nexus").ok().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("  cli  agree, argue")
+    assert lines[1].endswith("  cli  disagree (against), argue: Extortion only.")
+    data = json.loads(cli("check", "history", case_id, "nexus", "--json").ok().out)
+    assert [(e["verdict"], e["strength"], e["by"]) for e in data] == [
+        ("agree", None, "cli"), ("disagree", "against", "cli")]
+    cli("check", "history", case_id, "courage").failed()

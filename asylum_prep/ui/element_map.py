@@ -1,0 +1,146 @@
+"""The element map on the case dashboard: for each legal element, the tool's reading (its
+strength, the one-sentence reason, the test's parts met / not shown / against, the facts for
+and against in the applicant's own words, the authorities, the next step as the question to
+ask the client) and, beside it, the attorney's judgment (`ui.element_judgment`).
+
+Strengths are told by a word and a mark shape as well as a colour, so no reader depends on
+telling colours apart. Attorneys link and unlink answers by hand and judge; the paralegal
+reads; the applicant never sees the map (`legal_panels.render_legal`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from asylum_prep.domain.record import iter_text_answers
+from asylum_prep.errors import N_
+from asylum_prep.forms.answer_labels import answer_label
+from asylum_prep.i18n import format_list
+from asylum_prep.legal import jurisdictions
+from asylum_prep.legal.assessment import ElementAssessment, Fact
+from asylum_prep.services import checks
+from asylum_prep.services.actor import Role
+from asylum_prep.services.cases import OpenCase
+from asylum_prep.ui import element_judgment, state
+from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.edge import shown_errors
+from asylum_prep.ui.html import md_escape
+from asylum_prep.ui.legal_report import done, report_for, tr
+from asylum_prep.ui.strengths import strength_label
+
+PART_STATUS = {"met": ("green", "✓", N_("Met")), "not_shown": ("orange", "?", N_("Not shown yet")),
+               "against": ("violet", "✗", N_("Facts point against"))}
+
+
+def authority_citation(authority_id: str) -> str:
+    """How an authority is cited on screen. Until the authorities library lands this is the id
+    itself; then it becomes the library's citation for the id (the one place to switch)."""
+    return authority_id
+
+
+def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
+    t = ctx.t
+    options = {path: text for path, text in iter_text_answers(case.record)
+               if not any(f.path == path for f in a.facts)}
+    if not options:
+        return
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    path = left.selectbox(t("Link another answer to this element"), list(options),
+                          key=f"{state.W_LG_LINK_PICK_PREFIX}{a.key}", index=None,
+                          format_func=lambda p: (f"{answer_label(case.record, p).text(t)} \u2014 "
+                                                 f"{options[p][:80]}"),
+                          placeholder=t("Choose an option"))
+    if right.button(t("Link"), key=f"{state.W_LG_LINK_PREFIX}{a.key}") and path:
+        with shown_errors(t):
+            checks.link_fact(ctx.store, ctx.actor, case.id, element=a.key, path=path,
+                             base_version=case.version)
+            done()
+
+
+def _fact_label(ctx: PageContext, f: Fact) -> str:
+    return tr(ctx, f.label_template, f.label_params) or f.label
+
+
+def _quote(ctx: PageContext, f: Fact) -> str:
+    """The applicant's own words, quoted and shown literally."""
+    return f"**{md_escape(_fact_label(ctx, f))}:** \u201c{md_escape(f.text)}\u201d"
+
+
+def _parts(ctx: PageContext, a: ElementAssessment) -> None:
+    lines = []
+    for p in a.parts:
+        colour, mark, word = PART_STATUS.get(p.status, ("gray", "·", p.status))
+        note = tr(ctx, p.note, p.note_params)
+        lines.append(f"- :{colour}[{mark} {md_escape(ctx.t(word))}] "
+                     f"**{md_escape(ctx.t(p.label))}**" + (f" — {md_escape(note)}" if note else ""))
+    if lines:
+        st.markdown("\n".join(lines))
+
+
+def _facts(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
+    t = ctx.t
+    if a.facts:
+        heading = t("Facts for")  # outside the f-string, where extraction finds it
+        st.markdown(f"**{md_escape(heading)}**")
+    for n, f in enumerate(a.facts):
+        left, right = st.columns([5, 1], vertical_alignment="center")
+        suffix = " " + md_escape(t("(linked by hand)")) if f.manual else ""
+        left.markdown(_quote(ctx, f) + suffix)
+        if case.role is Role.attorney and right.button(
+                t("Unlink"), key=f"{state.W_LG_UNLINK_PREFIX}{a.key}_{n}"):
+            with shown_errors(t):
+                checks.unlink_fact(ctx.store, ctx.actor, case.id, element=a.key,
+                                   path=f.path, base_version=case.version)
+                done()
+    if a.against:
+        heading = t("Facts against")
+        st.markdown(f"**{md_escape(heading)}**")
+        st.markdown("\n".join(f"- {_quote(ctx, f)}" for f in a.against))
+
+
+def render_tool_reading(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
+    t = ctx.t
+    heading = t("The tool's reading")
+    st.markdown(f"**{md_escape(heading)}:** {strength_label(t, a.strength)}")
+    if a.test:
+        st.caption(md_escape(t(a.test)))
+    st.write(md_escape(tr(ctx, a.reason_template, a.reason_params) or a.reason))
+    _parts(ctx, a)
+    _facts(ctx, case, a)
+    cited = [authority_citation(ref) for ref in a.authorities]
+    if cited:
+        st.caption(md_escape(t("Authorities: {authorities}",
+                               authorities=format_list(cited, t.lang))))
+    question = tr(ctx, a.next_step_template, a.next_step_params) or a.next_step
+    if question:
+        st.markdown(md_escape(t("Ask the client: {question}", question=question)))
+    if case.role is Role.attorney:
+        _link_controls(ctx, case, a)
+
+
+def render_element(ctx: PageContext, case: OpenCase, a: ElementAssessment,
+                   report: checks.CheckReport) -> None:
+    t = ctx.t
+    reading = report.judgments.get(a.key)
+    header = (f"{md_escape(t(a.title))} — {strength_label(t, a.strength)} · "
+              f"{element_judgment.verdict_label(ctx, reading)}")
+    with st.expander(header, expanded=a.strength != "supported"):
+        left, right = st.columns([3, 2])
+        with left:
+            render_tool_reading(ctx, case, a)
+        with right:
+            element_judgment.render_judgment(ctx, case, a, reading)
+
+
+def render_element_map(ctx: PageContext, case: OpenCase,
+                       report: checks.CheckReport | None = None) -> None:
+    t = ctx.t
+    report = report or report_for(ctx, case)
+    st.subheader(t("Legal elements"), anchor=False)
+    c1, c2 = st.columns(2)
+    c1.metric(t("Elements where the attorney disagrees"), len(report.disagreements))
+    c2.metric(t("Elements not judged yet"), len(report.unjudged))
+    for p in jurisdictions.get(case.jurisdiction.value).protections:  # and their standards
+        st.caption(t("{part}: {item}", part=t(p.title), item=t(p.standard)))
+    for a in report.elements:
+        render_element(ctx, case, a, report)
