@@ -72,6 +72,7 @@ class ElementJudgment(Model):
     verdict: Verdict
     strength: Short = ""  # the attorney's own rating when they disagree ("supported", ...)
     argue: bool = True  # argue this element in the brief (issue 13)
+    tool_strength: Short = ""  # the tool's reading when the attorney judged (to see it change)
     reason: Text = ""
     by: int
     at: datetime

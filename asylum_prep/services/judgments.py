@@ -6,7 +6,9 @@ is argued in the brief, and gives a reason (required when disagreeing). Each jud
 appended to `CaseRecord.element_judgments`: the latest entry for an element wins, earlier ones
 are its history. Saved as a new version through `cases.save_as_team` (Permission.review:
 attorneys only) and audited as "element_judgment" with the element and the verdict, never the
-reason. A judgment made from an older version is refused (StaleVersionError) when someone
+reason. Each judgment keeps the tool's strength at that moment, so the screens can say when
+the tool's reading changed after the attorney judged it. A judgment made from an older
+version is refused (StaleVersionError) when someone
 judged the same element meanwhile, so nobody overwrites a judgment they have not seen;
 judgments of different elements merge (domain.merge treats the list as append-only).
 
@@ -22,11 +24,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from asylum_prep.domain.citations import citations_by_element
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.domain.review import ElementJudgment, Verdict
 from asylum_prep.errors import N_, InputRefused, StaleVersionError
 from asylum_prep.legal import jurisdictions
 from asylum_prep.legal.assessment import STRENGTHS
+from asylum_prep.legal.elements import assess
 from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
@@ -49,11 +53,12 @@ class JudgmentEntry:
     by: str  # the judge's user name (as the command line names users)
     by_name: str  # their display name, for the screens
     at: datetime
+    tool_strength: str = ""  # the tool's strength when the judgment was made ("" if unknown)
 
     def to_json(self) -> dict[str, Any]:
         return {"verdict": self.verdict, "strength": self.strength or None,
                 "argue": self.argue, "reason": self.reason, "by": self.by,
-                "at": self.at.isoformat()}
+                "at": self.at.isoformat(), "tool_strength_then": self.tool_strength or None}
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,8 @@ def _names(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
 def _entry(j: ElementJudgment, names: dict[int, tuple[str, str]]) -> JudgmentEntry:
     username, shown = names.get(j.by, ("?", "?"))
     return JudgmentEntry(verdict=j.verdict.value, strength=j.strength, argue=j.argue,
-                         reason=j.reason, by=username, by_name=shown, at=j.at)
+                         reason=j.reason, by=username, by_name=shown, at=j.at,
+                         tool_strength=j.tool_strength)
 
 
 def readings(session: Session, record: CaseRecord) -> dict[str, AttorneyReading]:
@@ -146,8 +152,11 @@ def record_judgment(store: Store, actor: Actor, case_id: str, *, element: str, v
         raise InputRefused(NOT_AN_ELEMENT)
     if _judged(current, element) != _judged(base, element):
         raise StaleVersionError(base=base_version, current=now, changed="element_judgments")
+    tool = next(a.strength for a in assess(base, juris, country_evidence=citations_by_element(base))
+                if a.key == element)
     judgment = ElementJudgment(element=element, verdict=chosen, strength=strength,
-                               argue=argue, reason=reason, by=actor.id, at=utcnow())
+                               argue=argue, reason=reason, by=actor.id, at=utcnow(),
+                               tool_strength=tool)
     changed = base.model_copy(update={
         "element_judgments": [*base.element_judgments, judgment]})
     return cases.save_as_team(

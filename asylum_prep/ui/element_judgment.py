@@ -112,6 +112,13 @@ def render_judgment(ctx: PageContext, case: OpenCase, a: ElementAssessment,
         st.caption(md_escape(t("Not judged yet")))
     else:
         _entry(ctx, reading.current)
+        then = reading.current.tool_strength
+        if then and then != a.strength:
+            st.warning(md_escape(t(
+                "The tool's reading changed since this judgment: it was {then}, it is now "
+                "{now}. Check that the judgment still stands.",
+                then=strength_word(t, then), now=strength_word(t, a.strength))),
+                icon=":material/update:")
         if len(reading.history) > 1:
             with st.expander(t("Earlier judgments")):
                 for entry in reversed(reading.history[:-1]):

@@ -151,3 +151,27 @@ def test_concurrent_judgments_merge_or_are_refused(store, people):
     history = judgments.judgment_history(store, people.attorney, people.case_id,
                                          element="harm")
     assert history[-1].by == "attorney2" and history[-1].by_name == "Second Counsel"
+
+
+def test_a_judgment_keeps_the_tools_reading_of_its_moment(store, people):
+    from asylum_prep.legal.elements import assess
+
+    v = _put(store, people)
+    record = cases.open_case(store, people.attorney, people.case_id).record
+    then = next(a.strength for a in assess(record, "us") if a.key == "harm")
+    v2 = judgments.record_judgment(store, people.attorney, people.case_id, element="harm",
+                                   verdict="agree", base_version=v)
+    # the account loses every incident: the tool's reading of harm changes
+    record = cases.open_case(store, people.attorney, people.case_id).record
+    changed = record.model_copy(update={"incidents": record.incidents.model_copy(
+        update={"items": []})})
+    cases.save_record(store, people.attorney, people.case_id, record=changed, base_version=v2)
+    entry = judgments.judgment_history(store, people.attorney, people.case_id,
+                                       element="harm")[-1]
+    assert entry.tool_strength == then
+    now = next(e for e in checks.run_checks(store, people.attorney, people.case_id).elements
+               if e.key == "harm")
+    assert now.strength != then
+    harm = next(e for e in checks.run_checks(store, people.attorney, people.case_id)
+                .to_json()["elements"] if e["key"] == "harm")
+    assert harm["attorney"]["tool_strength_then"] == then
