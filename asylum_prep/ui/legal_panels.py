@@ -29,8 +29,9 @@ from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.styling import chart_direction
 
-COLOUR = {"supported": "green", "thin": "orange", "missing": "red"}
-STRENGTH = {"supported": N_("Supported"), "thin": N_("Thin"), "missing": N_("Missing")}
+COLOUR = {"supported": "green", "thin": "orange", "against": "red", "missing": "red"}
+STRENGTH = {"supported": N_("Supported"), "thin": N_("Thin"), "against": N_("Against"),
+            "missing": N_("Missing")}
 KIND_LABELS = {
     "birth": N_("Birth"), "membership": N_("Memberships"), "activity": N_("Activities"),
     "incident": N_("Incidents"), "detention": N_("Detentions"),
