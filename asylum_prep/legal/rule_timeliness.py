@@ -111,10 +111,9 @@ def timeliness(inp: RuleInput) -> RuleResult:
                                    entry.place or entry.date.display(), date=show(entry.date)))
     label = N_("Filed within one year of the last arrival")
     if info is None or info.deadline is None:
-        parts = [part("one_year", label, "not_shown", N_("No arrival date is recorded."),
-                      authorities=ONE_YEAR_AUTH)]
-        return result("missing", facts, N_("No arrival date is recorded, so timeliness cannot be "
-                                           "shown."),
+        missing = N_("No arrival date is recorded, so timeliness cannot be shown.")
+        parts = [part("one_year", label, "not_shown", missing, authorities=ONE_YEAR_AUTH)]
+        return result("missing", facts, missing,
                       N_("Ask for the date and place of the last arrival, and for a document "
                          "that shows it."), parts=parts, authorities=ONE_YEAR_AUTH)
     d = info.deadline.isoformat()
