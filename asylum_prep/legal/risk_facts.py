@@ -8,7 +8,8 @@
 - `official_incidents`: incidents done by a state actor or where the authorities refused
   protection (acquiescence); `state_persecutor`: a state actor did at least one of them.
 - `generalised_only`: every reason chosen for the incidents is "everyone was at risk" or
-  "ordinary crime" (Canada's generalised-risk exclusion, s.97(1)(b)(ii)).
+  "ordinary crime" (Canada's generalised-risk exclusion, s.97(1)(b)(ii));
+  `generalised_facts`: then, what the applicant said about why, as facts against.
 - `past_persecution_shown`: a described incident with injuries or detention by a known actor
   (the presumptions of 8 CFR 1208.13(b)(1) and (b)(3)(ii) rest on it).
 """
@@ -117,6 +118,14 @@ def state_persecutor(r: CaseRecord) -> Incident | None:
 def generalised_only(r: CaseRecord) -> bool:
     reasons = {x for i in r.incidents.items for x in i.target_reasons}
     return bool(reasons) and reasons <= GENERALISED
+
+
+def generalised_facts(r: CaseRecord) -> list[Fact]:
+    """When the risk is only a generalised one: what the applicant said about why (against)."""
+    if not generalised_only(r):
+        return []
+    return [f for i in r.incidents.items if i.target_reasons
+            for f in F.incident_facts(i, "why_targeted")]
 
 
 def hurt(i: Incident) -> bool:

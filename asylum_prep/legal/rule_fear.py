@@ -36,6 +36,7 @@ from asylum_prep.legal.assessment import Fact, RuleResult, TestPart, part, plura
 from asylum_prep.legal.risk_facts import (
     NABA_FROM,
     claim_date,
+    generalised_facts,
     generalised_only,
     past_persecution_shown,
 )
@@ -199,6 +200,7 @@ def objective_fear(inp: RuleInput) -> RuleResult:
         *_standard_parts(inp, own and bool(cited), strong),
     ]
     auth = tuple(dict.fromkeys(a for p in parts for a in p.authorities))
+    against = generalised_facts(r) if inp.jurisdiction == "ca" else []
     if cited and own:
         return result("supported", facts,
                       plural("{n} country-conditions passage is attached and the applicant's "
@@ -207,13 +209,13 @@ def objective_fear(inp: RuleInput) -> RuleResult:
                              "own facts support the fear."),
                       N_("Check that the attached passages are recent and about people like "
                          "the applicant."), reason_params={"n": cited}, parts=parts,
-                      authorities=auth)
+                      against=against, authorities=auth)
     if own:
         return result("thin", facts, N_("The applicant's facts support the fear, but no "
                                         "country-conditions passage is attached."),
                       N_("Attach country-conditions passages showing that people like the "
                          "applicant are harmed (none is attached)."), parts=parts,
-                      authorities=auth)
+                      against=against, authorities=auth)
     if cited:
         reason = (N_("Country evidence is attached but nothing in the answers ties the risk to "
                      "the applicant; it can still show a pattern or practice against people "
@@ -223,8 +225,9 @@ def objective_fear(inp: RuleInput) -> RuleResult:
                      "the risk to the applicant."))
         return result("thin", facts, reason,
                       N_("Ask whether anyone still looks for the applicant, and how they would "
-                         "know of a return."), parts=parts, authorities=auth)
+                         "know of a return."), parts=parts, against=against,
+                      authorities=auth)
     return result("missing", facts, N_("Nothing yet shows why the fear is reasonable."),
                   N_("Ask whether the persecutors still look for the applicant and how they "
                      "would know of a return; then attach country conditions."), parts=parts,
-                  authorities=auth)
+                  against=against, authorities=auth)

@@ -35,7 +35,7 @@ from asylum_prep.domain.events import TargetReason
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
 from asylum_prep.legal.assessment import Fact, RuleResult, TestPart, part, result
-from asylum_prep.legal.risk_facts import generalised_only, official_incidents
+from asylum_prep.legal.risk_facts import generalised_facts, generalised_only, official_incidents
 from asylum_prep.legal.rule_bars import raised_bars
 from asylum_prep.legal.rule_timeliness import time_barred
 from asylum_prep.legal.rules_claim import RuleInput
@@ -159,6 +159,7 @@ def torture_official(inp: RuleInput) -> RuleResult:
     for i in official_incidents(r):
         facts += F.incident_facts(i, "injuries")
     auth = tuple(dict.fromkeys(a for p in parts for a in p.authorities))
+    against = generalised_facts(r) if j == "ca" else []
     main = [p for p in parts if p.key in MAIN[j]]
     met = [p for p in main if p.status == "met"]
     if (j == "ca" and met) or (j != "ca" and len(met) == len(main)):
@@ -167,29 +168,35 @@ def torture_official(inp: RuleInput) -> RuleResult:
                          "whether it is more likely than not.") if j == "us" else
                       N_("The applicant fears torture and describes it."),
                       N_("Support the risk with country conditions on torture in detention."),
-                      parts=parts, authorities=auth)
+                      parts=parts, against=against,
+                      authorities=auth)
     hurt = [i for i in official_incidents(r) if i.injuries.strip()]
     if hurt and r.fear.torture_fear is not YesNo.yes:
         return result("thin", facts, N_("Officials injured the applicant in the past ({date}), "
                                         "but the question about fear of torture is not answered "
                                         "yes."),
                       N_("Ask, with care, whether the applicant fears torture if returned."),
-                      reason_params={"date": F.when(hurt[0])}, parts=parts, authorities=auth)
+                      reason_params={"date": F.when(hurt[0])}, parts=parts, against=against,
+                      authorities=auth)
     if met:
         gaps = tuple(p.label for p in main if p.status != "met")
         return result("thin", facts, N_("Some parts of the test are not shown yet: {which}."),
                       N_("Ask, with care, what the applicant fears would be done to them, by "
                          "whom, and whether officials took part in, allowed or ignored it."),
-                      reason_params={"which": gaps}, parts=parts, authorities=auth)
+                      reason_params={"which": gaps}, parts=parts, against=against,
+                      authorities=auth)
     if r.fear.torture_fear is YesNo.no:
         return result("against", facts, SAID_NO,
                       N_("Revisit the question only if new facts suggest a risk of torture."),
-                      parts=parts, authorities=auth)
+                      parts=parts, against=against,
+                      authorities=auth)
     if r.fear.torture_fear is YesNo.yes:
         return result("thin", facts, N_("The applicant fears torture but does not say what or by "
                                         "whom."),
                       N_("Ask, with care, what the applicant fears would be done to them, and "
-                         "by whom."), parts=parts, authorities=auth)
+                         "by whom."), parts=parts, against=against,
+                      authorities=auth)
     return result("missing", facts, N_("Whether the applicant fears torture is not answered."),
                   N_("Ask, with care, whether the applicant fears torture on return, and by "
-                     "whom."), parts=parts, authorities=auth)
+                     "whom."), parts=parts, against=against,
+                      authorities=auth)

@@ -79,19 +79,21 @@ def test_country_evidence_alone_names_pattern_or_practice_in_the_us_only() -> No
 def test_canada_s97_excludes_a_generalised_risk() -> None:
     robbed = incident(what_happened="Robbed at gunpoint on the bus.",
                       perpetrator=Perpetrator.non_state,
+                      why_targeted="They rob everyone on that road.",
                       target_reasons=[TargetReason.everyone_at_risk, TargetReason.ordinary_crime])
     a = el(record(**SOUGHT, **{"incidents.items": [robbed]}), "objective_fear", "ca",
            country_evidence={"objective_fear": 1})
     p = parts(a)["s97"]
     assert p.status == "against" and "Prophète" in p.note and "prophete" in p.authorities
     assert status(a)["standard_ca"] == "met"  # s.96 is judged on its own
+    assert [f.text for f in a.against] == ["They rob everyone on that road."]
     targeted = incident(what_happened="Beaten for my union work.", detained=YesNo.yes,
                         perpetrator=Perpetrator.non_state,
                         target_reasons=[TargetReason.political_opinion,
                                         TargetReason.everyone_at_risk])
     mixed = el(record(**SOUGHT, **{"incidents.items": [targeted]}), "objective_fear", "ca",
                country_evidence={"objective_fear": 1})
-    assert status(mixed)["s97"] == "met"
+    assert status(mixed)["s97"] == "met" and mixed.against == ()
 
 
 def test_eu_past_persecution_is_a_serious_indication() -> None:

@@ -74,6 +74,7 @@ def test_canada_s97_1b_generalised_risk_is_against() -> None:
                   "incidents.items": [robbed]})
     a = el(r, "torture_official", "ca")
     assert status(a)["s97_1b"] == "against" and "prophete" in a.authorities
+    assert a.against == ()  # no words of the applicant's about why to quote
     personal = record(**{"fear.who": "The Mara gang leader.", "fear.what_harm": "Being killed."})
     assert el(personal, "torture_official", "ca").strength == "supported"
 
