@@ -23,6 +23,8 @@ EU, art. 15: (a)-(b) death penalty, torture or inhuman treatment, as the UK part
 indiscriminate violence in armed conflict (Elgafaji: the more individually affected, the less
 violence needed; Diakité): met only when incidents show individual targeting (a reason other
 than "everyone was at risk" is chosen), otherwise not shown: attach country evidence.
+Every jurisdiction: a part for country conditions on torture (inp.country_evidence
+["torture_official"]); it informs the attorney and does not change the strength.
 Strength: supported when every link (US) or the main part (UK: art. 3; Canada: s.97(1)(a) or
 (b); EU: 15(a)-(b)) is met; against when the applicant said they do not fear torture and
 nothing else is shown; thin when some part is met; missing when none is.
@@ -34,7 +36,7 @@ from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.events import TargetReason
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
-from asylum_prep.legal.assessment import Fact, RuleResult, TestPart, part, result
+from asylum_prep.legal.assessment import Fact, RuleResult, TestPart, part, plural, result
 from asylum_prep.legal.risk_facts import generalised_facts, generalised_only, official_incidents
 from asylum_prep.legal.rule_bars import raised_bars
 from asylum_prep.legal.rule_timeliness import time_barred
@@ -154,7 +156,12 @@ MAIN = {"us": ("who", "found", "torture", "official"), "uk": ("art3",),
 def torture_official(inp: RuleInput) -> RuleResult:
     r = inp.record
     j = inp.jurisdiction
-    parts = _us_parts(inp) if j == "us" else _other_parts(inp)
+    cited = int(inp.country_evidence.get("torture_official", 0))
+    parts = [*(_us_parts(inp) if j == "us" else _other_parts(inp)),
+             part("country", N_("Country conditions"), "met" if cited else "not_shown",
+                  plural("{n} country-conditions passage is attached.",
+                         "{n} country-conditions passages are attached.") if cited else
+                  N_("No country-conditions passage is attached."), n=cited)]
     facts: list[Fact] = F.answers(r, "fear.torture_detail")
     for i in official_incidents(r):
         facts += F.incident_facts(i, "injuries")

@@ -16,10 +16,15 @@ CHAIN = {**TORTURE, "fear.who": "The police.", "fear.still_looking": YesNo.yes}
 def test_us_one_part_per_link_of_the_chain() -> None:
     empty = el(record(), "torture_official")
     assert empty.strength == "missing"
-    assert tuple(status(empty)) == ("who", "found", "torture", "official")
+    assert tuple(status(empty)) == ("who", "found", "torture", "official", "country")
     assert set(status(empty).values()) == {"not_shown"}
-    full = el(record(**CHAIN, **{"incidents.items": [incident()]}), "torture_official")
+    full = el(record(**CHAIN, **{"incidents.items": [incident()]}), "torture_official",
+              country_evidence={"torture_official": 2})
     assert full.strength == "supported" and set(status(full).values()) == {"met"}
+    assert dict(parts(full)["country"].note_params) == {"n": "2"}
+    no_evidence = el(record(**CHAIN, **{"incidents.items": [incident()]}), "torture_official")
+    assert no_evidence.strength == "supported"  # country evidence informs, does not decide
+    assert status(no_evidence)["country"] == "not_shown"
     assert {"j-f-f", "8-cfr-1208-18"} <= set(full.authorities)
     unfound = el(record(**{**CHAIN, "fear.still_looking": YesNo.no},
                         **{"incidents.items": [incident()]}), "torture_official")
