@@ -1,8 +1,10 @@
 """The legal-element map: each element of the jurisdiction with its facts, strength, reason
 and next step.
 
-Strength rules are documented in `rules_claim` and `rules_risk`. Manual links by the
-attorney (record.element_links; the latest entry for an element and path wins) then apply:
+Strength rules are documented in `rules_claim`, `rule_fear`, `rule_relocation`,
+`rule_timeliness`, `rule_bars` and `rule_torture` (shared readings: `risk_facts`). Manual
+links by the attorney (record.element_links; the latest entry for an element and path wins)
+then apply:
 - linked: the answer at the path is added as a fact (manual=True) unless already there;
 - unlinked: every fact at that path or below it is removed.
 Manual links never make an element "supported" by themselves (that needs the answers the
@@ -17,7 +19,15 @@ from datetime import date
 
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
-from asylum_prep.legal import jurisdictions, rules_claim, rules_risk
+from asylum_prep.legal import (
+    jurisdictions,
+    rule_bars,
+    rule_fear,
+    rule_relocation,
+    rule_timeliness,
+    rule_torture,
+    rules_claim,
+)
 from asylum_prep.legal.assessment import (
     ElementAssessment,
     Fact,
@@ -39,12 +49,12 @@ RULES: dict[str, Callable[[RuleInput], RuleResult]] = {
     "harm": rules_claim.harm,
     "agent_state_protection": rules_claim.agent_state_protection,
     "past_persecution": rules_claim.past_persecution,
-    "subjective_fear": rules_risk.subjective_fear,
-    "objective_fear": rules_risk.objective_fear,
-    "internal_relocation": rules_risk.internal_relocation,
-    "timeliness": rules_risk.timeliness,
-    "bars": rules_risk.bars,
-    "torture_official": rules_risk.torture_official,
+    "subjective_fear": rule_fear.subjective_fear,
+    "objective_fear": rule_fear.objective_fear,
+    "internal_relocation": rule_relocation.internal_relocation,
+    "timeliness": rule_timeliness.timeliness,
+    "bars": rule_bars.bars,
+    "torture_official": rule_torture.torture_official,
 }
 
 

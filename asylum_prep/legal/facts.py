@@ -66,6 +66,14 @@ FIELD_LABELS = {
     "timing.why_now": N_("Why the applicant is applying now"),
     "timing.changed_circumstances": N_("Changed circumstances"),
     "timing.extraordinary_circumstances": N_("Extraordinary circumstances"),
+    "timing.changed_circumstances_date": N_("When the change happened"),
+    "timing.extraordinary_circumstances_end": N_("When the circumstances stopped preventing "
+                                                 "filing"),
+    "screening.armed_group_kind": N_("Screening: kind of armed group"),
+    "screening.armed_group_help": N_("Screening: help given to an armed group"),
+    "screening.armed_group_voluntary": N_("Screening: help by choice or forced"),
+    "screening.armed_group_duration": N_("Screening: how long the help lasted"),
+    "screening.harmed_others_voluntary": N_("Screening: harm to others by choice or forced"),
 }
 
 

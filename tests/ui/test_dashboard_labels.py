@@ -103,8 +103,9 @@ def test_grounds_and_bars_are_named_in_spanish_and_joined_the_spanish_way(
     _save_lists_and_a_month(people, seed_store)
     shown = _shown(_spanish_dashboard(make_app, people))
     assert "(opinión política y pertenencia a un grupo social determinado)" in shown, shown
-    assert "revisión del abogado: grupos armados y una condena." in shown, shown
-    for english in ("political opinion", "social group", "armed groups", "conviction"):
+    assert ("revisión del abogado: apoyo material y un delito grave común o un delito "
+            "particularmente grave.") in shown, shown
+    for english in ("political opinion", "social group", "material support", "crime"):
         assert english not in shown, english
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
-from asylum_prep.domain.events import LegalKind, Perpetrator, StateProtection
+from asylum_prep.domain.events import Perpetrator, StateProtection
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.i18n import translator
 from asylum_prep.legal import jurisdictions
@@ -13,10 +13,7 @@ from asylum_prep.legal.assessment import localize
 from asylum_prep.legal.elements import ElementAssessment, assess
 from tests.unit.legal.factories import (
     TODAY,
-    arrival,
-    fd,
     incident,
-    legal_event,
     link,
     membership,
     record,
@@ -155,94 +152,6 @@ def test_agent_state_protection() -> None:
     gang.report_result = "The officer laughed and sent me away."
     assert st(record(**{"incidents.items": [gang]}), "agent_state_protection") == "supported"
     assert st(record(**{"fear.who": "The gang."}), "agent_state_protection") == "thin"
-
-
-# fear ------------------------------------------------------------------------------------------
-
-def test_subjective_fear() -> None:
-    assert st(record(), "subjective_fear") == "missing"
-    assert st(record(**{"fear.who": "The police."}), "subjective_fear") == "thin"
-    both = {"fear.who": "The police.", "fear.what_harm": "Prison."}
-    assert st(record(**both), "subjective_fear") == "supported"
-    returned = el(record(**both, **{"screening.returned_home": YesNo.yes}), "subjective_fear")
-    assert returned.strength == "thin" and "return home" in returned.next_step
-
-
-def test_objective_fear_is_thin_without_country_evidence() -> None:
-    r = record(**{"fear.still_looking": YesNo.yes,
-                  "fear.still_looking_detail": "They came in May."})
-    without = el(r, "objective_fear")
-    assert without.strength == "thin" and "country-conditions" in without.next_step
-    assert el(r, "objective_fear", country_evidence={"objective_fear": 2}).strength == "supported"
-    assert el(r, "objective_fear", country_evidence={"harm": 2}).strength == "thin"
-    assert el(record(), "objective_fear", country_evidence={"objective_fear": 1}).strength == "thin"
-    assert st(record(), "objective_fear") == "missing"
-
-
-def test_internal_relocation() -> None:
-    assert st(record(), "internal_relocation") == "missing"
-    assert st(record(**{"fear.relocation_possible": YesNo.yes}), "internal_relocation") == "missing"
-    assert st(record(**{"fear.relocation_possible": YesNo.no}), "internal_relocation") == "thin"
-    why = record(**{"fear.relocation_why_not": "Checkpoints."})
-    assert st(why, "internal_relocation") == "thin"
-    assert el(record(**{"fear.relocation_possible": YesNo.no,
-                        "fear.relocation_why_not": "Checkpoints."}),
-              "internal_relocation").strength == "supported"
-
-
-# timeliness ------------------------------------------------------------------------------------
-
-def test_timeliness() -> None:
-    assert st(record(), "timeliness") == "missing"
-    fresh = record(**{"leaving.entries": [arrival("2025-01-10")]})
-    a = el(fresh, "timeliness")
-    assert a.strength == "supported" and a.next_step == "File by 2026-01-10."
-    fuzzy = record(**{"leaving.entries": [arrival(fd("2025-01-01", "month"))]})
-    assert st(fuzzy, "timeliness") == "thin"
-    late = record(**{"leaving.entries": [arrival("2023-01-10")]})
-    assert st(late, "timeliness") == "missing"
-    late.timing.extraordinary_circumstances = "I was in hospital for eight months."
-    assert st(late, "timeliness") == "thin"
-
-
-# bars ------------------------------------------------------------------------------------------
-
-def test_bars_alert_without_judging() -> None:
-    assert st(record(), "bars") == "missing"
-    clear = {f"screening.{k}": YesNo.no for k in ("harmed_others", "serious_crimes",
-                                                   "status_elsewhere", "armed_groups")}
-    assert st(record(**clear), "bars") == "supported"
-    touched = record(**{**clear, "screening.armed_groups": YesNo.yes,
-                        "screening.armed_groups_detail": "I was forced to carry food for them."})
-    a = el(touched, "bars")
-    assert a.strength == "thin" and "armed groups" in a.reason
-    assert [f.text for f in a.facts] == ["I was forced to carry food for them."]
-    resettled = record(**clear, **{"leaving.route": [transit("Valmora", "2022-01-01",
-                                                              status_offered=YesNo.yes)]})
-    assert st(resettled, "bars") == "thin"
-    convicted = record(**clear, **{"harm_to_others.legal_events": [
-        legal_event(LegalKind.conviction, "2021-01-01", description="Insulting the governor.")]})
-    assert st(convicted, "bars") == "thin"
-
-
-# torture -----------------------------------------------------------------------------------------
-
-def test_torture_official_needs_an_official_in_the_us_and_canada_only() -> None:
-    fear = {"fear.torture_fear": YesNo.yes, "fear.torture_detail": "Electric shocks."}
-    gang = record(**fear, **{"incidents.items": [incident(perpetrator=Perpetrator.non_state)]})
-    assert st(gang, "torture_official", "us") == "thin"
-    assert st(gang, "torture_official", "ca") == "thin"
-    assert st(gang, "torture_official", "uk") == "supported"
-    assert st(gang, "torture_official", "eu") == "supported"
-    police = record(**fear, **{"incidents.items": [incident()]})
-    assert st(police, "torture_official", "us") == "supported"
-    acquiesced = record(**fear, **{"incidents.items": [incident(
-        perpetrator=Perpetrator.non_state, state_protection=StateProtection.sought_refused)]})
-    assert st(acquiesced, "torture_official", "us") == "supported"
-    hurt_no_answer = record(**{"incidents.items": [incident(injuries="Burns.")]})
-    assert st(hurt_no_answer, "torture_official") == "thin"
-    assert st(record(**{"fear.torture_fear": YesNo.yes}), "torture_official") == "thin"
-    assert st(record(**{"fear.torture_fear": YesNo.no}), "torture_official") == "missing"
 
 
 # manual links ----------------------------------------------------------------------------------

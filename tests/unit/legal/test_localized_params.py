@@ -69,13 +69,15 @@ def test_bars_touched_are_a_list_each_piece_translated() -> None:
                   "screening.serious_crimes": YesNo.no, "screening.status_elsewhere": YesNo.no,
                   "harm_to_others.legal_events": [legal_event(LegalKind.conviction,
                                                               "2021-01-01")]})
-    a = el(r, "bars")
-    assert dict(a.reason_params)["which"] == ("armed groups", "a conviction")
-    assert a.reason.endswith("review: armed groups and a conviction.")
-    assert reason(a, "es").endswith(": grupos armados y una condena.")
-    assert next_step(a, "es").endswith(": grupos armados y una condena.")
-    assert reason(a, "zh_Hans").endswith("：武装团体和定罪。")
-    assert "armed" not in reason(a, "ru") and "conviction" not in reason(a, "ru")
+    a = el(r, "bars")  # an armed group of unknown kind, and a conviction
+    assert dict(a.reason_params)["which"] == ("Material support",
+                                              "Serious nonpolitical or particularly serious crime")
+    assert a.reason.endswith("review: Material support and Serious nonpolitical or particularly "
+                             "serious crime.")
+    es = ": Apoyo material y Delito grave común o delito particularmente grave."
+    assert reason(a, "es").endswith(es) and next_step(a, "es").endswith(es)
+    assert reason(a, "zh_Hans").endswith("：物质支持和严重的非政治性犯罪或特别严重的犯罪。")
+    assert "Material" not in reason(a, "ru") and "crime" not in reason(a, "ru")
 
 
 def test_dates_in_params_read_as_the_language_writes_them() -> None:

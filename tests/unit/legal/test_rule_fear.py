@@ -1,0 +1,111 @@
+"""Subjective fear and its objective basis, per jurisdiction: the parts, the standards (US
+asylum and withholding, UK by claim date, Canada s.96 and s.97 with the generalised-risk
+exclusion, EU art. 4(4)) and the facts for and against."""
+
+from __future__ import annotations
+
+from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.events import Perpetrator, TargetReason
+from tests.unit.legal.element_helpers import el, parts, status
+from tests.unit.legal.factories import arrival, fd, incident, record, strong_record
+
+FEAR = {"fear.who": "The police.", "fear.what_harm": "Prison."}
+SOUGHT = {"fear.still_looking": YesNo.yes, "fear.still_looking_detail": "They came in May."}
+
+
+def test_subjective_fear_strengths_and_parts() -> None:
+    empty = el(record(), "subjective_fear")
+    assert empty.strength == "missing" and status(empty) == {"stated": "not_shown",
+                                                             "returns": "not_shown"}
+    assert el(record(**{"fear.who": "The police."}), "subjective_fear").strength == "thin"
+    a = el(record(**FEAR, **{"screening.returned_home": YesNo.no}), "subjective_fear")
+    assert a.strength == "supported" and status(a) == {"stated": "met", "returns": "met"}
+    assert a.authorities == ("mogharrabi",) and a.against == ()
+
+
+def test_a_return_home_weighs_against_and_is_quoted_as_a_fact_against() -> None:
+    r = record(**FEAR, **{"screening.returned_home": YesNo.yes,
+                          "screening.returned_home_detail": "Five days for my mother's funeral."})
+    a = el(r, "subjective_fear")
+    assert a.strength == "against" and status(a)["returns"] == "against"
+    assert [f.text for f in a.against] == ["Five days for my mother's funeral."]
+    assert "return home" in a.next_step
+
+
+def test_uk_standard_follows_the_claim_date() -> None:
+    after = record(**FEAR, **{"timing.filed_on": fd("2023-01-10")})
+    p = parts(el(after, "subjective_fear", "uk"))["standard"]
+    assert p.status == "met" and "s.32" in p.note and p.authorities == ("naba-2022-s32",)
+    before = record(**FEAR, **{"leaving.entries": [arrival("2021-05-01")]})
+    p = parts(el(before, "subjective_fear", "uk"))["standard"]
+    assert p.status == "met" and "Sivakumaran" in p.note and "s.32" not in p.note
+    unknown = parts(el(record(**FEAR), "objective_fear", "uk"))["standard"]
+    assert unknown.status == "not_shown" and "claim date" in unknown.note
+    assert "standard" not in parts(el(record(**FEAR), "subjective_fear", "us"))
+
+
+def test_objective_fear_needs_own_facts_and_country_evidence() -> None:
+    r = record(**SOUGHT)
+    without = el(r, "objective_fear")
+    assert without.strength == "thin" and "country-conditions" in without.next_step
+    assert status(without)["own_facts"] == "met" and status(without)["country"] == "not_shown"
+    assert status(without)["standard_us"] == "not_shown"
+    cited = el(r, "objective_fear", country_evidence={"objective_fear": 2})
+    assert cited.strength == "supported" and status(cited)["standard_us"] == "met"
+    assert el(r, "objective_fear", country_evidence={"harm": 2}).strength == "thin"
+    assert el(record(), "objective_fear").strength == "missing"
+
+
+def test_us_says_which_protections_the_facts_reach() -> None:
+    evidence = {"objective_fear": 1}
+    asylum_only = el(record(**SOUGHT), "objective_fear", country_evidence=evidence)
+    assert status(asylum_only)["standard_us"] == "met"
+    assert status(asylum_only)["withholding"] == "not_shown"
+    assert "stevic" in parts(asylum_only)["withholding"].authorities
+    detained = incident(what_happened="Held for a week and beaten.", detained=YesNo.yes)
+    both = el(record(**SOUGHT, **{"incidents.items": [detained]}), "objective_fear",
+              country_evidence=evidence)
+    assert status(both)["withholding"] == "met"
+    assert {"cardoza-fonseca", "mogharrabi", "stevic"} <= set(both.authorities)
+
+
+def test_country_evidence_alone_names_pattern_or_practice_in_the_us_only() -> None:
+    us = el(record(), "objective_fear", country_evidence={"objective_fear": 1})
+    assert us.strength == "thin" and "pattern or practice" in us.reason
+    assert "pattern" not in el(record(), "objective_fear", "uk",
+                               country_evidence={"objective_fear": 1}).reason
+
+
+def test_canada_s97_excludes_a_generalised_risk() -> None:
+    robbed = incident(what_happened="Robbed at gunpoint on the bus.",
+                      perpetrator=Perpetrator.non_state,
+                      why_targeted="They rob everyone on that road.",
+                      target_reasons=[TargetReason.everyone_at_risk, TargetReason.ordinary_crime])
+    a = el(record(**SOUGHT, **{"incidents.items": [robbed]}), "objective_fear", "ca",
+           country_evidence={"objective_fear": 1})
+    p = parts(a)["s97"]
+    assert p.status == "against" and "Prophète" in p.note and "prophete" in p.authorities
+    assert status(a)["standard_ca"] == "met"  # s.96 is judged on its own
+    assert [f.text for f in a.against] == ["They rob everyone on that road."]
+    targeted = incident(what_happened="Beaten for my union work.", detained=YesNo.yes,
+                        perpetrator=Perpetrator.non_state,
+                        target_reasons=[TargetReason.political_opinion,
+                                        TargetReason.everyone_at_risk])
+    mixed = el(record(**SOUGHT, **{"incidents.items": [targeted]}), "objective_fear", "ca",
+               country_evidence={"objective_fear": 1})
+    assert status(mixed)["s97"] == "met" and mixed.against == ()
+
+
+def test_eu_past_persecution_is_a_serious_indication() -> None:
+    hurt = incident(what_happened="Beaten at the station.", injuries="Broken ribs.")
+    a = el(record(**{"incidents.items": [hurt]}), "objective_fear", "eu")
+    assert status(a)["past"] == "met" and "qd-2011-95-art-4" in a.authorities
+    none = incident(what_happened="They shouted.", injuries="None.",
+                    injury_level="none")  # "none" is not an injury
+    assert status(el(record(**{"incidents.items": [none]}), "objective_fear", "eu"))[
+        "past"] == "not_shown"
+
+
+def test_strong_record_reaches_asylum_and_withholding() -> None:
+    a = el(strong_record(), "objective_fear", country_evidence={"objective_fear": 1})
+    assert a.strength == "supported" and status(a)["withholding"] == "met"
