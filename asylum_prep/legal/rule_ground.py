@@ -81,6 +81,12 @@ ASK["both"] = ASK["distinction"]
 POLITICAL = frozenset({Ground.political_opinion, Ground.imputed_political_opinion})
 
 
+def said(answers: dict[str, str]) -> list[Fact]:
+    """The beliefs answers given (field name -> text), quoted as facts."""
+    return [F.make(f"beliefs.{name}", F.FIELD_LABELS[f"beliefs.{name}"], text)
+            for name, text in answers.items() if text.strip()]
+
+
 def work_parts(inp: RuleInput, facts: list[Fact], against: list[Fact]) -> list[TestPart]:
     """Matter of N-M-: an opinion shown through work (whistleblowing, refusing orders) is
     political when the wrongdoing was tied to the state and the applicant spoke out beyond the
@@ -96,7 +102,7 @@ def work_parts(inp: RuleInput, facts: list[Fact], against: list[Fact]) -> list[T
         fact = F.choice(r, path)
         if fact is not None:
             (facts if value is YesNo.yes else against).append(fact)
-    facts += F.answers(r, "beliefs.spoke_out_to")
+    facts += said({"spoke_out_to": b.spoke_out_to})
     label = N_("Wrongdoing tied to the state")
     if b.wrongdoing_by_state is YesNo.yes:
         tie = part("state_tie", label, "met", N_("Officials took part in or protected the "
@@ -130,9 +136,12 @@ def psg_parts(inp: RuleInput, facts: list[Fact], against: list[Fact]) -> list[Te
     r = inp.record
     b = r.beliefs
     j = inp.jurisdiction
-    facts += F.answers(r, "beliefs.social_group_name", "beliefs.social_group_description",
-                       "beliefs.group_shared_trait", "beliefs.group_should_not_change",
-                       "beliefs.group_who_belongs", "beliefs.group_seen_detail")
+    facts += said({"social_group_name": b.social_group_name,
+                   "social_group_description": b.social_group_description,
+                   "group_shared_trait": b.group_shared_trait,
+                   "group_should_not_change": b.group_should_not_change,
+                   "group_who_belongs": b.group_who_belongs,
+                   "group_seen_detail": b.group_seen_detail})
     can = F.choice(r, "beliefs.group_can_change")
     seen = F.choice(r, "beliefs.group_seen_as_group")
     parts: list[TestPart] = []
