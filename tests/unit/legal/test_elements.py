@@ -7,7 +7,7 @@ from enum import Enum
 
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
-from asylum_prep.domain.events import LegalKind, Perpetrator, StateProtection
+from asylum_prep.domain.events import LegalKind, Perpetrator, StateProtection, TargetReason
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.i18n import translator
 from asylum_prep.legal import jurisdictions
@@ -245,3 +245,20 @@ def test_titles_and_citations_come_with_as_of_dates() -> None:
             assert all(c.as_of == jurisdictions.AS_OF for c in e.citations)
     assert {p.key for p in jurisdictions.US.protections} == {"asylum", "withholding", "cat"}
     assert any("INA 241(b)(3)" in c.text for p in jurisdictions.US.protections for c in p.citations)
+
+
+def test_a_manual_link_never_lifts_against_and_unlinking_reaches_facts_against() -> None:
+    cook = incident(perpetrator=Perpetrator.non_state, target_reasons=[TargetReason.recruitment],
+                    words_said="You cook for us or you die.")
+    r = record(**{"beliefs.grounds": [Ground.political_opinion], "incidents.items": [cook],
+                  "fear.why": "They say I support the government."})
+    assert st(r, "nexus") == "against"
+    r.element_links.append(link("nexus", "fear.why"))
+    assert st(r, "nexus") == "against"
+    path = f"incidents.items.{cook.id}.target_reasons"
+    assert [f.path for f in el(r, "nexus").against] == [path]
+    r.element_links.append(link("nexus", f"incidents.items.{cook.id}", linked=False, minute=1))
+    a = el(r, "nexus")
+    assert a.against == () and a.strength == "against"  # the rules' reading stays
+    r.element_links.append(link("nexus", "fear.why", linked=False, minute=2))
+    assert el(r, "nexus").strength == "missing"
