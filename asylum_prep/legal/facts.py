@@ -25,7 +25,7 @@ from asylum_prep.domain.events import (
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.errors import N_
 from asylum_prep.forms.answer_labels import answer_label
-from asylum_prep.legal.assessment import Fact, params_of
+from asylum_prep.legal.assessment import Fact, fill, params_of
 from asylum_prep.legal.spans import show
 
 NO_DATE = N_("no date given")
@@ -138,8 +138,7 @@ INCIDENT_CHOICE_LABELS = {
 def make(path: str, template: str, text: str, /, *, manual: bool = False,
          **params: object) -> Fact:
     p = params_of(**params)
-    label = template.format(**dict(p)) if p else template
-    return Fact(path, label, text, manual, template, p)
+    return Fact(path, fill(template, p), text, manual, template, p)
 
 
 def when(i: Incident) -> str:

@@ -95,7 +95,7 @@ def work_parts(inp: RuleInput, facts: list[Fact], against: list[Fact]) -> list[T
     b = r.beliefs
     if b.opinion_through_work is not YesNo.yes:
         return []
-    auth = ("n-m",) if inp.jurisdiction == "us" else ()
+    auth = ("n-m",) if inp.jurisdiction == "us" else by_jurisdiction(inp, GROUND_AUTHORITIES)
     facts += [f for f in (F.choice(r, "beliefs.opinion_through_work"),) if f]
     for path, value in (("beliefs.wrongdoing_by_state", b.wrongdoing_by_state),
                         ("beliefs.spoke_out", b.spoke_out)):

@@ -11,6 +11,8 @@ from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.events import Incident, Perpetrator, TargetReason
 from asylum_prep.domain.record import CaseRecord
+from asylum_prep.i18n import translator
+from asylum_prep.legal.assessment import localize
 from asylum_prep.legal.elements import ElementAssessment, assess
 from asylum_prep.legal.rule_nexus import reading
 from tests.unit.legal.factories import TODAY, incident, record
@@ -53,6 +55,9 @@ def test_a_ground_chosen_as_the_only_reason_meets_the_motive() -> None:
     [chosen] = [f for f in a.facts if f.path.endswith(".target_reasons")]
     assert chosen.text == "My political views or activity"
     assert dict(chosen.label_params)["choice"] == ("My political views or activity",)
+    assert chosen.label == "Why targeted, as chosen (2022-05-03): My political views or activity"
+    shown = localize(chosen.label_template, chosen.label_params, translator("es"))
+    assert shown.endswith(": Mis opiniones o actividades políticas") and "2022" in shown
     assert a.against == ()
 
 
