@@ -18,10 +18,10 @@ only feared harm or harm to others is; missing when nothing is. Canada's s.97 ha
 life, cruel and unusual treatment) are read on the same answers.
 
 past_persecution (US, EU): past harm rising to persecution (the harm rule), on account of a
-ground (the nexus rule's motive part) and by the state or an actor it does not control (the
+ground (the nexus rule) and by the state or an actor it does not control (the
 agent rule) raises the presumption of a well-founded fear (8 CFR 1208.13(b)(1)); in the EU it
 is a serious indication of it (art. 4(4)). Strength: missing without described past harm;
-against when the motive part is against; supported when the three parts are met; thin
+against when nexus is against; supported when the three parts are met; thin
 otherwise. US only, a fourth part that never lowers the strength: humanitarian asylum (8 CFR
 1208.13(b)(1)(iii)), met when an incident left lasting injuries or a detention of weeks or more
 with injuries (severe past persecution, Matter of Chen); otherwise not shown, and the attorney
@@ -230,15 +230,14 @@ def past_persecution(inp: RuleInput) -> RuleResult:
                          "without it the claim rests on future fear alone."))
     auth = by_jurisdiction(inp, PAST)
     severity, motive, agent = harm(inp), nexus(inp), agent_state_protection(inp)
-    on_ground = next((p for p in motive.parts if p.key == "motive"), None)
     parts = [
         part("past_harm", N_("Past harm rising to persecution"),
              "met" if severity.strength == "supported" else "not_shown", severity.reason,
              authorities=auth, **dict(severity.reason_params)),
         part("on_ground", N_("On account of a ground"),
-             on_ground.status if on_ground else "not_shown",
-             motive.reason, authorities=on_ground.authorities if on_ground else (),
-             **dict(motive.reason_params)),
+             "met" if motive.strength == "supported" else
+             "against" if motive.strength == "against" else "not_shown", motive.reason,
+             authorities=motive.authorities, **dict(motive.reason_params)),
         part("by_agent", N_("By the state or an actor it does not control"),
              "met" if agent.strength == "supported" else "not_shown", agent.reason,
              authorities=agent.authorities, **dict(agent.reason_params)),

@@ -187,3 +187,15 @@ def test_state_protection_per_jurisdiction() -> None:
     assert "ward" in ca.authorities
     assert "horvath" in el(case(gang), "agent_state_protection", "uk").authorities
     assert "qd-2011-95-art-7" in el(case(gang), "agent_state_protection", "eu").authorities
+
+
+def test_past_persecution_follows_the_whole_nexus_test() -> None:
+    """Matter of N-M-: a ground chosen, but the wrongdoing was not tied to the state."""
+    r = _persecuted(perpetrator=Perpetrator.non_state,
+                    state_protection=StateProtection.sought_failed,
+                    report_result="The police never came.")
+    r.beliefs.opinion_through_work = YesNo.yes
+    r.beliefs.wrongdoing_by_state = YesNo.no
+    a = el(r, "past_persecution")
+    assert parts(a)["on_ground"] == "against" and a.strength == "against"
+    assert "not tied to the state" in a.reason and "officials" in a.next_step
