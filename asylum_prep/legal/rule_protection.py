@@ -83,7 +83,8 @@ def agent_state_protection(inp: RuleInput) -> RuleResult:
         parts.append(part("protection", guard, "met", N_(
             "A non-state actor did the harm, and the answers explain why the state did not "
             "protect."), authorities=p_auth))
-        step, params = N_("Support the failure of protection with country conditions."), {}
+        step, params = N_("Ask whether others asked the state for protection against the same "
+                          "people, and what happened to them."), {}
     elif explained:
         i = explained[0]
         parts.append(part("protection", guard, "not_shown", N_(
