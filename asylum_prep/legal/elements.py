@@ -1,15 +1,16 @@
 """The legal-element map: each element of the jurisdiction with its facts, strength, reason
 and next step.
 
-Strength rules are documented in `rules_claim`, `rule_fear`, `rule_relocation`,
-`rule_timeliness`, `rule_bars` and `rule_torture` (shared readings: `risk_facts`). Manual
-links by the attorney (record.element_links; the latest entry for an element and path wins)
-then apply:
+Strength rules are documented in `rule_ground`, `rule_nexus`, `rule_harm`, `rule_protection`,
+`rule_fear`, `rule_relocation`, `rule_timeliness`, `rule_bars` and `rule_torture` (shared
+readings: `rules_claim`, `risk_facts`). Manual links by the attorney (record.element_links; the
+latest entry for an element and path wins) then apply:
 - linked: the answer at the path is added as a fact (manual=True) unless already there;
-- unlinked: every fact at that path or below it is removed.
+- unlinked: every fact (for or against) at that path or below it is removed.
 Manual links never make an element "supported" by themselves (that needs the answers the
-rules look for); they do lift "missing" to "thin" (the reason says the attorney linked the
-facts), and unlinking every fact the rules found turns the element "missing" with that reason.
+rules look for) and never lift "against" (the facts against stay the rules' reading); they do
+lift "missing" to "thin" (the reason says the attorney linked the facts), and unlinking every
+fact the rules found, for and against, turns the element "missing" with that reason.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from asylum_prep.legal import (
     rule_relocation,
     rule_timeliness,
     rule_torture,
-    rules_claim,
 )
 from asylum_prep.legal.assessment import (
     ElementAssessment,
@@ -39,16 +39,20 @@ from asylum_prep.legal.assessment import (
 )
 from asylum_prep.legal.deadline import deadline_for
 from asylum_prep.legal.facts import linked_fact
+from asylum_prep.legal.rule_ground import protected_ground
+from asylum_prep.legal.rule_harm import harm, past_persecution
+from asylum_prep.legal.rule_nexus import nexus
+from asylum_prep.legal.rule_protection import agent_state_protection
 from asylum_prep.legal.rules_claim import RuleInput
 
 __all__ = ["ElementAssessment", "Fact", "Strength", "assess", "RULES"]
 
 RULES: dict[str, Callable[[RuleInput], RuleResult]] = {
-    "protected_ground": rules_claim.protected_ground,
-    "nexus": rules_claim.nexus,
-    "harm": rules_claim.harm,
-    "agent_state_protection": rules_claim.agent_state_protection,
-    "past_persecution": rules_claim.past_persecution,
+    "protected_ground": protected_ground,
+    "nexus": nexus,
+    "harm": harm,
+    "agent_state_protection": agent_state_protection,
+    "past_persecution": past_persecution,
     "subjective_fear": rule_fear.subjective_fear,
     "objective_fear": rule_fear.objective_fear,
     "internal_relocation": rule_relocation.internal_relocation,
@@ -75,9 +79,12 @@ def _apply_links(record: CaseRecord, key: str, res: RuleResult) -> RuleResult:
     links = manual_links(record, key)
     if not links:
         return res
-    facts = [f for f in res.facts
-             if not any(_under(f.path, p) for p, on in links.items() if not on)]
-    removed = len(res.facts) - len(facts)
+    def kept(found: tuple[Fact, ...]) -> list[Fact]:
+        return [f for f in found if not any(_under(f.path, p) for p, on in links.items()
+                                            if not on)]
+
+    facts, against = kept(res.facts), kept(res.against)
+    removed = len(res.facts) + len(res.against) - len(facts) - len(against)
     for path, on in links.items():
         if on and not any(f.path == path for f in facts):
             fact = linked_fact(record, path)
@@ -92,12 +99,12 @@ def _apply_links(record: CaseRecord, key: str, res: RuleResult) -> RuleResult:
                         "The rules found nothing here; the attorney linked {n} answers by "
                         "hand. Check that they meet the test.")
         params = params_of(n=manual)
-    elif strength != "missing" and removed and not facts:
+    elif strength != "missing" and removed and not facts and not against:
         strength = "missing"
         reason = N_("The attorney unlinked every answer the rules found here.")
         params = ()
     return RuleResult(strength, reason, params, tuple(facts), res.next_step, res.next_params,
-                      res.parts, res.against, res.authorities)
+                      res.parts, tuple(against), res.authorities)
 
 
 def assess(record: CaseRecord, jurisdiction: str, *, today: date | None = None,

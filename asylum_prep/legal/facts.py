@@ -1,7 +1,10 @@
 """Facts: the applicant's own answers, quoted with a short label and the path they come from.
 
 Labels are English templates (N_) filled with a date or a short name the applicant gave;
-the text is always the answer itself, never generated. An answer the attorney links by hand
+the text is always the answer itself, never generated. An answer given as a choice (injury
+level, detention length, threats, why targeted, yes or no) is quoted as the choice made: its
+label carries the choice as a msgid (translated on display) and the text is the same choice in
+English. An answer the attorney links by hand
 that has no label here is named by the wizard question that asks it ("Leaving your country,
 entry 2: Why did you stay there?"), never by its record path.
 """
@@ -10,12 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from asylum_prep.domain.base import Model
-from asylum_prep.domain.events import Incident, Perpetrator
+from asylum_prep.domain.base import Model, YesNo
+from asylum_prep.domain.events import (
+    DetentionLength,
+    Frequency,
+    Incident,
+    InjuryLevel,
+    Perpetrator,
+    TargetReason,
+)
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.errors import N_
 from asylum_prep.forms.answer_labels import answer_label
-from asylum_prep.legal.assessment import Fact, params_of
+from asylum_prep.legal.assessment import Fact, fill, params_of
 from asylum_prep.legal.spans import show
 
 NO_DATE = N_("no date given")
@@ -74,14 +84,69 @@ FIELD_LABELS = {
     "screening.armed_group_voluntary": N_("Screening: help by choice or forced"),
     "screening.armed_group_duration": N_("Screening: how long the help lasted"),
     "screening.harmed_others_voluntary": N_("Screening: harm to others by choice or forced"),
+    "beliefs.social_group_name": N_("The group as the applicant names it"),
+    "beliefs.group_shared_trait": N_("What the group's members share"),
+    "beliefs.group_should_not_change": N_("Why members should not have to change it"),
+    "beliefs.group_who_belongs": N_("Who belongs to the group"),
+    "beliefs.group_seen_detail": N_("How others see the group"),
+    "beliefs.spoke_out_to": N_("Whom the applicant spoke out to"),
+}
+
+# The choices as the applicant made them, in words (never the stored value).
+YES_NO = {YesNo.yes: N_("Yes"), YesNo.no: N_("No")}
+CHOICE_FIELD_LABELS = {
+    "beliefs.group_can_change": N_("Could a member stop being one: {choice}"),
+    "beliefs.group_seen_as_group": N_("Others see them as a group: {choice}"),
+    "beliefs.opinion_through_work": N_("An opinion shown through work: {choice}"),
+    "beliefs.wrongdoing_by_state": N_("Officials took part in or protected the wrongdoing: "
+                                      "{choice}"),
+    "beliefs.spoke_out": N_("Spoke out about it: {choice}"),
+}
+INJURY_LEVELS = {
+    InjuryLevel.none: N_("Not hurt"),
+    InjuryLevel.minor: N_("Hurt, without treatment"),
+    InjuryLevel.treated: N_("Needed medical treatment"),
+    InjuryLevel.lasting: N_("Lasting harm"),
+}
+DETENTION_LENGTHS = {
+    DetentionLength.hours: N_("Less than a day"),
+    DetentionLength.days: N_("One day to a week"),
+    DetentionLength.weeks: N_("More than a week, up to a month"),
+    DetentionLength.months: N_("More than a month"),
+}
+THREAT_CHOICES = {
+    Frequency.once: N_("Threatened once"),
+    Frequency.several: N_("Threatened a few times"),
+    Frequency.many: N_("Threatened many times"),
+    YesNo.yes: N_("The threats were carried out"),
+    YesNo.no: N_("The threats were not carried out"),
+}
+TARGET_REASONS = {
+    TargetReason.political_opinion: N_("My political views or activity"),
+    TargetReason.imputed_political_opinion: N_("They thought I held political views"),
+    TargetReason.religion: N_("My religion"),
+    TargetReason.race: N_("My ethnic group or race"),
+    TargetReason.nationality: N_("My nationality"),
+    TargetReason.particular_social_group: N_("A group I belong to"),
+    TargetReason.money: N_("Money or extortion"),
+    TargetReason.recruitment: N_("They wanted me to join or work for them"),
+    TargetReason.personal_dispute: N_("A personal dispute or revenge"),
+    TargetReason.ordinary_crime: N_("An ordinary crime, like a robbery"),
+    TargetReason.everyone_at_risk: N_("Everyone there was at risk"),
+    TargetReason.dont_know: N_("I don't know"),
+}
+INCIDENT_CHOICE_LABELS = {
+    "injury_level": N_("Injuries, as chosen ({date}): {choice}"),
+    "detention_length": N_("Detention, as chosen ({date}): {choice}"),
+    "threatened": N_("Threats, as chosen ({date}): {choice}"),
+    "target_reasons": N_("Why targeted, as chosen ({date}): {choice}"),
 }
 
 
 def make(path: str, template: str, text: str, /, *, manual: bool = False,
          **params: object) -> Fact:
     p = params_of(**params)
-    label = template.format(**dict(p)) if p else template
-    return Fact(path, label, text, manual, template, p)
+    return Fact(path, fill(template, p), text, manual, template, p)
 
 
 def when(i: Incident) -> str:
@@ -97,6 +162,38 @@ def incident_fact(i: Incident, field: str) -> Fact | None:
 
 def incident_facts(i: Incident, *fields: str) -> list[Fact]:
     return [f for f in (incident_fact(i, name) for name in fields) if f is not None]
+
+
+def _chosen(path: str, template: str, picked: tuple[str, ...], date: str = "") -> Fact | None:
+    if not picked:
+        return None
+    if date:
+        return make(path, template, "; ".join(picked), choice=picked, date=date)
+    return make(path, template, "; ".join(picked), choice=picked)
+
+
+def incident_choice(i: Incident, field: str) -> Fact | None:
+    """The choice made for an incident (`injury_level`, `detention_length`, `threatened`
+    with how often and whether carried out, `target_reasons`), or None if none was made."""
+    picked: tuple[str, ...]
+    if field == "injury_level":
+        picked = tuple(x for x in (INJURY_LEVELS.get(i.injury_level),) if x)
+    elif field == "detention_length":
+        picked = tuple(x for x in (DETENTION_LENGTHS.get(i.detention_length),) if x)
+    elif field == "threatened":
+        picked = () if i.threatened is not YesNo.yes else tuple(
+            x for x in (THREAT_CHOICES.get(i.threat_frequency),
+                        THREAT_CHOICES.get(i.threat_carried_out)) if x) or (YES_NO[YesNo.yes],)
+    else:
+        picked = tuple(TARGET_REASONS[r] for r in dict.fromkeys(i.target_reasons))
+    return _chosen(f"incidents.items.{i.id}.{field}", INCIDENT_CHOICE_LABELS[field], picked,
+                   date=when(i))
+
+
+def choice(record: CaseRecord, path: str) -> Fact | None:
+    """A yes-or-no answer (CHOICE_FIELD_LABELS) as a fact, if the applicant answered it."""
+    said = YES_NO.get(YesNo(str(get_path(record, path))))
+    return _chosen(path, CHOICE_FIELD_LABELS[path], (said,) if said else ())
 
 
 def answer(record: CaseRecord, path: str) -> Fact | None:

@@ -8,7 +8,15 @@ from typing import Any
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Activity, Ground, Membership
 from asylum_prep.domain.dates import FuzzyDate, Precision
-from asylum_prep.domain.events import Incident, LegalEvent, LegalKind, Perpetrator
+from asylum_prep.domain.events import (
+    DetentionLength,
+    Incident,
+    InjuryLevel,
+    LegalEvent,
+    LegalKind,
+    Perpetrator,
+    TargetReason,
+)
 from asylum_prep.domain.journey import Entry, EntryKind, Transit
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.domain.review import ElementLink
@@ -72,7 +80,9 @@ def strong_record() -> CaseRecord:
                   why_targeted="They said my articles insulted the governor.",
                   words_said="You will stop writing or you will disappear.",
                   injuries="A broken wrist.", membership_id=m.id,
-                  place="Central police station, Tovin")
+                  place="Central police station, Tovin",
+                  target_reasons=[TargetReason.political_opinion],
+                  injury_level=InjuryLevel.treated, detention_length=DetentionLength.days)
     i2 = incident("2022-07-10", what_happened="Police searched my family home.",
                   perpetrator=Perpetrator.police, place="Family home, Tovin")
     r = record(**{

@@ -3,9 +3,11 @@ and that facts are only ever the applicant's own words."""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
-from asylum_prep.domain.events import Perpetrator, StateProtection
+from asylum_prep.domain.events import Perpetrator, TargetReason
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.i18n import translator
 from asylum_prep.legal import jurisdictions
@@ -64,94 +66,14 @@ def test_facts_quote_the_answers_exactly() -> None:
             assert value is not None, f.path
             if f.path.endswith(".membership_id"):  # the tie quotes the organisation's name
                 assert f.text == get_path(r, f"beliefs.memberships.{value}.organisation")
+            elif isinstance(value, Enum | list):  # a choice: quoted as the choice made
+                choices = value if isinstance(value, list) else [value]
+                assert all(isinstance(c, Enum) for c in choices), f.path
+                assert f.text and dict(f.label_params)["choice"], f.path
             elif isinstance(value, str):
                 assert f.text == value
 
 
-# protected ground ----------------------------------------------------------------------------
-
-def test_protected_ground() -> None:
-    assert st(record(), "protected_ground") == "missing"
-    bare = el(record(**{"beliefs.grounds": [Ground.religion]}), "protected_ground")
-    assert bare.strength == "thin" and "religion" in bare.next_step
-    psg = el(record(**{"beliefs.grounds": [Ground.particular_social_group],
-                       "beliefs.beliefs_description": "x"}), "protected_ground")
-    assert psg.strength == "thin" and "group" in psg.next_step
-    imputed = el(record(**{"beliefs.grounds": [Ground.imputed_political_opinion],
-                           "beliefs.beliefs_description": "x"}), "protected_ground")
-    assert imputed.strength == "thin" and "opinion" in imputed.next_step
-    religion = el(record(**{"beliefs.grounds": [Ground.religion],
-                            "about.religion": "Baháʼí"}), "protected_ground")
-    assert religion.strength == "supported"
-    assert [f.path for f in religion.facts] == ["about.religion"]
-
-
-# nexus -----------------------------------------------------------------------------------------
-
-def test_nexus_missing_without_ground_thin_with_only_ground() -> None:
-    assert el(record(**{"incidents.items": [incident(why_targeted="my articles")]}),
-              "nexus").strength == "missing"
-    assert el(record(**{"beliefs.grounds": [Ground.political_opinion]}),
-              "nexus").strength == "thin"
-
-
-def test_nexus_next_step_names_who_and_when() -> None:
-    r = record(**{"beliefs.grounds": [Ground.political_opinion],
-                  "incidents.items": [incident("2022-05-03", perpetrator=Perpetrator.police)]})
-    a = el(r, "nexus")
-    assert a.strength == "thin"
-    assert a.next_step == ("Ask why the police targeted the applicant in the incident of "
-                           "2022-05-03: no reason is stated.")
-
-
-def test_nexus_supported_by_stated_reason_or_words_and_points_at_the_rest() -> None:
-    said = incident("2022-05-03", words_said="We know you write for the opposition.")
-    silent = incident("2023-01-09", perpetrator=Perpetrator.army)
-    r = record(**{"beliefs.grounds": [Ground.political_opinion], "incidents.items": [said, silent]})
-    a = el(r, "nexus")
-    assert a.strength == "supported"
-    assert "the army" in a.next_step and "2023-01-09" in a.next_step
-    assert [f.text for f in a.facts] == ["We know you write for the opposition."]
-
-
-# harm and past persecution ------------------------------------------------------------------
-
-def test_harm_and_past_persecution() -> None:
-    assert st(record(), "harm") == "missing"
-    feared = record(**{"fear.what_harm": "Prison."})
-    assert st(feared, "harm") == "thin"
-    assert st(feared, "past_persecution") == "missing"
-    one = record(**{"incidents.items": [incident(what_happened="They shouted at me.")]})
-    assert st(one, "harm") == "thin" and "2022-05-03" in el(one, "harm").next_step
-    assert st(one, "past_persecution") == "thin"
-    hurt = record(**{"incidents.items": [incident(what_happened="They beat me.",
-                                                  injuries="Two broken ribs.")]})
-    assert st(hurt, "harm") == "supported"
-    assert st(hurt, "past_persecution") == "supported"
-    unknown_author = record(**{"incidents.items": [incident(
-        what_happened="Beaten.", injuries="Ribs.", perpetrator=Perpetrator.unknown)]})
-    assert st(unknown_author, "past_persecution") == "thin"
-    repeated = record(**{"incidents.items": [incident("2022-01-01", what_happened="Threats."),
-                                             incident("2022-02-01", what_happened="Threats.")]})
-    assert st(repeated, "harm") == "supported"
-
-
-# agent and state protection -----------------------------------------------------------------
-
-def test_agent_state_protection() -> None:
-    assert st(record(**{"incidents.items": [incident()]}), "agent_state_protection") == "supported"
-    unknown = el(record(**{"incidents.items": [incident(perpetrator=Perpetrator.unknown)]}),
-                 "agent_state_protection")
-    assert unknown.strength == "thin" and "who did this" in unknown.next_step
-    gang = incident("2021-04-02", perpetrator=Perpetrator.non_state)
-    a = el(record(**{"incidents.items": [gang]}), "agent_state_protection")
-    assert a.strength == "thin" and "police for protection" in a.next_step
-    assert "2021-04-02" in a.next_step
-    gang.state_protection = StateProtection.sought_refused
-    assert st(record(**{"incidents.items": [gang]}), "agent_state_protection") == "thin"
-    gang.report_result = "The officer laughed and sent me away."
-    assert st(record(**{"incidents.items": [gang]}), "agent_state_protection") == "supported"
-    assert st(record(**{"fear.who": "The gang."}), "agent_state_protection") == "thin"
 
 
 # manual links ----------------------------------------------------------------------------------
@@ -234,3 +156,20 @@ def test_titles_and_citations_come_with_as_of_dates() -> None:
             assert all(c.as_of == jurisdictions.AS_OF for c in e.citations)
     assert {p.key for p in jurisdictions.US.protections} == {"asylum", "withholding", "cat"}
     assert any("INA 241(b)(3)" in c.text for p in jurisdictions.US.protections for c in p.citations)
+
+
+def test_a_manual_link_never_lifts_against_and_unlinking_reaches_facts_against() -> None:
+    cook = incident(perpetrator=Perpetrator.non_state, target_reasons=[TargetReason.recruitment],
+                    words_said="You cook for us or you die.")
+    r = record(**{"beliefs.grounds": [Ground.political_opinion], "incidents.items": [cook],
+                  "fear.why": "They say I support the government."})
+    assert st(r, "nexus") == "against"
+    r.element_links.append(link("nexus", "fear.why"))
+    assert st(r, "nexus") == "against"
+    path = f"incidents.items.{cook.id}.target_reasons"
+    assert [f.path for f in el(r, "nexus").against] == [path]
+    r.element_links.append(link("nexus", f"incidents.items.{cook.id}", linked=False, minute=1))
+    a = el(r, "nexus")
+    assert a.against == () and a.strength == "against"  # the rules' reading stays
+    r.element_links.append(link("nexus", "fear.why", linked=False, minute=2))
+    assert el(r, "nexus").strength == "missing"

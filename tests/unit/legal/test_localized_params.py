@@ -38,7 +38,11 @@ def next_step(a: ElementAssessment, lang: str) -> str:
 def _grounds() -> ElementAssessment:
     return el(record(**{"beliefs.grounds": [Ground.political_opinion,
                                             Ground.particular_social_group],
-                        "beliefs.social_group_description": "Journalists who report arrests."}),
+                        "beliefs.social_group_description": "Journalists who report arrests.",
+                        "beliefs.group_shared_trait": "We report arrests.",
+                        "beliefs.group_can_change": YesNo.no,
+                        "beliefs.group_who_belongs": "Those with a press card.",
+                        "beliefs.group_seen_as_group": YesNo.yes}),
               "protected_ground")
 
 
@@ -56,7 +60,7 @@ def test_grounds_are_named_in_words_and_joined_the_languages_way() -> None:
     assert dict(a.reason_params)["grounds"] == ("political opinion",
                                                 "membership in a particular social group")
     assert a.reason.startswith("Grounds are chosen (political opinion and membership in a "
-                               "particular social group) and 1 answer describes them.")
+                               "particular social group) and 5 answers describe them.")
     assert "(opinión política y pertenencia a un grupo social determinado)" in reason(a, "es")
     assert "(opinion politique et appartenance à un certain groupe social)" in reason(a, "fr")
     assert "(عقیدهٔ سیاسی و عضویت در گروه اجتماعی خاص)" in reason(a, "fa")
@@ -70,13 +74,14 @@ def test_bars_touched_are_a_list_each_piece_translated() -> None:
                   "harm_to_others.legal_events": [legal_event(LegalKind.conviction,
                                                               "2021-01-01")]})
     a = el(r, "bars")  # an armed group of unknown kind, and a conviction
-    assert dict(a.reason_params)["which"] == ("Material support",
-                                              "Serious nonpolitical or particularly serious crime")
-    assert a.reason.endswith("review: Material support and Serious nonpolitical or particularly "
-                             "serious crime.")
-    es = ": Apoyo material y Delito grave común o delito particularmente grave."
+    # named in lower case inside the sentence (the part labels are headings)
+    assert dict(a.reason_params)["which"] == (
+        "material support", "a serious nonpolitical or particularly serious crime")
+    assert a.reason.endswith("review: material support and a serious nonpolitical or "
+                             "particularly serious crime.")
+    es = ": apoyo material y un delito grave común o un delito particularmente grave."
     assert reason(a, "es").endswith(es) and next_step(a, "es").endswith(es)
-    assert reason(a, "zh_Hans").endswith("：物质支持和严重的非政治性犯罪或特别严重的犯罪。")
+    assert reason(a, "zh_Hans").endswith("：物质支持和严重非政治罪行或特别严重的罪行。")
     assert "Material" not in reason(a, "ru") and "crime" not in reason(a, "ru")
 
 
@@ -97,11 +102,11 @@ def test_dates_in_params_read_as_the_language_writes_them() -> None:
 
 
 def test_counts_in_the_languages_digits_and_the_applicants_words_as_written() -> None:
-    said = incident("2022-05-03", words_said="We know you write.")
-    r = record(**{"beliefs.grounds": [Ground.religion], "incidents.items": [said, incident()]})
-    a = el(r, "nexus")
-    assert a.reason.endswith("is stated in 1 of 2 incidents.")
-    assert "۱ رویداد از ۲ رویداد" in reason(a, "fa")
+    r = record(**{"beliefs.grounds": [Ground.religion], "about.religion": "Baháʼí",
+                  "beliefs.beliefs_description": "x"})
+    a = el(r, "protected_ground")
+    assert a.reason.endswith("(religion) and 2 answers describe them.")
+    assert "۲" in reason(a, "fa") and "2" not in reason(a, "fa")
     label = localize("Membership: {organisation}",
                      params_of(organisation="Tovin Student Press"), translator("es"))
     assert label.endswith("Tovin Student Press")
@@ -139,8 +144,10 @@ def test_any_kind_of_date_reads_in_the_incident_steps(lang: str, around: str) ->
     ("severity_again", {"what_happened": "They beat me."}, "harm"),
     ("who_how", {"perpetrator": Perpetrator.unknown}, "agent_state_protection"),
     ("police", {"perpetrator": Perpetrator.non_state}, "agent_state_protection"),
-    ("who", {"what_happened": "They beat me.", "perpetrator": Perpetrator.unknown},
+    ("severity_again", {"what_happened": "They beat me.", "perpetrator": Perpetrator.unknown},
      "past_persecution"),
+    ("how_badly", {"what_happened": "They beat me.", "injuries": "Ribs."}, "harm"),
+    ("how_long", {"what_happened": "Held.", "detained": YesNo.yes}, "harm"),
 ])
 def test_an_undated_incident_is_the_undated_incident(key: str, answers: dict[str, object],
                                                      element: str) -> None:
@@ -174,22 +181,32 @@ def _harm(n: int, m: int) -> ElementAssessment:
     return el(record(**{"incidents.items": items}), "harm")
 
 
+def _cumulative(n: int, m: int, lang: str) -> str:
+    """The cumulative-harm note for n incidents, m of them with injuries or detention."""
+    [p] = [p for p in _harm(2, 0).parts if p.key == "cumulative"]
+    return localize(p.note, params_of(n=n, m=m), translator(lang))
+
+
 def test_counts_take_the_form_the_number_needs() -> None:
     """"1 incidents describe harm" in English, one Russian form for 1, 2 and 5."""
-    one, two, five, twenty_one = _harm(1, 1), _harm(2, 0), _harm(5, 2), _harm(21, 1)
-    assert one.reason == "1 incident describes harm (1 with injuries or detention)."
-    assert two.reason == "2 incidents describe harm (0 with injuries or detention)."
-    assert reason(one, "en") == one.reason and reason(five, "en") == five.reason
-    assert reason(one, "ru").startswith("1 случай описывает вред")
-    assert reason(two, "ru").startswith("2 случая описывают вред")
-    assert reason(five, "ru").startswith("5 случаев описывают вред")
-    assert reason(twenty_one, "ru").startswith("21 случай описывает вред")
-    assert reason(one, "ar").startswith("تصف حادثة واحدة ضررًا")
-    assert reason(two, "ar").startswith("تصف حادثتان ضررًا")
-    assert reason(five, "ar").startswith("تصف 5 حوادث ضررًا")
-    assert reason(twenty_one, "ar").startswith("تصف 21 حادثةً ضررًا")
-    assert reason(five, "fa").startswith("۵ رویداد")  # one form, Persian digits
-    assert "(2 " in reason(five, "es") and reason(one, "es").startswith("1 incidente describe")
+    [two] = [p for p in _harm(2, 0).parts if p.key == "cumulative"]
+    [five] = [p for p in _harm(5, 2).parts if p.key == "cumulative"]
+    assert fill(two.note, two.note_params) == ("2 incidents describe harm (0 with injuries or "
+                                               "detention).")
+    assert fill(five.note, five.note_params) == ("5 incidents describe harm (2 with injuries or "
+                                                 "detention).")
+    assert _cumulative(1, 1, "en") == "1 incident describes harm (1 with injuries or detention)."
+    assert _cumulative(1, 1, "ru").startswith("1 случай описывает вред")
+    assert _cumulative(2, 0, "ru").startswith("2 случая описывают вред")
+    assert _cumulative(5, 2, "ru").startswith("5 случаев описывают вред")
+    assert _cumulative(21, 1, "ru").startswith("21 случай описывает вред")
+    assert _cumulative(1, 1, "ar").startswith("تصف حادثة واحدة ضررًا")
+    assert _cumulative(2, 0, "ar").startswith("تصف حادثتان ضررًا")
+    assert _cumulative(5, 2, "ar").startswith("تصف 5 حوادث ضررًا")
+    assert _cumulative(21, 1, "ar").startswith("تصف 21 حادثةً ضررًا")
+    assert _cumulative(5, 2, "fa").startswith("۵ رویداد")  # one form, Persian digits
+    assert "(2 " in _cumulative(5, 2, "es")
+    assert _cumulative(1, 1, "es").startswith("1 incidente describe")
 
 
 def test_a_plural_template_is_a_str_with_both_english_forms() -> None:

@@ -48,7 +48,7 @@ def test_woman_forced_by_rebels_to_cook_raises_material_support_without_duress()
                                                      "camp."
     assert texts["screening.armed_group_help"] == "food or cooking"
     assert texts["screening.armed_group_voluntary"] == "under threat or by force"
-    assert "Material support" in a.reason and a.facts == ()
+    assert "material support" in a.reason and a.facts == ()
     # the choices are shown as translated choice labels, never as stored values
     help_fact = next(f for f in a.against if f.path == "screening.armed_group_help")
     shown = localize(help_fact.label_template, help_fact.label_params, translator("es"))
