@@ -50,7 +50,7 @@ def _show(ctx: PageContext, item: Authority, today: date) -> None:
         if item.link:
             st.caption(md_escape(t("Official source: {link}", link=item.link)))
         for reason in authorities.reasons(item, today):
-            st.warning(t(WARNINGS[reason]))
+            st.warning(md_escape(t(WARNINGS[reason])))
 
 
 def render(ctx: PageContext) -> None:
