@@ -20,6 +20,7 @@ from typing import NoReturn
 from asylum_prep.cli import (
     commands_admin,
     commands_audit,
+    commands_authorities,
     commands_case,
     commands_check,
     commands_coi,
@@ -33,6 +34,7 @@ from asylum_prep.text import escape_controls
 MODULES = [
     commands_admin,
     commands_audit,
+    commands_authorities,
     commands_case,
     commands_check,
     commands_coi,

@@ -1,6 +1,7 @@
 """Filing deadlines: the US one-year rule, and what we can say elsewhere.
 
-US reading (as of 2026-11-21; verify before relying on it):
+US reading (as of 2026-11-21; verify before relying on it; the citations are ids in the
+authorities library, legal/authorities.toml):
 - INA 208(a)(2)(B) and 8 CFR 1208.4(a)(2)(ii): file "within 1 year after the date of arrival";
   the period runs from the *last* arrival. The day of arrival is day zero (Minasyan v.
   Mukasey, 553 F.3d 1224 (9th Cir. 2009); USCIS Asylum Division officer training "One-Year
@@ -35,17 +36,13 @@ from asylum_prep.domain.journey import Entry, EntryKind
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.legal import spans
-from asylum_prep.legal.jurisdictions import AS_OF, Citation
+from asylum_prep.legal.jurisdictions import C, Citation
 
 Level = Literal["ok", "notice", "warning", "urgent", "overdue", "filed", "unknown"]
 LEVEL_DAYS: tuple[tuple[int, Level], ...] = ((7, "urgent"), (30, "warning"), (90, "notice"))
-US_CITATIONS = (
-    Citation("INA 208(a)(2)(B), (D)", AS_OF),
-    Citation("8 CFR 1208.4(a)(2)(ii)", AS_OF),
-    Citation("Minasyan v. Mukasey, 553 F.3d 1224 (9th Cir. 2009)", AS_OF, verify=True),
-)
-CA_CITATIONS = (Citation("Basis of Claim form: 15 days after a port-of-entry claim", AS_OF,
-                         verify=True),)
+# ids in the authorities library (legal/authorities.toml)
+US_CITATIONS = C("ina-208-a-2-b", "ina-208-a-2-d", "8-cfr-1208-4-a", "minasyan")
+CA_CITATIONS = C("irpr-159-8")
 
 Note = tuple[str, tuple[tuple[str, str], ...]]
 
@@ -92,7 +89,7 @@ class DeadlineInfo:
             "filed_on": self.filed_on.isoformat() if self.filed_on else None,
             "filed_in_time": self.filed_in_time,
             "notes": [fill(n) for n in self.notes],
-            "citations": [{"text": c.text, "as_of": c.as_of, "verify": c.verify}
+            "citations": [{"id": c.id, "text": c.text, "as_of": c.as_of, "verify": c.verify}
                           for c in self.citations],
         }
 

@@ -16,7 +16,7 @@ from asylum_prep.domain.record import iter_text_answers
 from asylum_prep.errors import N_
 from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.i18n import format_list
-from asylum_prep.legal import jurisdictions
+from asylum_prep.legal import authorities, jurisdictions
 from asylum_prep.legal.assessment import ElementAssessment, Fact
 from asylum_prep.services import checks
 from asylum_prep.services.actor import Role
@@ -33,9 +33,9 @@ PART_STATUS = {"met": ("green", "✓", N_("Met")), "not_shown": ("orange", "?", 
 
 
 def authority_citation(authority_id: str) -> str:
-    """How an authority is cited on screen. Until the authorities library lands this is the id
-    itself; then it becomes the library's citation for the id (the one place to switch)."""
-    return authority_id
+    """How an authority is cited on screen: the library's citation for the id (legal.authorities;
+    a test keeps every id the rules give in the library)."""
+    return authorities.citation(authority_id)
 
 
 def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:

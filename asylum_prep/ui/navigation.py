@@ -91,6 +91,8 @@ PAGES: tuple[PageSpec, ...] = (
              _STAFF, needs_case=True),
     PageSpec("library", "country_library.py", N_("Country library"), ":material/public:",
              _LEGAL),
+    PageSpec("authorities", "authorities.py", N_("Legal authorities"), ":material/gavel:",
+             _LEGAL),
     # --- administration and account ---
     PageSpec("admin", "admin.py", N_("Administration"), ":material/admin_panel_settings:",
              frozenset({Role.admin.value}), home_for=frozenset({Role.admin.value})),

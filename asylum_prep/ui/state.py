@@ -223,6 +223,10 @@ W_COI_ATTACH_PREFIX = "w_coi_attach_"  # + passage id
 W_COI_SUGGEST = "w_coi_suggest"
 W_COI_REJECT_PREFIX = "w_coi_reject_"  # + target + passage id
 W_COI_UNCITE_PREFIX = "w_coi_uncite_"  # + citation id
+# The legal authorities page (ui/authorities_page.py): its filters.
+W_AUTH_JURISDICTION = "w_auth_jurisdiction"
+W_AUTH_ELEMENT = "w_auth_element"
+W_AUTH_QUERY = "w_auth_query"
 
 # --- translations page (ui/translate_page.py) -------------------------------------------------
 TR_BASE = "ap_tr_base"  # {"<case>": version the translations page was drawn from}

@@ -53,7 +53,7 @@ def _constructed(store: Store, people: People) -> tuple[tuple[str, int, str], ch
                  "The applicant said they asked for money."),
             part("evidence", "Evidence of the motive", "not_shown")),
         against=(Fact("incidents.items.x.said", "What was said", HOSTILE),),
-        authorities=("matter-of-j-b-n-2007", "ina-208-b-1-b-i"))
+        authorities=("j-b-n-s-m", "ina-208-b-1-b-i"))
     report = checks.CheckReport(case_id=people.case_id, jurisdiction="us", version=version,
                                 elements=[element], deadline=None, flags=[], readiness=[])
     return (people.case_id, version, date.today().isoformat()), report
@@ -76,7 +76,9 @@ def test_the_tools_reading_is_shown_in_words_marks_and_colours(make_app: App, pe
     assert "\u201cBecause of my articles.\u201d" in shown
     assert f"\u201c{md_escape(HOSTILE)}\u201d" in shown  # quoted, and shown literally
     assert "Ask the client: Did they say why they chose you?" in shown
-    assert "Authorities: matter-of-j-b-n-2007 and ina-208-b-1-b-i" in [c.value for c in at.caption]
+    # authorities by their citation from the library, escaped ("&" is Markdown-safe)
+    assert any(c.value.startswith("Authorities: Matter of J-B-N- \\& S-M-, 24 I\\&N Dec. 208")
+               and "INA § 208(b)(1)(B)(i)" in c.value for c in at.caption)
     assert _metrics(at) == {"Elements where the attorney disagrees": "0",
                             "Elements not judged yet": "1"}
 

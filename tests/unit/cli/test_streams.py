@@ -120,6 +120,7 @@ def test_quick_commands_leave_heavy_libraries_unloaded(tmp_path: Path) -> None:
     assert _loaded_after(data, "case", "list") == []
     assert _loaded_after(data, "check", case_id, "--json") == []
     assert _loaded_after(data, "coi", "search", "students") == []
+    assert _loaded_after(data, "authorities", "list") == []
 
 
 def test_help_loads_no_database_or_model_library(tmp_path: Path) -> None:

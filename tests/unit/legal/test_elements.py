@@ -10,7 +10,7 @@ from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.events import Perpetrator, TargetReason
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.i18n import translator
-from asylum_prep.legal import jurisdictions
+from asylum_prep.legal import authorities, jurisdictions
 from asylum_prep.legal.assessment import localize
 from asylum_prep.legal.elements import ElementAssessment, assess
 from tests.unit.legal.factories import (
@@ -153,9 +153,11 @@ def test_titles_and_citations_come_with_as_of_dates() -> None:
         assert spec.protections
         for e in spec.elements:
             assert e.title and e.test and e.citations
-            assert all(c.as_of == jurisdictions.AS_OF for c in e.citations)
+            assert all(c.as_of == authorities.get(c.id).checked_as_of.isoformat()
+                       for c in e.citations)
     assert {p.key for p in jurisdictions.US.protections} == {"asylum", "withholding", "cat"}
-    assert any("INA 241(b)(3)" in c.text for p in jurisdictions.US.protections for c in p.citations)
+    assert any("INA § 241(b)(3)" in c.text for p in jurisdictions.US.protections
+               for c in p.citations)
 
 
 def test_a_manual_link_never_lifts_against_and_unlinking_reaches_facts_against() -> None:
