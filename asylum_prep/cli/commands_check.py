@@ -60,7 +60,8 @@ def render_text(report: checks.CheckReport) -> str:
     for flag in report.flags:
         state = f" (dismissed: {flag.reason})" if flag.dismissed else ""
         lines.append(f"  [{flag.id}] {flag.rule}: {flag.message}{state}")
-        lines.append(f"      places: {', '.join(flag.places)}")
+        for path, label in zip(flag.places, flag.labels or flag.places, strict=True):
+            lines.append(f"      - {label} ({path})")
     lines += ["", "Readiness (required items still blank):"]
     if not report.readiness:
         lines.append("  Nothing required is blank.")
