@@ -355,3 +355,18 @@ def test_dated_messages_read_in_every_language(lang: str) -> None:
         assert "{" not in text, text
         for _name, value in f.params:
             assert localize("{d}", (("d", value),), t) in text, (f.rule, text)
+
+
+def test_every_answer_rule_message_is_translated() -> None:
+    from asylum_prep.legal import consistency_answers as ca
+
+    messages = [ca.CRIMES_MESSAGE, ca.STATUS_MESSAGE, ca.TREATED_MESSAGE, ca.NOT_HELD_MESSAGE,
+                ca.NOT_THREATENED_MESSAGE, ca.FAMILY_HARM_MESSAGE, ca.PARENT_MESSAGE,
+                ca.CHILD_MESSAGE, *ca.LENGTH_MESSAGE.values(),
+                *(message for _details, message in ca.SCREENING_DETAILS.values())]
+    for lang in SUPPORTED:
+        if lang == "en":
+            continue
+        t = translator(lang)
+        untranslated = [m for m in messages if t(m) == m]
+        assert not untranslated, (lang, untranslated)
