@@ -370,3 +370,35 @@ def test_every_answer_rule_message_is_translated() -> None:
         t = translator(lang)
         untranslated = [m for m in messages if t(m) == m]
         assert not untranslated, (lang, untranslated)
+
+
+def test_a_dismissed_answer_flag_stays_dismissed_through_saves_in_the_store(store: Any,
+                                                                           people: Any) -> None:
+    """Through the real store and services: the attorney dismisses a new-rule flag, the
+    applicant then saves another answer from the version before, and the flag stays dismissed
+    with its reason; check --json shows it dismissed with both places labelled."""
+    from asylum_prep.services import cases, checks
+
+    r = strong_record()
+    r.screening.status_elsewhere = YesNo.no
+    r.leaving.route[0].status_offered = YesNo.yes
+    opened = cases.open_case(store, people.attorney, people.case_id)
+    v = cases.save_record(store, people.attorney, people.case_id, record=r,
+                          base_version=opened.version)
+    [flag] = checks.run_checks(store, people.attorney, people.case_id, today=TODAY).flags
+    assert flag.rule == "status_answer_vs_transit"
+    checks.dismiss_flag(store, people.attorney, people.case_id, flag_id=flag.id,
+                        reason="A tourist stamp only; explained in the declaration.",
+                        base_version=v, today=TODAY)
+    mine = cases.view_version(store, people.attorney, people.case_id, v).model_copy(deep=True)
+    mine.fear.why = "Because of my articles."
+    cases.save_record(store, people.applicant, people.case_id, record=mine, base_version=v)
+    report = checks.run_checks(store, people.attorney, people.case_id, today=TODAY)
+    [kept] = report.flags
+    assert kept.id == flag.id and kept.dismissed
+    assert kept.reason == "A tourist stamp only; explained in the declaration."
+    assert report.open_flags == []
+    [shown] = report.to_json()["consistency"]
+    assert shown["dismissed"] is True and shown["reason"] == kept.reason
+    assert [p["path"] for p in shown["places"]] == list(kept.places)
+    assert all(p["label"] and p["label"] != p["path"] for p in shown["places"])
