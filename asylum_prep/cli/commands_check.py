@@ -1,7 +1,8 @@
 """`asylum-prep check ID [--json]`: the legal checks of a case.
 
 With --json prints {"jurisdiction", "elements", "deadline", "consistency", "readiness"} (the
-issue's shape, plus ids, reasons and dismissal state); without it, a readable report. Runs as
+issue's shape, plus ids, reasons and dismissal state; each flag's places as {"path", "label"},
+the label naming the answer by its wizard question); without it, a readable report. Runs as
 the audited CLI operator.
 """
 
