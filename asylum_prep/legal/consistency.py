@@ -14,9 +14,12 @@ Date rules (key: fires when ...):
   the country of refuge is dated on or before it), unless its place names a country passed
   through (harm on the way).
 - held_after_departure: the same, for a legal event of kind arrest or detention (the applicant
-  was there to be held). Summonses, warrants, charges, court cases and convictions after the
-  departure are not flagged (they come in absence), nor is harm to others after it (harm to
-  family left behind is common and supports the claim).
+  was there to be held), when it is also certainly before every arrival in the country of
+  refuge dated after the departure (at least one is recorded) and outside every stay in transit
+  (each with a start date; a stay without an end runs on): an arrest on arrival in the country
+  of refuge or on the way is not flagged. Summonses, warrants, charges, court cases and
+  convictions after the departure are not flagged (they come in absence), nor is harm to others
+  after it (harm to family left behind is common and supports the claim).
 - before_birth: an incident, membership, activity, legal event, departure, transit or arrival
   is certainly before the applicant's birth.
 - impossible_age: birth date in the future, an age above 120 today, or an activity or
@@ -253,12 +256,35 @@ def _after_departure_rules(r: CaseRecord) -> Iterator[Flag]:
                         (f"incidents.items.{i.id}.date", "leaving.departure_date"),
                         incident=show(i.date), departure=show(dep))
     for e in r.harm_to_others.legal_events:
-        if e.kind in HELD and unexplained(e.start, e.place):
+        if e.kind in HELD and unexplained(e.start, e.place) and _on_no_leg(r, e.start):
             yield _flag("held_after_departure",
                         N_("The arrest or detention ({held}) is dated after the departure from "
                            "the home country ({departure}), and no return home is recorded."),
                         (f"harm_to_others.legal_events.{e.id}.start", "leaving.departure_date"),
                         held=show(e.start), departure=show(dep))
+
+
+def _on_no_leg(r: CaseRecord, when: FuzzyDate | None) -> bool:
+    """`when` is certainly before the first arrival in the country of refuge after the
+    departure and outside every stay in transit: the applicant was on no recorded leg of the
+    journey, so the home country is the one place left. Without a recorded arrival it could be
+    the country of refuge (a detention at its border), so it is not certain."""
+    dep = r.leaving.departure_date
+    if when is None or dep is None:
+        return False
+    arrivals = [n.date for n in r.leaving.entries
+                if n.kind is EntryKind.arrival and n.date and not definitely_before(n.date, dep)]
+    if not arrivals or not all(definitely_before(when, a) for a in arrivals):
+        return False
+    lo, hi = bounds(when)
+    for t in r.leaving.route:
+        if t.arrived is None:
+            return False  # a stay of unknown dates could hold it
+        stay_lo = bounds(t.arrived)[0]
+        stay_hi = bounds(t.left)[1] if t.left else date.max
+        if lo <= stay_hi and stay_lo <= hi:
+            return False
+    return True
 
 
 def _certain(start: FuzzyDate, end: FuzzyDate | None) -> tuple[date, date] | None:

@@ -26,6 +26,7 @@ from asylum_prep.legal.consistency import Flag, check
 from tests.unit.legal.factories import (
     AT,
     TODAY,
+    arrival,
     fd,
     incident,
     legal_event,
@@ -130,10 +131,14 @@ def test_no_harm_to_others_but_voluntariness_answered() -> None:
 
 # arrests after the departure ------------------------------------------------------------------
 
+JOURNEY = {"leaving.departure_date": fd("2022-08-01"),
+           "leaving.route": [transit("Valmora", "2022-08-02", "2022-08-20")],
+           "leaving.entries": [arrival("2022-10-01")]}
+
+
 def test_arrest_after_departure_without_a_return() -> None:
     e = legal_event(LegalKind.arrest, "2022-09-10", place="Tovin")
-    r = record(**{"leaving.departure_date": fd("2022-08-01"),
-                  "harm_to_others.legal_events": [e]})
+    r = record(**JOURNEY, **{"harm_to_others.legal_events": [e]})
     [f] = flags(r)
     assert f.rule == "held_after_departure"
     assert set(f.places) == {f"harm_to_others.legal_events.{e.id}.start",
@@ -141,19 +146,36 @@ def test_arrest_after_departure_without_a_return() -> None:
     assert "2022-09-10" in f.message and "2022-08-01" in f.message
 
 
-def test_held_after_departure_not_when_returned_in_transit_or_approximate() -> None:
-    base = {"leaving.departure_date": fd("2022-08-01")}
+def test_held_after_departure_not_when_returned_on_the_way_or_approximate() -> None:
     held = [legal_event(LegalKind.detention, "2022-09-10", place="Tovin")]
-    assert rules(record(**base, **{"harm_to_others.legal_events": held,
-                                   "screening.returned_home": YesNo.yes})) == []
-    assert rules(record(**base, **{"harm_to_others.legal_events": held,
-                                   "leaving.entries": [refuge_departure("2022-09-01")]})) == []
-    in_transit = [legal_event(LegalKind.arrest, "2022-08-05", place="Border post, Valmora")]
-    assert rules(record(**base, **{"harm_to_others.legal_events": in_transit,
-                                   "leaving.route": [transit("Valmora", "2022-08-02")]})) == []
-    fuzzy = [legal_event(LegalKind.arrest, "2022-08-01")]
-    fuzzy[0].start = fd("2022-08-01", "month")
-    assert rules(record(**base, **{"harm_to_others.legal_events": fuzzy})) == []
+    assert rules(record(**JOURNEY, **{"harm_to_others.legal_events": held,
+                                      "screening.returned_home": YesNo.yes})) == []
+    in_transit = [legal_event(LegalKind.arrest, "2022-08-05", place="Border post")]
+    assert "held_after_departure" not in rules(
+        record(**JOURNEY, **{"harm_to_others.legal_events": in_transit}))
+    went_back = {**JOURNEY, "leaving.entries": [arrival("2022-10-01"),
+                                                refuge_departure("2023-01-01"),
+                                                arrival("2023-03-01")]}
+    later = [legal_event(LegalKind.arrest, "2023-02-01", place="Tovin")]
+    assert rules(record(**went_back, **{"harm_to_others.legal_events": later})) == []
+    named = [legal_event(LegalKind.arrest, "2022-09-05", place="Police cell, Valmora City")]
+    assert rules(record(**JOURNEY, **{"harm_to_others.legal_events": named})) == []
+    fuzzy = [legal_event(LegalKind.arrest, "2022-08-01").model_copy(
+        update={"start": fd("2022-08-01", "month")})]
+    assert rules(record(**JOURNEY, **{"harm_to_others.legal_events": fuzzy})) == []
+
+
+def test_an_arrest_on_or_after_arrival_in_the_country_of_refuge_is_not_flagged() -> None:
+    """Held at the border of the country of refuge, or later there: the applicant was there."""
+    at_border = [legal_event(LegalKind.detention, "2022-10-01", "2022-11-15",
+                             place="Processing centre")]
+    assert "held_after_departure" not in rules(
+        record(**JOURNEY, **{"harm_to_others.legal_events": at_border}))
+    no_arrival = {**JOURNEY, "leaving.entries": []}
+    held = [legal_event(LegalKind.arrest, "2022-09-10", place="Tovin")]
+    assert rules(record(**no_arrival, **{"harm_to_others.legal_events": held})) == []
+    open_stay = {**JOURNEY, "leaving.route": [transit("Valmora", "2022-08-02")]}
+    assert rules(record(**open_stay, **{"harm_to_others.legal_events": held})) == []
 
 
 @pytest.mark.parametrize("kind", [LegalKind.summons, LegalKind.warrant, LegalKind.charge,
@@ -339,6 +361,7 @@ def _one_of_each() -> list[Flag]:
                                         birth_date=fd("1996-05-01", "month"))],
         "incidents.items": [i],
         "leaving.departure_date": fd("2022-08-01", "month"),
+        "leaving.entries": [arrival("2022-12-01")],
         "harm_to_others.legal_events": [legal_event(LegalKind.arrest, "2022-10-01")],
     })
     return flags(r)
@@ -354,7 +377,10 @@ def test_dated_messages_read_in_every_language(lang: str) -> None:
         text = localize(f.template, f.params, t)
         assert "{" not in text, text
         for _name, value in f.params:
-            assert localize("{d}", (("d", value),), t) in text, (f.rule, text)
+            shown = localize("{d}", (("d", value),), t)
+            assert shown in text, (f.rule, text)
+            if f.rule != "detention_longer_than_dates":  # a range: "(start – end)"
+                assert f"({shown})" in text or f"（{shown}）" in text, (f.rule, text)
 
 
 def test_every_answer_rule_message_is_translated() -> None:
