@@ -62,15 +62,18 @@ Rules between answers, dates included (legal.consistency_answers):
   normalisation (NFKC, case folded, single spaces), the name of exactly one family member, and
   that member's "harmed" answer is "no".
 - family_birth_order: a family member whose relation is parent is certainly born after the
-  applicant, or one whose relation is child certainly before.
+  applicant, or one whose relation is child certainly before (most often a mistyped year; a
+  step-parent younger than the applicant is dismissed with that reason).
 - detention_longer_than_dates: an incident not answered detained = no, whose detention_length
   is "weeks" (more than a week) while its dates (date to end_date, both given) allow at most 7
   days, or "months" (more than a month) while they allow at most 28 days. A short detention
   within a long incident is not flagged: the detention may be one part of it.
 
 Not flagged, because no structured answer decides them: prior applications (no structured
-answer besides the yes/no), a return home told only in text, armed-group help told only in
-text, the country of return differing from the nationality (statelessness, habitual
+answer besides the yes/no), a return home told only in text or suggested by a departure from
+the country of refuge and a later arrival (the trip may have been elsewhere), armed-group help
+told only in text, "minor" injuries with treatment described (minor care is not a
+contradiction), the country of return differing from the nationality (statelessness, habitual
 residence), relations named in free text ("my brother").
 
 Each flag names both places (record paths, each also labelled by its wizard question) and has a
