@@ -3,10 +3,11 @@ ELEMENT --agree|--disagree ...`: the attorney's judgment of one element; `asylum
 history ID ELEMENT [--json]`: every judgment of that element, oldest first.
 
 With --json prints {"jurisdiction", "elements", "deadline", "consistency", "readiness"} (the
-issue's shape, plus ids, reasons and dismissal state); each element carries `tool` (the
-tool's reading) and `attorney` (the latest judgment, or null). Without --json, a readable
-report with the attorney's verdict beside the tool's. Runs as the audited CLI operator (the
-`cli` account, an attorney), like every command.
+issue's shape, plus ids, reasons and dismissal state; each flag's places as {"path", "label"},
+the label naming the answer by its wizard question); each element carries `tool` (the tool's
+reading) and `attorney` (the latest judgment, or null). Without --json, a readable report with
+the attorney's verdict beside the tool's. Runs as the audited CLI operator (the `cli` account,
+an attorney), like every command.
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def render_text(report: checks.CheckReport) -> str:
     for flag in report.flags:
         state = f" (dismissed: {flag.reason})" if flag.dismissed else ""
         lines.append(f"  [{flag.id}] {flag.rule}: {flag.message}{state}")
-        lines.append(f"      places: {', '.join(flag.places)}")
+        for path, label in zip(flag.places, flag.labels or flag.places, strict=True):
+            lines.append(f"      - {label} ({path})")
     lines += ["", "Readiness (required items still blank):"]
     if not report.readiness:
         lines.append("  Nothing required is blank.")

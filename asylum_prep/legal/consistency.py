@@ -1,14 +1,25 @@
-"""Consistency flags: what a decision-maker would catch when reading the account.
+"""Consistency flags: what a decision-maker would catch when reading the account. `check` is
+the entry point; the date rules live here, the rules between answers of different parts in
+`legal.consistency_answers`, the flag itself in `legal.consistency_flags`.
 
-Every comparison uses the full range an answer could mean (legal.spans.bounds: precision and
-"about" widen it), and a flag fires only when *no* reading of the dates is consistent, so
-approximate dates do not raise false alarms.
+Every date comparison uses the full range an answer could mean (legal.spans.bounds: precision
+and "about" widen it), and a flag fires only when *no* reading of the dates is consistent, so
+approximate dates do not raise false alarms. Only structured answers (yes/no, choices, dates,
+whether an answer is given) fire rules: free text is never pattern-matched, only compared for
+exact equality after normalisation. An unknown or skipped answer never fires a rule.
 
-Rules (key: fires when ...):
+Date rules (key: fires when ...):
 - incident_after_departure: an incident certainly happened after the departure from the home
   country and no return is recorded (screening.returned_home is not "yes" and no departure from
   the country of refuge is dated on or before it), unless its place names a country passed
   through (harm on the way).
+- held_after_departure: the same, for a legal event of kind arrest or detention (the applicant
+  was there to be held), when it is also certainly before every arrival in the country of
+  refuge dated after the departure (at least one is recorded) and outside every stay in transit
+  (each with a start date; a stay without an end runs on): an arrest on arrival in the country
+  of refuge or on the way is not flagged. Summonses, warrants, charges, court cases and
+  convictions after the departure are not flagged (they come in absence), nor is harm to others
+  after it (harm to family left behind is common and supports the claim).
 - before_birth: an incident, membership, activity, legal event, departure, transit or arrival
   is certainly before the applicant's birth.
 - impossible_age: birth date in the future, an age above 120 today, or an activity or
@@ -29,14 +40,50 @@ Rules (key: fires when ...):
   or two incidents with the same non-empty "what happened" or "words said" text and
   non-overlapping dates.
 
-Each flag names both places (record paths) and has a stable id: a hash of the rule and the
-places, so a dismissal (record.dismissed_flags[id]) survives edits and saves. Dismissed flags
-are returned with dismissed=True and the reason, never dropped.
+Rules between answers, dates included (legal.consistency_answers):
+- crimes_answer_vs_legal_event: screening.serious_crimes is "no" and a legal event of kind
+  accusation, warrant, charge, court case or conviction is recorded (one flag per event). The
+  message asks the attorney to reconcile them, since a charge brought by the persecutor is often
+  part of the persecution. A summons, arrest or detention alone does not fire it (they happen
+  without an accusation).
+- status_answer_vs_transit: screening.status_elsewhere is "no" and a stay in transit has
+  status_offered = "yes" (one flag per stay).
+- screening_no_but_details: screening.armed_groups is "no" and one of its follow-up choices is
+  answered (armed_group_help not empty, or armed_group_kind, armed_group_voluntary or
+  armed_group_duration not unknown; the first in that order is named); or
+  screening.harmed_others is "no" and harmed_others_voluntary is not unknown.
+- injury_none_but_treated: an incident's injury_level is "none" and its treatment text says
+  something other than a bare "no" (the word "No" of any of our catalogs, case, spacing and
+  punctuation ignored).
+- incident_no_but_details: an incident with detained = "no" and a detention_length other than
+  unknown; or with threatened = "no" and a threat_frequency other than unknown or
+  threat_carried_out = "yes".
+- family_harm_vs_harm_to_others: a person in harm to others whose name equals, after
+  normalisation (NFKC, case folded, single spaces), the name of exactly one family member, and
+  that member's "harmed" answer is "no".
+- family_birth_order: a family member whose relation is parent is certainly born after the
+  applicant, or one whose relation is child certainly before (most often a mistyped year; a
+  step-parent younger than the applicant is dismissed with that reason).
+- detention_longer_than_dates: an incident not answered detained = no, whose detention_length
+  is "weeks" (more than a week) while its dates (date to end_date, both given) allow at most 7
+  days, or "months" (more than a month) while they allow at most 28 days. A short detention
+  within a long incident is not flagged: the detention may be one part of it.
+
+Not flagged, because no structured answer decides them: prior applications (no structured
+answer besides the yes/no), a return home told only in text or suggested by a departure from
+the country of refuge and a later arrival (the trip may have been elsewhere), armed-group help
+told only in text, "minor" injuries with treatment described (minor care is not a
+contradiction), the country of return differing from the nationality (statelessness, habitual
+residence), relations named in free text ("my brother").
+
+Each flag names both places (record paths, each also labelled by its wizard question) and has a
+stable id: a hash of the rule and the places, so a dismissal (record.dismissed_flags[id])
+survives edits and saves. Dismissed flags are returned with dismissed=True and the reason,
+never dropped.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -47,41 +94,20 @@ from asylum_prep.domain.events import LegalKind
 from asylum_prep.domain.journey import EntryKind
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
+from asylum_prep.forms.answer_labels import answer_label
+from asylum_prep.i18n import DEFAULT, translator
+from asylum_prep.legal.consistency_answers import answer_rules
+from asylum_prep.legal.consistency_flags import Flag, flag_id
+from asylum_prep.legal.consistency_flags import make_flag as _flag
 from asylum_prep.legal.spans import add_years, bounds, definitely_before, show
 from asylum_prep.text import fold_case
+
+__all__ = ["Flag", "check", "flag_id"]
 
 SAME_EVENT_DAYS = 45
 MIN_ACTIVITY_AGE = 5
 MAX_AGE = 120
-
-
-@dataclass(frozen=True)
-class Flag:
-    id: str
-    rule: str
-    template: str
-    params: tuple[tuple[str, str], ...]
-    places: tuple[str, ...]
-    dismissed: bool = False
-    reason: str = ""
-
-    @property
-    def message(self) -> str:
-        return self.template.format(**dict(self.params))
-
-    def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "rule": self.rule, "message": self.message,
-                "places": list(self.places), "dismissed": self.dismissed,
-                "reason": self.reason or None}
-
-
-def flag_id(rule: str, places: tuple[str, ...]) -> str:
-    return hashlib.sha256("|".join((rule, *sorted(places))).encode()).hexdigest()[:16]
-
-
-def _flag(rule: str, template: str, places: tuple[str, ...], **params: object) -> Flag:
-    return Flag(flag_id(rule, places), rule, template,
-                tuple((k, str(v)) for k, v in params.items()), places)
+HELD = (LegalKind.arrest, LegalKind.detention)
 
 
 @dataclass(frozen=True)
@@ -206,22 +232,62 @@ def _order_rules(r: CaseRecord) -> Iterator[Flag]:
                            "departure from the home country ({departure})."),
                         (f"leaving.route.{t.id}.arrived", "leaving.departure_date"),
                         arrival=show(t.arrived), departure=show(dep))
-    returned = r.screening.returned_home is YesNo.yes
+
+
+def _after_departure_rules(r: CaseRecord) -> Iterator[Flag]:
+    dep = r.leaving.departure_date
+    if dep is None or r.screening.returned_home is YesNo.yes:
+        return
     refuge_departures = [n.date for n in r.leaving.entries
                          if n.kind is EntryKind.departure and n.date]
     transit_countries = [fold_case(t.country) for t in r.leaving.route if t.country.strip()]
+
+    def unexplained(when: FuzzyDate | None, place: str) -> bool:
+        """Certainly after the departure, not in a country passed through (harm on the way),
+        and no departure from the country of refuge before it (a return)."""
+        if when is None or not definitely_before(dep, when):
+            return False
+        if any(c in fold_case(place) for c in transit_countries):
+            return False
+        return not any(bounds(d)[0] <= bounds(when)[1] for d in refuge_departures)
+
     for i in r.incidents.items:
-        if not i.date or returned or not definitely_before(dep, i.date):
-            continue
-        if any(c in fold_case(i.place) for c in transit_countries):
-            continue  # harm on the way, in a country passed through
-        if any(bounds(d)[0] <= bounds(i.date)[1] for d in refuge_departures):
-            continue
-        yield _flag("incident_after_departure",
-                    N_("The incident ({incident}) is dated after the departure from the home "
-                       "country ({departure}), and no return home is recorded."),
-                    (f"incidents.items.{i.id}.date", "leaving.departure_date"),
-                    incident=show(i.date), departure=show(dep))
+        if unexplained(i.date, i.place):
+            yield _flag("incident_after_departure",
+                        N_("The incident ({incident}) is dated after the departure from the home "
+                           "country ({departure}), and no return home is recorded."),
+                        (f"incidents.items.{i.id}.date", "leaving.departure_date"),
+                        incident=show(i.date), departure=show(dep))
+    for e in r.harm_to_others.legal_events:
+        if e.kind in HELD and unexplained(e.start, e.place) and _on_no_leg(r, e.start):
+            yield _flag("held_after_departure",
+                        N_("The arrest or detention ({held}) is dated after the departure from "
+                           "the home country ({departure}), and no return home is recorded."),
+                        (f"harm_to_others.legal_events.{e.id}.start", "leaving.departure_date"),
+                        held=show(e.start), departure=show(dep))
+
+
+def _on_no_leg(r: CaseRecord, when: FuzzyDate | None) -> bool:
+    """`when` is certainly before the first arrival in the country of refuge after the
+    departure and outside every stay in transit: the applicant was on no recorded leg of the
+    journey, so the home country is the one place left. Without a recorded arrival it could be
+    the country of refuge (a detention at its border), so it is not certain."""
+    dep = r.leaving.departure_date
+    if when is None or dep is None:
+        return False
+    arrivals = [n.date for n in r.leaving.entries
+                if n.kind is EntryKind.arrival and n.date and not definitely_before(n.date, dep)]
+    if not arrivals or not all(definitely_before(when, a) for a in arrivals):
+        return False
+    lo, hi = bounds(when)
+    for t in r.leaving.route:
+        if t.arrived is None:
+            return False  # a stay of unknown dates could hold it
+        stay_lo = bounds(t.arrived)[0]
+        stay_hi = bounds(t.left)[1] if t.left else date.max
+        if lo <= stay_hi and stay_lo <= hi:
+            return False
+    return True
 
 
 def _certain(start: FuzzyDate, end: FuzzyDate | None) -> tuple[date, date] | None:
@@ -306,12 +372,19 @@ def _same_event_rules(r: CaseRecord) -> Iterator[Flag]:
                             first=show(a.date), second=show(b.date))
 
 
+def _labelled(f: Flag, record: CaseRecord) -> Flag:
+    t = translator(DEFAULT)
+    return f.with_labels(tuple(answer_label(record, p).text(t) for p in f.places))
+
+
 def check(record: CaseRecord, *, today: date | None = None) -> list[Flag]:
-    """All flags, dismissed ones included (marked), in a stable order."""
+    """All flags, dismissed ones included (marked), in a stable order; each place is also
+    named by its wizard question (`Flag.labels`, English)."""
     today = today or date.today()
     found: dict[str, Flag] = {}
     for rule in (_birth_rules(record, today), _membership_rules(record), _order_rules(record),
-                 _detention_rules(record), _same_event_rules(record)):
+                 _after_departure_rules(record), _detention_rules(record),
+                 _same_event_rules(record), answer_rules(record)):
         for f in rule:
             found.setdefault(f.id, f)
     out = []
@@ -319,6 +392,5 @@ def check(record: CaseRecord, *, today: date | None = None) -> list[Flag]:
         dismissal = record.dismissed_flags.get(f.id)
         if dismissal is not None:
             f = Flag(f.id, f.rule, f.template, f.params, f.places, True, dismissal.reason)
-        out.append(f)
+        out.append(_labelled(f, record))
     return out
-

@@ -18,7 +18,7 @@ import streamlit as st
 from asylum_prep.services import cases, invites
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
-from asylum_prep.ui import case_history, html, legal_panels, state
+from asylum_prep.ui import case_history, html, legal_panels, open_flags, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.labels import JURISDICTION_LABELS, ROLE_LABELS, STATUS_LABELS, label
@@ -126,6 +126,7 @@ def render_invite(ctx: PageContext, case: OpenCase) -> None:
 # The dashboard, top to bottom. Add sections here (see the module docstring).
 SECTIONS: list[tuple[str, Section]] = [
     ("overview", render_overview),
+    ("open_flags", open_flags.render_open_flags),
     ("legal", legal_panels.render_legal),
     ("members", render_members),
     ("invite", render_invite),

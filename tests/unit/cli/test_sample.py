@@ -48,9 +48,14 @@ def test_sample_exercises_every_section_and_list() -> None:
     assert r.timing.why_now
 
 
-def test_sample_raises_no_consistency_flag_and_its_deadline_is_ahead() -> None:
+def test_sample_raises_only_its_one_true_contradiction_and_its_deadline_is_ahead() -> None:
+    """The sample answers "no" to "ever accused of, charged with or convicted of a crime" yet
+    records a warrant for "undermining the state": the persecutor's charge, which the attorney
+    reconciles (answer yes and explain). Its summons alone would not be flagged."""
     r = load_sample()
-    assert consistency.check(r, today=TODAY) == []
+    assert [(f.rule, f.places) for f in consistency.check(r, today=TODAY)] == [
+        ("crimes_answer_vs_legal_event",
+         ("screening.serious_crimes", "harm_to_others.legal_events.leg2.kind"))]
     info = deadline.one_year_deadline(r, today=TODAY)
     assert info.last_arrival == date(2026, 7, 22)
     assert info.days_left is not None and 200 < info.days_left < 365

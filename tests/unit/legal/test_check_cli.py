@@ -27,7 +27,14 @@ def test_check_json_has_the_issue_shape(cli: Run) -> None:  # noqa: F811
         assert element["tool"]["strength"] == element["strength"]
         assert element["attorney"] is None
     assert data["deadline"]["date"] == "2027-07-22" and data["deadline"]["days_left"] == 243
-    assert data["consistency"] == [] and data["readiness"] == []
+    assert data["readiness"] == []
+    [flag] = data["consistency"]  # the sample's one true contradiction (tests/unit/legal)
+    assert set(flag) == {"id", "rule", "message", "places", "dismissed", "reason"}
+    assert flag["rule"] == "crimes_answer_vs_legal_event" and flag["dismissed"] is False
+    assert [p["path"] for p in flag["places"]] == ["screening.serious_crimes",
+                                                   "harm_to_others.legal_events.leg2.kind"]
+    assert flag["places"][1]["label"] == ("Accusations, arrests and court cases, entry 2: "
+                                          "What was it?")
 
 
 def test_check_json_for_an_empty_uk_case(cli: Run) -> None:  # noqa: F811
@@ -43,7 +50,7 @@ def test_check_text_report(cli: Run) -> None:  # noqa: F811
     out = cli("check", case_id, "--today", "2026-11-21").ok().out
     assert "[supported] Protected ground" in out
     assert "2027-07-22: 243 days left (ok)." in out
-    assert "No flags." in out and "Nothing required is blank." in out
+    assert "crimes_answer_vs_legal_event" in out and "Nothing required is blank." in out
 
 
 def test_check_refuses_unknown_case_and_bad_date(cli: Run) -> None:  # noqa: F811

@@ -9,6 +9,7 @@ import pytest
 
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.events import LegalKind
+from asylum_prep.domain.people import FamilyMember, Relation
 from asylum_prep.domain.review import Dismissal
 from asylum_prep.i18n import SUPPORTED, translator
 from asylum_prep.legal.assessment import localize
@@ -267,6 +268,8 @@ def _flags_with_months_and_years() -> list[Flag]:
                             incident(fd("2022-09-01", "month"))],
         "harm_to_others.legal_events": [legal_event(LegalKind.arrest, "1989-02-02",
                                                     "1989-03-05")],
+        "family.members": [FamilyMember(relation=Relation.parent,
+                                        birth_date=fd("1991-01-01", "year"))],
         "leaving.departure_date": fd("2022-08-01", "month"),
         "leaving.route": [transit("Valmora", "1989-01-01")],
         "leaving.entries": [arrival("1989-03-01")],
@@ -278,7 +281,8 @@ BRACKETED = {"before_birth": ("date", "birth"), "ends_before_start": ("end", "st
              "membership_before_start": ("start",),
              "incident_after_departure": ("incident", "departure"),
              "detention_overlaps_travel": ("held", "travel"),
-             "arrival_before_departure": ("arrival", "departure")}
+             "arrival_before_departure": ("arrival", "departure"),
+             "family_birth_order": ("date", "birth")}
 
 
 @pytest.mark.parametrize("lang", [lang for lang in SUPPORTED])

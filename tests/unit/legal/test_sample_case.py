@@ -1,5 +1,5 @@
-"""The shipped fictional sample case passes the checks: no consistency flag, most elements
-supported, nothing required blank."""
+"""The shipped fictional sample case passes the checks: one consistency flag only (a true
+contradiction, see below), most elements supported, nothing required blank."""
 
 from __future__ import annotations
 
@@ -14,8 +14,13 @@ from asylum_prep.samples import load_sample
 TODAY = date(2026, 11, 21)
 
 
-def test_no_consistency_flag_fires_on_the_sample() -> None:
-    assert [f.message for f in check(load_sample(), today=TODAY)] == []
+def test_only_the_samples_true_contradiction_is_flagged() -> None:
+    """The sample says it was never accused of a crime, and records an arrest warrant for
+    "undermining the state": a real contradiction for the attorney to reconcile, not a false
+    alarm (the summons beside it, which can be for questioning only, is not flagged)."""
+    assert [(f.rule, f.places) for f in check(load_sample(), today=TODAY)] == [
+        ("crimes_answer_vs_legal_event",
+         ("screening.serious_crimes", "harm_to_others.legal_events.leg2.kind"))]
 
 
 def test_most_elements_of_the_sample_are_supported() -> None:
