@@ -6,10 +6,17 @@ from datetime import date
 
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
-from asylum_prep.domain.events import STATE_ACTORS, LegalKind
+from asylum_prep.domain.events import (
+    STATE_ACTORS,
+    DetentionLength,
+    Frequency,
+    InjuryLevel,
+    LegalKind,
+)
 from asylum_prep.domain.journey import EntryKind
 from asylum_prep.domain.people import Relation
 from asylum_prep.domain.record import CaseRecord, SectionKey, iter_text_answers
+from asylum_prep.forms.screening import ALERT_FIELDS
 from asylum_prep.legal import consistency, deadline
 from asylum_prep.samples import load_sample, sample_json
 
@@ -44,7 +51,16 @@ def test_sample_exercises_every_section_and_list() -> None:
         EntryKind.arrival, EntryKind.departure, EntryKind.arrival]
     assert r.fear.torture_fear is YesNo.yes and r.fear.relocation_why_not
     screening = r.screening.model_dump()
-    assert all(v != "unknown" for k, v in screening.items() if not k.endswith("_detail"))
+    assert all(screening[k] != "unknown" for k in ALERT_FIELDS)
+    # version 2's structured answers, where they apply
+    assert r.schema_version == 2
+    for i in r.incidents.items:
+        assert i.injury_level is not InjuryLevel.unknown and i.target_reasons
+        assert i.threatened is YesNo.yes and i.threat_frequency is not Frequency.unknown
+        assert (i.detention_length is not DetentionLength.unknown) == (i.detained is YesNo.yes)
+    assert {i.injury_level for i in r.incidents.items} >= {InjuryLevel.none, InjuryLevel.lasting}
+    assert r.beliefs.opinion_through_work is r.beliefs.wrongdoing_by_state is YesNo.yes
+    assert r.beliefs.spoke_out is YesNo.yes and r.beliefs.spoke_out_to
     assert r.timing.why_now
 
 
