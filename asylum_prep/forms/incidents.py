@@ -48,7 +48,7 @@ TARGET_REASONS = (
 )
 
 THREAT_FREQUENCY = (
-    (Frequency.once.value, N_("Once")),
+    (Frequency.once.value, N_("Only once")),
     (Frequency.several.value, N_("A few times")),
     (Frequency.many.value, N_("Many times, or all the time")),
     (Frequency.unknown.value, N_("I don't know")),
