@@ -62,7 +62,8 @@ class Filing(Model):
 
 
 class CaseRecord(Model):
-    schema_version: int = SCHEMA_VERSION
+    # Always the current version once validated: older records are upgraded on reading.
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=SCHEMA_VERSION, le=SCHEMA_VERSION)
     filing: Filing = Field(default_factory=Filing)
     about: AboutYou = Field(default_factory=AboutYou)
     family: Family = Field(default_factory=Family)
