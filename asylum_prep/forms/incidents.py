@@ -15,17 +15,26 @@ from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.choices import GROUND_LABELS, PERPETRATORS, STATE_PROTECTION
 from asylum_prep.forms.questions import (
+    Condition,
     ListSpec,
     Question,
     Step,
     Widget,
+    either,
     equals,
+    filled,
     not_equals,
     yes,
 )
 
 NON_STATE = equals("perpetrator", Perpetrator.non_state.value)
-HURT = not_equals("injury_level", InjuryLevel.none.value)  # not asked after "I was not hurt"
+
+
+def _unless_not_hurt(name: str) -> Condition:
+    """Not asked after "No, I was not hurt", unless she already wrote something there (her
+    words stay in view, and can be changed)."""
+    return either(not_equals("injury_level", InjuryLevel.none.value), filled(name))
+
 
 # Why they did it, as the applicant would say it: the protected grounds (worded as in part 3
 # where the meaning is the same), then the reasons that are not about who she is.
@@ -153,11 +162,12 @@ ITEMS = ListSpec(
         Question("injuries", N_("If you were hurt, what were your injuries? Tell it in your "
                                 "own words."),
                  N_("Bruises on my back and a broken finger."),
-                 N_("Injuries show how serious the harm was."), Widget.long_text, show_if=HURT),
+                 N_("Injuries show how serious the harm was."), Widget.long_text,
+                 show_if=_unless_not_hurt("injuries")),
         Question("treatment", N_("Did you get medical treatment? Where and from whom?"),
                  N_("A doctor at a private clinic put my finger in a splint."),
                  N_("Medical records can support your story."), Widget.long_text,
-                 show_if=HURT),
+                 show_if=_unless_not_hurt("treatment")),
         Question("witnesses", N_("Did anyone see it or know about it?"),
                  N_("My neighbour saw them take me."),
                  N_("A witness statement can support your story."), Widget.long_text),

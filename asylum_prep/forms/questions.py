@@ -263,3 +263,8 @@ def filled(name: str) -> Condition:
 def every(*conditions: Condition) -> Condition:
     """Show a question only when all of `conditions` hold."""
     return lambda owner: all(condition(owner) for condition in conditions)
+
+
+def either(*conditions: Condition) -> Condition:
+    """Show a question when any of `conditions` holds."""
+    return lambda owner: any(condition(owner) for condition in conditions)

@@ -231,6 +231,9 @@ def test_incident_follow_ups_only_when_they_apply() -> None:
     item.injury_level = InjuryLevel.none  # "No, I was not hurt": no questions about injuries
     asked = _fields(incidents.ITEMS, item)
     assert "injuries" not in asked and "treatment" not in asked
+    item.injuries = "They pushed me but I was not hurt."  # ... unless she wrote there already
+    asked = _fields(incidents.ITEMS, item)
+    assert "injuries" in asked and "treatment" not in asked
     item.injury_level = InjuryLevel.minor
     assert "injuries" in _fields(incidents.ITEMS, item)
 
