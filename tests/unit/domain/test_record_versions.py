@@ -20,7 +20,7 @@ from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.events import DetentionLength, Frequency, InjuryLevel
 from asylum_prep.domain.journey import ArmedGroupKind, Voluntariness
 from asylum_prep.domain.record import SCHEMA_VERSION, CaseRecord
-from asylum_prep.domain.record_versions import LATEST, STEPS, upgrade
+from asylum_prep.domain.record_versions import LATEST, STEPS, upgrade, upgrade_json
 from asylum_prep.errors import InputRefused
 from asylum_prep.services import archive, cases
 from asylum_prep.storage import repositories as repo
@@ -126,6 +126,13 @@ def test_a_version_below_the_first_is_refused() -> None:
 def test_a_current_record_passes_unchanged() -> None:
     record = CaseRecord.model_validate(v1_data())
     assert CaseRecord.model_validate_json(record.model_dump_json(), strict=True) == record
+    for text in (record.model_dump_json(), record.model_dump_json(indent=2),
+                 record.model_dump_json().encode()):
+        assert upgrade_json(text) is text  # not parsed twice
+    old = upgrade_json(v1_text())
+    assert isinstance(old, str) and json.loads(old)["schema_version"] == SCHEMA_VERSION
+    for broken in ("[1, 2]", '{"about": ', "", '{"schema_version": "2"}'):
+        assert upgrade_json(broken) is broken  # left for the model to refuse in its words
 
 
 # --- through the store (real SQLite, the record sealed as the old app sealed it) --------------
