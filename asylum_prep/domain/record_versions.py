@@ -49,11 +49,13 @@ def version_of(data: dict[str, Any]) -> Any:
 
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
-    """`data` (a record as parsed from JSON) brought up to the current version; a new dict,
-    the argument is not changed. InputRefused when it is newer than this code knows."""
+    """`data` (a record as parsed from JSON) brought up to the current version, as a new dict
+    when anything changes (the argument itself never is). InputRefused when it is newer than
+    this code knows."""
     version = version_of(data)
-    if not isinstance(version, int) or isinstance(version, bool):
-        return data  # a wrong type: the model refuses it with its usual message
+    if not isinstance(version, int) or isinstance(version, bool) or (
+            version == LATEST and "schema_version" in data):
+        return data  # current, or a wrong type the model refuses with its usual message
     if version > LATEST:
         raise InputRefused(TOO_NEW, version=version, latest=LATEST)
     out = {**data, "schema_version": version}
