@@ -11,7 +11,13 @@ from asylum_prep.documents import dated as d
 from asylum_prep.documents.answers import display_name, sort_key
 from asylum_prep.documents.declaration_writer import Writer
 from asylum_prep.domain.base import YesNo
-from asylum_prep.domain.events import Incident, LegalEvent, Perpetrator, StateProtection
+from asylum_prep.domain.events import (
+    Incident,
+    InjuryLevel,
+    LegalEvent,
+    Perpetrator,
+    StateProtection,
+)
 from asylum_prep.domain.people import Relation
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
@@ -193,7 +199,11 @@ def incident(w: Writer, inc: Incident) -> None:
         w.quote(f"{base}.words_said")
     if inc.detained is YesNo.yes:
         w.para(t("I was detained."), sources=(f"{base}.detained",))
-    w.answer(t("My injuries:"), f"{base}.injuries")
+    if inc.injury_level is InjuryLevel.none:  # her "I was not hurt" is never "My injuries: ..."
+        w.para(t("I was not physically hurt."), a.get(f"{base}.injuries"),
+               sources=(f"{base}.injury_level", f"{base}.injuries"))
+    else:
+        w.answer(t("My injuries:"), f"{base}.injuries")
     w.answer(t("The treatment I received:"), f"{base}.treatment")
     w.answer(t("Who saw what happened:"), f"{base}.witnesses")
     if inc.reported is YesNo.yes:

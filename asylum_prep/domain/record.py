@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from pydantic import Field
 
@@ -20,6 +20,7 @@ from asylum_prep.domain.events import HarmToOthers, Incidents
 from asylum_prep.domain.evidence import EvidenceItem, ExhibitSettings
 from asylum_prep.domain.journey import Fear, Leaving, Screening, Timing
 from asylum_prep.domain.people import AboutYou, Family
+from asylum_prep.domain.record_versions import upgrade, upgrade_json
 from asylum_prep.domain.review import (
     Comment,
     Dismissal,
@@ -98,7 +99,8 @@ class Filing(Model):
 
 
 class CaseRecord(Model):
-    schema_version: int = SCHEMA_VERSION
+    # Always the current version once validated: older records are upgraded on reading.
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=SCHEMA_VERSION, le=SCHEMA_VERSION)
     filing: Filing = Field(default_factory=Filing)
     about: AboutYou = Field(default_factory=AboutYou)
     family: Family = Field(default_factory=Family)
@@ -126,6 +128,18 @@ class CaseRecord(Model):
         default_factory=dict,
         description="Validated sub-documents owned by later modules (evidence, citations).",
     )
+
+    # Every record read (store, archive, answers file, sample) is brought up to the current
+    # version first, and a newer one is refused (domain.record_versions). Done here rather
+    # than in a "before" validator, which would turn JSON into Python objects and so make
+    # strict JSON validation (`case create --answers`) refuse dates written as strings.
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        return super().model_validate_json(upgrade_json(json_data), **kwargs)
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+        return super().model_validate(upgrade(obj) if isinstance(obj, dict) else obj, **kwargs)
 
 
 def text_sha256(text: str) -> str:

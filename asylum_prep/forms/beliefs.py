@@ -7,18 +7,22 @@ from typing import Any
 from asylum_prep.domain.beliefs import ActivityKind, Ground
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
-from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, has
-
-GROUNDS = (
-    (Ground.political_opinion.value, N_("My political opinions")),
-    (Ground.imputed_political_opinion.value,
-     N_("Opinions they believe I have, even if I do not")),
-    (Ground.religion.value, N_("My religion or belief, or having none")),
-    (Ground.race.value, N_("My race or ethnic origin")),
-    (Ground.nationality.value, N_("My nationality or people")),
-    (Ground.particular_social_group.value,
-     N_("A group I belong to (for example women, LGBTQ people, a family, a profession)")),
+from asylum_prep.forms.choices import GROUNDS
+from asylum_prep.forms.questions import (
+    ListSpec,
+    Question,
+    Step,
+    Widget,
+    every,
+    has,
+    has_any,
+    yes,
 )
+
+IN_GROUP = has("grounds", Ground.particular_social_group.value)
+POLITICAL = has_any("grounds", Ground.political_opinion.value,
+                    Ground.imputed_political_opinion.value)
+AT_WORK = every(POLITICAL, yes("opinion_through_work"))
 
 ACTIVITY_KINDS = (
     (ActivityKind.protest.value, N_("A protest or demonstration")),
@@ -99,17 +103,74 @@ STEP = Step(
                                            "for, and how do others know?"),
                  N_("I believe women should choose what to wear. I said so at university."),
                  N_("It connects what happened to you with who you are."), Widget.long_text),
+        # A group: what it is called, then the questions behind immutability,
+        # particularity and social distinction, in plain words.
+        Question("social_group_name", N_("What would you call this group, in a few words?"),
+                 N_("Women who live without a husband or father"),
+                 N_("Your lawyer needs to name the group the way you would."),
+                 show_if=IN_GROUP),
         Question("social_group_description", N_("Which group do you belong to, and how do "
                                                 "others recognise it?"),
                  N_("Women who refuse to wear the hijab in public."),
                  N_("Your lawyer needs to describe the group clearly."), Widget.long_text,
-                 show_if=has("grounds", Ground.particular_social_group.value)),
+                 show_if=IN_GROUP),
+        Question("group_shared_trait",
+                 N_("Apart from being harmed, what do the people in this group have in "
+                    "common?"),
+                 N_("We are all women from the same tribe, and none of us has a man to "
+                    "protect her."),
+                 N_("A group is protected for what its members share, not only for the harm "
+                    "done to them."), Widget.long_text, show_if=IN_GROUP),
+        Question("group_can_change",
+                 N_("Could a person stop being part of this group if they wanted to?"),
+                 N_("No"), N_("The law asks whether this is something you cannot change, or "
+                              "should not have to."), Widget.yes_no, show_if=IN_GROUP),
+        Question("group_should_not_change",
+                 N_("Why can't you change this, or why should you not have to?"),
+                 N_("I cannot change the family I was born into."),
+                 N_("Some things are so much a part of who you are that no one should be "
+                    "asked to change them."), Widget.long_text, show_if=IN_GROUP),
+        Question("group_who_belongs",
+                 N_("How do people know who is in this group and who is not?"),
+                 N_("Everyone in our town knows which families are Christian."),
+                 N_("Your lawyer must show clearly who belongs to the group."),
+                 Widget.long_text, show_if=IN_GROUP),
+        Question("group_seen_as_group",
+                 N_("Do people in your country see this group as a group of its own?"),
+                 N_("Yes"), N_("It matters whether people around you see the group as "
+                               "different."), Widget.yes_no, show_if=IN_GROUP),
+        Question("group_seen_detail",
+                 N_("How do you know? What do people say or do about this group?"),
+                 N_("People call us \"traitor families\" and will not give us work."),
+                 N_("It matters whether people around you see the group as different."),
+                 Widget.long_text, show_if=every(IN_GROUP, yes("group_seen_as_group"))),
         Question("attributed_opinion_description",
                  N_("What opinions do they think you have, and why do they think so?"),
                  N_("Because my brother is in the opposition they think I am too."),
                  N_("Protection also covers opinions others wrongly believe you hold."),
                  Widget.long_text,
                  show_if=has("grounds", Ground.imputed_political_opinion.value)),
+        # An opinion shown through work (reporting wrongdoing, refusing orders)
+        Question("opinion_through_work",
+                 N_("Did your trouble start because of something you did, or refused to do, "
+                    "at work?"),
+                 N_("Yes"), N_("Speaking up about wrongdoing at work, or refusing an order, "
+                               "can count as a political opinion."), Widget.yes_no,
+                 show_if=POLITICAL),
+        Question("wrongdoing_by_state",
+                 N_("Were government officials, police or soldiers part of the wrongdoing, or "
+                    "did they protect the people who did it?"),
+                 N_("Yes"), N_("It matters whether the wrongdoing was tied to the "
+                               "government."), Widget.yes_no, show_if=AT_WORK),
+        Question("spoke_out", N_("Did you speak out about it, or report it to anyone?"),
+                 N_("Yes"), N_("Speaking out can show your opinion to the people who harmed "
+                               "you."), Widget.yes_no, show_if=AT_WORK),
+        Question("spoke_out_to",
+                 N_("To whom did you speak or report, and was that part of your job?"),
+                 N_("I told my manager, then I gave the papers to a journalist. That was not "
+                    "my job."),
+                 N_("Going beyond the duties of your job can show that the opinion was your "
+                    "own."), Widget.long_text, show_if=every(AT_WORK, yes("spoke_out"))),
     ),
     lists=(MEMBERSHIPS, ACTIVITIES),
 )

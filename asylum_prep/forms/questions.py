@@ -244,3 +244,27 @@ def has(name: str, value: str) -> Condition:
 
 def equals(name: str, value: str) -> Condition:
     return lambda owner: getattr(owner, name) == value
+
+
+def not_equals(name: str, value: str) -> Condition:
+    return lambda owner: getattr(owner, name) != value
+
+
+def has_any(name: str, *values: str) -> Condition:
+    """Show a question when any of `values` was chosen in the multi-choice `name`."""
+    return lambda owner: any(value in (getattr(owner, name) or []) for value in values)
+
+
+def filled(name: str) -> Condition:
+    """Show a follow-up only when the free-text answer `name` was written."""
+    return lambda owner: bool(str(getattr(owner, name) or "").strip())
+
+
+def every(*conditions: Condition) -> Condition:
+    """Show a question only when all of `conditions` hold."""
+    return lambda owner: all(condition(owner) for condition in conditions)
+
+
+def either(*conditions: Condition) -> Condition:
+    """Show a question when any of `conditions` holds."""
+    return lambda owner: any(condition(owner) for condition in conditions)

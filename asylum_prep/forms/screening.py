@@ -6,8 +6,10 @@ with the applicant. The wording is neutral and explains why the questions are as
 
 from __future__ import annotations
 
+from asylum_prep.domain.journey import ArmedGroupKind, Duration, HelpKind
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
+from asylum_prep.forms.choices import VOLUNTARINESS
 from asylum_prep.forms.questions import Question, Step, Widget, yes
 
 # Yes/no questions whose "yes" alerts the attorney, in the order asked.
@@ -19,6 +21,45 @@ WHY_ALL = N_("Everyone is asked this. Your answer stays within your legal team a
              "lawyer protect you.")
 DETAIL_WHY = N_("Your lawyer will talk with you about it. A \"yes\" does not mean your case "
                 "ends.")
+
+
+ARMED_GROUP_KINDS = (
+    (ArmedGroupKind.state_forces.value,
+     N_("The army or police of my country (for example military service)")),
+    (ArmedGroupKind.non_state.value,
+     N_("Another armed group (rebels, guerrillas or a militia)")),
+    (ArmedGroupKind.unknown.value, N_("I don't know")),
+)
+
+HELP_KINDS = (
+    (HelpKind.fought.value, N_("I fought or carried a weapon")),
+    (HelpKind.food.value, N_("I gave them food or cooked for them")),
+    (HelpKind.money.value, N_("I gave them money")),
+    (HelpKind.shelter.value, N_("I gave them a place to stay or hide")),
+    (HelpKind.transport.value, N_("I drove or carried people or things for them")),
+    (HelpKind.labour.value, N_("Other work, like cleaning or building")),
+    (HelpKind.information.value, N_("I gave them information")),
+    (HelpKind.recruiting.value, N_("I brought other people to them")),
+    (HelpKind.other.value, N_("Something else")),
+)
+
+DURATIONS = (
+    (Duration.once.value, N_("Only once")),
+    (Duration.days.value, N_("A few days")),
+    (Duration.weeks.value, N_("A few weeks")),
+    (Duration.months.value, N_("Some months, less than a year")),
+    (Duration.years.value, N_("A year or more")),
+    (Duration.unknown.value, N_("I don't know")),
+)
+
+CHOICE_LABEL = N_("Was it your choice, or were you forced?")
+
+
+def _choice(field: str, shown_after: str) -> Question:
+    """Was it by choice: asked after a "yes" to `shown_after`."""
+    return Question(field, CHOICE_LABEL, N_("I was forced or threatened"), DETAIL_WHY,
+                    Widget.choice, allow_unknown=False, choices=VOLUNTARINESS,
+                    show_if=yes(shown_after))
 
 
 def _pair(field: str, label: str, example: str, detail_label: str, detail_example: str
@@ -50,6 +91,7 @@ STEP = Step(
                N_("Have you ever been involved, in any way, in harm done to other people?"),
                N_("No"), N_("What happened? Tell it in your own words."),
                N_("During military service I had to guard detainees.")),
+        _choice("harmed_others_voluntary", "harmed_others"),
         *_pair("serious_crimes",
                N_("Have you ever been accused of, charged with or convicted of a crime, in any "
                   "country?"),
@@ -64,5 +106,17 @@ STEP = Step(
                N_("Have you ever been a member of, or helped, an armed group, army or militia?"),
                N_("No"), N_("Which group, what did you do, and was it your choice?"),
                N_("I did compulsory military service as a cook.")),
+        Question("armed_group_kind", N_("Was it the army or police of your country, or another "
+                                        "armed group?"),
+                 N_("The army or police of my country (for example military service)"),
+                 DETAIL_WHY, Widget.choice, allow_unknown=False, choices=ARMED_GROUP_KINDS,
+                 show_if=yes("armed_groups")),
+        Question("armed_group_help", N_("What did you do for them? Choose all that fit."),
+                 N_("I gave them food or cooked for them"), DETAIL_WHY, Widget.multi_choice,
+                 choices=HELP_KINDS, show_if=yes("armed_groups")),
+        _choice("armed_group_voluntary", "armed_groups"),
+        Question("armed_group_duration", N_("For how long did this go on?"), N_("A few weeks"),
+                 DETAIL_WHY, Widget.choice, allow_unknown=False, choices=DURATIONS,
+                 show_if=yes("armed_groups")),
     ),
 )

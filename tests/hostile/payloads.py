@@ -14,7 +14,7 @@ from typing import Any
 from annotated_types import MaxLen
 from pydantic import BaseModel
 
-from asylum_prep.domain.record import CaseRecord
+from asylum_prep.domain.record import SCHEMA_VERSION, CaseRecord
 
 PAYLOADS: dict[str, str] = {
     "script": "<script>alert(1)</script>",
@@ -122,6 +122,7 @@ def hostile_record(text: str) -> CaseRecord:
     """A record with `text` in every free-text field (cut to each field's own limit), dropping
     only what cannot be valid (a pattern-bound field, an item needing a pattern id)."""
     data = fill_model(CaseRecord, text)
+    data["schema_version"] = SCHEMA_VERSION  # a version number, not free text: the current one
     from pydantic import ValidationError
 
     for _ in range(300):

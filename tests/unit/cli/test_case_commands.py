@@ -195,3 +195,29 @@ def test_usage_errors_are_one_line(cli: Run) -> None:
     assert "invalid choice" in cli("case", "frobnicate").failed(code=2).err
     cli("nonsense").failed(code=2)
     cli("case", "show").failed(code=2)
+
+
+V1_ANSWERS = Path(__file__).resolve().parents[2] / "fixtures" / "records" / "case_v1.json"
+
+
+def test_answers_in_the_version_1_format_are_accepted_and_upgraded(cli: Run) -> None:
+    old = json.loads(V1_ANSWERS.read_text(encoding="utf-8"))
+    assert old["schema_version"] == 1 and "injury_level" not in old["incidents"]["items"][0]
+    case_id = cli("case", "create", "--title", "Old", "--answers", str(V1_ANSWERS)).ok().out
+    shown = json.loads(cli("case", "show", case_id.strip(), "--json").ok().out)
+    assert shown["schema_version"] == 2
+    first = shown["incidents"]["items"][0]
+    assert first["injuries"] == old["incidents"]["items"][0]["injuries"]
+    assert first["injury_level"] == "unknown" and first["target_reasons"] == []
+    assert shown["about"] == old["about"]
+
+
+def test_answers_newer_than_the_app_are_refused_and_create_nothing(
+    cli: Run, tmp_path: Path
+) -> None:
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps({**json.loads(sample_json()), "schema_version": 99}),
+                     encoding="utf-8")
+    err = cli("case", "create", "--title", "T", "--answers", str(newer)).failed().err
+    assert "newer version of asylum-prep (record version 99" in err
+    assert _ids(cli) == []

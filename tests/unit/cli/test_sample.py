@@ -6,10 +6,17 @@ from datetime import date
 
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
-from asylum_prep.domain.events import STATE_ACTORS, LegalKind
+from asylum_prep.domain.events import (
+    STATE_ACTORS,
+    DetentionLength,
+    Frequency,
+    InjuryLevel,
+    LegalKind,
+)
 from asylum_prep.domain.journey import EntryKind
 from asylum_prep.domain.people import Relation
 from asylum_prep.domain.record import CaseRecord, SectionKey, iter_text_answers
+from asylum_prep.forms.screening import ALERT_FIELDS
 from asylum_prep.legal import consistency, deadline
 from asylum_prep.samples import load_sample, sample_json
 
@@ -44,18 +51,25 @@ def test_sample_exercises_every_section_and_list() -> None:
         EntryKind.arrival, EntryKind.departure, EntryKind.arrival]
     assert r.fear.torture_fear is YesNo.yes and r.fear.relocation_why_not
     screening = r.screening.model_dump()
-    assert all(v != "unknown" for k, v in screening.items() if not k.endswith("_detail"))
+    assert all(screening[k] != "unknown" for k in ALERT_FIELDS)
+    # version 2's structured answers, where they apply
+    assert r.schema_version == 2
+    for i in r.incidents.items:
+        assert i.injury_level is not InjuryLevel.unknown and i.target_reasons
+        assert i.threatened is YesNo.yes and i.threat_frequency is not Frequency.unknown
+        assert (i.detention_length is not DetentionLength.unknown) == (i.detained is YesNo.yes)
+    assert {i.injury_level for i in r.incidents.items} >= {InjuryLevel.none, InjuryLevel.lasting}
+    assert r.beliefs.opinion_through_work is r.beliefs.wrongdoing_by_state is YesNo.yes
+    assert r.beliefs.spoke_out is YesNo.yes and r.beliefs.spoke_out_to
     assert r.timing.why_now
 
 
-def test_sample_raises_only_its_one_true_contradiction_and_its_deadline_is_ahead() -> None:
-    """The sample answers "no" to "ever accused of, charged with or convicted of a crime" yet
-    records a warrant for "undermining the state": the persecutor's charge, which the attorney
-    reconciles (answer yes and explain). Its summons alone would not be flagged."""
+def test_sample_raises_no_flag_and_its_deadline_is_ahead() -> None:
+    """The sample answers "yes" to "ever accused of, charged with or convicted of a crime" and
+    explains that the charges are the persecutor's: its summons and warrant then contradict
+    nothing (answered "no", they would: tests/unit/legal cover that rule)."""
     r = load_sample()
-    assert [(f.rule, f.places) for f in consistency.check(r, today=TODAY)] == [
-        ("crimes_answer_vs_legal_event",
-         ("screening.serious_crimes", "harm_to_others.legal_events.leg2.kind"))]
+    assert consistency.check(r, today=TODAY) == []
     info = deadline.one_year_deadline(r, today=TODAY)
     assert info.last_arrival == date(2026, 7, 22)
     assert info.days_left is not None and 200 < info.days_left < 365

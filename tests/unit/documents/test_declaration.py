@@ -269,3 +269,34 @@ def test_russian_month_and_year_follow_a_word_that_governs_the_genitive():
     texts = _dated_record("ru", born=_fz(1990, 5, 17), incident=_fz(2022, 5, 3, approximate=True))
     assert _para(texts, "Я родился") == "Я родился(-лась) 17 мая 1990\u202fг. в Riverton, Иран."
     assert _para(texts, "Около").startswith("Около 3 мая 2022\u202fг. в Riverton district 0 ")
+
+
+def test_not_hurt_is_never_printed_as_an_injury():
+    """"None" chosen for how badly she was hurt reads as a plain sentence, her own words
+    after it; the structured choices themselves (injury level, reasons, threats, detention
+    length) are never printed as raw values."""
+    record = english_record(n_incidents=2)
+    first, second = record.incidents.items
+    first.injury_level = "none"
+    first.injuries = "None; they pushed me but I was not hurt."
+    first.treatment = ""
+    first.target_reasons = ["money", "political_opinion"]
+    first.threatened = first.threat_carried_out = "yes"
+    first.threat_frequency = "several"
+    first.detention_length = "weeks"
+    second.injury_level = "treated"
+    decl = build_declaration(record, jurisdiction="us")
+    paras = [" ".join(p.text for p in b.parts) for b in numbered(decl.document)]
+    text = "\n".join(block_texts(decl.document))
+    assert "I was not physically hurt. None; they pushed me but I was not hurt." in paras
+    assert "My injuries: None" not in text
+    assert f"My injuries: {second.injuries}" in paras
+    n = decl.paragraph_for("incidents.items.inc0.injury_level")
+    assert n == decl.paragraph_for("incidents.items.inc0.injuries")
+    for raw in ("political_opinion", "several", "weeks", "treated", "injury_level"):
+        assert raw not in text
+    persian = persian_record()
+    persian.incidents.items[0].injury_level = "none"
+    fa = "\n".join(block_texts(build_declaration(persian, jurisdiction="us").document))
+    sentence = translator("fa")("I was not physically hurt.")
+    assert sentence != "I was not physically hurt." and sentence in fa

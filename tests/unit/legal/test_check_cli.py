@@ -4,6 +4,7 @@ store."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.unit.cli.conftest import Run, cli, data_dir  # noqa: F401 - fixtures
 
@@ -12,8 +13,18 @@ def _sample(cli: Run) -> str:  # noqa: F811
     return cli("case", "create", "--title", "Sample client", "--sample").ok().out.strip()
 
 
-def test_check_json_has_the_issue_shape(cli: Run) -> None:  # noqa: F811
-    case_id = _sample(cli)
+def _contradicting(cli: Run, tmp_path: Path) -> str:  # noqa: F811
+    """The sample, but answering "never accused of a crime" beside its summons and warrant."""
+    record = json.loads(cli("case", "show", _sample(cli), "--json").ok().out)
+    record["screening"]["serious_crimes"] = "no"
+    record["screening"]["serious_crimes_detail"] = ""
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(record), encoding="utf-8")
+    return cli("case", "create", "--title", "Client C", "--answers", str(answers)).ok().out.strip()
+
+
+def test_check_json_has_the_issue_shape(cli: Run, tmp_path: Path) -> None:  # noqa: F811
+    case_id = _contradicting(cli, tmp_path)
     data = json.loads(cli("check", case_id, "--json", "--today", "2026-11-21").ok().out)
     assert set(data) == {"jurisdiction", "elements", "deadline", "consistency", "readiness"}
     assert data["jurisdiction"] == "us"
@@ -28,7 +39,7 @@ def test_check_json_has_the_issue_shape(cli: Run) -> None:  # noqa: F811
         assert element["attorney"] is None
     assert data["deadline"]["date"] == "2027-07-22" and data["deadline"]["days_left"] == 243
     assert data["readiness"] == []
-    [flag] = data["consistency"]  # the sample's one true contradiction (tests/unit/legal)
+    [flag] = data["consistency"]  # "never accused" beside the warrant
     assert set(flag) == {"id", "rule", "message", "places", "dismissed", "reason"}
     assert flag["rule"] == "crimes_answer_vs_legal_event" and flag["dismissed"] is False
     assert [p["path"] for p in flag["places"]] == ["screening.serious_crimes",
@@ -45,8 +56,8 @@ def test_check_json_for_an_empty_uk_case(cli: Run) -> None:  # noqa: F811
     assert data["readiness"] and all(r["part"] is None for r in data["readiness"])
 
 
-def test_check_text_report(cli: Run) -> None:  # noqa: F811
-    case_id = _sample(cli)
+def test_check_text_report(cli: Run, tmp_path: Path) -> None:  # noqa: F811
+    case_id = _contradicting(cli, tmp_path)
     out = cli("check", case_id, "--today", "2026-11-21").ok().out
     assert "[supported] Protected ground" in out
     assert "2027-07-22: 243 days left (ok)." in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.citations import citations_by_element
 from asylum_prep.legal.consistency import check
 from asylum_prep.legal.elements import assess
@@ -14,11 +15,13 @@ from asylum_prep.samples import load_sample
 TODAY = date(2026, 11, 21)
 
 
-def test_only_the_samples_true_contradiction_is_flagged() -> None:
-    """The sample says it was never accused of a crime, and records an arrest warrant for
-    "undermining the state": a real contradiction for the attorney to reconcile, not a false
-    alarm (the summons beside it, which can be for questioning only, is not flagged)."""
-    assert [(f.rule, f.places) for f in check(load_sample(), today=TODAY)] == [
+def test_the_sample_contradicts_itself_nowhere() -> None:
+    """The sample answers "yes" to "ever accused of a crime" and explains that its summons and
+    warrant are the persecutor's charges, so nothing is flagged; answering "no" would be."""
+    record = load_sample()
+    assert check(record, today=TODAY) == []
+    record.screening.serious_crimes = YesNo.no
+    assert [(f.rule, f.places) for f in check(record, today=TODAY)] == [
         ("crimes_answer_vs_legal_event",
          ("screening.serious_crimes", "harm_to_others.legal_events.leg2.kind"))]
 
