@@ -1,0 +1,178 @@
+"""Which elements the brief argues, and the issues, legal standards and argument for them.
+
+The brief argues what the attorney confirmed (`record.element_judgments`, the latest entry per
+element wins): an element whose judgment agrees with the tool, or disagrees with the
+attorney's own rating "thin" or "supported", and says to argue it. An element nobody has judged
+is left out, or argued under its own heading "in the alternative" when the caller asks. Bars
+are never argued: they are the worksheet's.
+
+The argument for an element is fixed, editable text from the legal packs (`brief_texts`) plus
+the applicant's own words: the parts of the test the rules found met, and the facts the rules
+list for the element (`facts`; never the facts against it), each quoted in English and cited
+to the declaration paragraph and the exhibits. Authorities are printed through `cite` (id ->
+citation); an id it cannot cite is left out and reported, never printed raw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from asylum_prep.documents.answers import Answers
+from asylum_prep.documents.brief_facts import ExhibitRef, decl_cite, exhibit_cites
+from asylum_prep.documents.brief_texts import BriefPack
+from asylum_prep.documents.build_declaration import Declaration
+from asylum_prep.documents.model import (
+    Block,
+    Citation,
+    Gap,
+    Heading,
+    Notice,
+    Paragraph,
+    Quotation,
+    Text,
+)
+from asylum_prep.domain.record import CaseRecord
+from asylum_prep.domain.review import ElementJudgment, Verdict
+from asylum_prep.errors import N_
+from asylum_prep.i18n import Translator, format_list
+from asylum_prep.legal.assessment import ElementAssessment, localize
+
+Cite = Callable[[str], str | None]
+Mode = Literal["omit", "alternative"]
+NEVER_ARGUED = frozenset({"bars"})
+ARGUABLE = frozenset({"thin", "supported"})
+
+
+def latest_judgments(record: CaseRecord) -> dict[str, ElementJudgment]:
+    """element -> the attorney's latest judgment of it."""
+    out: dict[str, ElementJudgment] = {}
+    for j in sorted(record.element_judgments, key=lambda j: j.at):
+        out[j.element] = j
+    return out
+
+
+def confirmed(judgment: ElementJudgment) -> bool:
+    """The attorney said to argue it, agreeing with the tool or rating it thin or supported."""
+    if not judgment.argue:
+        return False
+    return judgment.verdict is Verdict.agree or judgment.strength in ARGUABLE
+
+
+@dataclass
+class Selection:
+    argued: list[ElementAssessment] = field(default_factory=list)
+    alternative: list[ElementAssessment] = field(default_factory=list)
+    unjudged: list[ElementAssessment] = field(default_factory=list)  # left out
+
+
+def select(record: CaseRecord, assessments: Sequence[ElementAssessment],
+           unjudged: Mode) -> Selection:
+    judged = latest_judgments(record)
+    out = Selection()
+    for el in assessments:
+        if el.key in NEVER_ARGUED:
+            continue
+        j = judged.get(el.key)
+        if j is not None:
+            if confirmed(j):
+                out.argued.append(el)
+        elif unjudged == "alternative" and el.strength != "missing" and el.facts:
+            out.alternative.append(el)
+        else:
+            out.unjudged.append(el)
+    return out
+
+
+def en(text: str) -> Text:
+    return Text(text=text, lang="en")
+
+
+def lower_first(title: str) -> str:
+    return title[:1].lower() + title[1:]
+
+
+@dataclass
+class Arguer:
+    """Builds the issues, standards and argument of one brief."""
+
+    record: CaseRecord
+    pack: BriefPack
+    party: str
+    t: Translator
+    answers: Answers
+    decl: Declaration
+    exhibits: list[ExhibitRef]
+    cite: Cite
+    draft: bool
+    notices: list[Notice] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)
+    _uncited: set[str] = field(default_factory=set)
+
+    def issue(self, el: ElementAssessment) -> Paragraph:
+        return Paragraph(parts=(en(self.pack.text["issue"].format(
+            party=self.party, element=lower_first(self.t(el.title)))),))
+
+    def authorities(self, ids: Sequence[str]) -> list[str]:
+        out = []
+        for aid in dict.fromkeys(ids):
+            citation = self.cite(aid)
+            if citation:
+                out.append(citation)
+            elif aid not in self._uncited:
+                self._uncited.add(aid)
+                self.notices.append(Notice(
+                    template=N_("The brief left out an authority it could not cite: {id}. "
+                                "Add it to the authorities library or cite it by hand."),
+                    params={"id": aid}))
+        return out
+
+    def standard(self, el: ElementAssessment) -> list[Block]:
+        out: list[Block] = [Heading(text=en(self.t(el.title)), level=2)]
+        if el.test:
+            out.append(Paragraph(parts=(en(self.t(el.test)),)))
+        ids = [*el.authorities, *(a for p in el.parts for a in p.authorities)]
+        cited = self.authorities(ids)
+        if cited:
+            out.append(Citation(text=en(self.pack.text["standard_authorities"].format(
+                authorities="; ".join(cited)))))
+        return out
+
+    def argument(self, el: ElementAssessment) -> list[Block]:
+        out: list[Block] = [Heading(text=en(self.t(el.title)), level=2)]
+        met = [self.t(p.label) for p in el.parts if p.status == "met"]
+        if met:
+            out.append(Paragraph(parts=(en(self.pack.text["argument_parts"].format(
+                party=self.party, parts=format_list(met, "en"))),)))
+        if self.draft:
+            for p in el.parts:
+                if p.status != "met":
+                    out.append(Gap(text=en(self.pack.text["gap_part"].format(
+                        part=self.t(p.label))), path=el.key))
+        against = {f.path for f in el.against}
+        facts = [f for f in el.facts if f.path not in against]
+        if facts:
+            out.append(Paragraph(parts=(en(self.pack.text["argument_facts"]),)))
+        for fact in facts:
+            out.extend(self.fact(el, fact.path, fact.text, fact.label_template,
+                                 fact.label_params, fact.label))
+        return out
+
+    def fact(self, el: ElementAssessment, path: str, own_words: str, label_template: str,
+             label_params: tuple[tuple[str, object], ...], label: str) -> list[Block]:
+        got = self.answers.get(path)
+        status = self.answers.take_pending().get(path, "original")
+        if status in ("missing", "stale"):
+            self.untranslated.append(path)
+            if self.draft:
+                return [Gap(text=en(self.pack.text["gap_fact"].format(
+                    label=self.t(label))), path=el.key)]
+            return []
+        words = got if got is not None else en(own_words)
+        para = self.decl.paragraph_for(path)
+        cite = decl_cite([para] if para else [], exhibit_cites([path], self.exhibits))
+        lead = (localize(label_template, label_params, self.t)  # type: ignore[arg-type]
+                or self.t(label)).rstrip(": ")
+        return [Paragraph(parts=(en(f"{lead}:"), en(cite))) if cite else
+                Paragraph(parts=(en(f"{lead}:"),)), Quotation(text=words)]
