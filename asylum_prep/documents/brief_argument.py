@@ -8,7 +8,8 @@ are never argued: they are the worksheet's.
 
 The argument for an element is fixed, editable text from the legal packs (`brief_texts`) plus
 the applicant's own words: the parts of the test the rules found met, and the facts the rules
-list for the element (`facts`; never the facts against it), each quoted in English and cited
+list for the element (`facts`; never an answer any element lists against it, such as "no
+injuries" offered as evidence of injury), each quoted in English and cited
 to the declaration paragraph and the exhibits. Authorities are printed through `cite` (id ->
 citation); an id it cannot cite is left out and reported, never printed raw.
 """
@@ -106,6 +107,7 @@ class Arguer:
     exhibits: list[ExhibitRef]
     cite: Cite
     draft: bool
+    against: frozenset[str] = frozenset()  # answer paths any element lists as against it
     notices: list[Notice] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
     _uncited: set[str] = field(default_factory=set)
@@ -150,7 +152,7 @@ class Arguer:
                 if p.status != "met":
                     out.append(Gap(text=en(self.pack.text["gap_part"].format(
                         part=self.t(p.label))), path=el.key))
-        against = {f.path for f in el.against}
+        against = self.against | {f.path for f in el.against}
         facts = [f for f in el.facts if f.path not in against]
         if facts:
             out.append(Paragraph(parts=(en(self.pack.text["argument_facts"]),)))

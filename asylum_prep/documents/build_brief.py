@@ -66,6 +66,18 @@ def exhibit_refs(record: CaseRecord) -> list[ExhibitRef]:
     return out
 
 
+def _english_name(answers: Answers) -> tuple[str, list[str]]:
+    """The applicant's name in Latin letters (the translator's transliteration when current),
+    else "" and the name's answer paths for the translator."""
+    name = display_name(answers)
+    gaps = []
+    for path in ("about.given_names", "about.family_name"):
+        answers.get(path)
+        if answers.take_pending().get(path) in ("missing", "stale"):
+            gaps.append(path)
+    return ("" if gaps else name), gaps
+
+
 def _en(text: str) -> Text:
     return Text(text=text, lang="en")
 
@@ -93,7 +105,7 @@ def build_brief(
     notices: list[Notice] = []
     t = document_translator("en", notices)
     answers = Answers(record, "en", t)
-    name = display_name(answers)
+    name, name_gaps = _english_name(answers)
     exhibits = exhibits or []
     pack = brief_texts.load(jurisdiction)
     forum = pack.forum(record.filing.forum, record.filing.proceeding)
@@ -105,7 +117,8 @@ def build_brief(
                         "judged it yet."),
             params={"element": el.title}, labels=("element",)))
     arguer = Arguer(record=record, pack=pack, party=forum.party, t=t, answers=answers,
-                    decl=declaration, exhibits=exhibits, cite=cite, draft=draft)
+                    decl=declaration, exhibits=exhibits, cite=cite, draft=draft,
+                    against=frozenset(f.path for el in assessments for f in el.against))
 
     facts = statement_of_facts(record, declaration, exhibits, draft=draft,
                                gap_text=txt["gap_paragraph"])
@@ -147,5 +160,6 @@ def build_brief(
         blocks=tuple(blocks),
         page_size="letter" if jurisdiction in ("us", "ca") else "A4",
     )
-    untranslated = list(dict.fromkeys([*facts.untranslated, *arguer.untranslated]))
+    untranslated = list(dict.fromkeys([*name_gaps, *facts.untranslated,
+                                       *arguer.untranslated]))
     return Brief(doc, notices + answers.notices + arguer.notices, untranslated)

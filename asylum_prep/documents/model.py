@@ -185,6 +185,7 @@ NEUTRAL_TITLES = {
     "declaration": "Declaration",
     "declaration-bilingual": "Declaration",
     "brief": "Brief",
+    "worksheet": "Worksheet",
     "exhibit-index": "Index",
     "translation-certificate": "Certificate of translation",
     "interpretation-certificate": "Certificate of interpretation",

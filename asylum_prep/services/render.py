@@ -28,6 +28,8 @@ from asylum_prep.documents.build_certificates import (
 )
 from asylum_prep.documents.build_declaration import Declaration, build_bilingual, build_declaration
 from asylum_prep.documents.build_index import build_index, rows_from_record
+from asylum_prep.documents.build_worksheet import WATERMARK as WORKSHEET_MARK
+from asylum_prep.documents.build_worksheet import build_worksheet
 from asylum_prep.documents.model import Document, Notice, Text
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
@@ -45,6 +47,7 @@ DOCS = (
     "interpretation-certificate",
     "exhibit-index",
     "brief",
+    "worksheet",
     "packet",
 )
 FORMATS = ("pdf", "docx")
@@ -95,8 +98,8 @@ def _brief(record: CaseRecord, jurisdiction: str, *, draft: bool, unjudged: Mode
                        cite=authority_refs.cite, unjudged=unjudged)
 
 
-def _watermarked(document: Document) -> Document:
-    return document.model_copy(update={"watermark": Translator(document.lang)(N_("DRAFT"))})
+def _watermarked(document: Document, mark: str = N_("DRAFT")) -> Document:
+    return document.model_copy(update={"watermark": Translator(document.lang)(mark)})
 
 
 def build(
@@ -154,6 +157,13 @@ def build(
         if draft:
             return _watermarked(brief.document), brief.notices
         return brief.document, brief.notices
+    if doc == "worksheet":
+        from asylum_prep.domain.citations import citations_by_element
+        from asylum_prep.legal.elements import assess
+
+        sheet, notes = build_worksheet(record, jurisdiction=jurisdiction, assessments=assess(
+            record, jurisdiction, country_evidence=citations_by_element(record)))
+        return _watermarked(sheet, WORKSHEET_MARK), notes
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
 
