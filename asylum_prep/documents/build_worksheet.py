@@ -71,7 +71,8 @@ def _judgment(t: Translator, record: CaseRecord, key: str) -> list[Block]:
     out: list[Block] = [_para(
         t("The attorney agrees with the tool's rating.") if agrees
         else t("The attorney disagrees and rates it: {strength}.",
-               strength=t(STRENGTH.get(j.strength, j.strength) or "\u2014")))]
+               strength=t(STRENGTH[j.strength]) if j.strength in STRENGTH
+               else j.strength or "\u2014"))]
     out.append(_para(t("The attorney says to argue it in the brief.") if j.argue
                      else t("The attorney says not to argue it in the brief.")))
     if j.reason.strip():
