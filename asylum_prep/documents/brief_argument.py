@@ -90,10 +90,6 @@ def en(text: str) -> Text:
     return Text(text=text, lang="en")
 
 
-def lower_first(title: str) -> str:
-    return title[:1].lower() + title[1:]
-
-
 @dataclass
 class Arguer:
     """Builds the issues, standards and argument of one brief."""
@@ -114,7 +110,7 @@ class Arguer:
 
     def issue(self, el: ElementAssessment) -> Paragraph:
         return Paragraph(parts=(en(self.pack.text["issue"].format(
-            party=self.party, element=lower_first(self.t(el.title)))),))
+            party=self.party, element=self.t(el.title))),))
 
     def authorities(self, ids: Sequence[str]) -> list[str]:
         out = []

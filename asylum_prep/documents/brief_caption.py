@@ -73,7 +73,8 @@ def signature(pack: BriefPack, forum: ForumText, record: CaseRecord) -> list[Blo
                          _en(str(getattr(f, field, "")).strip() or pack.blank)))
         for field in forum.counsel
     ]
-    return [Paragraph(parts=(_en(pack.headings["signature"]),)), SignatureBlock(lines=lines),
+    # a heading, so it is kept on the page of the signature lines
+    return [Heading(text=_en(pack.headings["signature"]), level=3), SignatureBlock(lines=lines),
             *details]
 
 

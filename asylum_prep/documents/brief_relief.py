@@ -93,8 +93,7 @@ def country_blocks(pack: BriefPack, record: CaseRecord,
     out: list[Block] = [Heading(text=en(pack.headings["country"]))]
     for key in dict.fromkeys(c.element.value for c in cites):
         title = titles.get(key, key.replace("_", " "))
-        out.append(Paragraph(parts=(en(pack.text["country_intro"].format(
-            element=title[:1].lower() + title[1:])),)))
+        out.append(Paragraph(parts=(en(pack.text["country_intro"].format(element=title)),)))
         for c in (c for c in cites if c.element.value == key):
             out += [Quotation(text=en(c.quote)),
                     Citation(text=en(format_citation(c)), as_of=c.accessed.isoformat())]

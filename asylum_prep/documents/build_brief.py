@@ -29,9 +29,18 @@ from asylum_prep.documents.brief_relief import (
     relief_for,
 )
 from asylum_prep.documents.build_declaration import Declaration, running_text
-from asylum_prep.documents.model import Block, Document, Heading, Notice, Paragraph, Text
+from asylum_prep.documents.model import (
+    Block,
+    Document,
+    Heading,
+    Notice,
+    Paragraph,
+    RunningText,
+    Text,
+)
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
+from asylum_prep.i18n import Translator
 from asylum_prep.legal.assessment import ElementAssessment
 
 __all__ = ["Brief", "ExhibitRef", "build_brief", "exhibit_refs", "no_cite"]
@@ -76,6 +85,15 @@ def _english_name(answers: Answers) -> tuple[str, list[str]]:
         if answers.take_pending().get(path) in ("missing", "stale"):
             gaps.append(path)
     return ("" if gaps else name), gaps
+
+
+def _running(t: Translator, record: CaseRecord, jurisdiction: str, name: str) -> RunningText:
+    """Header: the name and the forum's own reference (the A-number in the US, else the file
+    number staff entered, else the case reference)."""
+    base = running_text(t, record, "en", name)
+    ref = (record.about.a_number if jurisdiction == "us" else "") or \
+        record.filing.file_number.strip() or record.about.reference
+    return base.model_copy(update={"header": (_en(name), *((_en(ref),) if ref else ()))})
 
 
 def _en(text: str) -> Text:
@@ -156,7 +174,7 @@ def build_brief(
         title=forum.title,
         lang="en",
         kind="brief",
-        running=running_text(t, record, "en", name),
+        running=_running(t, record, jurisdiction, name),
         blocks=tuple(blocks),
         page_size="letter" if jurisdiction in ("us", "ca") else "A4",
     )

@@ -114,8 +114,8 @@ def build_worksheet(record: CaseRecord, *, jurisdiction: str,
             blocks += _element(t, a, record, el)
     if bars:
         blocks.append(Heading(text=_en(t("Bars to protection"))))
-        for el in bars:
-            blocks += _element(t, a, record, el)
+        for el in bars:  # the section heading names it already
+            blocks += _element(t, a, record, el)[1:]
     flags = [f for f in consistency.check(record) if not f.dismissed]
     if flags:
         blocks.append(Heading(text=_en(t("Consistency"))))

@@ -175,7 +175,7 @@ def test_only_what_the_attorney_confirmed_is_argued() -> None:
                   "Argued in the alternative"):
         assert title not in argument, title
     issues = _section(pdf, "Issues presented", "Legal standard")
-    assert "Whether Respondent has established protected ground." in issues
+    assert "Whether Respondent has established the element of Protected ground." in issues
     assert "nexus" not in issues.lower()
     assert any("Past persecution" in n.message() for n in brief.notices)
 
