@@ -31,6 +31,7 @@ from asylum_prep.documents.brief_relief import (
 from asylum_prep.documents.build_declaration import Declaration, running_text
 from asylum_prep.documents.model import (
     Block,
+    Contents,
     Document,
     Heading,
     Notice,
@@ -100,12 +101,16 @@ def _en(text: str) -> Text:
     return Text(text=text, lang="en")
 
 
-def _contents(heading: str, body: Sequence[Block]) -> list[Block]:
-    """The section headings, in order (page numbers are printed by neither renderer)."""
-    titles = [b.text.text for b in body if isinstance(b, Heading) and b.level == 1]
-    return [Heading(text=_en(heading)),
-            *(Paragraph(parts=(_en(f"{n}. {title}"),)) for n, title in
-              enumerate(titles, start=1))]
+def _contents(heading: str, body: list[Block]) -> list[Block]:
+    """The section headings with anchors, and a table of contents pointing at them (the PDF
+    prints their page numbers)."""
+    entries: list[tuple[Text, str]] = []
+    for i, b in enumerate(body):
+        if isinstance(b, Heading) and b.level == 1:
+            anchor = f"section-{len(entries) + 1}"
+            body[i] = b.model_copy(update={"anchor": anchor})
+            entries.append((b.text, anchor))
+    return [Heading(text=_en(heading)), Contents(entries=tuple(entries))]
 
 
 def build_brief(

@@ -112,10 +112,25 @@ def test_caption_and_signature_in_the_docx_with_blanks_for_what_nobody_entered()
             "attachments on DHS/ICE Office of the Principal Legal Advisor by "
             "________________.") in text
     headings = [b.text.text for b in brief.document.blocks
-                if isinstance(b, Heading) and b.level == 1]
+                if isinstance(b, Heading) and b.level == 1 and b.anchor]
+    assert headings[0] == "Statement of facts" and "Issues presented" not in headings
+    assert headings[-1] == "Certificate of service"
     contents = paras.index("Table of contents")
-    assert paras[contents + 1:contents + 1 + len(headings) - 2] == [
-        f"{n}. {h}" for n, h in enumerate(headings[2:], start=1)][:len(headings) - 2]
+    assert paras[contents + 1:contents + 1 + len(headings)] == [
+        f"{n}. {h}" for n, h in enumerate(headings, start=1)]
+
+
+def test_pdf_contents_print_the_page_each_section_starts_on() -> None:
+    record = english_record()
+    judge(record, "harm")
+    brief, _ = make(record)
+    pages = pdf_text(pdf_renderer.render(brief.document)[0]).split("\f")
+    toc = pages[0].split("Table of contents", 1)[1].split("Statement of facts\n", 1)[0]
+    listed = dict(re.findall(r"^\d+\.\s+(\S.*?)[ .]*\s(\d+)$", toc, flags=re.M))
+    assert {"Statement of facts", "Argument", "Conclusion", "Certificate of service"} <= set(listed)
+    for title, page in listed.items():
+        body = pages[int(page) - 1] if int(page) > 1 else pages[0].split(toc, 1)[1]
+        assert re.search(rf"^{re.escape(title)}$", body, flags=re.M), (title, page)
 
 
 def _decl_paragraphs(decl: Declaration) -> dict[int, str]:
