@@ -8,7 +8,9 @@ legal.authorities at merge: return the citation exactly as printed, or None when
 
 from __future__ import annotations
 
+KNOWN: dict[str, str] = {}  # id -> citation; empty until the library is wired in
+
 
 def cite(authority_id: str) -> str | None:
     """The citation for `authority_id` as the brief prints it, or None when unknown."""
-    return None
+    return KNOWN.get(authority_id)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from asylum_prep.documents import brief_texts
+from asylum_prep.documents import authority_refs, brief_texts
 from asylum_prep.documents.answers import Answers, display_name, document_translator
 from asylum_prep.documents.brief_argument import Arguer, Cite, Mode, select
 from asylum_prep.documents.brief_caption import caption, caption_facts, certificate_of_service
@@ -44,7 +44,7 @@ from asylum_prep.errors import N_
 from asylum_prep.i18n import Translator
 from asylum_prep.legal.assessment import ElementAssessment
 
-__all__ = ["Brief", "ExhibitRef", "build_brief", "exhibit_refs", "no_cite"]
+__all__ = ["Brief", "ExhibitRef", "build_brief", "exhibit_refs"]
 
 
 @dataclass
@@ -52,11 +52,6 @@ class Brief:
     document: Document
     notices: list[Notice] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)  # answer paths, each once
-
-
-def no_cite(authority_id: str) -> str | None:
-    """A `cite` that knows no authority (tests, and callers without a library)."""
-    return None
 
 
 def exhibit_refs(record: CaseRecord) -> list[ExhibitRef]:
@@ -121,7 +116,7 @@ def build_brief(
     assessments: Sequence[ElementAssessment],
     exhibits: list[ExhibitRef] | None = None,
     draft: bool = True,
-    cite: Cite = no_cite,
+    cite: Cite = authority_refs.cite,
     unjudged: Mode = "omit",
     today: date | None = None,
 ) -> Brief:
