@@ -335,3 +335,27 @@ def test_worksheet_holds_the_teams_notes_and_is_never_filed() -> None:
     assert "No attorney has judged this element yet." in text
     word = "\n".join(docx_paragraphs(docx_renderer.render(doc)[0]))
     assert "Next step:" in word and "Facts for" in word
+
+
+def test_one_year_exception_and_humanitarian_asylum_argued_where_the_record_shows_them() -> None:
+    from asylum_prep.legal.assessment import TestPart
+
+    record = filed(english_record(n_incidents=1), forum="us_immigration_court")
+    record.leaving.entries = [CaseRecord.model_validate({"leaving": {"entries": [
+        {"id": "en1", "kind": "arrival", "date": fd(2020, 1, 5), "place": "New York"}]}}
+    ).leaving.entries[0]]
+    record.timing.changed_circumstances = "The government arrested my editor in 2023."
+    judge(record, "harm")
+    decl = build_declaration(record, jurisdiction="us", lang="en")
+    assessments = assess(record, "us", today=TODAY)
+    severe = TestPart("humanitarian_severity", "Severity of past persecution", "met")
+    assessments = [dataclasses.replace(el, parts=(*el.parts, severe))
+                   if el.key == "past_persecution" else el for el in assessments]
+    brief = build_brief(record, jurisdiction="us", declaration=decl, assessments=assessments,
+                        today=TODAY)
+    text = flat(pdf_text(pdf_renderer.render(brief.document)[0]))
+    assert "an exception applies" in text and "humanitarian asylum" in text
+    assert "Alternative relief" in text and "barred by the one-year deadline" not in text
+    plain = build_brief(record, jurisdiction="us", declaration=decl,
+                        assessments=assess(record, "us", today=TODAY), today=TODAY)
+    assert "humanitarian asylum" not in flat("\n".join(block_texts(plain.document)))
