@@ -359,3 +359,22 @@ def test_one_year_exception_and_humanitarian_asylum_argued_where_the_record_show
     plain = build_brief(record, jurisdiction="us", declaration=decl,
                         assessments=assess(record, "us", today=TODAY), today=TODAY)
     assert "humanitarian asylum" not in flat("\n".join(block_texts(plain.document)))
+
+
+def test_exhibits_are_cited_beside_the_facts_they_corroborate() -> None:
+    from asylum_prep.domain.evidence import EvidenceItem
+
+    record = english_record(n_incidents=2)
+    judge(record, "harm")
+    record.evidence.append(EvidenceItem(
+        id="ev1", title="Medical report", mime="application/pdf", stored_blob="b",
+        original_sha256="0" * 64, stored_sha256="0" * 64, original_size=1, stored_size=1,
+        page_count=3, incidents=["inc1"], added_by=1,
+        added_at=datetime(2024, 6, 1, tzinfo=UTC)))
+    brief, decl = make(record)
+    text = flat(pdf_text(pdf_renderer.render(brief.document)[0]))
+    injury = decl.paragraph_for("incidents.items.inc1.injuries")
+    other = decl.paragraph_for("incidents.items.inc0.injuries")
+    assert f"(Decl. \u00b6 {injury}; Ex. A at 1\u20133.)" in text
+    assert f"(Decl. \u00b6 {other}.)" in text  # the other incident has no exhibit
+    assert f"Injuries (February 3, 2020): (Decl. \u00b6 {injury}; Ex. A at 1\u20133.)" in text
