@@ -1,10 +1,12 @@
 """Which elements the brief argues, and the issues, legal standards and argument for them.
 
 The brief argues what the attorney confirmed (`record.element_judgments`, the latest entry per
-element wins): an element whose judgment agrees with the tool, or disagrees with the
-attorney's own rating "thin" or "supported", and says to argue it. An element nobody has judged
-is left out, or argued under its own heading "in the alternative" when the caller asks. Bars
-are never argued: they are the worksheet's.
+element wins): an element whose judgment says to argue it and either agrees with the tool's
+rating or disagrees with the attorney's own, where the rating that stands is "thin" or
+"supported" (agreeing that an element is missing is no reason to argue it). An element nobody
+has judged is left out, or, when the caller asks and the tool rates it thin or supported,
+argued under its own heading "in the alternative". Bars are never argued: they are the
+worksheet's.
 
 The argument for an element is fixed, editable text from the legal packs (`brief_texts`) plus
 the applicant's own words: the parts of the test the rules found met, and the facts the rules
@@ -54,11 +56,12 @@ def latest_judgments(record: CaseRecord) -> dict[str, ElementJudgment]:
     return out
 
 
-def confirmed(judgment: ElementJudgment) -> bool:
-    """The attorney said to argue it, agreeing with the tool or rating it thin or supported."""
-    if not judgment.argue:
-        return False
-    return judgment.verdict is Verdict.agree or judgment.strength in ARGUABLE
+def confirmed(judgment: ElementJudgment, el: ElementAssessment) -> bool:
+    """The attorney said to argue it, and the rating that stands (the tool's where the
+    attorney agrees, else the attorney's own) is thin or supported: agreeing that an element
+    is missing or against the claim never puts it in the brief."""
+    rating = el.strength if judgment.verdict is Verdict.agree else judgment.strength
+    return judgment.argue and rating in ARGUABLE
 
 
 @dataclass
@@ -77,9 +80,9 @@ def select(record: CaseRecord, assessments: Sequence[ElementAssessment],
             continue
         j = judged.get(el.key)
         if j is not None:
-            if confirmed(j):
+            if confirmed(j, el):
                 out.argued.append(el)
-        elif unjudged == "alternative" and el.strength != "missing" and el.facts:
+        elif unjudged == "alternative" and el.strength in ARGUABLE and el.facts:
             out.alternative.append(el)
         else:
             out.unjudged.append(el)

@@ -378,3 +378,14 @@ def test_exhibits_are_cited_beside_the_facts_they_corroborate() -> None:
     assert f"(Decl. \u00b6 {injury}; Ex. A at 1\u20133.)" in text
     assert f"(Decl. \u00b6 {other}.)" in text  # the other incident has no exhibit
     assert f"Injuries (February 3, 2020): (Decl. \u00b6 {injury}; Ex. A at 1\u20133.)" in text
+
+
+def test_agreeing_that_an_element_is_missing_never_argues_it() -> None:
+    record = english_record(n_incidents=1)
+    judge(record, "timeliness")  # the tool: missing (no arrival recorded); argue left ticked
+    judge(record, "harm")
+    brief, _ = make(record, unjudged="alternative")
+    argued = [b.text.text for b in brief.document.blocks
+              if isinstance(b, Heading) and b.level == 2]
+    assert "Harm amounting to persecution" in argued
+    assert "One-year filing deadline" not in argued
