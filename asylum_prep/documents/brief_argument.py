@@ -39,7 +39,7 @@ from asylum_prep.documents.model import (
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.domain.review import ElementJudgment, Verdict
 from asylum_prep.errors import N_
-from asylum_prep.i18n import Translator, format_list
+from asylum_prep.i18n import Translator
 from asylum_prep.legal.assessment import ElementAssessment, localize
 
 Cite = Callable[[str], str | None]
@@ -143,9 +143,11 @@ class Arguer:
     def argument(self, el: ElementAssessment) -> list[Block]:
         out: list[Block] = [Heading(text=en(self.t(el.title)), level=2)]
         met = [self.t(p.label) for p in el.parts if p.status == "met"]
-        if met:
+        if met:  # one line per part: the rules' labels may be phrases or sentences
             out.append(Paragraph(parts=(en(self.pack.text["argument_parts"].format(
-                party=self.party, parts=format_list(met, "en"))),)))
+                party=self.party)),)))
+            out += [Paragraph(parts=(en(f"({chr(ord('a') + n)}) {label}"),))
+                    for n, label in enumerate(met[:26])]
         if self.draft:
             for p in el.parts:
                 if p.status != "met":

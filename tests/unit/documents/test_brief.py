@@ -207,6 +207,7 @@ def test_only_what_the_attorney_confirmed_is_argued() -> None:
 def test_the_brief_never_prints_the_tools_notes_ids_or_facts_against() -> None:
     record = english_record()
     record.incidents.items[1].injuries = "No injuries, they only shouted at me."
+    record.incidents.items[1].injury_level = "none"
     for key in ("protected_ground", "nexus", "harm", "agent_state_protection",
                 "past_persecution", "subjective_fear", "internal_relocation"):
         judge(record, key)
@@ -248,7 +249,10 @@ def test_authorities_are_cited_through_the_library_and_unknown_ids_left_out() ->
     text = flat(pdf_text(pdf_renderer.render(brief.document)[0]))
     assert "See Matter of Acosta, 19 I&N Dec. 211 (BIA 1985)." in text
     assert "unknown_id" not in text
-    assert [n.params["id"] for n in brief.notices if "id" in n.params] == ["unknown_id"]
+    left_out = [n.params["id"] for n in brief.notices if "id" in n.params]
+    assert "unknown_id" in left_out and "matter_of_acosta" not in left_out
+    assert len(left_out) == len(set(left_out))  # each id reported once
+    assert not any(aid in text for aid in left_out)
 
 
 def test_a_persian_case_without_translations_refuses_a_final_brief_naming_the_questions() -> None:
@@ -389,3 +393,24 @@ def test_agreeing_that_an_element_is_missing_never_argues_it() -> None:
               if isinstance(b, Heading) and b.level == 2]
     assert "Harm amounting to persecution" in argued
     assert "One-year filing deadline" not in argued
+
+
+def test_met_parts_are_argued_and_parts_not_shown_are_draft_gaps_only() -> None:
+    from asylum_prep.legal.assessment import TestPart
+
+    record = english_record(n_incidents=1)
+    judge(record, "nexus")
+    decl = build_declaration(record, jurisdiction="us", lang="en")
+    parts = (TestPart("motive", "A ground as the persecutor's motive", "met"),
+             TestPart("central", "At least one central reason", "not_shown"))
+    assessments = [dataclasses.replace(el, parts=parts) if el.key == "nexus" else el
+                   for el in assess(record, "us", today=TODAY)]
+    for draft in (True, False):
+        brief = build_brief(record, jurisdiction="us", declaration=decl,
+                            assessments=assessments, today=TODAY, draft=draft)
+        text = flat(pdf_text(pdf_renderer.render(brief.document)[0]))
+        assert ("Respondent meets these parts of the test: (a) A ground as the persecutor's "
+                "motive") in text
+        gap = "Part of the test not shown on this record: At least one central reason."
+        assert (gap in text) is draft
+        assert "(b) At least one central reason" not in text
