@@ -6,7 +6,8 @@ babel.cfg maps `templates/legal/*.toml` to this function (section `[extractors]`
 
 Only wording a reader sees is extracted: the values of TRANSLATABLE keys (strings, or lists
 of strings). Keys, citations, authorities and "as of" dates stay as written. Each message
-carries a comment naming its file and key, so translators know it is legal text.
+carries a comment naming its file and key, so translators know it is legal text. The `brief`
+tables are skipped: the brief is written only in English (documents/brief_texts.py).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def _walk(node: Any, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(node, Mapping):
         for key, value in node.items():
             where = f"{path}.{key}" if path else str(key)
+            if not path and key == "brief":
+                continue  # English only: the brief is never made in another language
             if key in TRANSLATABLE:
                 items = value if isinstance(value, list) else [value]
                 for item in items:

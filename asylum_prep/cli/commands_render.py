@@ -1,5 +1,11 @@
 """`asylum-prep render ID --doc KIND --format pdf|docx --out FILE`: one document of a case.
 
+`--draft` makes a draft (gaps shown, marked DRAFT); without it a declaration or brief is
+refused while consistency flags are open, and a brief while an answer it quotes has no current
+English translation. `--unjudged alternative` argues in the brief, under their own heading,
+the elements no attorney has judged (default: left out). `--doc worksheet` is the team's
+notes, always marked NOT FOR FILING.
+
 The document goes to --out (mode 0600); a packet split into parts goes to numbered files
 beside it, whose names are printed on stdout. Notes and warnings go to stderr.
 """
@@ -37,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--bilingual", action="store_true", help="two columns: original | English")
     p.add_argument("--draft", action="store_true", help="show missing answers as gaps")
     p.add_argument("--pdf-a", action="store_true", help="PDF/A-2b output")
+    p.add_argument("--unjudged", choices=("omit", "alternative"), default="omit",
+                   help="brief: elements no attorney has judged are left out (omit) or argued "
+                        "in the alternative under their own heading")
     p.add_argument("--translator-name", default="")
     p.add_argument("--translator-address", default="")
     p.add_argument("--translator-phone", default="")
@@ -69,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
                 args.translator_name, args.translator_address, args.translator_phone
             ),
             interpretation_language=args.read_back_language,
+            brief_unjudged=args.unjudged,
         )
     finally:
         store.close()

@@ -1,93 +1,57 @@
-"""The brief in support: one section per legal element, then non-refoulement.
+"""The brief: caption for its forum, title, table of contents, statement of facts, issues
+presented, legal standard, argument, relief, country conditions, conclusion, counsel's
+signature and certificate of service.
 
-Each element section lists the facts the legal rules found (`legal.elements.assess`), each
-quoted from the answers (the stored English translation when current) and cited to the
-declaration paragraph built from the same answer and to the exhibits that corroborate it;
-then the country-conditions citations the team attached to that element. An element without
-support is a Gap for the attorney, never filler. The non-refoulement bases and their "as of"
-dates come from the editable legal packs under templates/legal/.
+It argues what the attorney confirmed (`brief_argument`) from the declaration's own words,
+cited "Decl. ¶ N" and "Ex. B at 1–3", with fixed wording from the editable legal packs
+(`brief_texts`). It never prints internal ids, the tool's ratings, reasons or next steps
+(those are the worksheet's, `build_worksheet`), facts against an element, or words in another
+language: an answer without a current English translation is a Gap in a draft and, for a final
+brief, listed in `Brief.untranslated` so the render service refuses it naming the questions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from datetime import date
 
-from asylum_prep.documents import legal_texts
+from asylum_prep.documents import authority_refs, brief_texts
 from asylum_prep.documents.answers import Answers, display_name, document_translator
+from asylum_prep.documents.brief_argument import Arguer, Cite, Mode, select
+from asylum_prep.documents.brief_caption import caption, caption_facts, certificate_of_service
+from asylum_prep.documents.brief_caption import signature as signature_blocks
+from asylum_prep.documents.brief_facts import ExhibitRef, statement_of_facts
+from asylum_prep.documents.brief_relief import (
+    conclusion_blocks,
+    country_blocks,
+    relief_blocks,
+    relief_for,
+)
 from asylum_prep.documents.build_declaration import Declaration, running_text
 from asylum_prep.documents.model import (
     Block,
-    Caption,
-    Citation,
+    Contents,
     Document,
-    Gap,
     Heading,
     Notice,
-    NumberedParagraph,
     Paragraph,
-    Quotation,
+    RunningText,
     Text,
 )
-from asylum_prep.domain.citations import format_citation
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.i18n import Translator
-from asylum_prep.legal.assessment import Params, localize
+from asylum_prep.legal.assessment import ElementAssessment
 
-
-class FactLike(Protocol):
-    @property
-    def path(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def label_template(self) -> str: ...
-    @property
-    def label_params(self) -> Params: ...
-
-
-class AssessmentLike(Protocol):
-    """What `legal.elements.assess` returns per element (read-only view)."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def strength(self) -> str: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def next_step(self) -> str: ...
-    @property
-    def reason_template(self) -> str: ...
-    @property
-    def reason_params(self) -> Params: ...
-    @property
-    def next_step_template(self) -> str: ...
-    @property
-    def next_step_params(self) -> Params: ...
-
-    @property
-    def facts(self) -> Sequence[FactLike]: ...
-
-
-@dataclass(frozen=True)
-class ExhibitRef:
-    tab: str
-    pages: str
-    elements: tuple[str, ...] = ()
-    incidents: tuple[str, ...] = ()
+__all__ = ["Brief", "ExhibitRef", "build_brief", "exhibit_refs"]
 
 
 @dataclass
 class Brief:
     document: Document
     notices: list[Notice] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)  # answer paths, each once
 
 
 def exhibit_refs(record: CaseRecord) -> list[ExhibitRef]:
@@ -98,48 +62,50 @@ def exhibit_refs(record: CaseRecord) -> list[ExhibitRef]:
     out = []
     for ex in exhibit_list(record):
         item = items.get(ex.evidence_id or "")
-        out.append(
-            ExhibitRef(
-                tab=ex.tab,
-                pages=ex.pages,
-                elements=tuple(item.elements) if item else (),
-                incidents=tuple(item.incidents) if item else (),
-            )
-        )
+        out.append(ExhibitRef(
+            tab=ex.tab, pages=ex.pages,
+            elements=tuple(item.elements) if item else (),
+            incidents=tuple(item.incidents) if item else (),
+            page_count=ex.page_count,
+        ))
     return out
 
 
-def _incident_of(path: str) -> str:
-    parts = path.split(".")
-    return parts[2] if len(parts) > 2 and parts[:2] == ["incidents", "items"] else ""
+def _english_name(answers: Answers) -> tuple[str, list[str]]:
+    """The applicant's name in Latin letters (the translator's transliteration when current),
+    else "" and the name's answer paths for the translator."""
+    name = display_name(answers)
+    gaps = []
+    for path in ("about.given_names", "about.family_name"):
+        answers.get(path)
+        if answers.take_pending().get(path) in ("missing", "stale"):
+            gaps.append(path)
+    return ("" if gaps else name), gaps
 
 
-def _fact_blocks(
-    t: Translator,
-    a: Answers,
-    decl: Declaration,
-    fact: FactLike,
-    exhibits: list[ExhibitRef],
-    number: int,
-) -> list[Block]:
-    got = a.get(fact.path)
-    text = got if got is not None else Text(text=fact.text, lang=a.src_lang)
-    flag = a.flag_for(a.take_pending(), number)
-    refs: list[str] = []
-    para = decl.paragraph_for(fact.path)
-    if para is not None:
-        refs.append(t("Declaration, paragraph {n}.", n=para))
-    inc = _incident_of(fact.path)
-    for ex in exhibits:
-        if inc and inc in ex.incidents:
-            refs.append(t("Exhibit {tab}, pages {pages}.", tab=ex.tab, pages=ex.pages))
-    lead = Text(text=localize(fact.label_template, fact.label_params, t) or t(fact.label),
-                lang="en")
-    parts = (lead, *(Text(text=r, lang="en") for r in refs))
-    return [
-        NumberedParagraph(number=number, parts=parts, sources=(fact.path,), flag=flag),
-        Quotation(text=text, sources=(fact.path,)),
-    ]
+def _running(t: Translator, record: CaseRecord, jurisdiction: str, name: str) -> RunningText:
+    """Header: the name and the forum's own reference (the A-number in the US, else the file
+    number staff entered, else the case reference)."""
+    base = running_text(t, record, "en", name)
+    ref = (record.about.a_number if jurisdiction == "us" else "") or \
+        record.filing.file_number.strip() or record.about.reference
+    return base.model_copy(update={"header": (_en(name), *((_en(ref),) if ref else ()))})
+
+
+def _en(text: str) -> Text:
+    return Text(text=text, lang="en")
+
+
+def _contents(heading: str, body: list[Block]) -> list[Block]:
+    """The section headings with anchors, and a table of contents pointing at them (the PDF
+    prints their page numbers)."""
+    entries: list[tuple[Text, str]] = []
+    for i, b in enumerate(body):
+        if isinstance(b, Heading) and b.level == 1:
+            anchor = f"section-{len(entries) + 1}"
+            body[i] = b.model_copy(update={"anchor": anchor})
+            entries.append((b.text, anchor))
+    return [Heading(text=_en(heading)), Contents(entries=tuple(entries))]
 
 
 def build_brief(
@@ -147,120 +113,71 @@ def build_brief(
     *,
     jurisdiction: str,
     declaration: Declaration,
-    assessments: Sequence[AssessmentLike],
+    assessments: Sequence[ElementAssessment],
     exhibits: list[ExhibitRef] | None = None,
     draft: bool = True,
+    cite: Cite = authority_refs.cite,
+    unjudged: Mode = "omit",
+    today: date | None = None,
 ) -> Brief:
-    lang = "en"
     notices: list[Notice] = []
-    t = document_translator(lang, notices)
-    a = Answers(record, lang, t)
-    name = display_name(a)
+    t = document_translator("en", notices)
+    answers = Answers(record, "en", t)
+    name, name_gaps = _english_name(answers)
     exhibits = exhibits or []
-    pack = legal_texts.load(jurisdiction)
+    pack = brief_texts.load(jurisdiction)
+    forum = pack.forum(record.filing.forum, record.filing.proceeding)
+    h, txt = pack.headings, pack.text
+    chosen = select(record, assessments, unjudged)
+    for el in chosen.unjudged:
+        notices.append(Notice(
+            template=N_("The brief does not argue \u201c{element}\u201d: no attorney has "
+                        "judged it yet."),
+            params={"element": el.title}, labels=("element",)))
+    arguer = Arguer(record=record, pack=pack, party=forum.party, t=t, answers=answers,
+                    decl=declaration, exhibits=exhibits, cite=cite, draft=draft,
+                    against=frozenset(f.path for el in assessments for f in el.against))
 
-    def tx(s: str) -> Text:
-        return Text(text=s, lang=lang)
+    facts = statement_of_facts(record, declaration, exhibits, draft=draft,
+                               gap_text=txt["gap_paragraph"])
+    body: list[Block] = [Heading(text=_en(h["facts"])),
+                         Paragraph(parts=(_en(txt["facts_intro"].format(
+                             name=name or pack.blank)),)),
+                         *facts.blocks]
+    everything = [*chosen.argued, *chosen.alternative]
+    if everything:
+        body.append(Heading(text=_en(h["issues"])))
+        body += [arguer.issue(el) for el in everything]
+        body.append(Heading(text=_en(h["standard"])))
+        for el in everything:
+            body += arguer.standard(el)
+    if chosen.argued:
+        body.append(Heading(text=_en(h["argument"])))
+        for el in chosen.argued:
+            body += arguer.argument(el)
+    if chosen.alternative:
+        body.append(Heading(text=_en(h["unjudged"])))
+        body.append(Paragraph(parts=(_en(txt["unjudged_intro"].format(party=forum.party)),)))
+        for el in chosen.alternative:
+            body += arguer.argument(el)
+    relief = relief_for(record, jurisdiction, forum, assessments, today)
+    body += relief_blocks(pack, relief, jurisdiction, t)
+    body += country_blocks(pack, record, {el.key: t(el.title) for el in assessments})
+    body.append(Paragraph(parts=(_en(txt["legal_as_of"].format(date=pack.as_of)),)))
+    body += conclusion_blocks(pack, forum, relief)
+    body += signature_blocks(pack, forum, record)
+    body += certificate_of_service(pack, record)
 
-    blocks: list[Block] = [
-        Caption(
-            title=tx(t("Brief in support of the application")),
-            rows=((tx(t("Applicant:")), tx(name or "—")),),
-        )
-    ]
-    number = 0
-    for el in assessments:
-        # the rules' reason and next step, their lists and dates written as this document
-        # writes them ("about October 2022", not "~2022-10")
-        reason = localize(el.reason_template, el.reason_params, t) or el.reason
-        next_step = localize(el.next_step_template, el.next_step_params, t) or el.next_step
-        blocks.append(Heading(text=tx(t(el.title))))
-        if el.strength == "missing" or not el.facts:
-            blocks.append(
-                Gap(
-                    text=tx(
-                        t(
-                            "No support yet: {reason} Next step: {next}",
-                            reason=reason,
-                            next=next_step,
-                        )
-                    ),
-                    path=el.key,
-                )
-            )
-            notices.append(
-                Notice(
-                    template=N_("The element \u201c{element}\u201d has no support yet; the brief "
-                                "shows it as a gap."),
-                    params={"element": el.title}, labels=("element",),
-                )
-            )
-            continue
-        if el.strength == "thin" and draft:
-            blocks.append(
-                Gap(
-                    text=tx(
-                        t(
-                            "Thin support: {reason} Next step: {next}",
-                            reason=reason,
-                            next=next_step,
-                        )
-                    ),
-                    path=el.key,
-                )
-            )
-        for fact in el.facts:
-            number += 1
-            blocks.extend(_fact_blocks(t, a, declaration, fact, exhibits, number))
-        for ex in exhibits:
-            if el.key in ex.elements:
-                blocks.append(
-                    Paragraph(
-                        parts=(
-                            tx(
-                                t(
-                                    "Corroborated by Exhibit {tab}, pages {pages}.",
-                                    tab=ex.tab,
-                                    pages=ex.pages,
-                                )
-                            ),
-                        )
-                    )
-                )
-        for c in (c for c in getattr(record, "citations", []) if c.element.value == el.key):
-            blocks.append(Citation(text=tx(format_citation(c)), as_of=c.accessed.isoformat()))
-            blocks.append(Quotation(text=tx(c.quote)))
-    blocks.append(Heading(text=tx(t("Non-refoulement"))))
-    for basis in pack.nonrefoulement:
-        blocks.append(Heading(text=tx(t(basis.title)), level=2))
-        blocks.append(Paragraph(parts=(tx(t(basis.text)),)))
-        blocks.append(
-            Citation(
-                text=tx(
-                    t("{citation} (text as of {date})", citation=basis.citation, date=basis.as_of)
-                ),
-                as_of=basis.as_of,
-            )
-        )
-    blocks.append(
-        Paragraph(
-            parts=(
-                tx(
-                    t(
-                        "The legal texts in this brief are as of {date} and must be "
-                        "checked against their sources before filing.",
-                        date=pack.as_of,
-                    )
-                ),
-            )
-        )
-    )
+    head = caption(pack, forum, caption_facts(record, jurisdiction, name))
+    blocks = [*head, *_contents(h["contents"], body), *body]
     doc = Document(
-        title=t("Brief in support of the application"),
-        lang=lang,
+        title=forum.title,
+        lang="en",
         kind="brief",
-        running=running_text(t, record, lang, name),
+        running=_running(t, record, jurisdiction, name),
         blocks=tuple(blocks),
-        page_size="letter" if jurisdiction == "us" else "A4",
+        page_size="letter" if jurisdiction in ("us", "ca") else "A4",
     )
-    return Brief(doc, notices + a.notices)
+    untranslated = list(dict.fromkeys([*name_gaps, *facts.untranslated,
+                                       *arguer.untranslated]))
+    return Brief(doc, notices + answers.notices + arguer.notices, untranslated)

@@ -28,6 +28,7 @@ from asylum_prep.documents.model import (
     BilingualRow,
     Caption,
     Citation,
+    Contents,
     Document,
     Gap,
     Heading,
@@ -316,6 +317,10 @@ class _Writer:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 for k, v in b.rows:
                     self.para((k, v), rtl=k.direction == "rtl")
+            elif isinstance(b, Contents):
+                for n, (entry, _anchor) in enumerate(b.entries, start=1):
+                    self.para((Text(text=f"{n}. {entry.text}", lang=entry.lang),),
+                              rtl=entry.direction == "rtl")
             elif isinstance(b, Heading):
                 p = self.para(
                     (b.text,), rtl=b.text.direction == "rtl", style=f"Heading {min(b.level + 1, 4)}"

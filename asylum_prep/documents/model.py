@@ -77,6 +77,15 @@ class Heading(Frozen):
     kind: Literal["heading"] = "heading"
     text: Text
     level: int = 1
+    anchor: str = ""  # a target for a table of contents (letters, digits, hyphens)
+
+
+class Contents(Frozen):
+    """A table of contents: each heading's text and anchor. The PDF prints each entry's page
+    number (CSS target-counter); the DOCX lists the headings without page numbers."""
+
+    kind: Literal["contents"] = "contents"
+    entries: tuple[tuple[Text, str], ...]
 
 
 class Paragraph(Frozen):
@@ -157,6 +166,7 @@ class BilingualRow(Frozen):
 
 Block = Annotated[
     Caption
+    | Contents
     | Heading
     | Paragraph
     | NumberedParagraph
@@ -185,6 +195,7 @@ NEUTRAL_TITLES = {
     "declaration": "Declaration",
     "declaration-bilingual": "Declaration",
     "brief": "Brief",
+    "worksheet": "Worksheet",
     "exhibit-index": "Index",
     "translation-certificate": "Certificate of translation",
     "interpretation-certificate": "Certificate of interpretation",
@@ -237,6 +248,8 @@ def block_texts(doc: Document) -> list[str]:
             out.append(b.text.text + (f" {b.flag.text}" if b.flag else ""))
         elif isinstance(b, Heading | Citation | Gap):
             out.append(b.text.text)
+        elif isinstance(b, Contents):
+            out.extend(entry.text for entry, _ in b.entries)
         elif isinstance(b, Paragraph):
             out.append(_join(b.parts))
         elif isinstance(b, NumberedParagraph):

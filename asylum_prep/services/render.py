@@ -6,8 +6,9 @@ case is about. Builders read one case version; certificates print that version a
 of the declaration they cover, and the declaration's footer carries the same pair.
 
 A final (non-draft) declaration or brief is refused while consistency flags are open
-(`services.render_gate`); a draft declaration, and the brief (a working draft until the
-attorney's brief is built), carry a DRAFT watermark in the document's language.
+(`services.render_gate`), and a final brief while an answer it quotes has no current English
+translation; a draft carries a DRAFT watermark in the document's language. The worksheet
+(the team's notes, never filed) always carries NOT FOR FILING.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from asylum_prep.documents import authority_refs
 from asylum_prep.documents import docx as docx_renderer
 from asylum_prep.documents import pdf as pdf_renderer
-from asylum_prep.documents.build_brief import build_brief, exhibit_refs
+from asylum_prep.documents.brief_argument import Mode
+from asylum_prep.documents.build_brief import Brief, build_brief, exhibit_refs
 from asylum_prep.documents.build_certificates import (
     TranslatorInfo,
     interpretation_certificate,
@@ -25,6 +28,8 @@ from asylum_prep.documents.build_certificates import (
 )
 from asylum_prep.documents.build_declaration import Declaration, build_bilingual, build_declaration
 from asylum_prep.documents.build_index import build_index, rows_from_record
+from asylum_prep.documents.build_worksheet import WATERMARK as WORKSHEET_MARK
+from asylum_prep.documents.build_worksheet import build_worksheet
 from asylum_prep.documents.model import Document, Notice, Text
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
@@ -32,7 +37,7 @@ from asylum_prep.i18n import Translator
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
-from asylum_prep.services.render_gate import check_final
+from asylum_prep.services.render_gate import check_final, refuse_untranslated
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 
@@ -42,9 +47,11 @@ DOCS = (
     "interpretation-certificate",
     "exhibit-index",
     "brief",
+    "worksheet",
     "packet",
 )
 FORMATS = ("pdf", "docx")
+UNJUDGED = ("omit", "alternative")
 MIME = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -80,8 +87,19 @@ def _stamp(decl: Declaration, version: int) -> Declaration:
     )
 
 
-def _watermarked(document: Document) -> Document:
-    return document.model_copy(update={"watermark": Translator(document.lang)(N_("DRAFT"))})
+def _brief(record: CaseRecord, jurisdiction: str, *, draft: bool, unjudged: Mode) -> Brief:
+    from asylum_prep.domain.citations import citations_by_element
+    from asylum_prep.legal.elements import assess
+
+    decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
+    assessments = assess(record, jurisdiction, country_evidence=citations_by_element(record))
+    return build_brief(record, jurisdiction=jurisdiction, declaration=decl,
+                       assessments=assessments, exhibits=exhibit_refs(record), draft=draft,
+                       cite=authority_refs.cite, unjudged=unjudged)
+
+
+def _watermarked(document: Document, mark: str = N_("DRAFT")) -> Document:
+    return document.model_copy(update={"watermark": Translator(document.lang)(mark)})
 
 
 def build(
@@ -95,9 +113,12 @@ def build(
     draft: bool = False,
     translator_info: TranslatorInfo | None = None,
     interpretation_language: str | None = None,
+    brief_unjudged: Mode = "omit",
+    translate: Callable[[str], str] | None = None,
 ) -> tuple[Document, list[Notice]]:
     """The document model for one case version (no storage, no audit: used by the service,
-    the benchmark and tests)."""
+    the benchmark and tests). A final brief with answers that have no current English
+    translation is refused, naming them; a draft shows them as gaps."""
     info = translator_info or TranslatorInfo()
     if doc == "declaration":
         d = (
@@ -130,20 +151,19 @@ def build(
             record, rows_from_record(record), jurisdiction=jurisdiction, lang=lang or "en"
         )
     if doc == "brief":
+        brief = _brief(record, jurisdiction, draft=draft, unjudged=brief_unjudged)
+        if brief.untranslated and not draft:
+            refuse_untranslated(record, brief.untranslated, translate=translate)
+        if draft:
+            return _watermarked(brief.document), brief.notices
+        return brief.document, brief.notices
+    if doc == "worksheet":
         from asylum_prep.domain.citations import citations_by_element
         from asylum_prep.legal.elements import assess
 
-        decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
-        assessments = assess(record, jurisdiction, country_evidence=citations_by_element(record))
-        brief = build_brief(
-            record,
-            jurisdiction=jurisdiction,
-            declaration=decl,
-            assessments=assessments,
-            exhibits=exhibit_refs(record),
-            draft=True,
-        )
-        return _watermarked(brief.document), brief.notices
+        sheet, notes = build_worksheet(record, jurisdiction=jurisdiction, assessments=assess(
+            record, jurisdiction, country_evidence=citations_by_element(record)))
+        return _watermarked(sheet, WORKSHEET_MARK), notes
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
 
@@ -162,6 +182,7 @@ def render_document(
     interpretation_language: str | None = None,
     pdf_a: bool = False,
     translate: Callable[[str], str] | None = None,
+    brief_unjudged: str = "omit",
 ) -> RenderResult:
     if doc not in DOCS:
         raise InputRefused(
@@ -169,6 +190,9 @@ def render_document(
         )
     if fmt not in FORMATS:
         raise InputRefused(N_("Unknown format: choose pdf or docx."))
+    if brief_unjudged not in UNJUDGED:
+        raise InputRefused(N_("Elements nobody has judged are either left out of the brief "
+                              "or argued in the alternative: choose omit or alternative."))
     if doc == "packet":
         return _packet(store, actor, case_id, fmt=fmt, translate=translate)
     record, jurisdiction, version = _read(store, actor, case_id)
@@ -184,6 +208,8 @@ def render_document(
         draft=draft,
         translator_info=translator_info,
         interpretation_language=interpretation_language,
+        brief_unjudged="alternative" if brief_unjudged == "alternative" else "omit",
+        translate=translate,
     )
     if fmt == "pdf":
         content, more = pdf_renderer.render(document, pdf_a=pdf_a)

@@ -3,7 +3,8 @@
 A decision-maker reads contradictions as lies, so a document meant for filing is refused
 while any flag (legal.consistency) is neither resolved nor dismissed with a reason by an
 attorney. The refusal names each flag and the answers to look at, in the reader's language. A
-draft is always allowed: it carries a DRAFT watermark on every page.
+draft is always allowed: it carries a DRAFT watermark on every page. A final brief is also
+refused while an answer it quotes has no current English translation (`refuse_untranslated`).
 """
 
 from __future__ import annotations
@@ -47,3 +48,15 @@ def check_final(record: CaseRecord, doc: str, *,
            "answers, or have an attorney dismiss each flag with a reason on the case overview "
            "(Consistency); or make a draft, which is marked DRAFT. Open flags: {flags}"),
         document=t(GATED[doc]), flags=" ".join(items))
+
+
+def refuse_untranslated(record: CaseRecord, paths: list[str], *,
+                        translate: Callable[[str], str] | None = None) -> None:
+    """Refuse a final brief that would quote answers with no current English translation,
+    naming each by its wizard question."""
+    t = _fmt(translate)
+    where = "; ".join(dict.fromkeys(answer_label(record, p).text(t) for p in paths))
+    raise InputRefused(
+        N_("A final brief cannot be made until these answers have a current English "
+           "translation: {questions}. Or make a draft, which shows them as gaps."),
+        questions=where)

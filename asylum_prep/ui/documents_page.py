@@ -24,6 +24,7 @@ def render(ctx: PageContext) -> None:
         "interpretation-certificate": t("Certificate of interpretation"),
         "exhibit-index": t("Index of supporting documents"),
         "brief": t("Brief"),
+        "worksheet": t("Attorney worksheet (not for filing)"),
         "packet": t("Exhibit packet"),
     }
     st.title(t("Documents"), anchor=False)
@@ -66,8 +67,14 @@ def render(ctx: PageContext) -> None:
         bilingual = st.checkbox(
             t("Both languages side by side"), key=state.W_DOC_BILINGUAL, disabled=src == "en"
         )
+    if kind in ("declaration", "brief"):
         draft = st.checkbox(t("Draft for the attorney: show missing answers"),
                             key=state.W_DOC_DRAFT)
+    unjudged = "omit"
+    if kind == "brief" and st.checkbox(
+            t("Also argue, in the alternative, the elements no attorney has judged yet"),
+            key=state.W_DOC_UNJUDGED):
+        unjudged = "alternative"
     if kind in ("translation-certificate", "interpretation-certificate"):
         info = TranslatorInfo(
             st.text_input(t("Translator's or interpreter's name"), key=state.W_DOC_TR_NAME),
@@ -89,6 +96,7 @@ def render(ctx: PageContext) -> None:
                     draft=draft,
                     translator_info=info,
                     translate=t,
+                    brief_unjudged=unjudged,
                 ),
             )
     last = st.session_state.get(state.DOC_RESULT)

@@ -149,6 +149,9 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
         if lang:
             key(page, "w_doc_lang").locator("label", has_text=lang).first.click()
             settle(page)
+        if doc == "Brief":  # one answer is translated: a final brief would be refused
+            key(page, "w_doc_draft").locator("label").first.click()
+            settle(page)
         click(page, "w_doc_render")
         saved = steps.download(page, "w_doc_download", tmp_path, name)
         assert "asylum" not in saved.name.lower()
@@ -167,7 +170,8 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
     )
     assert "Plain-clothes agents stopped me" in docx_text and "penalty of perjury" in docx_text
     brief = pdf_text(downloads["brief.pdf"])
-    assert "Fictional Rights Watch" in brief
+    assert "Fictional Rights Watch" in brief and "DRAFT" in brief
+    assert "has no current English translation" in brief  # the untranslated answers
     with pikepdf.open(downloads["packet"]) as packet:
         assert len(packet.pages) >= 3  # index, tab pages and the exhibits
     packet_text = pdf_text(downloads["packet"])

@@ -33,6 +33,7 @@ def test_paralegal_renders_every_document_kind(store, filled):
         "interpretation-certificate",
         "exhibit-index",
         "brief",
+        "worksheet",
     ):
         for fmt in ("pdf", "docx"):
             res = render_document(

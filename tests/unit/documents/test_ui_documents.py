@@ -58,3 +58,25 @@ def test_paralegal_renders_previews_and_downloads(seeded):
     assert len(at.get("imgs")) >= 1 or len(at.get("image")) >= 1
     case_id, result = at.session_state[state.DOC_RESULT]
     assert case_id == seeded.case_id and result.content[:4] == b"%PDF"
+
+
+def test_brief_needs_translations_or_a_draft_and_the_worksheet_is_listed(seeded):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[state.ACTOR] = seeded.attorney
+    at.session_state[state.LAST_ACTIVITY] = time.time()
+    at.session_state[state.CASE_ID] = seeded.case_id
+    at.run()
+    at.switch_page("ui/views/documents.py").run()
+    kinds = at.selectbox(key=state.W_DOC_KIND)
+    assert "Attorney worksheet (not for filing)" in kinds.options
+    kinds.set_value("brief").run()
+    assert at.checkbox(key=state.W_DOC_UNJUDGED) is not None
+    at.button(key=state.W_DOC_RENDER).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("current English translation" in e.value for e in at.error)
+    assert state.DOC_RESULT not in at.session_state
+    at.checkbox(key=state.W_DOC_DRAFT).check().run()
+    at.button(key=state.W_DOC_RENDER).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    _, result = at.session_state[state.DOC_RESULT]
+    assert result.filename.endswith("-brief.pdf") and result.content[:4] == b"%PDF"
