@@ -103,6 +103,13 @@ _.mtime
 # by answer path strings ("about.birth_place", "screening.armed_groups_detail") in the
 # documents, the legal rules, the review page and the archive, and stored with every version.
 _.armed_groups
+_.counsel_address  # filing details, read by name (FIELDS, the brief's signature block)
+_.counsel_bar_number
+_.counsel_email
+_.counsel_eoir_id
+_.counsel_firm
+_.counsel_name
+_.counsel_phone
 _.armed_groups_detail
 _.birth_place
 _.departure_place
