@@ -31,6 +31,7 @@ from asylum_prep.documents.model import (
     Text,
 )
 from asylum_prep.domain.citations import format_citation
+from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.i18n import Translator
@@ -261,6 +262,6 @@ def build_brief(
         kind="brief",
         running=running_text(t, record, lang, name),
         blocks=tuple(blocks),
-        page_size="letter" if jurisdiction == "us" else "A4",
+        page_size=paper_name(jurisdiction),
     )
     return Brief(doc, notices + a.notices)

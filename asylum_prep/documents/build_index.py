@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from asylum_prep.documents.answers import Answers, display_name, document_translator
 from asylum_prep.documents.build_declaration import running_text
 from asylum_prep.documents.model import Block, Caption, Document, Notice, Paragraph, Table, Text
+from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
 
 
@@ -64,6 +65,6 @@ def build_index(
         kind="exhibit-index",
         running=running_text(t, record, lang, name),
         blocks=tuple(blocks),
-        page_size="letter" if jurisdiction == "us" else "A4",
+        page_size=paper_name(jurisdiction),
     )
     return doc, notices + a.notices

@@ -30,6 +30,7 @@ import pikepdf
 
 from asylum_prep.config import Settings
 from asylum_prep.domain.evidence import EvidenceItem, Mime
+from asylum_prep.domain.paper import paper_name, paper_points
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.evidence import noto_sans, plain_sheets, safe_rendition, sheets, stamp
@@ -131,7 +132,7 @@ def make_rendition(
     return safe_rendition.make(
         source,
         item.mime if item.mime.is_image else Mime.pdf,
-        page_size="letter" if jurisdiction == "us" else "A4",
+        page_size=paper_name(jurisdiction),
         pages=None if item.mime.is_image else item.page_count,
         memory_mb=settings.rendition_memory_mb,
         cpu_seconds=settings.rendition_cpu_seconds,
@@ -265,8 +266,8 @@ def build_packet(
 ) -> PacketResult:
     """The packet of `record` (at `version`), given the bytes of its `packet_files`. `title`
     names the applicant in the footer when the record has no name."""
-    page_size = stamp.LETTER if jurisdiction == "us" else stamp.A4
-    css_size = "letter" if jurisdiction == "us" else "A4"
+    page_size = paper_points(jurisdiction)
+    css_size = paper_name(jurisdiction)
     applicant, reference = _applicant(record, title)
     bates = stamp.clean_bates_prefix(bates_prefix)
     sources = _open_exhibits(blobs)
