@@ -41,6 +41,7 @@ class LegalPack:
     translation_authority: str
     interpretation_certificate: str
     nonrefoulement: tuple[Basis, ...]
+    packet: dict[str, str]  # the exhibit packet's cover and certificate of service
 
 
 def _read(path: Path) -> dict[str, object]:
@@ -72,4 +73,5 @@ def load(jurisdiction: str) -> LegalPack:
         translation_authority=certs.get("translation_authority", ""),
         interpretation_certificate=certs["interpretation"],
         nonrefoulement=tuple(bases),
+        packet={str(k): str(v) for k, v in data.get("packet", {}).items()},  # type: ignore[attr-defined]
     )
