@@ -1,7 +1,9 @@
 """`asylum-prep render ID --doc KIND --format pdf|docx --out FILE`: one document of a case.
 
 The document goes to --out (mode 0600); a packet split into parts goes to numbered files
-beside it, whose names are printed on stdout. Notes and warnings go to stderr.
+beside it, whose names are printed on stdout. Notes and warnings go to stderr: the document's
+own, and for the packet and the exhibit index the case's evidence warnings too (what the
+evidence page shows: uncorroborated elements, untranslated documents...).
 """
 
 from __future__ import annotations
@@ -11,7 +13,15 @@ import io
 import zipfile
 from pathlib import Path
 
-from asylum_prep.cli.common import LazyChoices, cli_actor, note, out, store_from, write_private
+from asylum_prep.cli.common import (
+    LazyChoices,
+    cli_actor,
+    note,
+    note_evidence_warnings,
+    out,
+    store_from,
+    write_private,
+)
 
 
 def _docs() -> tuple[str, ...]:
@@ -36,7 +46,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--lang", default=None, help="declaration language: the answer language or en")
     p.add_argument("--bilingual", action="store_true", help="two columns: original | English")
     p.add_argument("--draft", action="store_true", help="show missing answers as gaps")
-    p.add_argument("--pdf-a", action="store_true", help="PDF/A-2b output")
+    p.add_argument("--pdf-a", action="store_true",
+                   help="PDF/A-2b output (refused, with the reason, when it cannot be made)")
+    p.add_argument("--bates", default=None,
+                   help="packet and exhibit index: Bates prefix for the page numbers, e.g. EX")
     p.add_argument("--translator-name", default="")
     p.add_argument("--translator-address", default="")
     p.add_argument("--translator-phone", default="")
@@ -69,7 +82,10 @@ def run(args: argparse.Namespace) -> int:
                 args.translator_name, args.translator_address, args.translator_phone
             ),
             interpretation_language=args.read_back_language,
+            bates_prefix=args.bates,
         )
+        if args.doc in ("packet", "exhibit-index"):
+            note_evidence_warnings(store, cli_actor(store), args.case_id)
     finally:
         store.close()
     for warning in result.warnings:

@@ -20,7 +20,7 @@ from asylum_prep.documents.build_certificates import (
     translation_certificate,
 )
 from asylum_prep.documents.build_declaration import Declaration, build_bilingual, build_declaration
-from asylum_prep.documents.build_index import build_index, rows_from_record
+from asylum_prep.documents.build_index import build_index, rows_from_plan
 from asylum_prep.documents.model import Document, Notice, Text
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
@@ -54,7 +54,8 @@ class RenderResult:
     version: int = 0
 
 
-def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, int]:
+def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, int, str]:
+    """The case's current record, jurisdiction, version and title."""
     with store.session() as session:
         require(session, actor, case_id, Permission.export)
         case = repo.get_case(session, case_id)
@@ -62,7 +63,8 @@ def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, in
         record = repo.open_record(
             cipher, repo.get_version_row(session, case_id, case.current_version)
         )
-        return record, case.jurisdiction, case.current_version
+        title = cipher.open_text("title", case.title_enc)
+        return record, case.jurisdiction, case.current_version, title
 
 
 def _stamp(decl: Declaration, version: int) -> Declaration:
@@ -85,9 +87,13 @@ def build(
     draft: bool = False,
     translator_info: TranslatorInfo | None = None,
     interpretation_language: str | None = None,
+    bates_prefix: str | None = None,
+    title: str = "",
 ) -> tuple[Document, list[Notice]]:
     """The document model for one case version (no storage, no audit: used by the service,
-    the benchmark and tests)."""
+    the benchmark and tests). The exhibit index numbers pages as the packet made with the
+    same `bates_prefix` does (`title`: the case title, which the packet prints when the
+    record has no name)."""
     info = translator_info or TranslatorInfo()
     if doc == "declaration":
         d = (
@@ -114,9 +120,16 @@ def build(
             )
         return cert.document, cert.notices
     if doc == "exhibit-index":
-        return build_index(
-            record, rows_from_record(record), jurisdiction=jurisdiction, lang=lang or "en"
-        )
+        from asylum_prep.evidence.packet import packet_plan
+        from asylum_prep.services.packet import packet_texts
+
+        texts = packet_texts(jurisdiction)
+        settled = packet_plan(record, title=title, jurisdiction=jurisdiction,
+                              bates_prefix=bates_prefix, texts=texts)
+        certificate = texts.service_title if (lang or "en") == "en" else None
+        rows = (rows_from_plan(settled.plan, certificate=certificate) if certificate
+                else rows_from_plan(settled.plan))
+        return build_index(record, rows, jurisdiction=jurisdiction, lang=lang or "en")
     if doc == "brief":
         from asylum_prep.domain.citations import citations_by_element
         from asylum_prep.legal.elements import assess
@@ -150,7 +163,10 @@ def render_document(
     interpretation_language: str | None = None,
     pdf_a: bool = False,
     translate: Callable[[str], str] | None = None,
+    bates_prefix: str | None = None,
 ) -> RenderResult:
+    """`bates_prefix` numbers the packet, and the exhibit index with it, with Bates labels;
+    `pdf_a` makes PDF/A-2b or refuses (the packet: with the validator's reasons)."""
     if doc not in DOCS:
         raise InputRefused(
             N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS)
@@ -158,8 +174,9 @@ def render_document(
     if fmt not in FORMATS:
         raise InputRefused(N_("Unknown format: choose pdf or docx."))
     if doc == "packet":
-        return _packet(store, actor, case_id, fmt=fmt, translate=translate)
-    record, jurisdiction, version = _read(store, actor, case_id)
+        return _packet(store, actor, case_id, fmt=fmt, translate=translate,
+                       bates_prefix=bates_prefix, pdf_a=pdf_a)
+    record, jurisdiction, version, title = _read(store, actor, case_id)
     document, notices = build(
         record,
         jurisdiction=jurisdiction,
@@ -170,6 +187,8 @@ def render_document(
         draft=draft,
         translator_info=translator_info,
         interpretation_language=interpretation_language,
+        bates_prefix=bates_prefix,
+        title=title,
     )
     if fmt == "pdf":
         content, more = pdf_renderer.render(document, pdf_a=pdf_a)
@@ -194,6 +213,8 @@ def _packet(
     *,
     fmt: str,
     translate: Callable[[str], str] | None = None,
+    bates_prefix: str | None = None,
+    pdf_a: bool = False,
 ) -> RenderResult:
     """The exhibit packet (services.packet checks access and audits it). A packet split
     into parts comes as a zip of the parts."""
@@ -201,7 +222,7 @@ def _packet(
         raise InputRefused(N_("The exhibit packet is made as PDF only."))
     from asylum_prep.services.packet import render_packet
 
-    result = render_packet(store, actor, case_id)
+    result = render_packet(store, actor, case_id, bates_prefix=bates_prefix, pdf_a=pdf_a)
     zipped = len(result.parts) > 1
     return RenderResult(
         filename=f"document-{case_id[:8]}-packet.{'zip' if zipped else 'pdf'}",
