@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import BinaryIO
 
 import pikepdf
+from pikepdf import Name
 
 from asylum_prep.errors import N_, InputRefused
 
@@ -36,10 +37,36 @@ def reasons(findings: list[str], most: int = 3) -> str:
     return shown + (f" (and {len(findings) - most} more)" if len(findings) > most else "")
 
 
+_EMPTY_ALLOWED = (Name.Pattern, Name.Shading, Name.XObject, Name.ExtGState, Name.ColorSpace)
+
+
+def _prune(resources: pikepdf.Object) -> None:
+    for key in _EMPTY_ALLOWED:
+        value = resources.get(key)
+        if isinstance(value, pikepdf.Dictionary) and len(value.keys()) == 0:
+            del resources[key]
+
+
+def prune_empty_resources(pdf: pikepdf.Pdf) -> None:
+    """Drop the empty /Pattern, /Shading... dictionaries WeasyPrint writes into resources: the
+    validator does not know patterns and shadings, even none of them."""
+    for obj in pdf.objects:
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            resources = obj.get(Name.Resources)
+            if isinstance(resources, pikepdf.Dictionary):
+                _prune(resources)
+    for page in pdf.pages:
+        resources = page.obj.get(Name.Resources)
+        if isinstance(resources, pikepdf.Dictionary):
+            _prune(resources)
+
+
 def save(pdf: pikepdf.Pdf, out: BinaryIO) -> None:
     """Write `pdf` to `out` as validated PDF/A-2b, or raise InputRefused naming why not."""
     require()
     from pikepdf import pdfa
+
+    prune_empty_resources(pdf)
 
     try:
         pdfa.save(pdf, out, FLAVOUR, output_intent="sRGB")
