@@ -158,3 +158,17 @@ def test_bookmarks_cover_and_certificate_of_service(store, several, tmp_path):
     assert "Asylum Office" in cover  # the forum of an affirmative US case, from us.toml
     assert "____" in cover  # who submits it and when: blanks to fill in, never made up
     assert "I certify that on ____" in pages[-1] and "by ____" in pages[-1]
+
+
+def test_a_translated_stand_alone_index_prints_the_same_numbers(store, several):
+    people = several
+    english = render_document(store, people.attorney, people.case_id, doc="exhibit-index",
+                              fmt="pdf", bates_prefix="EX")
+    persian = render_document(store, people.attorney, people.case_id, doc="exhibit-index",
+                              fmt="pdf", bates_prefix="EX", lang="fa")
+    en_text = "\n".join(_page_texts(english.content))
+    fa_text = "\n".join(_page_texts(persian.content))
+    assert "Certificate of Service" in en_text  # the legal text pack's title, in English
+    assert "ابلاغ" in fa_text or "ابلاغ"[::-1] in fa_text  # translated in the Persian index
+    assert sorted(RANGE.findall(fa_text)) == sorted(RANGE.findall(en_text))
+    assert len(RANGE.findall(en_text)) == 7
