@@ -76,7 +76,12 @@ class IndexRow:
     last_page: int
     parts: tuple[int, ...]
     evidence_id: str | None = None
-    pages: str = ""  # the range as printed: "4–9", or Bates labels "EX000004–EX000009"
+    bates: str = ""
+
+    @property
+    def pages(self) -> str:
+        """The range as printed: "4–9", or Bates labels "EX000004–EX000009"."""
+        return page_plan.span(self.first_page, self.last_page, self.bates)
 
 
 @dataclass
@@ -170,14 +175,14 @@ def index_rows(
             ex.end_page,
             parts[i] if parts else (),
             ex.evidence_id,
-            plan.exhibit_span(ex),
+            plan.bates,
         )
         for i, ex in enumerate(plan.exhibits)
     ]
     first = plan.certificate_first
     if first is not None:
         rows.append(IndexRow("", title, first, plan.total, parts[-1] if parts else (), None,
-                             plan.certificate_span()))
+                             plan.bates))
     return rows
 
 

@@ -18,6 +18,13 @@ from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
 from asylum_prep.evidence.stamp import page_label
 
 
+def span(first: int, last: int, bates: str = "") -> str:
+    """A range as an index prints it: "4", "4–9", or Bates labels "EX000004–EX000009"."""
+    if first == last:
+        return page_label(first, bates)
+    return f"{page_label(first, bates)}\u2013{page_label(last, bates)}"
+
+
 @dataclass(frozen=True)
 class PagePlan:
     cover_pages: int
@@ -48,10 +55,7 @@ class PagePlan:
         return page_label(number, self.bates)
 
     def span(self, first: int, last: int) -> str:
-        """A range as an index prints it: "4", "4–9", or Bates labels "EX000004–EX000009"."""
-        if first == last:
-            return self.label(first)
-        return f"{self.label(first)}\u2013{self.label(last)}"
+        return span(first, last, self.bates)
 
     def exhibit_span(self, exhibit: Exhibit) -> str:
         return self.span(exhibit.tab_page, exhibit.end_page)
