@@ -172,3 +172,25 @@ def test_a_translated_stand_alone_index_prints_the_same_numbers(store, several):
     assert "ابلاغ" in fa_text or "ابلاغ"[::-1] in fa_text  # translated in the Persian index
     assert sorted(RANGE.findall(fa_text)) == sorted(RANGE.findall(en_text))
     assert len(RANGE.findall(en_text)) == 7
+
+
+def test_fit_respects_rotation_and_never_enlarges_past_the_limit(tmp_path):
+    from asylum_prep.evidence.fit import fit_pages
+
+    pdf = pikepdf.Pdf.open(io.BytesIO(framed_pdf(A4, "Turned")))
+    pdf.pages[0].obj.Rotate = 90  # an A4 portrait page shown landscape
+    pdf.pages.extend(pikepdf.Pdf.open(io.BytesIO(framed_pdf((100, 60), "Tiny"))).pages)
+    assert fit_pages(pdf, paper_points("us")) == 2
+    turned, tiny = pdf.pages
+    assert "/Rotate" not in turned.obj
+    assert [float(v) for v in turned.mediabox] == [0, 0, 792, 612]  # Letter, landscape
+    scale = float(next(op for op in pikepdf.parse_content_stream(tiny)
+                       if str(op.operator) == "cm").operands[0])
+    assert scale == MAX_ENLARGE
+    path = tmp_path / "fit.pdf"
+    pdf.save(path)
+    box = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    word = next(ln for ln in box.splitlines() if ">Turned<" in ln)
+    x_min, x_max = (float(word.split(f'{k}="')[1].split('"')[0]) for k in ("xMin", "xMax"))
+    assert 0 <= x_min < x_max <= 792  # on the page, as the reader sees it
