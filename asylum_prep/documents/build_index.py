@@ -57,7 +57,7 @@ def build_index(
         title=tx(t("Index of supporting documents")), rows=((tx(t("Name:")), tx(name or "—")),)
     )
     blocks: list[Block] = [caption]
-    if rows:
+    if any(r.tab for r in rows):  # the certificate of service alone is no list of exhibits
         blocks.append(
             Table(
                 header=(tx(t("Tab")), tx(t("Description")), tx(t("Pages"))),
