@@ -37,7 +37,6 @@ from asylum_prep.domain.paper import paper_name, paper_points
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.evidence import (
-    noto_sans,
     page_plan,
     pdfa,
     plain_sheets,
@@ -54,7 +53,7 @@ from asylum_prep.evidence.cover import (
 )
 from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
 from asylum_prep.evidence.fit import fit_pages
-from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
+from asylum_prep.evidence.packet_index import IndexRow, index_context, index_rows, render_index
 from asylum_prep.evidence.sandbox import RenditionFailed
 from asylum_prep.evidence.split import Slice, plan_parts
 
@@ -66,22 +65,6 @@ N_UNDRAWABLE = N_("The document “{title}” could not be redrawn safely as pag
 
 
 __all__ = ["CertificateOfService", "PacketTexts", "build_packet", "packet_plan"]
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    tab: str
-    description: str
-    first_page: int
-    last_page: int
-    parts: tuple[int, ...]
-    evidence_id: str | None = None
-    bates: str = ""
-
-    @property
-    def pages(self) -> str:
-        """The range as printed: "4–9", or Bates labels "EX000004–EX000009"."""
-        return page_plan.span(self.first_page, self.last_page, self.bates)
 
 
 @dataclass
@@ -162,63 +145,6 @@ def _tabs(exhibits: tuple[Exhibit, ...] | list[Exhibit]) -> list[dict[str, str]]
     ]
 
 
-def index_rows(
-    plan: page_plan.PagePlan, title: str, parts: list[tuple[int, ...]] | None = None
-) -> list[IndexRow]:
-    """One row per exhibit and one for the certificate of service (`title`), numbered from
-    `plan`; `parts[i]`: the parts exhibit i is in, then the certificate's."""
-    rows = [
-        IndexRow(
-            ex.tab,
-            ex.description + (" (cited, not attached)" if ex.citation_only else ""),
-            ex.tab_page,
-            ex.end_page,
-            parts[i] if parts else (),
-            ex.evidence_id,
-            plan.bates,
-        )
-        for i, ex in enumerate(plan.exhibits)
-    ]
-    first = plan.certificate_first
-    if first is not None:
-        rows.append(IndexRow("", title, first, plan.total, parts[-1] if parts else (), None,
-                             plan.bates))
-    return rows
-
-
-def _part_note(parts: tuple[int, ...], n_parts: int) -> str:
-    if n_parts <= 1 or not parts:
-        return ""
-    first, last = min(parts), max(parts)
-    return f" (part {first})" if first == last else f" (parts {first}\u2013{last})"
-
-
-def _index_context(rows: list[IndexRow], applicant: str, reference: str,
-                   plan: page_plan.PagePlan, n_parts: int) -> dict[str, object]:
-    widest = plan.span(10**5, 10**5 + 1) + _part_note((10, 11), 2)
-    return {
-        "rows": [{"tab": r.tab, "description": r.description,
-                  "pages": r.pages + _part_note(r.parts, n_parts)} for r in rows],
-        "applicant": applicant,
-        "reference": reference,
-        "total_pages": plan.total,
-        "parts": n_parts,
-        "pages_width": round(plain_sheets.pages_width(widest), 1),
-    }
-
-
-def _render_index(context: dict[str, object], css_size: str, page_size: tuple[float, float],
-                  plain: bool) -> tuple[pikepdf.Pdf, int]:
-    if plain:
-        pdf = pikepdf.new()
-        fonts = noto_sans.Fonts(pdf)
-        pages = plain_sheets.index_pages(pdf, context, page_size, fonts)
-        fonts.embed()
-        return pdf, 8 * 1024 * len(pages)
-    data = html_to_pdf(render_template("index.html", **context, page_size=css_size))
-    return pikepdf.Pdf.open(io.BytesIO(data)), len(data)
-
-
 @dataclass
 class Settled:
     """A packet's page plan with the pages it was settled with."""
@@ -250,10 +176,10 @@ def packet_plan(record: CaseRecord, *, title: str, jurisdiction: str,
     while True:
         plan = page_plan.plan(record, cover_pages=len(bookends.cover), index_pages=n_index,
                               certificate_pages=len(bookends.cert), bates=bates)
-        context = _index_context(index_rows(plan, texts.service_title), applicant, reference,
+        context = index_context(index_rows(plan, texts.service_title), applicant, reference,
                                  plan, 1)
         plain = plain_sheets.plain_text_ok(context, tabs, footer_text)
-        pages = len(_render_index(context, css_size, paper, plain)[0].pages)
+        pages = len(render_index(context, css_size, paper, plain)[0].pages)
         if pages == n_index or pages in seen:  # settled (or flip-flopping: keep the longer)
             n_index = max(pages, n_index)
             break
@@ -376,7 +302,7 @@ def build_packet(
             for sl in part:
                 unit_parts[sl.unit].append(p)
         rows = index_rows(plan, texts.service_title, [tuple(u) for u in unit_parts[2:]])
-        context = _index_context(rows, settled.applicant, settled.reference, plan, len(split))
+        context = index_context(rows, settled.applicant, settled.reference, plan, len(split))
         if furniture is None:  # first pass: index, tabs and footer in one layout
             furniture = sheets.render_furniture(
                 index=context, tabs=_tabs(plan.exhibits), footer_text=settled.footer_text,
@@ -384,7 +310,7 @@ def build_packet(
                 label_chars=stamp.label_chars(bates))
             index, index_size = furniture.index, 40 * 1024 * len(furniture.index)
         else:
-            index_pdf, index_size = _render_index(context, css_size, page_size, settled.plain)
+            index_pdf, index_size = render_index(context, css_size, page_size, settled.plain)
             index = list(index_pdf.pages)
         if len(index) != n_index:
             n_index = len(index)
