@@ -63,7 +63,8 @@ def caption(record: CaseRecord, jurisdiction: str, texts: PacketTexts) -> Captio
     affirmative = record.filing.proceeding is Proceeding.affirmative
     forum = texts.forum_defensive if defensive else texts.forum_affirmative if affirmative else ""
     about = record.about
-    number = about.a_number if jurisdiction == "us" else (about.reference or about.a_number)
+    # an A-number is a US number: elsewhere only the reference the team entered is printed
+    number = about.a_number if jurisdiction == "us" else about.reference
     return Caption(
         forum=forum,
         proceeding=texts.proceeding_defensive if defensive else "",

@@ -194,3 +194,23 @@ def test_fit_respects_rotation_and_never_enlarges_past_the_limit(tmp_path):
     word = next(ln for ln in box.splitlines() if ">Turned<" in ln)
     x_min, x_max = (float(word.split(f'{k}="')[1].split('"')[0]) for k in ("xMin", "xMax"))
     assert 0 <= x_min < x_max <= 792  # on the page, as the reader sees it
+
+
+def test_caption_shows_only_what_the_case_holds():
+    from asylum_prep.domain.record import CaseRecord, Proceeding
+    from asylum_prep.evidence.cover import BLANK, PacketTexts, caption, cover_context
+    from asylum_prep.services.packet import packet_texts
+
+    record = CaseRecord()
+    record.about.a_number = "A123-456-789"
+    record.filing.proceeding = Proceeding.defensive
+    uk = caption(record, "uk", packet_texts("uk"))
+    assert uk.forum.startswith("First-tier Tribunal") and uk.number == ""  # no A-number in UK
+    us = caption(record, "us", packet_texts("us"))
+    assert "Immigration Court" in us.forum and us.proceeding == "In removal proceedings"
+    assert us.number == "A123-456-789" and us.applicant == ""
+    shown = cover_context(record, "eu", packet_texts("eu"))
+    assert shown["forum"] == shown["applicant"] == shown["number"] == BLANK  # lines to fill in
+    record.filing.proceeding = Proceeding.other
+    assert caption(record, "us", PacketTexts(forum_affirmative="X", forum_defensive="Y")).forum \
+        == ""
