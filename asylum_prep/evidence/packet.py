@@ -8,8 +8,8 @@ fit, the index giving ranges across parts. Every page number printed comes from 
 each part PDF/A-2b, checked by pikepdf's validator on the bytes written, or refuses.
 
 Index, tab and footer pages in Latin script are drawn in Noto Sans (evidence.plain_sheets);
-otherwise they and the certificate come from escaped templates in templates/packet/ laid out
-by WeasyPrint in one pass (evidence.sheets). Every font the packet adds, page numbers
+otherwise they come from escaped templates in templates/packet/ laid out by WeasyPrint in one
+pass (evidence.sheets); the cover and the certificate always do (`sheets.render_bookends`). Every font the packet adds, page numbers
 included, is embedded as a subset of the glyphs it draws (evidence.noto_sans, or WeasyPrint's).
 Exhibits come from their safe renditions (evidence.safe_rendition: every page redrawn as a
 picture in a sandbox, with an invisible text layer), never from the uploaded files' own pages.
