@@ -9,8 +9,9 @@ each part PDF/A-2b, checked by pikepdf's validator on the bytes written, or refu
 
 Index, tab and footer pages in Latin script are drawn in Noto Sans (evidence.plain_sheets);
 otherwise they come from escaped templates in templates/packet/ laid out by WeasyPrint in one
-pass (evidence.sheets); the cover and the certificate always do (`sheets.render_bookends`). Every font the packet adds, page numbers
-included, is embedded as a subset of the glyphs it draws (evidence.noto_sans, or WeasyPrint's).
+pass (evidence.sheets); the cover and the certificate always do (`sheets.render_bookends`).
+Every font the packet adds, page numbers included, is embedded as a subset of the glyphs it
+draws (evidence.noto_sans, or WeasyPrint's).
 Exhibits come from their safe renditions (evidence.safe_rendition: every page redrawn as a
 picture in a sandbox, with an invisible text layer), never from the uploaded files' own pages.
 Those pages are copied and
