@@ -58,7 +58,8 @@ _.space_after
 _.space_before
 _.top_margin
 # PDF dictionary keys set through pikepdf (evidence/noto_sans.py, sheets.py, plain_sheets.py,
-# stamp.py): the PDF readers read them.
+# stamp.py, fit.py): the PDF readers read them.
+_.MediaBox
 _.BaseFont
 _.BBox
 _.BitsPerComponent

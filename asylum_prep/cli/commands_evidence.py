@@ -18,6 +18,7 @@ from asylum_prep.cli.common import (
     cli_actor,
     float_in,
     note,
+    note_evidence_warnings,
     out,
     print_json,
     read_input,
@@ -84,9 +85,10 @@ def cmd_packet(args: argparse.Namespace) -> int:
     from asylum_prep.services.packet import render_packet
 
     store = store_from(args)
-    result = render_packet(store, cli_actor(store), args.case_id,
+    actor = cli_actor(store)
+    result = render_packet(store, actor, args.case_id,
                            max_part_bytes=int(args.max_part_mb * 1024 * 1024),
-                           bates_prefix=args.bates)
+                           bates_prefix=args.bates, pdf_a=args.pdf_a)
     folder = Path(args.out_dir)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     for name, data in result.parts:
@@ -94,6 +96,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
         out(str(folder / name))
     for warning in result.warnings:
         note(f"warning: {warning}")
+    note_evidence_warnings(store, actor, args.case_id)
     return 0
 
 
@@ -131,6 +134,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     packet.add_argument("case_id")
     packet.add_argument("--out-dir", required=True)
     packet.add_argument("--bates", default=None, help="Bates prefix, e.g. EX")
+    packet.add_argument("--pdf-a", action="store_true",
+                        help="PDF/A-2b parts (refused, with the reason, when they cannot be made)")
     packet.add_argument("--max-part-mb", type=float_in(1, 10_000), default=25.0,
                         help="largest part in MB (default %(default)s)")
     add_data_dir(packet)

@@ -7,7 +7,9 @@ the elements no attorney has judged (default: left out). `--doc worksheet` is th
 notes, always marked NOT FOR FILING.
 
 The document goes to --out (mode 0600); a packet split into parts goes to numbered files
-beside it, whose names are printed on stdout. Notes and warnings go to stderr.
+beside it, whose names are printed on stdout. Notes and warnings go to stderr: the document's
+own, and for the packet and the exhibit index the case's evidence warnings too (what the
+evidence page shows: uncorroborated elements, untranslated documents...).
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ import io
 import zipfile
 from pathlib import Path
 
-from asylum_prep.cli.common import LazyChoices, cli_actor, note, out, store_from, write_private
+from asylum_prep.cli.common import (
+    LazyChoices,
+    cli_actor,
+    note,
+    note_evidence_warnings,
+    out,
+    store_from,
+    write_private,
+)
 
 
 def _docs() -> tuple[str, ...]:
@@ -42,7 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--lang", default=None, help="declaration language: the answer language or en")
     p.add_argument("--bilingual", action="store_true", help="two columns: original | English")
     p.add_argument("--draft", action="store_true", help="show missing answers as gaps")
-    p.add_argument("--pdf-a", action="store_true", help="PDF/A-2b output")
+    p.add_argument("--pdf-a", action="store_true",
+                   help="PDF/A-2b output (refused, with the reason, when it cannot be made)")
+    p.add_argument("--bates", default=None,
+                   help="packet and exhibit index: Bates prefix for the page numbers, e.g. EX")
     p.add_argument("--unjudged", choices=("omit", "alternative"), default="omit",
                    help="brief: elements no attorney has judged are left out (omit) or argued "
                         "in the alternative under their own heading")
@@ -79,7 +92,10 @@ def run(args: argparse.Namespace) -> int:
             ),
             interpretation_language=args.read_back_language,
             brief_unjudged=args.unjudged,
+            bates_prefix=args.bates,
         )
+        if args.doc in ("packet", "exhibit-index"):
+            note_evidence_warnings(store, cli_actor(store), args.case_id)
     finally:
         store.close()
     for warning in result.warnings:

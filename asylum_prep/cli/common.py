@@ -197,3 +197,12 @@ def float_in(low: float, high: float) -> Callable[[str], float]:
         return value
 
     return parse
+
+
+def note_evidence_warnings(store: Store, actor: Actor, case_id: str) -> None:
+    """The evidence warnings the app shows on the evidence page (uncorroborated elements,
+    untranslated documents, small pictures...), as notes: what the packet or index needs."""
+    from asylum_prep.services.evidence import warnings_for
+
+    for warning in warnings_for(store, actor, case_id):
+        note(f"warning: {warning.message()}")

@@ -39,6 +39,7 @@ from asylum_prep.documents.model import (
     RunningText,
     Text,
 )
+from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.i18n import Translator
@@ -176,7 +177,7 @@ def build_brief(
         kind="brief",
         running=_running(t, record, jurisdiction, name),
         blocks=tuple(blocks),
-        page_size="letter" if jurisdiction in ("us", "ca") else "A4",
+        page_size=paper_name(jurisdiction),
     )
     untranslated = list(dict.fromkeys([*name_gaps, *facts.untranslated,
                                        *arguer.untranslated]))

@@ -41,6 +41,7 @@ from asylum_prep.documents.model import (
     Text,
 )
 from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord, Proceeding
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.i18n import Translator, native_name
@@ -288,7 +289,7 @@ def build_declaration(
         kind="declaration",
         running=running_text(t, record, flang, name),
         blocks=tuple(w.blocks),
-        page_size="letter" if jurisdiction == "us" else "A4",
+        page_size=paper_name(jurisdiction),
     )
     return Declaration(document=doc, paragraphs=w.paths, notices=answers.notices)
 

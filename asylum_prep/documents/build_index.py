@@ -1,7 +1,9 @@
 """The index of supporting documents: tab, description, page range.
 
-Rows come from the evidence engineer's exhibit list (`asylum_prep.evidence.exhibits.exhibit_list`)
-via `rows_from_record`, or from any list of `IndexRow` a caller passes (a stand-alone index).
+Rows come from the packet's page plan (`asylum_prep.evidence.page_plan`, settled by
+`evidence.packet.packet_plan`) via `rows_from_plan`, so this stand-alone index prints the
+very page numbers (or Bates ranges) the packet's own index and stamps print; or from any list
+of `IndexRow` a caller passes.
 """
 
 from __future__ import annotations
@@ -11,7 +13,12 @@ from dataclasses import dataclass
 from asylum_prep.documents.answers import Answers, display_name, document_translator
 from asylum_prep.documents.build_declaration import running_text
 from asylum_prep.documents.model import Block, Caption, Document, Notice, Paragraph, Table, Text
+from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import N_
+from asylum_prep.evidence.page_plan import PagePlan
+
+N_CERTIFICATE = N_("Certificate of service")
 
 
 @dataclass(frozen=True)
@@ -21,15 +28,17 @@ class IndexRow:
     pages: str
 
 
-def rows_from_record(record: CaseRecord, *, first_page: int = 1) -> list[IndexRow]:
-    from asylum_prep.evidence.exhibits import exhibit_list
-
+def rows_from_plan(plan: PagePlan, *, certificate: str = N_CERTIFICATE) -> list[IndexRow]:
+    """A row per exhibit and one for the certificate of service (its description
+    `certificate`; translated when it is the default), numbered as in the packet."""
     rows = []
-    for ex in exhibit_list(record, first_page=first_page):
+    for ex in plan.exhibits:
         desc = ex.description
         if ex.citation_only and ex.citation_text:
             desc = f"{desc}\n{ex.citation_text}" if desc else ex.citation_text
-        rows.append(IndexRow(tab=ex.tab, description=desc, pages=ex.pages))
+        rows.append(IndexRow(tab=ex.tab, description=desc, pages=plan.exhibit_span(ex)))
+    if plan.certificate_first is not None:
+        rows.append(IndexRow(tab="", description=certificate, pages=plan.certificate_span()))
     return rows
 
 
@@ -48,11 +57,15 @@ def build_index(
         title=tx(t("Index of supporting documents")), rows=((tx(t("Name:")), tx(name or "—")),)
     )
     blocks: list[Block] = [caption]
-    if rows:
+    if any(r.tab for r in rows):  # the certificate of service alone is no list of exhibits
         blocks.append(
             Table(
                 header=(tx(t("Tab")), tx(t("Description")), tx(t("Pages"))),
-                rows=tuple((tx(r.tab), tx(r.description), tx(r.pages)) for r in rows),
+                rows=tuple(
+                    (tx(r.tab), tx(t(N_CERTIFICATE) if r.description == N_CERTIFICATE
+                                   else r.description), tx(r.pages))
+                    for r in rows
+                ),
                 widths=(1, 8, 2),
             )
         )
@@ -64,6 +77,6 @@ def build_index(
         kind="exhibit-index",
         running=running_text(t, record, lang, name),
         blocks=tuple(blocks),
-        page_size="letter" if jurisdiction == "us" else "A4",
+        page_size=paper_name(jurisdiction),
     )
     return doc, notices + a.notices

@@ -52,6 +52,7 @@ class LegalPack:
     translation_authorities: tuple[str, ...]  # library ids
     interpretation_certificate: str
     nonrefoulement: tuple[Basis, ...]
+    packet: dict[str, str]  # the exhibit packet's cover and certificate of service
 
     @property
     def translation_authority(self) -> str:
@@ -105,4 +106,5 @@ def load(jurisdiction: str) -> LegalPack:
         translation_authorities=_ids(certs.get("translation_authorities")),
         interpretation_certificate=str(certs["interpretation"]),
         nonrefoulement=tuple(bases),
+        packet={str(k): str(v) for k, v in data.get("packet", {}).items()},  # type: ignore[attr-defined]
     )

@@ -1,12 +1,17 @@
-"""The exhibit packet: index of supporting documents, a tab page before each exhibit, every
-page numbered consecutively at the bottom centre (optional Bates prefix), applicant name and
-reference in the footer, an optional certificate of service; split into parts of at most
-`max_part_bytes`, exhibits kept whole when they fit, the index giving ranges across parts.
+"""The exhibit packet: a cover page with the caption, the index of supporting documents, a tab
+page before each exhibit, a certificate of service; every page on the jurisdiction's paper
+(evidence.fit), numbered consecutively at the bottom centre from the cover on (optional Bates
+prefix), applicant name and reference in the footer; bookmarks for the index, each exhibit and
+the certificate; split into parts of at most `max_part_bytes`, exhibits kept whole when they
+fit, the index giving ranges across parts. Every page number printed comes from one
+`page_plan.PagePlan` (`packet_plan` settles it), the stand-alone index's too. `pdf_a` makes
+each part PDF/A-2b, checked by pikepdf's validator on the bytes written, or refuses.
 
 Index, tab and footer pages in Latin script are drawn in Noto Sans (evidence.plain_sheets);
-otherwise they and the certificate come from escaped templates in templates/packet/ laid out
-by WeasyPrint in one pass (evidence.sheets). Every font the packet adds, page numbers
-included, is embedded as a subset of the glyphs it draws (evidence.noto_sans, or WeasyPrint's).
+otherwise they come from escaped templates in templates/packet/ laid out by WeasyPrint in one
+pass (evidence.sheets); the cover and the certificate always do (`sheets.render_bookends`).
+Every font the packet adds, page numbers included, is embedded as a subset of the glyphs it
+draws (evidence.noto_sans, or WeasyPrint's).
 Exhibits come from their safe renditions (evidence.safe_rendition: every page redrawn as a
 picture in a sandbox, with an invisible text layer), never from the uploaded files' own pages.
 Those pages are copied and
@@ -24,17 +29,32 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date
 
 import pikepdf
 
 from asylum_prep.config import Settings
 from asylum_prep.domain.evidence import EvidenceItem, Mime
+from asylum_prep.domain.paper import paper_name, paper_points
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
-from asylum_prep.evidence import noto_sans, plain_sheets, safe_rendition, sheets, stamp
+from asylum_prep.evidence import (
+    page_plan,
+    pdfa,
+    plain_sheets,
+    safe_rendition,
+    sheets,
+    stamp,
+)
+from asylum_prep.evidence.cover import (
+    CertificateOfService,
+    PacketTexts,
+    applicant_name,
+    certificate_context,
+    cover_context,
+)
 from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
-from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
+from asylum_prep.evidence.fit import fit_pages
+from asylum_prep.evidence.packet_index import IndexRow, index_context, index_rows, render_index
 from asylum_prep.evidence.sandbox import RenditionFailed
 from asylum_prep.evidence.split import Slice, plan_parts
 
@@ -45,32 +65,7 @@ N_UNDRAWABLE = N_("The document “{title}” could not be redrawn safely as pag
                   "copy.")
 
 
-@dataclass(frozen=True)
-class CertificateOfService:
-    served_party: str
-    method: str
-    signer: str
-    served_on: date
-    address: str = ""
-
-
-@dataclass(frozen=True)
-class IndexRow:
-    tab: str
-    description: str
-    first_page: int
-    last_page: int
-    parts: tuple[int, ...]
-    evidence_id: str | None = None
-
-    @property
-    def pages(self) -> str:
-        span = (
-            str(self.first_page)
-            if self.first_page == self.last_page
-            else (f"{self.first_page}\u2013{self.last_page}")
-        )
-        return span
+__all__ = ["CertificateOfService", "PacketTexts", "build_packet", "packet_plan"]
 
 
 @dataclass
@@ -94,9 +89,7 @@ class PacketResult:
 
 
 def _applicant(record: CaseRecord, title: str) -> tuple[str, str]:
-    about = record.about
-    name = " ".join(p for p in (about.given_names, about.family_name) if p).strip() or title
-    return name, about.a_number or about.reference
+    return applicant_name(record) or title, record.about.a_number or record.about.reference
 
 
 def packet_files(record: CaseRecord) -> dict[str, str]:
@@ -131,7 +124,7 @@ def make_rendition(
     return safe_rendition.make(
         source,
         item.mime if item.mime.is_image else Mime.pdf,
-        page_size="letter" if jurisdiction == "us" else "A4",
+        page_size=paper_name(jurisdiction),
         pages=None if item.mime.is_image else item.page_count,
         memory_mb=settings.rendition_memory_mb,
         cpu_seconds=settings.rendition_cpu_seconds,
@@ -142,7 +135,7 @@ def _open_exhibits(blobs: dict[str, bytes]) -> dict[str, pikepdf.Pdf]:
     return {eid: pikepdf.Pdf.open(io.BytesIO(data)) for eid, data in blobs.items()}
 
 
-def _tabs(exhibits: list[Exhibit]) -> list[dict[str, str]]:
+def _tabs(exhibits: tuple[Exhibit, ...] | list[Exhibit]) -> list[dict[str, str]]:
     return [
         {
             "label": f"Exhibit {ex.tab}",
@@ -153,63 +146,58 @@ def _tabs(exhibits: list[Exhibit]) -> list[dict[str, str]]:
     ]
 
 
-def _index_rows(
-    exhibits: list[Exhibit], units_parts: list[tuple[int, ...]], cert_page: int | None
-) -> list[IndexRow]:
-    rows = [
-        IndexRow(
-            ex.tab,
-            ex.description + (" (cited, not attached)" if ex.citation_only else ""),
-            ex.tab_page,
-            ex.end_page,
-            units_parts[i + 1],
-            ex.evidence_id,
-        )
-        for i, ex in enumerate(exhibits)
-    ]
-    if cert_page is not None:
-        rows.append(IndexRow("", "Certificate of service", cert_page, cert_page, units_parts[-1]))
-    return rows
+@dataclass
+class Settled:
+    """A packet's page plan with the pages it was settled with."""
+
+    plan: page_plan.PagePlan
+    bookends: sheets.Bookends
+    plain: bool  # index, tabs and footer drawn in Noto Sans (plain_sheets), not WeasyPrint
+    applicant: str
+    reference: str
+    footer_text: str
 
 
-def _part_note(parts: tuple[int, ...], n_parts: int) -> str:
-    if n_parts <= 1 or not parts:
-        return ""
-    first, last = min(parts), max(parts)
-    return f" (part {first})" if first == last else f" (parts {first}\u2013{last})"
+def packet_plan(record: CaseRecord, *, title: str, jurisdiction: str,
+                bates_prefix: str | None = None, texts: PacketTexts | None = None,
+                certificate_of_service: CertificateOfService | None = None) -> Settled:
+    """The page plan of the packet `build_packet` makes with the same arguments: the cover and
+    the certificate are laid out, then the index until its length no longer changes the
+    numbers it prints (the stand-alone index prints the same numbers through this)."""
+    texts = texts or PacketTexts()
+    css_size, paper = paper_name(jurisdiction), paper_points(jurisdiction)
+    bates = stamp.clean_bates_prefix(bates_prefix)
+    applicant, reference = _applicant(record, title)
+    footer_text = " \u00b7 ".join(p for p in (applicant, reference) if p)
+    bookends = sheets.render_bookends(
+        cover=cover_context(record, jurisdiction, texts),
+        cert=certificate_context(certificate_of_service, texts), css_size=css_size)
+    tabs = _tabs(exhibit_list(record))
+    n_index, seen = 1, set()
+    while True:
+        plan = page_plan.plan(record, cover_pages=len(bookends.cover), index_pages=n_index,
+                              certificate_pages=len(bookends.cert), bates=bates)
+        context = index_context(index_rows(plan, texts.service_title), applicant, reference,
+                                 plan, 1)
+        plain = plain_sheets.plain_text_ok(context, tabs, footer_text)
+        pages = len(render_index(context, css_size, paper, plain)[0].pages)
+        if pages == n_index or pages in seen:  # settled (or flip-flopping: keep the longer)
+            n_index = max(pages, n_index)
+            break
+        seen.add(n_index)
+        n_index = pages
+    plan = page_plan.plan(record, cover_pages=len(bookends.cover), index_pages=n_index,
+                          certificate_pages=len(bookends.cert), bates=bates)
+    return Settled(plan, bookends, plain, applicant, reference, footer_text)
 
 
-def _index_context(
-    rows: list[IndexRow], applicant: str, reference: str, total: int, n_parts: int
-) -> dict[str, object]:
-    shown = [
-        {
-            "tab": r.tab,
-            "description": r.description,
-            "pages": r.pages + _part_note(r.parts, n_parts),
-        }
-        for r in rows
-    ]
-    return {
-        "rows": shown,
-        "applicant": applicant,
-        "reference": reference,
-        "total_pages": total,
-        "parts": n_parts,
-    }
-
-
-def _render_index(
-    context: dict[str, object], css_size: str, page_size: tuple[float, float]
-) -> tuple[pikepdf.Pdf, int]:
-    if plain_sheets.plain_text_ok(context, [], ""):
-        pdf = pikepdf.new()
-        fonts = noto_sans.Fonts(pdf)
-        pages = plain_sheets.index_pages(pdf, context, page_size, fonts)
-        fonts.embed()
-        return pdf, 8 * 1024 * len(pages)
-    data = html_to_pdf(render_template("index.html", **context, page_size=css_size))
-    return pikepdf.Pdf.open(io.BytesIO(data)), len(data)
+def _outline(plan: page_plan.PagePlan, service_title: str) -> list[tuple[str, int]]:
+    """Bookmarks (title, packet page number): the index, each exhibit, the certificate."""
+    marks = [("Index of Supporting Documents", plan.index_first)]
+    marks += [(f"Exhibit {ex.tab}: {ex.title}", ex.tab_page) for ex in plan.exhibits]
+    if plan.certificate_first is not None:
+        marks.append((service_title, plan.certificate_first))
+    return marks
 
 
 def _assemble(
@@ -217,6 +205,8 @@ def _assemble(
     units: list[list[pikepdf.Page]],
     furniture: sheets.Furniture,
     bates: str,
+    marks: list[tuple[str, int]],
+    pdf_a: bool,
 ) -> list[bytes]:
     out: list[bytes] = []
     number = 0
@@ -225,30 +215,37 @@ def _assemble(
         for sl in part:
             pdf.pages.extend(units[sl.unit][sl.first : sl.last])
         stamper = stamp.Stamper(pdf, furniture.footer, furniture.numbers)
+        first = number + 1
         for page in pdf.pages:
             number += 1
             stamper.stamp(page, stamp.page_label(number, bates))
+        with pdf.open_outline() as outline:
+            for title, page_number in marks:
+                if first <= page_number <= number:
+                    outline.root.append(pikepdf.OutlineItem(title, page_number - first))
         buf = io.BytesIO()
-        pdf.save(buf, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        if pdf_a:
+            pdfa.save(pdf, buf)
+        else:
+            pdf.save(buf, compress_streams=True,
+                     object_stream_mode=pikepdf.ObjectStreamMode.generate)
         out.append(buf.getvalue())
     return out
 
 
 def _units(
-    exhibits: list[Exhibit],
+    settled: Settled,
     tabs: list[pikepdf.Page],
     sources: dict[str, pikepdf.Pdf],
     index: list[pikepdf.Page],
-    cert: list[pikepdf.Page],
 ) -> list[list[pikepdf.Page]]:
-    units = [index]
-    for i, ex in enumerate(exhibits):
+    units = [settled.bookends.cover, index]
+    for i, ex in enumerate(settled.plan.exhibits):
         unit = [tabs[i]]
         if ex.evidence_id is not None:
             unit.extend(sources[ex.evidence_id].pages)
         units.append(unit)
-    if cert:
-        units.append(cert)
+    units.append(settled.bookends.cert)
     return units
 
 
@@ -262,74 +259,65 @@ def build_packet(
     max_part_bytes: int = MAX_PART_BYTES,
     bates_prefix: str | None = None,
     certificate_of_service: CertificateOfService | None = None,
+    texts: PacketTexts | None = None,
+    pdf_a: bool = False,
 ) -> PacketResult:
     """The packet of `record` (at `version`), given the bytes of its `packet_files`. `title`
-    names the applicant in the footer when the record has no name."""
-    page_size = stamp.LETTER if jurisdiction == "us" else stamp.A4
-    css_size = "letter" if jurisdiction == "us" else "A4"
-    applicant, reference = _applicant(record, title)
+    names the applicant in the footer when the record has no name; `texts`: the cover and
+    certificate wording of the jurisdiction's legal text pack."""
+    if pdf_a:
+        pdfa.require()
+    texts = texts or PacketTexts()
+    page_size, css_size = paper_points(jurisdiction), paper_name(jurisdiction)
     bates = stamp.clean_bates_prefix(bates_prefix)
+    settled = packet_plan(record, title=title, jurisdiction=jurisdiction,
+                          bates_prefix=bates_prefix, texts=texts,
+                          certificate_of_service=certificate_of_service)
     sources = _open_exhibits(blobs)
     warnings: list[str] = []
     for eid, pdf in sources.items():
         item = next(it for it in record.evidence if it.id == eid)
         if not item.mime.is_image and len(pdf.pages) != item.page_count:
             warnings.append(N_("A document's page count differs from the one recorded."))
-    base = exhibit_list(record)
-    footer_text = " \u00b7 ".join(p for p in (applicant, reference) if p)
+        fit_pages(pdf, page_size)
     sizes = {eid: len(data) for eid, data in blobs.items()}
-    tab_size = 4 * 1024
-    n_index, index_size = 1 + len(base) // 22, 40 * 1024  # about 22 rows fit a page
+    n_index, index_size = settled.plan.index_pages, 40 * 1024
     budget = max(max_part_bytes - PART_OVERHEAD, max_part_bytes // 2)
     furniture: sheets.Furniture | None = None
     index: list[pikepdf.Page] = []
     parts: list[bytes] = []
+    plan = settled.plan
     for _attempt in range(8):
-        exhibits = exhibit_list(record, first_page=n_index + 1)
-        last = exhibits[-1].end_page if exhibits else n_index
-        n_cert = len(furniture.cert) if furniture else int(certificate_of_service is not None)
-        cert_page = last + 1 if certificate_of_service is not None else None
-        total = last + n_cert
+        plan = page_plan.plan(record, cover_pages=plan.cover_pages, index_pages=n_index,
+                              certificate_pages=plan.certificate_pages, bates=bates)
+        settled.plan = plan
         unit_sizes = (
-            [(n_index, index_size)]
-            + [
-                (1 + ex.page_count, tab_size + sizes.get(ex.evidence_id or "", 0))
-                for ex in exhibits
-            ]
-            + ([(n_cert, 30 * 1024)] if n_cert else [])
+            [(plan.cover_pages, 30 * 1024), (n_index, index_size)]
+            + [(1 + ex.page_count, 4 * 1024 + sizes.get(ex.evidence_id or "", 0))
+               for ex in plan.exhibits]
+            + [(plan.certificate_pages, 30 * 1024)]
         )
-        plan = plan_parts(unit_sizes, budget)
+        split = plan_parts(unit_sizes, budget)
         unit_parts: list[list[int]] = [[] for _ in unit_sizes]
-        for p, part in enumerate(plan, start=1):
+        for p, part in enumerate(split, start=1):
             for sl in part:
                 unit_parts[sl.unit].append(p)
-        rows = _index_rows(exhibits, [tuple(u) for u in unit_parts], cert_page)
-        context = _index_context(rows, applicant, reference, total, len(plan))
-        if furniture is None:  # first pass: everything in one layout
+        rows = index_rows(plan, texts.service_title, [tuple(u) for u in unit_parts[2:]])
+        context = index_context(rows, settled.applicant, settled.reference, plan, len(split))
+        if furniture is None:  # first pass: index, tabs and footer in one layout
             furniture = sheets.render_furniture(
-                index=context,
-                tabs=_tabs(exhibits),
-                footer_text=footer_text,
-                cert=certificate_of_service,
-                page_size=page_size,
-                css_size=css_size,
-                label_chars=stamp.label_chars(bates),
-            )
+                index=context, tabs=_tabs(plan.exhibits), footer_text=settled.footer_text,
+                page_size=page_size, css_size=css_size, plain=settled.plain,
+                label_chars=stamp.label_chars(bates))
             index, index_size = furniture.index, 40 * 1024 * len(furniture.index)
-            if certificate_of_service is not None and len(furniture.cert) != n_cert:
-                continue  # a certificate longer than a page: count again
         else:
-            index_pdf, index_size = _render_index(context, css_size, page_size)
+            index_pdf, index_size = render_index(context, css_size, page_size, settled.plain)
             index = list(index_pdf.pages)
         if len(index) != n_index:
             n_index = len(index)
             continue
-        parts = _assemble(
-            plan,
-            _units(exhibits, furniture.tabs, sources, index, furniture.cert),
-            furniture,
-            bates,
-        )
+        parts = _assemble(split, _units(settled, furniture.tabs, sources, index), furniture,
+                          bates, _outline(plan, texts.service_title), pdf_a)
         biggest = max(len(p) for p in parts)
         if biggest <= max_part_bytes or budget < 8 * 1024:
             break
@@ -343,4 +331,4 @@ def build_packet(
         if len(parts) == 1
         else [f"exhibits-part-{i}-of-{len(parts)}.pdf" for i in range(1, len(parts) + 1)]
     )
-    return PacketResult(list(zip(names, parts, strict=True)), rows, total, warnings, version)
+    return PacketResult(list(zip(names, parts, strict=True)), rows, plan.total, warnings, version)

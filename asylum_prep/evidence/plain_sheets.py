@@ -27,7 +27,7 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 2 * CM, 2.2 * CM, 2.6 * CM  # as in _style
 TAB_TOP = MARGIN_TOP + 7 * CM
 BODY, LEADING = 11.0, 1.35  # body font size and line-height
 PAD_X, PAD_Y, RULE = 5.0, 4.0, 0.5  # table cell padding and bottom border
-TAB_COL, PAGES_COL = 3.2 * BODY + 2 * PAD_X, 9 * BODY + 2 * PAD_X
+TAB_COL, PAGES_MIN = 3.2 * BODY + 2 * PAD_X, 9 * BODY
 HEADERS = ("Tab", "Description", "Pages")
 
 
@@ -42,6 +42,13 @@ def plain_text_ok(index: Mapping[str, Any] | None, tabs: Sequence[Mapping[str, s
     for tab in tabs:
         texts += [tab["label"], tab["title"], tab.get("note", "")]
     return all(noto.encodable(t) for t in texts)
+
+
+def pages_width(widest: str) -> float:
+    """The width (points, padding excluded) of the index's pages column: room for `widest`,
+    the longest range the packet can print, so the column never depends on the numbers (the
+    index's length must not change when they do); at least 9 em as in _style.html."""
+    return max(PAGES_MIN, noto.width(widest, BODY, False) + 1.0)
 
 
 def _baseline(top: float, size: float, line: float) -> float:
@@ -113,7 +120,8 @@ def index_pages(pdf: pikepdf.Pdf, index: Mapping[str, Any], page_size: tuple[flo
     """The index of supporting documents as pages appended to `pdf`."""
     width, height = page_size
     table = width - 2 * MARGIN_X
-    widths = (TAB_COL, table - TAB_COL - PAGES_COL, PAGES_COL)
+    pages_col = float(index.get("pages_width", PAGES_MIN)) + 2 * PAD_X
+    widths = (TAB_COL, table - TAB_COL - pages_col, pages_col)
     line = BODY * LEADING
     pages: list[pikepdf.Page] = []
     cur = _Cursor(width, height, fonts, bytearray(), height - MARGIN_TOP)

@@ -22,11 +22,11 @@ import pikepdf
 from pikepdf import Dictionary, Name
 
 from asylum_prep.domain.evidence import Mime
-from asylum_prep.evidence import stamp
+from asylum_prep.domain.paper import A4, LETTER
 from asylum_prep.evidence.sandbox import Limits, Page, Rendered, RenditionFailed, render
 from asylum_prep.evidence.text_layer import TextLayer
 
-PAGE_SIZES = {"letter": stamp.LETTER, "A4": stamp.A4}
+PAGE_SIZES = {"letter": LETTER, "A4": A4}
 MARGIN_BOX = (72.0, 72.0 + 48.0)  # around a picture: sides, and top + bottom (footer)
 
 
@@ -100,7 +100,7 @@ def make(
     sandbox converts it first), or the PDF made of a text file. `pages`, when known, must
     match. RenditionFailed, or sandbox.NoConverter for a Word document LibreOffice cannot
     convert."""
-    size = PAGE_SIZES.get(page_size, stamp.LETTER)
+    size = PAGE_SIZES.get(page_size, LETTER)
     kind = "image" if mime.is_image else "docx" if mime is Mime.docx else "pdf"
     limits = Limits.for_document(pages, word=kind == "docx", memory_mb=memory_mb,
                                  cpu_seconds=cpu_seconds)

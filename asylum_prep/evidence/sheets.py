@@ -1,4 +1,5 @@
-"""The packet's own pages in one WeasyPrint layout pass: index, tab sheets, footer, certificate.
+"""The packet's own pages in one WeasyPrint layout pass: index, tab sheets, footer; and the
+cover page and certificate of service in another (`render_bookends`).
 
 WeasyPrint's cost is mostly per page, so tab sheets and the footer are not laid out one page
 each: they are fixed-size blocks with `overflow: hidden` stacked on a few tall "sheet" pages
@@ -12,7 +13,7 @@ footer are rendered the slow way, one page each, so a packet is never wrong, onl
 
 When every string is WinAnsi (Latin script), none of this runs: evidence.plain_sheets draws
 the index, tab sheets and footer in Noto Sans directly, embedding one subset per face for all
-of them (only a certificate of service still goes through WeasyPrint). Either way the page
+of them (the cover and the certificate of service always go through WeasyPrint). Either way the page
 numbers' font is an embedded Noto Sans subset too (`Furniture.numbers`).
 """
 
@@ -70,7 +71,6 @@ class Furniture:
     index: list[pikepdf.Page]
     tabs: list[pikepdf.Page]
     footer: pikepdf.Object  # a Form XObject FOOTER_WIDTH x FOOTER_HEIGHT points
-    cert: list[pikepdf.Page]
     numbers: pikepdf.Object  # the page labels' font (stamp.Stamper)
 
 
@@ -167,8 +167,7 @@ def _numbers_font(pdf: pikepdf.Pdf, label_chars: str) -> pikepdf.Object:
 
 
 def _plain_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], footer_text: str,
-                     cert: Any, page_size: tuple[float, float], css_size: str,
-                     label_chars: str) -> Furniture:
+                     page_size: tuple[float, float], label_chars: str) -> Furniture:
     pdf = pikepdf.new()
     fonts = noto_sans.Fonts(pdf)
     index_pages = plain_sheets.index_pages(pdf, index, page_size, fonts)
@@ -176,47 +175,50 @@ def _plain_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], foote
     footer = plain_sheets.footer_form(pdf, footer_text, (FOOTER_WIDTH, FOOTER_HEIGHT), fonts)
     fonts.use(label_chars)  # the page numbers share the regular face's subset
     fonts.embed()
-    cert_pages: list[pikepdf.Page] = []
-    if cert is not None:
-        one = pikepdf.Pdf.open(io.BytesIO(html_to_pdf(render_template(
-            "certificate.html", cert=cert, page_size=css_size))))
-        for page in one.pages:
-            pdf.pages.append(page)
-            cert_pages.append(pdf.pages[-1])
-    return Furniture(pdf, index_pages, tab_pages, footer, cert_pages, fonts.regular)
+    return Furniture(pdf, index_pages, tab_pages, footer, fonts.regular)
 
 
 def render_furniture(*, index: dict[str, Any], tabs: list[dict[str, str]], footer_text: str,
-                     cert: Any, page_size: tuple[float, float], css_size: str,
+                     page_size: tuple[float, float], css_size: str,
                      cut: bool = True, plain: bool = True,
                      label_chars: str = stamp.DIGITS) -> Furniture:
-    """Index (template context `index`), tab sheets, footer stamp and certificate in one pass,
+    """Index (template context `index`), tab sheets and footer stamp in one pass,
     and a font holding `label_chars` for the page numbers.
     Latin-script text is drawn in Noto Sans (`plain`); otherwise WeasyPrint lays it out.
     `cut=False` takes the one-page-per-sheet path (used when cutting fails, and by tests)."""
     if plain and plain_sheets.plain_text_ok(index, tabs, footer_text):
-        return _plain_furniture(index=index, tabs=tabs, footer_text=footer_text, cert=cert,
-                                page_size=page_size, css_size=css_size,
-                                label_chars=label_chars)
+        return _plain_furniture(index=index, tabs=tabs, footer_text=footer_text,
+                                page_size=page_size, label_chars=label_chars)
     geo = geometry(page_size)
     sheet = {"page_width": geo.sheet_page_width, "page_height": geo.sheet_page_height,
              "tab_width": geo.tab_width, "tab_height": geo.tab_height,
              "footer_width": geo.footer_width, "footer_height": geo.footer_height}
     doc = html_to_document(render_template(
-        "packet.html", **index, tabs=tabs if cut else [], footer_text=footer_text, cert=cert,
+        "packet.html", **index, tabs=tabs if cut else [], footer_text=footer_text,
         sheet=sheet, page_size=css_size))
     pdf = pikepdf.Pdf.open(io.BytesIO(doc.write_pdf()))
-    starts: dict[str, int] = {}
-    for i, page in enumerate(doc.pages):
-        for key in ("sheets", "cert"):
-            if key in page.anchors:
-                starts.setdefault(key, i)
-    first_sheet = starts["sheets"]
-    end_sheets = starts.get("cert", len(doc.pages))
+    first_sheet = next(i for i, page in enumerate(doc.pages) if "sheets" in page.anchors)
     index_pages = [pdf.pages[i] for i in range(first_sheet)]
-    cert_pages = [pdf.pages[i] for i in range(end_sheets, len(doc.pages))]
-    made = _cut(pdf, doc, range(first_sheet, end_sheets), len(tabs), geo) if cut else None
+    made = _cut(pdf, doc, range(first_sheet, len(doc.pages)), len(tabs), geo) if cut else None
     if made is None:
         made = _slow_tabs_and_footer(pdf, tabs, footer_text, css_size)
-    return Furniture(pdf, index_pages, made[0], made[1], cert_pages,
-                     _numbers_font(pdf, label_chars))
+    return Furniture(pdf, index_pages, made[0], made[1], _numbers_font(pdf, label_chars))
+
+
+@dataclass
+class Bookends:
+    """The cover page(s) and the certificate of service, owned by `pdf`."""
+
+    pdf: pikepdf.Pdf
+    cover: list[pikepdf.Page]
+    cert: list[pikepdf.Page]
+
+
+def render_bookends(*, cover: dict[str, str], cert: dict[str, str], css_size: str) -> Bookends:
+    """The cover (template context `cover`) and the certificate of service (`cert`), laid out
+    by WeasyPrint in one pass (evidence.cover makes both contexts)."""
+    doc = html_to_document(render_template(
+        "bookends.html", cover=cover, cert=cert, page_size=css_size))
+    pdf = pikepdf.Pdf.open(io.BytesIO(doc.write_pdf()))
+    first_cert = next(i for i, page in enumerate(doc.pages) if "cert" in page.anchors)
+    return Bookends(pdf, list(pdf.pages)[:first_cert], list(pdf.pages)[first_cert:])

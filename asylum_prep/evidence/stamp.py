@@ -14,10 +14,10 @@ import re
 import pikepdf
 from pikepdf import Dictionary, Name
 
+from asylum_prep.domain.paper import A4 as A4  # re-exported: the packet's paper sizes
+from asylum_prep.domain.paper import LETTER as LETTER
 from asylum_prep.evidence import noto_sans
 
-LETTER = (612.0, 792.0)
-A4 = (595.28, 841.89)
 NUMBER_SIZE = 9.0
 NUMBER_Y = 18.0
 FOOTER_X, FOOTER_Y = 36.0, 2.0

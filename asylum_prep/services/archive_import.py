@@ -34,6 +34,7 @@ from pydantic import ValidationError
 
 from asylum_prep.config import Settings
 from asylum_prep.domain.evidence import EvidenceItem
+from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, ArchiveError, InputRefused
 from asylum_prep.evidence import intake
@@ -238,7 +239,7 @@ def import_archive(store: Store, actor: Actor, *, data: bytes, passphrase: str) 
     require_role(actor, Role.attorney)
     contents = read_contents(data, passphrase, store.settings)
     meta = contents.manifest.case
-    page_size = "letter" if meta.jurisdiction.value == "us" else "A4"
+    page_size = paper_name(meta.jurisdiction.value)
     fresh = _reclean(contents, store.settings, page_size)  # slow: outside the transaction
     with store.session() as session:
         row, cipher = repo.new_case_row(

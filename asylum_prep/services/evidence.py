@@ -20,6 +20,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from asylum_prep.domain.evidence import EvidenceItem, EvidenceKind, ExhibitSettings, clean_filename
+from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.evidence import exhibits, intake
@@ -52,7 +53,7 @@ EDITABLE = frozenset(
 
 
 def _page_size(case: Case) -> str:
-    return "letter" if case.jurisdiction == "us" else "A4"
+    return paper_name(case.jurisdiction)
 
 
 def _sha(data: bytes) -> str:

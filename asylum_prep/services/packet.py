@@ -8,10 +8,12 @@ is laid out by evidence.packet from the record and the decrypted renditions read
 
 from __future__ import annotations
 
+from asylum_prep.documents import legal_texts
 from asylum_prep.evidence.packet import (
     MAX_PART_BYTES,
     CertificateOfService,
     PacketResult,
+    PacketTexts,
     build_packet,
     packet_files,
 )
@@ -32,9 +34,12 @@ def render_packet(
     max_part_bytes: int = MAX_PART_BYTES,
     bates_prefix: str | None = None,
     certificate_of_service: CertificateOfService | None = None,
+    pdf_a: bool = False,
 ) -> PacketResult:
     """The exhibit packet of the case's current version (one PDF, or parts of at most
-    `max_part_bytes`)."""
+    `max_part_bytes`), its cover and certificate of service worded by the jurisdiction's legal
+    text pack (without `certificate_of_service`, the certificate has blanks to fill in).
+    `pdf_a`: PDF/A-2b parts, or InputRefused saying why they cannot be made."""
     store_missing_renditions(store, actor, case_id)
     with store.session() as session:
         require(session, actor, case_id, Permission.export)
@@ -58,8 +63,10 @@ def render_packet(
         max_part_bytes=max_part_bytes,
         bates_prefix=bates_prefix,
         certificate_of_service=certificate_of_service,
+        texts=packet_texts(jurisdiction),
+        pdf_a=pdf_a,
     )
-    exhibits = len(result.index) - (certificate_of_service is not None)
+    exhibits = sum(1 for row in result.index if row.tab)
     with store.session() as session:
         audit.log(
             session,
@@ -69,3 +76,10 @@ def render_packet(
             f"exhibits={exhibits} pages={result.total_pages} parts={len(result.parts)}",
         )
     return result
+
+
+def packet_texts(jurisdiction: str) -> PacketTexts:
+    """The cover and certificate wording of the jurisdiction's legal text pack."""
+    words = legal_texts.load(jurisdiction).packet
+    fields = PacketTexts.__dataclass_fields__
+    return PacketTexts(**{k: v for k, v in words.items() if k in fields})

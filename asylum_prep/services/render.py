@@ -27,7 +27,7 @@ from asylum_prep.documents.build_certificates import (
     translation_certificate,
 )
 from asylum_prep.documents.build_declaration import Declaration, build_bilingual, build_declaration
-from asylum_prep.documents.build_index import build_index, rows_from_record
+from asylum_prep.documents.build_index import build_index, rows_from_plan
 from asylum_prep.documents.build_worksheet import WATERMARK as WORKSHEET_MARK
 from asylum_prep.documents.build_worksheet import build_worksheet
 from asylum_prep.documents.model import Document, Notice, Text
@@ -67,7 +67,8 @@ class RenderResult:
     version: int = 0
 
 
-def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, int]:
+def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, int, str]:
+    """The case's current record, jurisdiction, version and title."""
     with store.session() as session:
         require(session, actor, case_id, Permission.export)
         case = repo.get_case(session, case_id)
@@ -75,7 +76,8 @@ def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, in
         record = repo.open_record(
             cipher, repo.get_version_row(session, case_id, case.current_version)
         )
-        return record, case.jurisdiction, case.current_version
+        title = cipher.open_text("title", case.title_enc)
+        return record, case.jurisdiction, case.current_version, title
 
 
 def _stamp(decl: Declaration, version: int) -> Declaration:
@@ -115,10 +117,14 @@ def build(
     interpretation_language: str | None = None,
     brief_unjudged: Mode = "omit",
     translate: Callable[[str], str] | None = None,
+    bates_prefix: str | None = None,
+    title: str = "",
 ) -> tuple[Document, list[Notice]]:
     """The document model for one case version (no storage, no audit: used by the service,
     the benchmark and tests). A final brief with answers that have no current English
-    translation is refused, naming them; a draft shows them as gaps."""
+    translation is refused, naming them; a draft shows them as gaps. The exhibit index numbers
+    pages as the packet made with the same `bates_prefix` does (`title`: the case title, which
+    the packet prints when the record has no name)."""
     info = translator_info or TranslatorInfo()
     if doc == "declaration":
         d = (
@@ -147,9 +153,16 @@ def build(
             )
         return cert.document, cert.notices
     if doc == "exhibit-index":
-        return build_index(
-            record, rows_from_record(record), jurisdiction=jurisdiction, lang=lang or "en"
-        )
+        from asylum_prep.evidence.packet import packet_plan
+        from asylum_prep.services.packet import packet_texts
+
+        texts = packet_texts(jurisdiction)
+        settled = packet_plan(record, title=title, jurisdiction=jurisdiction,
+                              bates_prefix=bates_prefix, texts=texts)
+        certificate = texts.service_title if (lang or "en") == "en" else None
+        rows = (rows_from_plan(settled.plan, certificate=certificate) if certificate
+                else rows_from_plan(settled.plan))
+        return build_index(record, rows, jurisdiction=jurisdiction, lang=lang or "en")
     if doc == "brief":
         brief = _brief(record, jurisdiction, draft=draft, unjudged=brief_unjudged)
         if brief.untranslated and not draft:
@@ -183,7 +196,10 @@ def render_document(
     pdf_a: bool = False,
     translate: Callable[[str], str] | None = None,
     brief_unjudged: str = "omit",
+    bates_prefix: str | None = None,
 ) -> RenderResult:
+    """`bates_prefix` numbers the packet, and the exhibit index with it, with Bates labels;
+    `pdf_a` makes PDF/A-2b or refuses (the packet: with the validator's reasons)."""
     if doc not in DOCS:
         raise InputRefused(
             N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS)
@@ -194,8 +210,9 @@ def render_document(
         raise InputRefused(N_("Elements nobody has judged are either left out of the brief "
                               "or argued in the alternative: choose omit or alternative."))
     if doc == "packet":
-        return _packet(store, actor, case_id, fmt=fmt, translate=translate)
-    record, jurisdiction, version = _read(store, actor, case_id)
+        return _packet(store, actor, case_id, fmt=fmt, translate=translate,
+                       bates_prefix=bates_prefix, pdf_a=pdf_a)
+    record, jurisdiction, version, title = _read(store, actor, case_id)
     if not draft:
         check_final(record, doc, translate=translate)
     document, notices = build(
@@ -210,6 +227,8 @@ def render_document(
         interpretation_language=interpretation_language,
         brief_unjudged="alternative" if brief_unjudged == "alternative" else "omit",
         translate=translate,
+        bates_prefix=bates_prefix,
+        title=title,
     )
     if fmt == "pdf":
         content, more = pdf_renderer.render(document, pdf_a=pdf_a)
@@ -234,6 +253,8 @@ def _packet(
     *,
     fmt: str,
     translate: Callable[[str], str] | None = None,
+    bates_prefix: str | None = None,
+    pdf_a: bool = False,
 ) -> RenderResult:
     """The exhibit packet (services.packet checks access and audits it). A packet split
     into parts comes as a zip of the parts."""
@@ -241,7 +262,7 @@ def _packet(
         raise InputRefused(N_("The exhibit packet is made as PDF only."))
     from asylum_prep.services.packet import render_packet
 
-    result = render_packet(store, actor, case_id)
+    result = render_packet(store, actor, case_id, bates_prefix=bates_prefix, pdf_a=pdf_a)
     zipped = len(result.parts) > 1
     return RenderResult(
         filename=f"document-{case_id[:8]}-packet.{'zip' if zipped else 'pdf'}",

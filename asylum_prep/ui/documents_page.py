@@ -81,6 +81,11 @@ def render(ctx: PageContext) -> None:
             st.text_input(t("Their address"), key=state.W_DOC_TR_ADDRESS),
             st.text_input(t("Their telephone number"), key=state.W_DOC_TR_PHONE),
         )
+    bates = ""
+    if kind in ("packet", "exhibit-index"):  # the index numbers pages as the packet does
+        bates = st.text_input(
+            t("Page number prefix (optional, e.g. EX)"), key=state.W_DOC_BATES, max_chars=16
+        )
     if st.button(t("Make the document"), key=state.W_DOC_RENDER, type="primary"):
         with st.spinner(t("Making the document…")), shown_errors(t):
             st.session_state[state.DOC_RESULT] = (
@@ -97,6 +102,7 @@ def render(ctx: PageContext) -> None:
                     translator_info=info,
                     translate=t,
                     brief_unjudged=unjudged,
+                    bates_prefix=bates or None,
                 ),
             )
     last = st.session_state.get(state.DOC_RESULT)

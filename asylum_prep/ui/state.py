@@ -200,6 +200,7 @@ W_FILING_FORM = "w_filing_form"
 W_DOC_TR_NAME = "w_doc_tr_name"
 W_DOC_TR_ADDRESS = "w_doc_tr_address"
 W_DOC_TR_PHONE = "w_doc_tr_phone"
+W_DOC_BATES = "w_doc_bates"
 W_DOC_RENDER = "w_doc_render"
 W_DOC_DOWNLOAD = "w_doc_download"
 

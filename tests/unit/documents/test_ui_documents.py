@@ -80,3 +80,32 @@ def test_brief_needs_translations_or_a_draft_and_the_worksheet_is_listed(seeded)
     assert not at.exception, [e.value for e in at.exception]
     _, result = at.session_state[state.DOC_RESULT]
     assert result.filename.endswith("-brief.pdf") and result.content[:4] == b"%PDF"
+
+
+def test_exhibit_index_takes_the_bates_prefix(seeded):
+    from asylum_prep.services import evidence as ev
+    from tests.unit.evidence import hostile as h
+
+    store = open_store(load_settings())
+    version = cases.open_case(store, seeded.attorney, seeded.case_id).version
+    ev.add_evidence(store, seeded.paralegal, seeded.case_id, data=h.simple_pdf(2, "Summons"),
+                    filename="s.pdf", title="Summons", base_version=version)
+    store.close()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[state.ACTOR] = seeded.paralegal
+    at.session_state[state.LAST_ACTIVITY] = time.time()
+    at.session_state[state.CASE_ID] = seeded.case_id
+    at.run()
+    at.switch_page("ui/views/documents.py").run()
+    at.selectbox(key=state.W_DOC_KIND).set_value("exhibit-index").run()
+    at.text_input(key=state.W_DOC_BATES).set_value("EX").run()
+    at.button(key=state.W_DOC_RENDER).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    _, result = at.session_state[state.DOC_RESULT]
+    import io
+
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(result.content)).pages)
+    # cover EX000001, index EX000002, Exhibit A's tab and two pages, the certificate
+    assert "EX000003–EX000005" in text and "EX000006" in text

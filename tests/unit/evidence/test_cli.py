@@ -51,3 +51,28 @@ def test_add_list_get_and_refusal(cli_case, tmp_path, capsys) -> None:
     folder = tmp_path / "packet"
     assert main(["evidence", "packet", cli_case, "--out-dir", str(folder), "--bates", "EX"]) == 0
     assert [p.name for p in folder.iterdir()] == ["exhibits.pdf"]
+
+
+def test_render_packet_prints_the_evidence_warnings_and_honours_bates_and_pdf_a(
+        cli_case, tmp_path, capsys) -> None:
+    import pikepdf
+    from pypdf import PdfReader
+
+    doc = tmp_path / "letter.txt"
+    doc.write_bytes(b"Nama dari paman saya")
+    assert main(["evidence", "add", cli_case, str(doc), "--title", "Uncle's letter",
+                 "--language", "id"]) == 0
+    capsys.readouterr()
+    target = tmp_path / "packet.pdf"
+    assert main(["render", cli_case, "--doc", "packet", "--format", "pdf", "--bates", "EX",
+                 "--pdf-a", "--out", str(target)]) == 0
+    err = capsys.readouterr().err
+    # what the evidence page shows, on stderr: an untranslated document, unsupported elements
+    assert "warning: “Uncle's letter” is not in English" in err
+    assert "warning: No document supports the element" in err
+    with pikepdf.Pdf.open(target) as pdf:
+        assert pdf.open_metadata()["{http://www.aiim.org/pdfa/ns/id/}part"] == "2"
+    assert "EX000001" in PdfReader(target).pages[0].extract_text()
+    assert main(["render", cli_case, "--doc", "exhibit-index", "--format", "pdf", "--bates",
+                 "EX", "--out", str(tmp_path / "index.pdf")]) == 0
+    assert "warning: “Uncle's letter” is not in English" in capsys.readouterr().err

@@ -78,20 +78,21 @@ def test_packet_structure_numbering_and_certificate(store, people, tmp_path) -> 
     data = result.parts[0][1]
     qpdf_ok(data, tmp_path)
     pages = footer_texts(data)
-    # index (1) + tab+3 + tab+1 + tab+1 + certificate (1)
-    assert len(pages) == result.total_pages == 1 + 4 + 2 + 2 + 1
+    # cover (1) + index (1) + tab+3 + tab+1 + tab+1 + certificate (1)
+    assert len(pages) == result.total_pages == 1 + 1 + 4 + 2 + 2 + 1
     for n, text in enumerate(pages, start=1):
         assert f"EX-{n:06d}" in text and "Test case A" in text
     assert [(r.tab, r.first_page, r.last_page, r.evidence_id) for r in result.index] == [
-        ("A", 2, 5, a),
-        ("B", 6, 7, b),
-        ("C", 8, 9, c),
-        ("", 10, 10, None),
+        ("A", 3, 6, a),
+        ("B", 7, 8, b),
+        ("C", 9, 10, c),
+        ("", 11, 11, None),
     ]
-    assert "Index of Supporting Documents" in pages[0] and "2–5" in pages[0]
-    assert "Exhibit A" in pages[1] and "Summons 1" in pages[2] and "Summons 3" in pages[4]
-    assert "Exhibit B" in pages[5] and "Letter from my uncle" in pages[8]
-    assert "Certificate of Service" in pages[9] and "first-class mail" in pages[9]
+    assert "Index of Supporting Documents" in pages[1] and "EX-000003–EX-000006" in pages[1]
+    assert "Exhibit A" in pages[2] and "Summons 1" in pages[3] and "Summons 3" in pages[5]
+    assert "Exhibit B" in pages[6] and "Letter from my uncle" in pages[9]
+    assert "Certificate of Service" in pages[10] and "first-class mail" in pages[10]
+    assert "DHS Office of the Chief Counsel, 1 Court St" in pages[10]
     with pikepdf.Pdf.open(io.BytesIO(data)) as pdf:
         assert "/Info" not in pdf.trailer or "asylum" not in str(pdf.docinfo).lower()
 
@@ -121,11 +122,11 @@ def test_every_font_of_a_latin_packet_is_embedded(store, people, tmp_path) -> No
     for row in fonts:
         assert row[-5:-3] == ["yes", "yes"], row  # embedded, as a subset
     pages = footer_texts(data)
-    assert len(pages) == result.total_pages == 1 + 2 + 2
+    assert len(pages) == result.total_pages == 1 + 1 + 2 + 2 + 1
     for n, text in enumerate(pages, start=1):
         assert f"EX-{n:06d}" in text and "Test case A" in text
-    assert "Index of Supporting Documents" in pages[0] and "Photo of injuries – café" in pages[0]
-    assert "Exhibit A" in pages[1] and "Letter from my uncle" in pages[4]
+    assert "Index of Supporting Documents" in pages[1] and "Photo of injuries – café" in pages[1]
+    assert "Exhibit A" in pages[2] and "Letter from my uncle" in pages[5]
 
 
 def test_every_font_of_a_packet_in_another_script_is_embedded(store, people, tmp_path) -> None:
@@ -141,7 +142,7 @@ def test_every_font_of_a_packet_in_another_script_is_embedded(store, people, tmp
                          text=True, check=True).stdout
     assert "احضاریه" in out or "احضاریه"[::-1] in out
     numbers = [text.split()[-1] for text in footer_texts(data)]
-    assert len(numbers) == result.total_pages == 3
+    assert len(numbers) == result.total_pages == 5
 
 
 def test_excluded_and_reordered_exhibits(store, people) -> None:
@@ -156,9 +157,9 @@ def test_excluded_and_reordered_exhibits(store, people) -> None:
         store, people.paralegal, people.case_id, a, included=False, base_version=v
     )
     result = packet.render_packet(store, people.paralegal, people.case_id)
-    assert [(r.tab, r.evidence_id) for r in result.index] == [("A", c), ("B", b)]
+    assert [(r.tab, r.evidence_id) for r in result.index] == [("A", c), ("B", b), ("", None)]
     pages = footer_texts(result.parts[0][1])
-    assert "Third" in pages[2] and "Second" in pages[4] and result.total_pages == 5
+    assert "Third" in pages[3] and "Second" in pages[5] and result.total_pages == 7
 
 
 def test_split_into_parts_keeps_exhibits_whole_and_numbers_across(store, people, tmp_path) -> None:
@@ -178,7 +179,7 @@ def test_split_into_parts_keeps_exhibits_whole_and_numbers_across(store, people,
             numbers.append(int([w for w in text.split() if w.isdigit()][-1]))
     assert numbers == list(range(1, result.total_pages + 1))
     assert all(len(r.parts) == 1 for r in result.index)  # each exhibit whole in one part
-    index_text = footer_texts(result.parts[0][1])[0]
+    index_text = footer_texts(result.parts[0][1])[1]
     assert "(part 2)" in index_text
 
 
@@ -213,8 +214,8 @@ def test_citation_only_exhibit_is_numbered(store, people) -> None:
     assert [(e.tab, e.citation_only) for e in exhibits] == [("A", False), ("1", True)]
     result = packet.render_packet(store, people.attorney, people.case_id)
     pages = footer_texts(result.parts[0][1])
-    assert result.total_pages == 1 + 2 + 1 and "Exhibit 1" in pages[3]
-    assert "Cited, not attached" in pages[3] and "Testland" in pages[3]
+    assert result.total_pages == 1 + 1 + 2 + 1 + 1 and "Exhibit 1" in pages[4]
+    assert "Cited, not attached" in pages[4] and "Testland" in pages[4]
 
 
 def test_packet_needs_export_permission(store, people, other_people) -> None:

@@ -62,7 +62,8 @@ def test_evidence_page_lists_warns_reorders_and_builds(seeded) -> None:
     assert [i.id for i in order] == [b, a]
     at.button(key=state.W_EV_BUILD).click().run()
     assert not at.exception
-    assert any("6 pages in total" in m.value for m in at.markdown)  # index + 1+2 + 1+1
+    # cover + index + 1+2 + 1+1 + certificate of service
+    assert any("8 pages in total" in m.value for m in at.markdown)
 
 
 def test_document_language_is_picked_by_name_and_kept(seeded) -> None:

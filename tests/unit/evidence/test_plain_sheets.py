@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import subprocess
-from datetime import date
 
 import pikepdf
 import pytest
@@ -15,7 +14,6 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from asylum_prep.evidence import noto_sans, plain_sheets, sheets, stamp
-from asylum_prep.evidence.packet import CertificateOfService
 
 TABS = [
     {"label": "Exhibit A", "title": "Summons (copy) – café \\ “quoted” résumé", "note": ""},
@@ -25,12 +23,11 @@ TABS = [
 ]
 INDEX = {"rows": [{"tab": "A", "description": "Summons (copy) – café", "pages": "2\u20135"}],
          "applicant": "José Müller", "reference": "A123", "total_pages": 9, "parts": 1}
-CERT = CertificateOfService("DHS", "first-class mail", "Daniel", date(2025, 1, 15))
 
 
 def _save(furniture: sheets.Furniture, tmp_path, name: str) -> bytes:
     out = pikepdf.new()
-    out.pages.extend(furniture.index + furniture.tabs + furniture.cert)
+    out.pages.extend(furniture.index + furniture.tabs)
     stamper = stamp.Stamper(out, furniture.footer, furniture.numbers)
     for n, page in enumerate(out.pages, start=1):
         stamper.stamp(page, str(n))
@@ -46,7 +43,7 @@ def _save(furniture: sheets.Furniture, tmp_path, name: str) -> bytes:
 def _furniture(plain: bool, index=INDEX, tabs=TABS, footer="José Müller \u00b7 A123",
                page_size=stamp.LETTER) -> sheets.Furniture:
     return sheets.render_furniture(
-        index=index, tabs=tabs, footer_text=footer, cert=CERT, page_size=page_size,
+        index=index, tabs=tabs, footer_text=footer, page_size=page_size,
         css_size="letter" if page_size == stamp.LETTER else "A4", plain=plain)
 
 
@@ -59,7 +56,7 @@ def _fonts(path) -> list[str]:
 def test_plain_pages_read_like_the_weasyprint_pages(page_size, tmp_path) -> None:
     plain = _furniture(True, page_size=page_size)
     laid_out = _furniture(False, page_size=page_size)
-    assert (len(plain.index), len(plain.tabs), len(plain.cert)) == (1, 3, 1)
+    assert (len(plain.index), len(plain.tabs)) == (1, 3)
     a = [p.extract_text() for p in PdfReader(io.BytesIO(_save(plain, tmp_path, "a"))).pages]
     b = [p.extract_text() for p in PdfReader(io.BytesIO(_save(laid_out, tmp_path, "b"))).pages]
     assert len(a) == len(b)
@@ -68,7 +65,7 @@ def test_plain_pages_read_like_the_weasyprint_pages(page_size, tmp_path) -> None
         assert sorted(set(x.split())) == sorted(set(y.split())), n
     assert "Summons (copy) – café \\ “quoted” résumé" in a[1]
     assert "Cited, not attached" in a[3] and "Testland" in a[3]
-    # the drawn pages' Noto Sans subsets are embedded, as are the certificate's (WeasyPrint)
+    # the drawn pages' Noto Sans subsets are embedded
     fonts = _fonts(tmp_path / "a.pdf")
     drawn = [ln for ln in fonts if "+NotoSans-" in ln and " TrueType " in ln]
     assert len(drawn) == 2 and all(ln.split()[-5:-3] == ["yes", "yes"] for ln in fonts)

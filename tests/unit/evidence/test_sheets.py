@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import io
 import subprocess
-from datetime import date
 
 import pikepdf
 import pytest
 from pypdf import PdfReader
 
 from asylum_prep.evidence import sheets, stamp
-from asylum_prep.evidence.packet import CertificateOfService
 
 PERSIAN = "احضاریه دادگاه انقلاب"
 NAME = "نسرین احمدی"
@@ -29,10 +27,9 @@ INDEX = {"rows": [{"tab": "A", "description": "Summons", "pages": "2\u20135"}],
 def _packet(cut: bool, page_size: tuple[float, float], tmp_path) -> tuple[sheets.Furniture, bytes]:
     furniture = sheets.render_furniture(
         index=INDEX, tabs=TABS, footer_text=f"{NAME} \u00b7 A123",
-        cert=CertificateOfService("DHS", "first-class mail", "Daniel", date(2025, 1, 15)),
         page_size=page_size, css_size="letter" if page_size == stamp.LETTER else "A4", cut=cut)
     out = pikepdf.new()
-    out.pages.extend(furniture.index + furniture.tabs + furniture.cert)
+    out.pages.extend(furniture.index + furniture.tabs)
     stamper = stamp.Stamper(out, furniture.footer, furniture.numbers)
     for n, page in enumerate(out.pages, start=1):
         stamper.stamp(page, str(n))
@@ -52,8 +49,8 @@ def _words(text: str) -> list[str]:
 def test_cut_sheets_match_one_page_per_sheet(page_size, tmp_path) -> None:
     fast, fast_pdf = _packet(True, page_size, tmp_path)
     slow, slow_pdf = _packet(False, page_size, tmp_path)
-    assert (len(fast.index), len(fast.tabs), len(fast.cert)) == (1, 3, 1)
-    assert (len(slow.index), len(slow.tabs), len(slow.cert)) == (1, 3, 1)
+    assert (len(fast.index), len(fast.tabs)) == (1, 3)
+    assert (len(slow.index), len(slow.tabs)) == (1, 3)
     fast_pages = [p.extract_text() for p in PdfReader(io.BytesIO(fast_pdf)).pages]
     slow_pages = [p.extract_text() for p in PdfReader(io.BytesIO(slow_pdf)).pages]
     for n, (a, b) in enumerate(zip(fast_pages, slow_pages, strict=True)):
