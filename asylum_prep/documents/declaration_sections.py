@@ -21,6 +21,7 @@ from asylum_prep.domain.events import (
 from asylum_prep.domain.people import Relation
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
+from asylum_prep.text import fold_case
 
 
 def background(w: Writer, r: CaseRecord) -> None:
@@ -45,7 +46,8 @@ def background(w: Writer, r: CaseRecord) -> None:
         )
     place = a.plain("about.birth_place")
     country = a.country(r.about.birth_country)
-    if place and country:
+    if place and country and not fold_case(place).endswith(fold_case(country)):
+        # "Tehran, Iran" already names the country: never "Tehran, Iran, Iran"
         place = t("{place}, {country}", place=place, country=country)
     place = place or country
     born = r.about.birth_date

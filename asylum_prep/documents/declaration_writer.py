@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from asylum_prep.documents.answers import Answers
 from asylum_prep.documents.model import (
+    ENDINGS,
     Block,
     Gap,
     Heading,
@@ -18,8 +19,21 @@ from asylum_prep.documents.model import (
     NumberedParagraph,
     Quotation,
     Text,
+    full_stop,
 )
 from asylum_prep.errors import N_
+
+
+def _sentences(texts: tuple[Text, ...]) -> tuple[Text, ...]:
+    """Each part but the last ends with its language's full stop, unless it already ends a
+    sentence or a label."""
+    out = []
+    for i, t in enumerate(texts):
+        body = t.text.rstrip()
+        if i < len(texts) - 1 and body and not body.endswith(ENDINGS):
+            t = t.model_copy(update={"text": body + full_stop(t.lang)})
+        out.append(t)
+    return tuple(out)
 
 
 class Writer:
@@ -41,8 +55,10 @@ class Writer:
         self.blocks.append(Heading(text=self.fixed(text)))
 
     def para(self, *parts: Text | str | None, sources: tuple[str, ...] = ()) -> int | None:
-        """Add a numbered paragraph from fixed phrases (str) and answers (Text)."""
-        texts = tuple(p if isinstance(p, Text) else self.fixed(p) for p in parts if p)
+        """Add a numbered paragraph from fixed phrases (str) and answers (Text). A part that
+        another follows ends its sentence: an answer written without a full stop ("Volunteer
+        auditor") gets one before the next label, so label and value never run together."""
+        texts = _sentences(tuple(p if isinstance(p, Text) else self.fixed(p) for p in parts if p))
         statuses = self.a.take_pending()
         if not any(t.text.strip() for t in texts):
             return None

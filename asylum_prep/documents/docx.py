@@ -43,6 +43,7 @@ from asylum_prep.documents.model import (
     base_lang,
     direction_of,
     has_italic,
+    joiner,
     plural,
 )
 from asylum_prep.text import drop_xml_invalid
@@ -241,8 +242,8 @@ class _Writer:
                 rtl=rtl,
             )
         for i, t in enumerate(parts):
-            if i:
-                p.add_run(" ")
+            if i and joiner(parts[0].lang):
+                p.add_run(joiner(parts[0].lang))
             self.run(p, t, bold=bold, italic=italic)
         return cast(DocxParagraph, p)
 

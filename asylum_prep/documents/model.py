@@ -33,6 +33,24 @@ UPRIGHT_LANGS = frozenset({"ar", "fa", "ps", "prs", "ur", "ckb", "sd", "ug", "am
                            "ja", "ko", "he", "yi"})
 
 
+# Scripts written without spaces between words and sentences: the parts of a paragraph (a
+# fixed phrase, then the applicant's words) are joined without a space.
+UNSPACED_LANGS = frozenset({"zh", "ja"})
+# The full stop each language ends a sentence with, where it is not ".".
+FULL_STOPS = {"zh": "。", "ja": "。", "am": "።", "ti": "።", "ur": "۔"}
+# What may already end a sentence or a label, in the scripts the app writes.
+ENDINGS = tuple(".!?:;…。！？：；።፧۔؟»”\"')")
+
+
+def joiner(lang: str) -> str:
+    """What goes between two parts of one paragraph in `lang`."""
+    return "" if base_lang(lang) in UNSPACED_LANGS else " "
+
+
+def full_stop(lang: str) -> str:
+    return FULL_STOPS.get(base_lang(lang), ".")
+
+
 def has_italic(lang: str) -> bool:
     return base_lang(lang) not in UPRIGHT_LANGS
 
@@ -234,7 +252,7 @@ class Document(Frozen):
 
 
 def _join(parts: tuple[Text, ...]) -> str:
-    return " ".join(p.text for p in parts if p.text)
+    return joiner(parts[0].lang).join(p.text for p in parts if p.text) if parts else ""
 
 
 def block_texts(doc: Document) -> list[str]:
@@ -243,7 +261,7 @@ def block_texts(doc: Document) -> list[str]:
     for b in doc.blocks:
         if isinstance(b, Caption):
             out.append(b.title.text)
-            out.extend(f"{k.text} {v.text}" for k, v in b.rows)
+            out.extend(f"{k.text}{joiner(k.lang)}{v.text}" for k, v in b.rows)
         elif isinstance(b, Quotation):
             out.append(b.text.text + (f" {b.flag.text}" if b.flag else ""))
         elif isinstance(b, Heading | Citation | Gap):

@@ -32,7 +32,7 @@ from weasyprint import CSS, HTML
 
 from asylum_prep.documents.fetcher import RestrictedFetcher
 from asylum_prep.documents.legal_texts import TEMPLATES_DIR
-from asylum_prep.documents.model import Document, Notice, Text, plural
+from asylum_prep.documents.model import Document, Notice, Text, joiner, plural
 
 PDF_DIR = TEMPLATES_DIR / "pdf"
 
@@ -49,7 +49,7 @@ def one_run(parts: Sequence[Text]) -> str | None:
     the same rendering, but WeasyPrint then skips a second shaping of every line."""
     if any(t.lang != parts[0].lang or t.direction != parts[0].direction for t in parts[1:]):
         return None
-    return _COLLAPSIBLE.sub(" ", " ".join(t.text for t in parts)).strip(" ")
+    return _COLLAPSIBLE.sub(" ", joiner(parts[0].lang).join(t.text for t in parts)).strip(" ")
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +61,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=False,
     )
     env.filters["one_run"] = one_run
+    env.globals["joiner"] = joiner
     return env
 
 
