@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     coi_stale_years: int = Field(default=2, ge=1, le=20)  # a cited report older is flagged
 
     discreet_title: str = "Notes"
+    # A document file's own title (PDF info and XMP, DOCX core properties) is neutral
+    # ("Declaration"); a firm that wants the page's full title there, the applicant's name
+    # included, turns this on.
+    named_document_metadata: bool = False
     oidc_enabled: bool = False
 
     @field_validator("database_url")

@@ -230,6 +230,7 @@ class Document(Frozen):
     # Printed across every page when set ("DRAFT", in the document's language); never part of
     # the canonical text, so a draft and its final share one hash.
     watermark: str = ""
+    named_metadata: bool = False  # the file's metadata may carry the full (named) title
 
     @property
     def direction(self) -> Literal["ltr", "rtl"]:
@@ -237,7 +238,10 @@ class Document(Frozen):
 
     @property
     def file_title(self) -> str:
-        """The neutral title the file's metadata carries (`NEUTRAL_TITLES`)."""
+        """The title the file's metadata carries: neutral (`NEUTRAL_TITLES`) unless the firm
+        chose named metadata (`named_metadata`, set from the settings by services.render)."""
+        if self.named_metadata:
+            return self.title
         return NEUTRAL_TITLES.get(self.kind, "Document")
 
     def canonical_text(self) -> str:

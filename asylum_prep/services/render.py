@@ -230,6 +230,8 @@ def render_document(
         bates_prefix=bates_prefix,
         title=title,
     )
+    if store.settings.named_document_metadata:
+        document = document.model_copy(update={"named_metadata": True})
     if fmt == "pdf":
         content, more = pdf_renderer.render(document, pdf_a=pdf_a)
     else:

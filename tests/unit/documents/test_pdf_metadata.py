@@ -52,3 +52,28 @@ def test_quotations_are_upright_in_scripts_without_an_italic_face(lang: str, ita
                if r._r.rPr is not None and (r._r.rPr.find(qn("w:i")) is not None
                                             or r._r.rPr.find(qn("w:iCs")) is not None)]
     assert bool(slanted) is italic
+
+
+def test_the_firm_may_put_the_full_title_in_the_metadata(store, people, monkeypatch) -> None:
+    """ASYLUM_PREP_NAMED_DOCUMENT_METADATA=true: the file's title is the page's, name included."""
+    import docx
+
+    from asylum_prep.services import cases
+    from asylum_prep.services.render import render_document
+
+    case = cases.open_case(store, people.attorney, people.case_id)
+    cases.save_record(store, people.attorney, people.case_id, record=persian_record(),
+                      base_version=case.version)
+
+    def titles() -> tuple[str, str]:
+        pdf = render_document(store, people.paralegal, people.case_id, doc="declaration",
+                              fmt="pdf", lang="en")
+        word = render_document(store, people.paralegal, people.case_id, doc="declaration",
+                               fmt="docx", lang="en")
+        with pikepdf.open(io.BytesIO(pdf.content)) as p:
+            pdf_title = str(p.docinfo["/Title"])
+        return pdf_title, docx.Document(io.BytesIO(word.content)).core_properties.title
+
+    assert titles() == ("Declaration", "Declaration")
+    monkeypatch.setattr(store.settings, "named_document_metadata", True)
+    assert titles() == ("Declaration of Nasrin Azmayeshi",) * 2
