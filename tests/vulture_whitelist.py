@@ -112,6 +112,7 @@ _.counsel_firm
 _.counsel_name
 _.counsel_phone
 _.armed_groups_detail
+_.would_hide_detail
 _.birth_place
 _.departure_place
 _.ethnicity

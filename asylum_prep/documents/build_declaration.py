@@ -166,6 +166,12 @@ def _after_events(w: Writer, r: CaseRecord) -> None:
     w.answer(t("What I fear they would do to me:"), "fear.what_harm", gap=t("what harm you fear"))
     w.answer(t("Why they would harm me:"), "fear.why", gap=t("why they would harm you"))
     w.answer(t("How they would know that I have returned:"), "fear.how_they_would_know")
+    if r.fear.would_hide is YesNo.yes:
+        w.para(
+            t("To be safe there, I would have to hide who I am, what I believe or how I live."),
+            a.get("fear.would_hide_detail"),
+            sources=("fear.would_hide",),
+        )
     if r.fear.still_looking is YesNo.yes:
         w.para(
             t("They are still looking for me."),

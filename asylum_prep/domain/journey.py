@@ -45,6 +45,8 @@ class Fear(Model):
     what_harm: Text = ""
     why: Text = ""
     how_they_would_know: Text = ""
+    would_hide: YesNo = YesNo.unknown  # to be safe, would she have to hide who she is (HJ (Iran))
+    would_hide_detail: Text = ""
     still_looking: YesNo = YesNo.unknown
     still_looking_detail: Text = ""
     torture_fear: YesNo = YesNo.unknown

@@ -19,6 +19,15 @@ STEP = Step(
         Question("why", N_("Why would they do this to you?"),
                  N_("Because of my writing and because I left while my case was open."),
                  N_("The law asks for the reason."), Widget.long_text),
+        Question("would_hide", N_("To be safe there, would you have to hide who you are, what "
+                                  "you believe or how you live?"), N_("Yes"),
+                 N_("The law does not expect anyone to hide who they are to stay safe."),
+                 Widget.yes_no),
+        Question("would_hide_detail", N_("What would you have to hide, and what would happen "
+                                         "if it became known?"),
+                 N_("I could not go to church or tell anyone I am a Christian."),
+                 N_("It shows what you would have to give up to be safe."), Widget.long_text,
+                 show_if=yes("would_hide")),
         Question("how_they_would_know", N_("How would they know you are back?"),
                  N_("My name is on a list at the airport."),
                  N_("It shows that the danger is real for you."), Widget.long_text),
