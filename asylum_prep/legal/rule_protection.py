@@ -10,6 +10,11 @@ Parts (each met / not shown / against):
   actors of protection, art. 7). Canada presumes the state can protect (Ward): there, not
   asking the police stays "not shown" until clear and convincing evidence rebuts the
   presumption. Unanswered or unexplained protection: not shown.
+- nationalities (only when the applicant has more than one nationality): not shown, for the
+  attorney to check. A refugee must lack the protection of each country of nationality
+  (Refugee Convention art. 1A(2), second paragraph; US: "any country of such person's
+  nationality", INA 101(a)(42)(A); Canada: Ward, where the claim was remitted because the
+  protection of his second nationality was never examined); the answers cannot show it.
 Strength: missing when no answer says who; supported when both parts are met; thin otherwise.
 The reason is the note of the part that decides it.
 """
@@ -33,6 +38,8 @@ AGENT = {"us": ("ina-101-a-42",), "uk": ("refugee-convention-1a2",), "ca": ("irp
          "eu": ("qd-2011-95-art-6",)}
 PROTECTION = {"us": ("ina-101-a-42",), "uk": ("horvath", "naba-2022-s34"), "ca": ("ward",),
               "eu": ("qd-2011-95-art-7",)}
+NATIONALITIES = {"us": ("ina-101-a-42",), "uk": ("refugee-convention-1a2",),
+                 "ca": ("ward", "refugee-convention-1a2"), "eu": ("refugee-convention-1a2",)}
 NOT_SOUGHT = frozenset({StateProtection.not_sought_pointless,
                         StateProtection.not_sought_dangerous})
 
@@ -109,8 +116,19 @@ def agent_state_protection(inp: RuleInput) -> RuleResult:
                 "A non-state actor did the harm, and the answers do not explain why the state "
                 "did not protect."), authorities=p_auth))
             step, params = incident_step("protection", i)
+    if len(set(r.about.nationalities)) > 1:
+        facts += F.answers(r, "about.nationalities")
+        parts.append(part("nationalities", N_("Protection in every country of nationality"),
+                          "not_shown", N_("The applicant has more than one nationality: the "
+                                          "lack of protection must be shown for each country "
+                                          "of nationality."),
+                          authorities=by_jurisdiction(inp, NATIONALITIES)))
+        if all(p.status == "met" for p in parts[:-1]):
+            step, params = N_("Ask whether the applicant could get protection in each other "
+                              "country of nationality, and if not, why not."), {}
     strength = strength_of(parts)
     decides = next((p for p in parts if p.status != "met"), parts[-1])
     return result(strength, facts, decides.note, step, reason_params=dict(decides.note_params),
                   next_params=params, parts=parts,
-                  authorities=tuple(dict.fromkeys(a_auth + p_auth)))
+                  authorities=tuple(dict.fromkeys(a_auth + p_auth + tuple(a for p in parts
+                                                                        for a in p.authorities))))
