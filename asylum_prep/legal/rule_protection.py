@@ -9,7 +9,11 @@ Parts (each met / not shown / against):
   unable or unwilling to control the actor; UK: no sufficiency of protection, Horvath; EU:
   actors of protection, art. 7). Canada presumes the state can protect (Ward): there, not
   asking the police stays "not shown" until clear and convincing evidence rebuts the
-  presumption. Unanswered or unexplained protection: not shown.
+  presumption. In the UK, not asking is met only with country evidence attached to this
+  element (inp.country_evidence["agent_state_protection"]): Horvath's test is whether the state
+  has a system of criminal law against the harm and a reasonable willingness to enforce it,
+  which the applicant's reason for not asking cannot show alone. Unanswered or unexplained
+  protection: not shown.
 - nationalities (only when the applicant has more than one nationality): not shown, for the
   attorney to check. A refugee must lack the protection of each country of nationality
   (Refugee Convention art. 1A(2), second paragraph; US: "any country of such person's
@@ -81,11 +85,22 @@ def agent_state_protection(inp: RuleInput) -> RuleResult:
         parts.append(part("agent", label, "not_shown", N_("No incident says who did it."),
                           authorities=a_auth))
     canada_presumed = [i for i in explained if i.state_protection in NOT_SOUGHT]
+    uk_unproven = (inp.jurisdiction == "uk" and canada_presumed == explained
+                   and not inp.country_evidence.get("agent_state_protection", 0))
     if state:
         parts.append(part("protection", guard, "met", N_("State actors did the harm ({who}, "
                                                          "{date})."), authorities=p_auth,
                           who=who(state[0]), date=F.when(state[0])))
         step, params = N_("Ask for names, ranks, uniforms or places that show who they were."), {}
+    elif explained and uk_unproven:
+        parts.append(part("protection", guard, "not_shown", N_(
+            "Protection was not asked for: sufficiency of protection turns on whether the state "
+            "has a system of criminal law against the harm and a reasonable willingness to "
+            "enforce it, which country evidence must show (none is attached)."),
+            authorities=p_auth))
+        step, params = N_("Attach country-conditions passages on whether the police and courts "
+                          "protect people like the applicant in practice, and ask why the "
+                          "applicant did not go to them."), {}
     elif explained and not (inp.jurisdiction == "ca" and canada_presumed == explained):
         parts.append(part("protection", guard, "met", N_(
             "A non-state actor did the harm, and the answers explain why the state did not "

@@ -47,3 +47,30 @@ def test_a_second_nationality_leaves_protection_to_be_shown_there_too() -> None:
 
 def test_the_same_nationality_twice_is_one_nationality() -> None:
     assert el(gang_case("GT", "GT"), KEY).strength == "supported"
+
+
+def roma_case() -> CaseRecord:
+    """R (Bagdanavicius) v SSHD [2005] UKHL 38 in outline: a Roma man attacked by private
+    thugs, who did not go to the police because he believed they would not help."""
+    return record(**{"incidents.items": [incident(
+        perpetrator=Perpetrator.non_state, perpetrator_detail="Men who attack Roma.",
+        what_happened="They beat me and threatened my family.",
+        state_protection=StateProtection.not_sought_pointless,
+        state_protection_detail="The police do nothing for Roma.")]})
+
+
+def test_uk_not_asking_the_police_needs_country_evidence_on_the_system() -> None:
+    """Horvath: sufficiency of protection is the state's system of criminal law and its
+    reasonable willingness to enforce it; the applicant's reason for not asking cannot show
+    that alone, so without country evidence attached the part is not shown."""
+    a = el(roma_case(), KEY, "uk")
+    assert a.strength == "thin" and status(a)["protection"] == "not_shown"
+    assert "reasonable willingness to enforce it" in a.reason and "horvath" in a.authorities
+    assert a.next_step.startswith("Attach country-conditions passages on whether the police")
+    cited = el(roma_case(), KEY, "uk", country_evidence={KEY: 1})
+    assert cited.strength == "supported" and status(cited)["protection"] == "met"
+    # Evidence attached to another element does not count here.
+    assert el(roma_case(), KEY, "uk", country_evidence={"objective_fear": 2}).strength == "thin"
+    # The US rule (unable or unwilling) and Canada's presumption are unchanged.
+    assert el(roma_case(), KEY, "us").strength == "supported"
+    assert el(roma_case(), KEY, "ca").strength == "thin"
