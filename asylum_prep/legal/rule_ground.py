@@ -20,7 +20,11 @@ Rules (parts, each met / not shown / against; authorities per jurisdiction):
   nothing does; particularity (US: M-E-V-G-, W-G-R-): met when the answers say who belongs;
   social distinction (US, UK, EU): met when others see them as a group, against when they do
   not. UK (Nationality and Borders Act 2022 s.33, claims made from 28 June 2022) and EU
-  (art. 10(1)(d)) need both the characteristic and the distinct identity ("both"; verify);
+  (art. 10(1)(d)) need both the characteristic and the distinct identity ("both"; verify).
+  A UK claim made before 28 June 2022 (the claim date, else the assessment date) needs either
+  of them ("either"; DH (Afghanistan) [2020] UKUT 223 (IAC), following Fornah and Shah and
+  Islam): when one is met the other is not needed and is left out; when neither is met, a
+  part against counts only if the other is against too.
   Canada takes Ward's categories (immutability and circularity), without social distinction.
 - Strength: each chosen ground's parts make its strength (any against: against; all met:
   supported; else thin); the element takes the best ground, since one ground suffices. The
@@ -34,7 +38,17 @@ from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
-from asylum_prep.legal.assessment import STRENGTHS, Fact, RuleResult, TestPart, part, plural, result
+from asylum_prep.legal.assessment import (
+    STRENGTHS,
+    Fact,
+    PartStatus,
+    RuleResult,
+    TestPart,
+    part,
+    plural,
+    result,
+)
+from asylum_prep.legal.risk_facts import NABA_FROM, claim_date
 from asylum_prep.legal.rules_claim import (
     GROUND_LABELS,
     RuleInput,
@@ -53,6 +67,8 @@ IMMUTABLE = {"us": ("acosta",), "uk": ("shah-islam",), "ca": ("ward",),
              "eu": ("qd-2011-95-art-10",)}
 DISTINCT = {"us": ("m-e-v-g", "w-g-r"), "uk": ("naba-2022-s33",),
             "eu": ("qd-2011-95-art-10", "qr-2024-1347")}
+EITHER = N_("For a claim made before 28 June 2022, either the protected characteristic or the "
+            "distinct identity is enough.")
 BOTH = {"uk": N_("Nationality and Borders Act 2022 s.33 requires both the protected "
                  "characteristic and the distinct identity for claims made from 28 June 2022 "
                  "(verify)."),
@@ -78,6 +94,7 @@ ASK = {
                  "applicant's opinion."),
 }
 ASK["both"] = ASK["distinction"]
+ASK["either"] = ASK["immutability"]
 POLITICAL = frozenset({Ground.political_opinion, Ground.imputed_political_opinion})
 
 
@@ -196,6 +213,8 @@ def psg_parts(inp: RuleInput, facts: list[Fact], against: list[Fact]) -> list[Te
                 "No answer says whether others see them as a group."), authorities=auth))
         if seen is not None:
             (against if parts[-1].status == "against" else facts).append(seen)
+    if j == "uk" and (claim_date(r, None) or inp.today) < NABA_FROM:
+        return _either(parts)
     if j in BOTH:
         pair = [p for p in parts if p.key in ("immutability", "distinction")]
         both = strength_of(pair)
@@ -204,6 +223,21 @@ def psg_parts(inp: RuleInput, facts: list[Fact], against: list[Fact]) -> list[Te
                           "against" if both == "against" else "not_shown", BOTH[j],
                           authorities=by_jurisdiction(inp, PSG_AUTHORITIES)))
     return parts
+
+
+def _either(parts: list[TestPart]) -> list[TestPart]:
+    """The UK test before the Nationality and Borders Act 2022: the protected characteristic
+    or the distinct identity, either one (DH (Afghanistan)); the parts not needed are left out."""
+    pair = [p for p in parts if p.key in ("immutability", "distinction")]
+    met = [p for p in pair if p.status == "met"]
+    drop = ({p.key for p in pair if p.status != "met"} if met else
+            {p.key for p in pair if p.status == "against"}
+            if any(p.status == "not_shown" for p in pair) else set())
+    kept = [p for p in parts if p.key not in drop]
+    status: PartStatus = ("met" if met else "against" if all(p.status == "against" for p in pair)
+                          else "not_shown")
+    return kept + [part("either", N_("Either condition"), status, EITHER,
+                        authorities=("dh-afghanistan", "shah-islam"))]
 
 
 def _described(r: CaseRecord) -> list[Fact]:

@@ -15,25 +15,33 @@ Each incident is read as one of (best first):
 - mixed motives (a ground and money, recruitment, a personal dispute, crime or general risk;
   Matter of S-P-): not shown, "thin", never supported without the persecutors' words;
 - answered only in words: not shown; "I don't know": not shown;
+- a group of the applicant's as the only ground-reason chosen, when the particular-social-group
+  test is against (rule_ground: an occupation one can leave, a group not seen as one): against,
+  since targeting a group that is not a particular social group is not targeting a protected
+  ground (Matter of Acosta);
 - forced recruitment without a ground: against (INS v. Elias-Zacarias; Matter of S-E-G-,
   E-A-G-): the next step asks whether the persecutors showed they targeted an opinion;
 - other reasons only (money or extortion, a personal dispute, ordinary crime, everyone at
   risk): against: generalised violence or crime alone is not nexus;
 - nothing said: not shown.
 The best incident decides the motive part. A political opinion shown through work adds the
-Matter of N-M- parts (wrongdoing tied to the state, spoke out beyond the job; rule_ground).
+Matter of N-M- parts (wrongdoing tied to the state, spoke out beyond the job; rule_ground), and
+its motive needs the persecutors' words: retaliation for opposing wrongdoing at work is not
+enough by itself (N-M-: direct or circumstantial evidence that the persecutor was motivated by
+the opinion), so a ground chosen alone, with no words on record, leaves the motive not shown.
 Strength: missing without a ground; against when a part is against; supported when every part
 is met; thin otherwise. The reason is the deciding part's note.
 """
 
 from __future__ import annotations
 
+from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.events import GROUND_REASONS, NEXUS_DEFEATERS, Incident, TargetReason
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
 from asylum_prep.legal.assessment import Fact, RuleResult, TestPart, part, result
-from asylum_prep.legal.rule_ground import ASK, work_parts
+from asylum_prep.legal.rule_ground import ASK, psg_parts, work_parts
 from asylum_prep.legal.rules_claim import (
     RuleInput,
     by_jurisdiction,
@@ -46,6 +54,7 @@ from asylum_prep.legal.rules_claim import (
 NEXUS = {"us": ("ina-208-b-1-b-i", "j-b-n-s-m"), "uk": ("refugee-convention-1a2",),
          "ca": ("irpa-96",), "eu": ("qd-2011-95-art-9", "qd-2011-95-art-10")}
 MIXED = {"us": ("ina-208-b-1-b-i", "j-b-n-s-m", "s-p")}
+WORK_MOTIVE = {"us": ("n-m",)}
 RECRUITED = {"us": ("elias-zacarias", "s-e-g", "e-a-g")}
 POLITICAL = frozenset({TargetReason.political_opinion, TargetReason.imputed_political_opinion})
 
@@ -73,6 +82,12 @@ READINGS: dict[str, tuple[str, str, str]] = {
                                   "({date})."),
                   N_("Ask what the persecutors said or did that shows why they target the "
                      "applicant.")),
+    "group_fails": ("against", N_("The reason chosen ({date}) is a group of the applicant's, "
+                                  "but the group does not meet the social-group test (see the "
+                                  "protected ground), so targeting it is not targeting a "
+                                  "protected ground."),
+                    N_("Ask whether anything the persecutors said or did showed another reason, "
+                       "tied to {grounds}.")),
     "recruitment": ("against", N_("Forced recruitment ({date}) is not in itself persecution for "
                                   "a political opinion: the persecutors must have targeted the "
                                   "applicant for an opinion."),
@@ -87,22 +102,30 @@ READINGS: dict[str, tuple[str, str, str]] = {
 ORDER = tuple(READINGS) + ("silent",)
 
 
+WORK_WORDS = N_("Retaliation for opposing wrongdoing at work is not enough by itself: the "
+                "persecutors' words or acts must show that the applicant's opinion was one "
+                "central reason.")
+
+
 def _matches(reason: TargetReason, grounds: set[Ground]) -> bool:
     if reason in POLITICAL:  # an opinion held or attributed: either political ground
         return bool(grounds & {Ground.political_opinion, Ground.imputed_political_opinion})
     return reason in GROUND_REASONS and Ground(reason.value) in grounds
 
 
-def reading(i: Incident, grounds: set[Ground]) -> str:
-    """How the incident bears on the persecutor's motive (a key of READINGS, or "silent")."""
+def reading(i: Incident, grounds: set[Ground], failed: frozenset[Ground] = frozenset()) -> str:
+    """How the incident bears on the persecutor's motive (a key of READINGS, or "silent");
+    `failed`: the grounds whose own test is against (a group that is not a social group)."""
     chosen = set(i.target_reasons)
-    hit = any(_matches(x, grounds) for x in chosen)
+    hit = any(_matches(x, grounds - failed) for x in chosen)
     defeaters = chosen & NEXUS_DEFEATERS
     if hit and not defeaters:
         return "ground"
     if hit:
         words = bool(i.words_said.strip()) and TargetReason.recruitment not in defeaters
         return "mixed_words" if words else "mixed"
+    if any(_matches(x, grounds & failed) for x in chosen) and not defeaters:
+        return "group_fails"
     if TargetReason.recruitment in defeaters:
         return "recruitment"
     if defeaters:
@@ -121,8 +144,11 @@ def nexus(inp: RuleInput) -> RuleResult:
     facts: list[Fact] = []
     against: list[Fact] = []
     read: dict[str, list[Incident]] = {}
+    failed = frozenset({Ground.particular_social_group}
+                       if Ground.particular_social_group in grounds
+                       and strength_of(psg_parts(inp, [], [])) == "against" else set())
     for i in r.incidents.items:
-        kind = reading(i, grounds)
+        kind = reading(i, grounds, failed)
         read.setdefault(kind, []).append(i)
         chosen = F.incident_choice(i, "target_reasons")
         if chosen is not None:
@@ -151,6 +177,11 @@ def nexus(inp: RuleInput) -> RuleResult:
         i = read[best][0]
         motive = part("motive", label, status, note, authorities=auth,  # type: ignore[arg-type]
                       date=F.when(i))
+        if best == "ground" and r.beliefs.opinion_through_work is YesNo.yes and not any(
+                x.words_said.strip() for x in read[best]):
+            motive = part("motive", label, "not_shown", WORK_WORDS,
+                          authorities=by_jurisdiction(inp, WORK_MOTIVE) or auth)
+            step = ASK["motive"]
         step_params: dict[str, object] = {"grounds": g} if "{grounds}" in step else {}
         silent = read.get("silent", [])
         if status == "met" and silent:

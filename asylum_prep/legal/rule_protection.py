@@ -9,7 +9,16 @@ Parts (each met / not shown / against):
   unable or unwilling to control the actor; UK: no sufficiency of protection, Horvath; EU:
   actors of protection, art. 7). Canada presumes the state can protect (Ward): there, not
   asking the police stays "not shown" until clear and convincing evidence rebuts the
-  presumption. Unanswered or unexplained protection: not shown.
+  presumption. In the UK, not asking is met only with country evidence attached to this
+  element (inp.country_evidence["agent_state_protection"]): Horvath's test is whether the state
+  has a system of criminal law against the harm and a reasonable willingness to enforce it,
+  which the applicant's reason for not asking cannot show alone. Unanswered or unexplained
+  protection: not shown.
+- nationalities (only when the applicant has more than one nationality): not shown, for the
+  attorney to check. A refugee must lack the protection of each country of nationality
+  (Refugee Convention art. 1A(2), second paragraph; US: "any country of such person's
+  nationality", INA 101(a)(42)(A); Canada: Ward, where the claim was remitted because the
+  protection of his second nationality was never examined); the answers cannot show it.
 Strength: missing when no answer says who; supported when both parts are met; thin otherwise.
 The reason is the note of the part that decides it.
 """
@@ -33,6 +42,8 @@ AGENT = {"us": ("ina-101-a-42",), "uk": ("refugee-convention-1a2",), "ca": ("irp
          "eu": ("qd-2011-95-art-6",)}
 PROTECTION = {"us": ("ina-101-a-42",), "uk": ("horvath", "naba-2022-s34"), "ca": ("ward",),
               "eu": ("qd-2011-95-art-7",)}
+NATIONALITIES = {"us": ("ina-101-a-42",), "uk": ("refugee-convention-1a2",),
+                 "ca": ("ward", "refugee-convention-1a2"), "eu": ("refugee-convention-1a2",)}
 NOT_SOUGHT = frozenset({StateProtection.not_sought_pointless,
                         StateProtection.not_sought_dangerous})
 
@@ -74,11 +85,22 @@ def agent_state_protection(inp: RuleInput) -> RuleResult:
         parts.append(part("agent", label, "not_shown", N_("No incident says who did it."),
                           authorities=a_auth))
     canada_presumed = [i for i in explained if i.state_protection in NOT_SOUGHT]
+    uk_unproven = (inp.jurisdiction == "uk" and canada_presumed == explained
+                   and not inp.country_evidence.get("agent_state_protection", 0))
     if state:
         parts.append(part("protection", guard, "met", N_("State actors did the harm ({who}, "
                                                          "{date})."), authorities=p_auth,
                           who=who(state[0]), date=F.when(state[0])))
         step, params = N_("Ask for names, ranks, uniforms or places that show who they were."), {}
+    elif explained and uk_unproven:
+        parts.append(part("protection", guard, "not_shown", N_(
+            "Protection was not asked for: sufficiency of protection turns on whether the state "
+            "has a system of criminal law against the harm and a reasonable willingness to "
+            "enforce it, which country evidence must show (none is attached)."),
+            authorities=p_auth))
+        step, params = N_("Attach country-conditions passages on whether the police and courts "
+                          "protect people like the applicant in practice, and ask why the "
+                          "applicant did not go to them."), {}
     elif explained and not (inp.jurisdiction == "ca" and canada_presumed == explained):
         parts.append(part("protection", guard, "met", N_(
             "A non-state actor did the harm, and the answers explain why the state did not "
@@ -109,8 +131,19 @@ def agent_state_protection(inp: RuleInput) -> RuleResult:
                 "A non-state actor did the harm, and the answers do not explain why the state "
                 "did not protect."), authorities=p_auth))
             step, params = incident_step("protection", i)
+    if len(set(r.about.nationalities)) > 1:
+        facts += F.answers(r, "about.nationalities")
+        parts.append(part("nationalities", N_("Protection in every country of nationality"),
+                          "not_shown", N_("The applicant has more than one nationality: the "
+                                          "lack of protection must be shown for each country "
+                                          "of nationality."),
+                          authorities=by_jurisdiction(inp, NATIONALITIES)))
+        if all(p.status == "met" for p in parts[:-1]):
+            step, params = N_("Ask whether the applicant could get protection in each other "
+                              "country of nationality, and if not, why not."), {}
     strength = strength_of(parts)
     decides = next((p for p in parts if p.status != "met"), parts[-1])
     return result(strength, facts, decides.note, step, reason_params=dict(decides.note_params),
                   next_params=params, parts=parts,
-                  authorities=tuple(dict.fromkeys(a_auth + p_auth)))
+                  authorities=tuple(dict.fromkeys(a_auth + p_auth + tuple(a for p in parts
+                                                                        for a in p.authorities))))

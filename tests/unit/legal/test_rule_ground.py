@@ -5,13 +5,14 @@ Matter of N-M- parts. Fact patterns from published decisions are marked with the
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.legal.elements import ElementAssessment, assess
-from tests.unit.legal.factories import TODAY, record
+from tests.unit.legal.factories import TODAY, fd, record
 
 
 def el(r: CaseRecord, key: str = "protected_ground", juris: str = "us") -> ElementAssessment:
@@ -160,3 +161,42 @@ def test_every_part_and_result_speaks_in_whole_sentences() -> None:
         a = el(r, juris=juris)
         assert a.reason.endswith(".") and a.next_step.startswith("Ask ")
         assert all(p.label and p.note.endswith(".") for p in a.parts)
+
+
+def uk_on(r: CaseRecord, on: date) -> ElementAssessment:
+    [found] = [a for a in assess(r, "uk", today=on) if a.key == "protected_ground"]
+    return found
+
+
+def test_a_uk_claim_before_the_2022_act_needs_either_condition_not_both() -> None:
+    """K and Fornah (HL 2006) in outline: a young Sierra Leonean woman who has not been cut
+    and fears it; nothing yet says whether society sees such women as a group. Before 28 June
+    2022 the characteristic alone is enough (DH (Afghanistan)); from then on s.33 wants both."""
+    r = psg(social_group_name="Young women in Sierra Leone who have not been cut",
+            group_shared_trait="We are women and we have not been initiated.",
+            group_can_change=YesNo.no)
+    before = uk_on(r, date(2004, 1, 1))
+    assert before.strength == "supported"
+    assert parts(before) == {"immutability": "met", "circularity": "met", "either": "met"}
+    assert {"dh-afghanistan", "shah-islam"} <= set(before.authorities)
+    after = uk_on(r, date(2023, 1, 1))
+    assert after.strength == "thin" and parts(after)["both"] == "not_shown"
+    # The claim date, when recorded, decides, not the date of the assessment.
+    r.timing.filed_on = fd("2021-05-01")
+    assert uk_on(r, date(2023, 1, 1)).strength == "supported"
+
+
+def test_before_the_2022_act_one_condition_against_is_not_the_end() -> None:
+    """Acosta's taxi drivers put to the pre-2022 UK test: an occupation one can leave is not
+    immutable, but the group may still have a distinct identity; against only if both fail."""
+    taxi = dict(social_group_name="Taxi drivers in San Salvador",
+                group_shared_trait="We drive taxis.", group_can_change=YesNo.yes)
+    open_question = uk_on(psg(**taxi), date(2004, 1, 1))
+    assert open_question.strength == "thin"
+    assert parts(open_question) == {"circularity": "met", "distinction": "not_shown",
+                                    "either": "not_shown"}
+    assert open_question.next_step.startswith("Ask whether people there see the group")
+    both_fail = uk_on(psg(**taxi, group_seen_as_group=YesNo.no), date(2004, 1, 1))
+    assert both_fail.strength == "against" and parts(both_fail)["either"] == "against"
+    seen = uk_on(psg(**taxi, group_seen_as_group=YesNo.yes), date(2004, 1, 1))
+    assert seen.strength == "supported" and "immutability" not in parts(seen)

@@ -135,12 +135,15 @@ def test_a_whistleblower_needs_the_n_m_parts() -> None:
                          "beliefs.wrongdoing_by_state": YesNo.no,
                          "beliefs.spoke_out": YesNo.no}))
     assert lone.strength == "against" and "n-m" in lone.authorities
-    assert {p.key: p.status for p in lone.parts} == {"motive": "met", "state_tie": "against",
+    assert {p.key: p.status for p in lone.parts} == {"motive": "not_shown",
+                                                     "state_tie": "against",
                                                      "spoke_out": "against"}
     assert "not tied to the state" in lone.reason and "officials" in lone.next_step
-    tied = el(case(i, **{"beliefs.opinion_through_work": YesNo.yes,
-                         "beliefs.wrongdoing_by_state": YesNo.yes,
-                         "beliefs.spoke_out": YesNo.yes}))
+    said = incident(perpetrator=Perpetrator.non_state, target_reasons=[R.political_opinion],
+                    words_said="You will pay for reporting us.")
+    tied = el(case(said, **{"beliefs.opinion_through_work": YesNo.yes,
+                            "beliefs.wrongdoing_by_state": YesNo.yes,
+                            "beliefs.spoke_out": YesNo.yes}))
     assert tied.strength == "supported"
 
 
@@ -162,3 +165,44 @@ def test_reading_order() -> None:
                             words_said="Pay, infidel."), grounds) == "mixed_words"
     assert reading(incident(why_targeted="my faith"), grounds) == "words"
     assert reading(incident(), grounds) == "silent"
+
+
+def test_a_whistleblower_s_motive_needs_the_persecutors_words() -> None:
+    """Grava v. INS (9th Cir. 2000) in outline: a customs officer who reported his superiors'
+    smuggling and was then threatened. Choosing "my political views" is his reading of their
+    motive; retaliation for opposing wrongdoing at work is not enough by itself (Matter of
+    N-M-), so without their words the motive is not shown; with them it is."""
+    work = {"beliefs.opinion_through_work": YesNo.yes, "beliefs.wrongdoing_by_state": YesNo.yes,
+            "beliefs.spoke_out": YesNo.yes}
+    threatened = incident(perpetrator=Perpetrator.officials,
+                          what_happened="After my report they threatened to kill me.",
+                          target_reasons=[R.political_opinion])
+    a = el(case(threatened, **work))
+    assert a.strength == "thin" and motive(a) == "not_shown"
+    assert a.reason.startswith("Retaliation for opposing wrongdoing at work is not enough")
+    assert "n-m" in a.authorities and "what the persecutors said or did" in a.next_step
+    threatened.words_said = "They said I would pay for reporting them to the Commissioner."
+    assert el(case(threatened, **work)).strength == "supported"
+    # Outside work, the chosen ground alone still meets the motive.
+    threatened.words_said = ""
+    assert motive(el(case(threatened))) == "met"
+
+
+def test_targeting_a_group_that_is_not_a_social_group_is_not_nexus() -> None:
+    """Matter of C-A-, 23 I&N Dec. 951 (BIA 2006) in outline: informants against the Cali
+    cartel, a group the society does not see as one. The cartel targeted them as informants,
+    but a group that fails the social-group test is not a protected ground."""
+    informant = incident(perpetrator=Perpetrator.non_state,
+                         what_happened="The cartel threatened me after I informed on them.",
+                         target_reasons=[R.particular_social_group])
+    group = {"beliefs.social_group_name": "Noncriminal informants against the Cali cartel",
+             "beliefs.group_shared_trait": "We gave information against the cartel.",
+             "beliefs.group_can_change": YesNo.no}
+    grounds = (Ground.particular_social_group,)
+    unseen = el(case(informant, grounds=grounds, **group,
+                     **{"beliefs.group_seen_as_group": YesNo.no}))
+    assert unseen.strength == "against" and motive(unseen) == "against"
+    assert "does not meet the social-group test" in unseen.reason
+    assert reading(informant, set(grounds), frozenset(grounds)) == "group_fails"
+    # Unanswered, the group is open, not failed: the motive stays met on the chosen reason.
+    assert motive(el(case(informant, grounds=grounds, **group))) == "met"
