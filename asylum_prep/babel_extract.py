@@ -22,7 +22,7 @@ TRANSLATABLE = frozenset({
 })
 NOTE = "Legal text ({where}): translate faithfully; keep {{placeholders}} as they are."
 
-Extracted = tuple[int, str | None, str, list[str]]
+Extracted = tuple[int, str | None, str | tuple[str, str], list[str]]
 
 
 def _line_of(lines: list[str], value: str) -> int:
@@ -63,3 +63,26 @@ def extract_legal_toml(
     short = str(name).replace("\\", "/").rsplit("/", 1)[-1]
     for where, message in _walk(data, ""):
         yield _line_of(lines, message), None, message, [NOTE.format(where=f"{short}: {where}")]
+
+
+GENDER_NOTE = ("First-person sentence, said by a {context} declarant: give the form your "
+               "language uses (the same as the plain entry if it does not change).")
+
+
+def extract_gendered(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Any, options: Mapping[str, Any]
+) -> Iterator[Extracted]:
+    """Babel extraction method for documents/gendered.py: each string of its `MESSAGES` tuple
+    once per context ("female", "male"), as pgettext entries."""
+    import ast
+
+    tree = ast.parse(fileobj.read())
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "MESSAGES"
+                                                 for t in node.targets)
+                and isinstance(node.value, ast.Tuple)):
+            for item in node.value.elts:
+                if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                    for context in ("female", "male"):
+                        yield (item.lineno, "pgettext", (context, item.value),
+                               [GENDER_NOTE.format(context=context)])

@@ -130,9 +130,16 @@ class Translator:
     """`t("Text with {name}", name=x)` translates, then fills named placeholders."""
 
     lang: str = DEFAULT
+    # A message context tried first (pgettext), the message itself when the catalog has no
+    # entry for it: the declaration passes the applicant's sex ("female", "male"), so Russian
+    # and Ukrainian write "я родилась" / "я родился" (documents.gendered lists the messages).
+    context: str = ""
 
     def __call__(self, message: str, **params: object) -> str:
-        text = _translations(self.lang).gettext(message)
+        catalog = _translations(self.lang)
+        text = catalog.pgettext(self.context, message) if self.context else message
+        if text == message:
+            text = catalog.gettext(message)
         return text.format(**self._numbers(params)) if params else text
 
     def plural(self, singular: str, plural: str, n: int, **params: object) -> str:
@@ -195,14 +202,14 @@ def catalog_status(lang: str, wanted: set[str] | None = None) -> CatalogStatus:
         return CatalogStatus(lang, native_name(lang), "missing", 0, len(wanted))
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=BABEL_LOCALES.get(lang, lang))
-    done = 0
+    done: set[str] = set()  # msgids, once each (a gendered message has context entries too)
     for msg in catalog:
         key = msg.id if isinstance(msg.id, str) else msg.id[0]
         strings = [msg.string] if isinstance(msg.string, str) else list(msg.string or ())
         if key in wanted and not msg.fuzzy and strings and all(strings):
-            done += 1
+            done.add(key)
     state = review_state(po.read_text(encoding="utf-8"))
-    return CatalogStatus(lang, native_name(lang), state, done, len(wanted))
+    return CatalogStatus(lang, native_name(lang), state, len(done), len(wanted))
 
 
 def all_catalog_status() -> list[CatalogStatus]:

@@ -198,3 +198,8 @@ _.update_exhibit_settings
 # QuestionList.item_name: set by every list step, read nowhere since `add_label` took its
 # place; the step modules (forms/*.py) are being split in parallel: delete it there.
 _.item_name
+
+# Read by Babel's extraction (babel.cfg [extractors]), not by the app: the declaration's
+# gendered sentences and the extractor that writes both contexts of each.
+_.extract_gendered
+_.MESSAGES

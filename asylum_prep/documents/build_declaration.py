@@ -24,6 +24,7 @@ from asylum_prep.documents.answers import (
     sort_key,
 )
 from asylum_prep.documents.declaration_writer import Writer
+from asylum_prep.documents.gendered import gendered
 from asylum_prep.documents.model import (
     BilingualRow,
     Block,
@@ -268,7 +269,7 @@ def build_declaration(
             src=src,
         )
     notices: list[Notice] = []
-    t = document_translator(lang, notices)
+    t = gendered(document_translator(lang, notices), record.about.sex)
     answers = Answers(record, lang, t)
     answers.notices.extend(notices)
     w = Writer(answers, draft=draft)

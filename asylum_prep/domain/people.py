@@ -13,10 +13,20 @@ from asylum_prep.domain.dates import FuzzyDate
 A_NUMBER = r"^$|^A?-?\d{3}-?\d{3}-?\d{3}$"
 
 
+class Sex(StrEnum):
+    """As the asylum form asks it; in Russian and Ukrainian it also decides the grammatical
+    gender of the declaration's first-person sentences ("я родился" / "я родилась")."""
+
+    female = "female"
+    male = "male"
+    unknown = "unknown"
+
+
 class AboutYou(Model):
     family_name: Short = ""
     given_names: Short = ""
     name_native_script: Short = ""
+    sex: Sex = Sex.unknown
     other_names: list[Short] = Field(default_factory=list)
     birth_date: FuzzyDate | None = None
     birth_place: Short = ""

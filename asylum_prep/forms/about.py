@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-from asylum_prep.domain.people import A_NUMBER
+from asylum_prep.domain.people import A_NUMBER, Sex
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.forms.questions import Question, Step, Widget
@@ -22,6 +22,8 @@ def _a_number(value: str) -> str:
     return value
 
 
+SEXES = ((Sex.female.value, N_("A woman")), (Sex.male.value, N_("A man")))
+
 # Written freely ("a 123 456 789"), stored in the one form the record accepts.
 ANumberAnswer = Annotated[str, AfterValidator(_a_number)]
 
@@ -34,6 +36,9 @@ QUESTIONS = (
              N_("نسرین کریمی"),
              N_("The asylum form asks for it; a form with this left blank can be sent back."),
              allow_unknown=False),
+    Question("sex", N_("Are you a woman or a man?"), N_("A woman"),
+             N_("The asylum form asks it, and some languages need it to write your statement "
+                "correctly."), Widget.choice, choices=SEXES),
     Question("other_names", N_("Have you ever used other names? Write each one on its own line."),
              N_("Nasrin Karimi-Tehrani"),
              N_("Records may exist under another name; listing them avoids confusion."),

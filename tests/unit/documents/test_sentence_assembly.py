@@ -61,3 +61,22 @@ def test_one_date_line_at_the_signature(jurisdiction: str) -> None:
               for line in b.lines]
     dated_labels = [x for x in labels if "date" in x.lower()]
     assert len(dated_labels) + (1 if pack.executed else 0) == 1, (labels, pack.executed)
+
+
+@pytest.mark.parametrize(("lang", "female", "male"), [
+    ("ru", "Я родилась", "Я родился"), ("uk", "Я народилася", "Я народився")])
+def test_russian_and_ukrainian_sentences_follow_the_applicants_sex(
+        lang: str, female: str, male: str) -> None:
+    from asylum_prep.domain.people import Sex
+
+    def text(sex: Sex) -> str:
+        record = load_sample()
+        record.filing.answer_language = lang
+        record.about.sex = sex
+        return "\n".join(block_texts(build_declaration(record, jurisdiction="us",
+                                                       lang=lang).document))
+
+    she, he, unknown = text(Sex.female), text(Sex.male), text(Sex.unknown)
+    assert female in she and male not in she and "(-" not in she
+    assert male in he and female not in he and "(-" not in he
+    assert "(-" in unknown  # without the answer, both forms, as before
