@@ -10,8 +10,17 @@ is said; against after a return home; thin when only one is said; supported othe
 
 objective_fear. Parts: the applicant's own facts (still sought, how they would know, past
 incidents, harm to others), country conditions (inp.country_evidence["objective_fear"]),
-then the jurisdiction's standard, met when both are present:
-- US: asylum, reasonable possibility (Cardoza-Fonseca; Mogharrabi; 8 CFR 1208.13(b)(2));
+then the jurisdiction's standard, met when both are present. Own facts include, besides a
+past incident, the applicant holding the belief or trait the fear is about (a ground stated and
+described, and why they fear): with country evidence that people who share it are persecuted,
+no past incident is needed (US pattern or practice, 8 CFR 1208.13(b)(2)(iii); HJ (Iran); RT
+(Zimbabwe); Salibian in Canada).
+- US: asylum, reasonable possibility (Cardoza-Fonseca; Mogharrabi; 8 CFR 1208.13(b)(2)); also
+  met without country evidence on the applicant's own detailed account of the Mogharrabi
+  factors (credible testimony can suffice without corroboration, Mogharrabi headnote 5; INA
+  208(b)(1)(B)(ii)): a ground stated, an incident in which the persecutor (known) threatened or
+  hurt the applicant for a ground reason, and a way they would learn of a return (how they
+  would know, or still looking);
   withholding, more likely than not (Stevic; INA 241(b)(3)): met only when the applicant is
   still sought, was harmed before by a known actor (injured or detained) and country evidence
   is attached, so the map says which protections the facts reach. Country evidence without
@@ -23,12 +32,14 @@ then the jurisdiction's standard, met when both are present:
   crime" (generalised risk, s.97(1)(b)(ii); Prophète), met on the withholding facts above.
 - EU: art. 4 assessment; past persecution (injury or detention by a known actor) is a
   serious indication (art. 4(4)).
-Strength: supported with own facts and country evidence, thin with one, missing with neither.
+Strength: supported with own facts and country evidence (or, US, the testimony path above), thin
+with one, missing with neither.
 """
 
 from __future__ import annotations
 
 from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.events import Incident, Perpetrator, TargetReason
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
@@ -38,6 +49,7 @@ from asylum_prep.legal.risk_facts import (
     claim_date,
     generalised_facts,
     generalised_only,
+    hurt,
     past_persecution_shown,
 )
 from asylum_prep.legal.rules_claim import RuleInput, described
@@ -57,6 +69,12 @@ NOT_MET = N_("Both the applicant's own facts and country evidence are needed to 
 STRONG = N_("The facts point to more likely than not: still sought, harmed before, and "
             "country evidence; the attorney weighs it.")
 NOT_STRONG = N_("More likely than not is a higher standard; the record does not reach it yet.")
+TESTIMONY = N_("Credible, detailed testimony can meet this standard without corroboration: the "
+               "applicant holds the belief or trait, the persecutor has already acted on it "
+               "against them and can learn of a return (Mogharrabi).")
+GROUND_REASONS = frozenset({TargetReason.political_opinion, TargetReason.imputed_political_opinion,
+                            TargetReason.religion, TargetReason.race, TargetReason.nationality,
+                            TargetReason.particular_social_group})
 
 
 def uk_standard(inp: RuleInput) -> TestPart:
@@ -148,11 +166,36 @@ def _own_facts(r: CaseRecord) -> list[Fact]:
     return facts
 
 
-def _standard_parts(inp: RuleInput, both: bool, strong: bool) -> list[TestPart]:
+def holds_trait(r: CaseRecord) -> bool:
+    """A ground is chosen and described, and the applicant says why they fear: they hold the
+    belief or trait the fear is about (what a pattern or practice, or a group risk, needs)."""
+    b = r.beliefs
+    said = (b.beliefs_description, b.social_group_description, b.attributed_opinion_description,
+            b.group_shared_trait, r.about.religion)
+    return bool(b.grounds) and any(x.strip() for x in said) and bool(r.fear.why.strip())
+
+
+def testimony_incident(r: CaseRecord) -> Incident | None:
+    """US: an incident showing the Mogharrabi factors on the applicant's own account: the
+    persecutor (known) threatened or hurt the applicant for a ground reason, and the applicant
+    says how they would learn of a return or that they still look for them."""
+    aware = bool(r.fear.how_they_would_know.strip()) or r.fear.still_looking is YesNo.yes
+    if not (r.beliefs.grounds and aware):
+        return None
+    return next((i for i in described(r) if i.perpetrator is not Perpetrator.unknown
+                 and GROUND_REASONS & set(i.target_reasons)
+                 and (i.threatened is YesNo.yes or hurt(i))), None)
+
+
+def _standard_parts(inp: RuleInput, both: bool, strong: bool,
+                    testimony: bool = False) -> list[TestPart]:
     j = inp.jurisdiction
     label, auth = STANDARD[j]
-    out = [part("standard_" + j, label, "met" if both else "not_shown", MET if both else NOT_MET,
-                authorities=auth)]
+    if testimony and not both:
+        out = [part("standard_us", label, "met", TESTIMONY, authorities=auth)]
+    else:
+        out = [part("standard_" + j, label, "met" if both else "not_shown",
+                    MET if both else NOT_MET, authorities=auth)]
     if j == "us":
         out.append(part("withholding", N_("Withholding of removal: more likely than not"),
                         "met" if strong else "not_shown", STRONG if strong else NOT_STRONG,
@@ -185,19 +228,28 @@ def objective_fear(inp: RuleInput) -> RuleResult:
     r = inp.record
     cited = int(inp.country_evidence.get("objective_fear", 0))
     facts = _own_facts(r)
-    own = bool(facts) or bool(described(r)) or r.fear.still_looking is YesNo.yes
+    personal = bool(facts) or bool(described(r)) or r.fear.still_looking is YesNo.yes
+    trait = holds_trait(r)
+    own = personal or trait
+    if trait and not personal:
+        facts += F.answers(r, "beliefs.beliefs_description", "beliefs.social_group_description",
+                           "beliefs.attributed_opinion_description", "fear.why")
+    testimony = inp.jurisdiction == "us" and testimony_incident(r) is not None
     strong = (own and bool(cited) and r.fear.still_looking is YesNo.yes
               and past_persecution_shown(r) is not None)
     parts = [
         part("own_facts", N_("The applicant's own facts"), "met" if own else "not_shown",
              N_("The answers tie the risk to the applicant: past incidents, harm to others, or "
-                "being still sought.") if own else
+                "being still sought.") if personal else
+             N_("The applicant holds the belief or trait the fear is about; country evidence "
+                "that people who share it are persecuted can show the risk without any past "
+                "incident.") if trait else
              N_("Nothing in the answers yet ties the risk to the applicant.")),
         part("country", N_("Country conditions"), "met" if cited else "not_shown",
              plural("{n} country-conditions passage is attached.",
                     "{n} country-conditions passages are attached.") if cited else
              N_("No country-conditions passage is attached."), n=cited),
-        *_standard_parts(inp, own and bool(cited), strong),
+        *_standard_parts(inp, own and bool(cited), strong, testimony),
     ]
     auth = tuple(dict.fromkeys(a for p in parts for a in p.authorities))
     against = generalised_facts(r) if inp.jurisdiction == "ca" else []
@@ -209,6 +261,11 @@ def objective_fear(inp: RuleInput) -> RuleResult:
                              "own facts support the fear."),
                       N_("Check that the attached passages are recent and about people like "
                          "the applicant."), reason_params={"n": cited}, parts=parts,
+                      against=against, authorities=auth)
+    if testimony:
+        return result("supported", facts, TESTIMONY,
+                      N_("Attach country-conditions passages showing that people like the "
+                         "applicant are harmed (none is attached)."), parts=parts,
                       against=against, authorities=auth)
     if own:
         return result("thin", facts, N_("The applicant's facts support the fear, but no "

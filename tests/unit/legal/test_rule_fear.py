@@ -109,3 +109,46 @@ def test_eu_past_persecution_is_a_serious_indication() -> None:
 def test_strong_record_reaches_asylum_and_withholding() -> None:
     a = el(strong_record(), "objective_fear", country_evidence={"objective_fear": 1})
     assert a.strength == "supported" and status(a)["withholding"] == "met"
+
+
+def test_holding_the_trait_with_country_evidence_needs_no_past_incident() -> None:
+    # Salibian v. Canada, [1990] 3 FC 250 (FCA): an Armenian Christian from Beirut need not
+    # show he was singled out; what happens to people like him can found the fear.
+    r = record(**{"beliefs.grounds": ["religion"],
+                  "beliefs.beliefs_description": "I am an Armenian Christian.",
+                  "fear.who": "The militias in Beirut.",
+                  "fear.what_harm": "They kill and kidnap Christians.",
+                  "fear.why": "Because I am an Armenian Christian."})
+    cited = el(r, "objective_fear", "ca", country_evidence={"objective_fear": 1})
+    assert cited.strength == "supported" and status(cited)["own_facts"] == "met"
+    assert "without any past incident" in parts(cited)["own_facts"].note
+    assert el(r, "objective_fear", "ca").strength == "thin"  # the country evidence is needed
+    no_why = record(**{"beliefs.grounds": ["religion"],
+                       "beliefs.beliefs_description": "I am an Armenian Christian."})
+    assert status(el(no_why, "objective_fear", "ca",
+                     country_evidence={"objective_fear": 1}))["own_facts"] == "not_shown"
+
+
+def test_us_detailed_testimony_of_the_mogharrabi_factors_can_suffice() -> None:
+    # Aguilera-Cota v. INS, 914 F.2d 1375 (9th Cir. 1990): a government employee's account of a
+    # guerrilla death threat left at his home sufficed without corroboration.
+    note = incident(what_happened="A note from the guerrillas at my house said I would be "
+                                  "killed as a government collaborator.",
+                    perpetrator=Perpetrator.non_state, threatened=YesNo.yes,
+                    target_reasons=[TargetReason.imputed_political_opinion])
+    answers = {"beliefs.grounds": ["imputed_political_opinion"],
+               "beliefs.attributed_opinion_description": "They think I support the government.",
+               "fear.who": "The guerrillas.", "fear.what_harm": "They would kill me.",
+               "fear.how_they_would_know": "They left the note at my house; they know where I "
+                                           "live.",
+               "incidents.items": [note]}
+    a = el(record(**answers), "objective_fear")
+    assert a.strength == "supported" and "Mogharrabi" in a.reason
+    assert status(a)["standard_us"] == "met" and status(a)["country"] == "not_shown"
+    assert "country-conditions" in a.next_step
+    assert el(record(**answers), "objective_fear", "uk").strength == "thin"  # US rule only
+    money = note.model_copy(update={"target_reasons": [TargetReason.money]})
+    assert el(record(**{**answers, "incidents.items": [money]}),
+              "objective_fear").strength == "thin"
+    unaware = {k: v for k, v in answers.items() if k != "fear.how_they_would_know"}
+    assert el(record(**unaware), "objective_fear").strength == "thin"
