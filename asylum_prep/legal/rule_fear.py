@@ -28,8 +28,9 @@ no past incident is needed (US pattern or practice, 8 CFR 1208.13(b)(2)(iii); HJ
 - UK: reasonable degree of likelihood (Sivakumaran; s.32(4) for claims from 28 June 2022),
   with the claim-date part.
 - Canada: s.96 serious possibility (Adjei); s.97 on the balance of probabilities (Li) is
-  against when every reason chosen for the incidents is "everyone was at risk" or "ordinary
-  crime" (generalised risk, s.97(1)(b)(ii); Prophète), met on the withholding facts above.
+  against when every reason chosen for the incidents is "everyone was at risk", "ordinary
+  crime" or "money or extortion" (generalised risk, s.97(1)(b)(ii); Prophète), met on the
+  withholding facts above.
 - EU: art. 4 assessment; past persecution (injury or detention by a known actor) is a
   serious indication (art. 4(4)).
 Strength: supported with own facts and country evidence (or, US, the testimony path above), thin
@@ -45,6 +46,7 @@ from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
 from asylum_prep.legal.assessment import Fact, RuleResult, TestPart, part, plural, result
 from asylum_prep.legal.risk_facts import (
+    GENERALISED_NOTE,
     NABA_FROM,
     claim_date,
     generalised_facts,
@@ -207,9 +209,7 @@ def _standard_parts(inp: RuleInput, both: bool, strong: bool,
         auth97 = ("irpa-97", "li-2005", "prophete")
         if generalised_only(inp.record):
             out.append(part("s97", label97, "against",
-                            N_("The only reasons chosen are that everyone was at risk or an "
-                               "ordinary crime: a risk faced generally by others in the "
-                               "country is excluded from s.97 (Prophète)."), authorities=auth97))
+                            GENERALISED_NOTE, authorities=auth97))
         else:
             out.append(part("s97", label97, "met" if strong else "not_shown",
                             STRONG if strong else NOT_STRONG, authorities=auth97))
