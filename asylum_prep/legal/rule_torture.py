@@ -32,13 +32,16 @@ Every jurisdiction: a part for country conditions on torture (inp.country_eviden
 Strength: supported when every link (US) or the main part (UK: art. 3; Canada: s.97(1)(a), or
 all three parts of (b); EU: 15(a)-(b)) is met; against when the applicant said they do not fear
 torture, or (Canada) the risk is generalised, and nothing else is shown; thin when some part
-(EU: including 15(c)) is met; missing when none is.
+(EU: including 15(c)) is met; missing when none is. Until the torture question is answered:
+US missing (whom the applicant fears and that they would be found are not yet CAT) unless
+officials injured the applicant ("None." is not an injury), then thin; UK thin when whom and
+what harm are said (the harm may engage Article 3).
 """
 
 from __future__ import annotations
 
 from asylum_prep.domain.base import YesNo
-from asylum_prep.domain.events import STATE_ACTORS, StateProtection, TargetReason
+from asylum_prep.domain.events import STATE_ACTORS, InjuryLevel, StateProtection, TargetReason
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
 from asylum_prep.legal.assessment import Fact, RuleResult, TestPart, part, plural, result
@@ -226,7 +229,8 @@ def torture_official(inp: RuleInput) -> RuleResult:
                       N_("Support the risk with country conditions on torture in detention."),
                       parts=parts, against=against,
                       authorities=auth)
-    hurt = [i for i in official_incidents(r) if i.injuries.strip()]
+    hurt = [i for i in official_incidents(r) if i.injuries.strip()
+            and i.injury_level is not InjuryLevel.none]  # "None." is not an injury
     if hurt and r.fear.torture_fear is not YesNo.yes:
         return result("thin", facts, N_("Officials injured the applicant in the past ({date}), "
                                         "but the question about fear of torture is not answered "
@@ -234,6 +238,18 @@ def torture_official(inp: RuleInput) -> RuleResult:
                       N_("Ask, with care, whether the applicant fears torture if returned."),
                       reason_params={"date": F.when(hurt[0])}, parts=parts, against=against,
                       authorities=auth)
+    unanswered = r.fear.torture_fear is YesNo.unknown
+    if unanswered and j == "us":  # whom they fear and that they would be found are not CAT
+        return result("missing", facts, N_("Whether the applicant fears torture is not "
+                                           "answered."),
+                      N_("Ask, with care, whether the applicant fears torture on return, and by "
+                         "whom."), parts=parts, against=against, authorities=auth)
+    if unanswered and j == "uk" and r.fear.who.strip() and r.fear.what_harm.strip():
+        return result("thin", facts, N_("The harm feared may engage Article 3, but the question "
+                                        "about fear of torture or inhuman treatment is not "
+                                        "answered."),
+                      N_("Ask, with care, whether the applicant fears torture if returned."),
+                      parts=parts, against=against, authorities=auth)
     some = [p for p in parts if p.key in SOME[j] and p.status == "met"]
     if some:
         gaps = tuple(p.label for p in main if p.status != "met")

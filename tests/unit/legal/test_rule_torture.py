@@ -139,3 +139,36 @@ def test_eu_15c_needs_country_evidence_unless_individually_targeted() -> None:
                        target_reasons=[TargetReason.everyone_at_risk])
     c = el(record(**TORTURE, **{"incidents.items": [shelled]}), "torture_official", "eu")
     assert status(c)["art15_c"] == "not_shown"
+
+
+def test_us_cat_is_missing_until_torture_is_asked_even_when_the_fear_names_who() -> None:
+    # Matter of H-, 21 I&N Dec. 337 (BIA 1996): a Marehan clan member feared the USC militia,
+    # still looking for him; nothing was asked about torture.
+    r = record(**{"fear.who": "The USC militia.", "fear.what_harm": "They would kill me.",
+                  "fear.still_looking": YesNo.yes})
+    a = el(r, "torture_official")
+    assert status(a)["who"] == "met" and status(a)["found"] == "met"
+    assert a.strength == "missing" and "torture" in a.next_step
+    asked = record(**{"fear.who": "The USC militia.", "fear.still_looking": YesNo.yes,
+                      "fear.torture_fear": YesNo.yes})
+    assert el(asked, "torture_official").strength == "thin"
+
+
+def test_uk_serious_feared_harm_is_thin_for_article_3_until_torture_is_asked() -> None:
+    # R v SSHD ex p Sivakumaran [1988] AC 958: Tamils feared the Sri Lankan army; Article 3
+    # was not in issue, but the harm feared could engage it.
+    r = record(**{"fear.who": "The Sri Lankan army.",
+                  "fear.what_harm": "Detention, beatings and killing of young Tamil men."})
+    a = el(r, "torture_official", "uk")
+    assert a.strength == "thin" and "Article 3" in a.reason
+    assert el(record(**{"fear.who": "The army."}), "torture_official", "uk").strength == "missing"
+    said_no = record(**{"fear.who": "The army.", "fear.what_harm": "Beatings.",
+                        "fear.torture_fear": YesNo.no})
+    assert el(said_no, "torture_official", "uk").strength == "against"
+
+
+def test_an_injury_answer_of_none_by_officials_is_not_an_injury() -> None:
+    shouted = incident(perpetrator=Perpetrator.police, what_happened="They shouted at me.",
+                       injuries="None.", injury_level="none")
+    a = el(record(**{"incidents.items": [shouted]}), "torture_official")
+    assert "injured" not in a.reason and a.strength == "missing"
