@@ -33,6 +33,12 @@ no past incident is needed (US pattern or practice, 8 CFR 1208.13(b)(2)(iii); HJ
   withholding facts above.
 - EU: art. 4 assessment; past persecution (injury or detention by a known actor) is a
   serious indication (art. 4(4)).
+Past persecution (injury or detention by a known actor, for a reason chosen that is a ground)
+also supports the element without country evidence where the law gives it that weight: US, a
+presumed well-founded fear unless DHS shows changed conditions or reasonable relocation (8 CFR
+1208.13(b)(1)), a part of its own; UK, a serious indication (Immigration Rules para. 339K), a
+part of its own; EU, art. 4(4) (the part above). Canada has no such rule: past persecution is
+evidence among the rest.
 Strength: supported with own facts and country evidence (or, US, the testimony path above), thin
 with one, missing with neither.
 """
@@ -74,6 +80,11 @@ NOT_STRONG = N_("More likely than not is a higher standard; the record does not 
 TESTIMONY = N_("Credible, detailed testimony can meet this standard without corroboration: the "
                "applicant holds the belief or trait, the persecutor has already acted on it "
                "against them and can learn of a return (Mogharrabi).")
+PRESUMED = N_("Past persecution is recorded ({date}): a well-founded fear is presumed unless it "
+              "is shown that conditions have changed or the applicant could reasonably "
+              "relocate.")
+SERIOUS = N_("Past persecution is recorded: a serious indication of risk unless good reasons "
+             "show it will not be repeated.")
 GROUND_REASONS = frozenset({TargetReason.political_opinion, TargetReason.imputed_political_opinion,
                             TargetReason.religion, TargetReason.race, TargetReason.nationality,
                             TargetReason.particular_social_group})
@@ -189,6 +200,29 @@ def testimony_incident(r: CaseRecord) -> Incident | None:
                  and (i.threatened is YesNo.yes or hurt(i))), None)
 
 
+def past_on_ground(r: CaseRecord) -> Incident | None:
+    """Past persecution for the presumption: injury or detention by a known actor, for a reason
+    that is a ground (harm for money or recruitment alone is not persecution)."""
+    return next((i for i in described(r) if hurt(i) and i.perpetrator is not Perpetrator.unknown
+                 and GROUND_REASONS & set(i.target_reasons)), None)
+
+
+def _past_parts(inp: RuleInput, past: Incident | None) -> list[TestPart]:
+    """US and UK: what recorded past persecution does to the fear (EU: in the standard)."""
+    none = N_("No past persecution with injury or detention is recorded.")
+    if inp.jurisdiction == "us":
+        return [part("presumption",
+                     N_("Past persecution: a presumed well-founded fear (8 CFR 1208.13(b)(1))"),
+                     "met" if past else "not_shown", PRESUMED if past else none,
+                     authorities=("8-cfr-1208-13-b-1",),
+                     **({"date": F.when(past)} if past else {}))]
+    if inp.jurisdiction == "uk":
+        return [part("past", N_("Past persecution: a serious indication (para. 339K)"),
+                     "met" if past else "not_shown", SERIOUS if past else none,
+                     authorities=("immigration-rules-339k",))]
+    return []
+
+
 def _standard_parts(inp: RuleInput, both: bool, strong: bool,
                     testimony: bool = False) -> list[TestPart]:
     j = inp.jurisdiction
@@ -251,6 +285,8 @@ def objective_fear(inp: RuleInput) -> RuleResult:
              N_("No country-conditions passage is attached."), n=cited),
         *_standard_parts(inp, own and bool(cited), strong, testimony),
     ]
+    past = past_on_ground(r) if inp.jurisdiction != "ca" else None
+    parts += _past_parts(inp, past)
     auth = tuple(dict.fromkeys(a for p in parts for a in p.authorities))
     against = generalised_facts(r) if inp.jurisdiction == "ca" else []
     if cited and own:
@@ -262,6 +298,12 @@ def objective_fear(inp: RuleInput) -> RuleResult:
                       N_("Check that the attached passages are recent and about people like "
                          "the applicant."), reason_params={"n": cited}, parts=parts,
                       against=against, authorities=auth)
+    if past is not None:
+        return result("supported", facts, PRESUMED if inp.jurisdiction == "us" else SERIOUS,
+                      N_("Attach country-conditions passages showing that people like the "
+                         "applicant are harmed (none is attached)."),
+                      reason_params={"date": F.when(past)} if inp.jurisdiction == "us" else None,
+                      parts=parts, against=against, authorities=auth)
     if testimony:
         return result("supported", facts, TESTIMONY,
                       N_("Attach country-conditions passages showing that people like the "

@@ -152,3 +152,28 @@ def test_us_detailed_testimony_of_the_mogharrabi_factors_can_suffice() -> None:
               "objective_fear").strength == "thin"
     unaware = {k: v for k, v in answers.items() if k != "fear.how_they_would_know"}
     assert el(record(**unaware), "objective_fear").strength == "thin"
+
+
+def test_past_persecution_on_a_ground_is_presumed_or_a_serious_indication() -> None:
+    # Matter of H-, 21 I&N Dec. 337 (BIA 1996): a Marehan clan member detained and beaten by
+    # a rival clan's militia; past persecution raised the presumption of a well-founded fear.
+    beaten = incident(what_happened="Militiamen of the USC held me and beat me for my clan.",
+                      perpetrator=Perpetrator.non_state, detained=YesNo.yes,
+                      target_reasons=[TargetReason.particular_social_group])
+    r = record(**{"fear.who": "The USC militia.", "incidents.items": [beaten]})
+    a = el(r, "objective_fear")
+    assert a.strength == "supported" and status(a)["presumption"] == "met"
+    assert "8-cfr-1208-13-b-1" in a.authorities and "presumed" in a.reason
+    # Demirkaya v SSHD [1999] Imm AR 498: a Kurd detained and ill-treated by Turkish police;
+    # past persecution is a serious indication of future risk (now para. 339K).
+    held = incident(what_happened="The police held me for days and beat me.",
+                    perpetrator=Perpetrator.police, detained=YesNo.yes,
+                    target_reasons=[TargetReason.race, TargetReason.political_opinion])
+    uk = el(record(**{"incidents.items": [held]}), "objective_fear", "uk")
+    assert uk.strength == "supported" and status(uk)["past"] == "met"
+    assert "immigration-rules-339k" in uk.authorities
+    assert el(record(**{"incidents.items": [held]}), "objective_fear", "ca").strength == "thin"
+    # harm for money or recruitment alone is not persecution: no presumption
+    extorted = beaten.model_copy(update={"target_reasons": [TargetReason.money]})
+    b = el(record(**{"incidents.items": [extorted]}), "objective_fear")
+    assert b.strength == "thin" and status(b)["presumption"] == "not_shown"
