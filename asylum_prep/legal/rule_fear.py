@@ -39,8 +39,9 @@ presumed well-founded fear unless DHS shows changed conditions or reasonable rel
 1208.13(b)(1)), a part of its own; UK, a serious indication (Immigration Rules para. 339K), a
 part of its own; EU, art. 4(4) (the part above). Canada has no such rule: past persecution is
 evidence among the rest.
-Strength: supported with own facts and country evidence (or, US, the testimony path above), thin
-with one, missing with neither.
+Strength: supported with own facts and country evidence, or past persecution on a ground (US,
+UK, EU), or (US) the testimony path above; thin with one of own facts and country evidence;
+missing with neither.
 """
 
 from __future__ import annotations
