@@ -31,8 +31,8 @@ no past incident is needed (US pattern or practice, 8 CFR 1208.13(b)(2)(iii); HJ
   against when every reason chosen for the incidents is "everyone was at risk", "ordinary
   crime" or "money or extortion" (generalised risk, s.97(1)(b)(ii); Prophète), met on the
   withholding facts above.
-- EU: art. 4 assessment; past persecution (injury or detention by a known actor) is a
-  serious indication (art. 4(4)).
+- EU: art. 4 assessment; past persecution (injury or detention by a known actor, on a ground)
+  is a serious indication (art. 4(4)).
 Past persecution (injury or detention by a known actor, for a reason chosen that is a ground)
 also supports the element without country evidence where the law gives it that weight: US, a
 presumed well-founded fear unless DHS shows changed conditions or reasonable relocation (8 CFR
@@ -224,11 +224,14 @@ def _past_parts(inp: RuleInput, past: Incident | None) -> list[TestPart]:
     return []
 
 
-def _standard_parts(inp: RuleInput, both: bool, strong: bool,
-                    testimony: bool = False) -> list[TestPart]:
+def _standard_parts(inp: RuleInput, both: bool, strong: bool, testimony: bool = False,
+                    past: Incident | None = None) -> list[TestPart]:
     j = inp.jurisdiction
     label, auth = STANDARD[j]
-    if testimony and not both:
+    if past is not None and not both:
+        out = [part("standard_" + j, label, "met", PRESUMED if j == "us" else SERIOUS,
+                    authorities=auth, **({"date": F.when(past)} if j == "us" else {}))]
+    elif testimony and not both:
         out = [part("standard_us", label, "met", TESTIMONY, authorities=auth)]
     else:
         out = [part("standard_" + j, label, "met" if both else "not_shown",
@@ -249,7 +252,6 @@ def _standard_parts(inp: RuleInput, both: bool, strong: bool,
             out.append(part("s97", label97, "met" if strong else "not_shown",
                             STRONG if strong else NOT_STRONG, authorities=auth97))
     else:
-        past = past_persecution_shown(inp.record) is not None
         out.append(part("past", N_("Past persecution: a serious indication (art. 4(4))"),
                         "met" if past else "not_shown",
                         N_("Past persecution is recorded: a serious indication of risk unless "
@@ -270,6 +272,7 @@ def objective_fear(inp: RuleInput) -> RuleResult:
         facts += F.answers(r, "beliefs.beliefs_description", "beliefs.social_group_description",
                            "beliefs.attributed_opinion_description", "fear.why")
     testimony = inp.jurisdiction == "us" and testimony_incident(r) is not None
+    past = past_on_ground(r) if inp.jurisdiction != "ca" else None
     strong = (own and bool(cited) and r.fear.still_looking is YesNo.yes
               and past_persecution_shown(r) is not None)
     parts = [
@@ -284,9 +287,8 @@ def objective_fear(inp: RuleInput) -> RuleResult:
              plural("{n} country-conditions passage is attached.",
                     "{n} country-conditions passages are attached.") if cited else
              N_("No country-conditions passage is attached."), n=cited),
-        *_standard_parts(inp, own and bool(cited), strong, testimony),
+        *_standard_parts(inp, own and bool(cited), strong, testimony, past),
     ]
-    past = past_on_ground(r) if inp.jurisdiction != "ca" else None
     parts += _past_parts(inp, past)
     auth = tuple(dict.fromkeys(a for p in parts for a in p.authorities))
     against = generalised_facts(r) if inp.jurisdiction == "ca" else []

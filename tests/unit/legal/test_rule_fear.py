@@ -97,7 +97,8 @@ def test_canada_s97_excludes_a_generalised_risk() -> None:
 
 
 def test_eu_past_persecution_is_a_serious_indication() -> None:
-    hurt = incident(what_happened="Beaten at the station.", injuries="Broken ribs.")
+    hurt = incident(what_happened="Beaten at the station.", injuries="Broken ribs.",
+                    target_reasons=[TargetReason.political_opinion])
     a = el(record(**{"incidents.items": [hurt]}), "objective_fear", "eu")
     assert status(a)["past"] == "met" and "qd-2011-95-art-4" in a.authorities
     none = incident(what_happened="They shouted.", injuries="None.",
@@ -177,3 +178,13 @@ def test_past_persecution_on_a_ground_is_presumed_or_a_serious_indication() -> N
     extorted = beaten.model_copy(update={"target_reasons": [TargetReason.money]})
     b = el(record(**{"incidents.items": [extorted]}), "objective_fear")
     assert b.strength == "thin" and status(b)["presumption"] == "not_shown"
+
+
+def test_the_standard_part_says_what_meets_it_without_country_evidence() -> None:
+    held = incident(what_happened="Held and beaten for my party work.", detained=YesNo.yes,
+                    perpetrator=Perpetrator.police, target_reasons=[TargetReason.political_opinion])
+    a = el(record(**{"incidents.items": [held]}), "objective_fear")
+    assert status(a)["standard_us"] == "met" and "presumed" in parts(a)["standard_us"].note
+    uk = el(record(**{"incidents.items": [held]}), "objective_fear", "uk")
+    assert status(uk)["standard_uk"] == "met" and "serious indication" in parts(uk)[
+        "standard_uk"].note
