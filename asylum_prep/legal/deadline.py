@@ -11,6 +11,9 @@ authorities library, legal/authorities.toml):
   year, the earlier of the two possible readings, so the date shown is never later than the
   law allows. Likewise a deadline falling on a weekend or holiday is NOT moved to the next
   business day (some sources allow it); the note says so.
+- Arrivals before 1 April 1997 (when IIRIRA's one-year rule took effect): the year runs from
+  that date, whichever is later (8 CFR 1208.4(a)(2)(ii)), so the deadline is 1 April 1998 and
+  a note says so.
 - Approximate arrivals (month or year only, or "about"): the earliest day the answer could mean
   (see legal.spans) is used, so the deadline is never overstated, and a note says so.
 - Exceptions (INA 208(a)(2)(D)): when the applicant described changed or extraordinary
@@ -45,6 +48,7 @@ US_CITATIONS = C("ina-208-a-2-b", "ina-208-a-2-d", "8-cfr-1208-4-a", "minasyan")
 CA_CITATIONS = C("irpr-159-8")
 
 Note = tuple[str, tuple[tuple[str, str], ...]]
+RULE_IN_FORCE = date(1997, 4, 1)  # the one-year rule counts from here for earlier arrivals
 
 
 def note(template: str, **params: object) -> Note:
@@ -144,7 +148,12 @@ def one_year_deadline(record: CaseRecord, *, today: date | None = None) -> Deadl
     if arrived.month == 2 and arrived.day == 29:
         notes.append(note(N_("The last arrival was on 29 February; the deadline is taken as 28 "
                              "February, the earlier reading.")))
-    deadline = spans.add_years(arrived, 1)
+    start = max(arrived, RULE_IN_FORCE)
+    if arrived < RULE_IN_FORCE:
+        notes.append(note(N_("The last arrival was before 1 April 1997, when the one-year rule "
+                             "took effect; the year runs from that date, so the deadline is 1 "
+                             "April 1998 (8 CFR 1208.4(a)(2)(ii)).")))
+    deadline = spans.add_years(start, 1)
     notes.append(note(N_("A deadline on a weekend or public holiday is not moved to the next "
                          "working day here; file by the date shown.")))
     days_left = (deadline - today).days

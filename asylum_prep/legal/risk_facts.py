@@ -7,8 +7,11 @@
   last arrival (the UK standard of proof depends on it: claims from 28 June 2022).
 - `official_incidents`: incidents done by a state actor or where the authorities refused
   protection (acquiescence); `state_persecutor`: a state actor did at least one of them.
-- `generalised_only`: every reason chosen for the incidents is "everyone was at risk" or
-  "ordinary crime" (Canada's generalised-risk exclusion, s.97(1)(b)(ii));
+- `generalised_only`: every reason chosen for the incidents is "everyone was at risk",
+  "ordinary crime" or "money or extortion" (Canada's generalised-risk exclusion,
+  s.97(1)(b)(ii): crime for gain against people seen as wealthy is a risk faced generally by
+  others, Prophète, 2009 FCA 31; a personal targeting can take it outside, so the note says to
+  verify);
   `generalised_facts`: then, what the applicant said about why, as facts against.
 - `past_persecution_shown`: a described incident with injuries or detention by a known actor
   (the presumptions of 8 CFR 1208.13(b)(1) and (b)(3)(ii) rest on it).
@@ -62,7 +65,12 @@ DURATION_LABELS: dict[Duration, str] = {
     Duration.months: N_("for months"),
     Duration.years: N_("for years"),
 }
-GENERALISED = frozenset({TargetReason.everyone_at_risk, TargetReason.ordinary_crime})
+GENERALISED = frozenset({TargetReason.everyone_at_risk, TargetReason.ordinary_crime,
+                         TargetReason.money})
+GENERALISED_NOTE = N_("The only reasons chosen are money or extortion, an ordinary crime, or that "
+                      "everyone was at risk: a risk faced generally by others in the country is "
+                      "excluded from s.97 (Prophète); verify whether the applicant was singled "
+                      "out personally.")
 NABA_FROM = date(2022, 6, 28)  # Nationality and Borders Act 2022 ss.31-36 apply from here
 
 

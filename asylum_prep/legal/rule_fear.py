@@ -10,8 +10,17 @@ is said; against after a return home; thin when only one is said; supported othe
 
 objective_fear. Parts: the applicant's own facts (still sought, how they would know, past
 incidents, harm to others), country conditions (inp.country_evidence["objective_fear"]),
-then the jurisdiction's standard, met when both are present:
-- US: asylum, reasonable possibility (Cardoza-Fonseca; Mogharrabi; 8 CFR 1208.13(b)(2));
+then the jurisdiction's standard, met when both are present. Own facts include, besides a
+past incident, the applicant holding the belief or trait the fear is about (a ground stated and
+described, and why they fear): with country evidence that people who share it are persecuted,
+no past incident is needed (US pattern or practice, 8 CFR 1208.13(b)(2)(iii); HJ (Iran); RT
+(Zimbabwe); Salibian in Canada).
+- US: asylum, reasonable possibility (Cardoza-Fonseca; Mogharrabi; 8 CFR 1208.13(b)(2)); also
+  met without country evidence on the applicant's own detailed account of the Mogharrabi
+  factors (credible testimony can suffice without corroboration, Mogharrabi headnote 5; INA
+  208(b)(1)(B)(ii)): a ground stated, an incident in which the persecutor (known) threatened or
+  hurt the applicant for a ground reason, and a way they would learn of a return (how they
+  would know, or still looking);
   withholding, more likely than not (Stevic; INA 241(b)(3)): met only when the applicant is
   still sought, was harmed before by a known actor (injured or detained) and country evidence
   is attached, so the map says which protections the facts reach. Country evidence without
@@ -19,25 +28,37 @@ then the jurisdiction's standard, met when both are present:
 - UK: reasonable degree of likelihood (Sivakumaran; s.32(4) for claims from 28 June 2022),
   with the claim-date part.
 - Canada: s.96 serious possibility (Adjei); s.97 on the balance of probabilities (Li) is
-  against when every reason chosen for the incidents is "everyone was at risk" or "ordinary
-  crime" (generalised risk, s.97(1)(b)(ii); Prophète), met on the withholding facts above.
-- EU: art. 4 assessment; past persecution (injury or detention by a known actor) is a
-  serious indication (art. 4(4)).
-Strength: supported with own facts and country evidence, thin with one, missing with neither.
+  against when every reason chosen for the incidents is "everyone was at risk", "ordinary
+  crime" or "money or extortion" (generalised risk, s.97(1)(b)(ii); Prophète), met on the
+  withholding facts above.
+- EU: art. 4 assessment; past persecution (injury or detention by a known actor, on a ground)
+  is a serious indication (art. 4(4)).
+Past persecution (injury or detention by a known actor, for a reason chosen that is a ground)
+also supports the element without country evidence where the law gives it that weight: US, a
+presumed well-founded fear unless DHS shows changed conditions or reasonable relocation (8 CFR
+1208.13(b)(1)), a part of its own; UK, a serious indication (Immigration Rules para. 339K), a
+part of its own; EU, art. 4(4) (the part above). Canada has no such rule: past persecution is
+evidence among the rest.
+Strength: supported with own facts and country evidence, or past persecution on a ground (US,
+UK, EU), or (US) the testimony path above; thin with one of own facts and country evidence;
+missing with neither.
 """
 
 from __future__ import annotations
 
 from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.events import Incident, Perpetrator, TargetReason
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
 from asylum_prep.legal.assessment import Fact, RuleResult, TestPart, part, plural, result
 from asylum_prep.legal.risk_facts import (
+    GENERALISED_NOTE,
     NABA_FROM,
     claim_date,
     generalised_facts,
     generalised_only,
+    hurt,
     past_persecution_shown,
 )
 from asylum_prep.legal.rules_claim import RuleInput, described
@@ -57,6 +78,17 @@ NOT_MET = N_("Both the applicant's own facts and country evidence are needed to 
 STRONG = N_("The facts point to more likely than not: still sought, harmed before, and "
             "country evidence; the attorney weighs it.")
 NOT_STRONG = N_("More likely than not is a higher standard; the record does not reach it yet.")
+TESTIMONY = N_("Credible, detailed testimony can meet this standard without corroboration: the "
+               "applicant holds the belief or trait, the persecutor has already acted on it "
+               "against them and can learn of a return (Mogharrabi).")
+PRESUMED = N_("Past persecution is recorded ({date}): a well-founded fear is presumed unless it "
+              "is shown that conditions have changed or the applicant could reasonably "
+              "relocate.")
+SERIOUS = N_("Past persecution is recorded: a serious indication of risk unless good reasons "
+             "show it will not be repeated.")
+GROUND_REASONS = frozenset({TargetReason.political_opinion, TargetReason.imputed_political_opinion,
+                            TargetReason.religion, TargetReason.race, TargetReason.nationality,
+                            TargetReason.particular_social_group})
 
 
 def uk_standard(inp: RuleInput) -> TestPart:
@@ -148,11 +180,62 @@ def _own_facts(r: CaseRecord) -> list[Fact]:
     return facts
 
 
-def _standard_parts(inp: RuleInput, both: bool, strong: bool) -> list[TestPart]:
+def holds_trait(r: CaseRecord) -> bool:
+    """A ground is chosen and described, and the applicant says why they fear: they hold the
+    belief or trait the fear is about (what a pattern or practice, or a group risk, needs)."""
+    b = r.beliefs
+    said = (b.beliefs_description, b.social_group_description, b.attributed_opinion_description,
+            b.group_shared_trait, r.about.religion)
+    return bool(b.grounds) and any(x.strip() for x in said) and bool(r.fear.why.strip())
+
+
+def testimony_incident(r: CaseRecord) -> Incident | None:
+    """US: an incident showing the Mogharrabi factors on the applicant's own account: the
+    persecutor (known) threatened or hurt the applicant for a ground reason, and the applicant
+    says how they would learn of a return or that they still look for them."""
+    aware = bool(r.fear.how_they_would_know.strip()) or r.fear.still_looking is YesNo.yes
+    if not (r.beliefs.grounds and aware):
+        return None
+    return next((i for i in described(r) if i.perpetrator is not Perpetrator.unknown
+                 and GROUND_REASONS & set(i.target_reasons)
+                 and (i.threatened is YesNo.yes or hurt(i))), None)
+
+
+def past_on_ground(r: CaseRecord) -> Incident | None:
+    """Past persecution for the presumption: injury or detention by a known actor, for a reason
+    that is a ground (harm for money or recruitment alone is not persecution)."""
+    return next((i for i in described(r) if hurt(i) and i.perpetrator is not Perpetrator.unknown
+                 and GROUND_REASONS & set(i.target_reasons)), None)
+
+
+def _past_parts(inp: RuleInput, past: Incident | None) -> list[TestPart]:
+    """US and UK: what recorded past persecution does to the fear (EU: in the standard)."""
+    none = N_("No past persecution with injury or detention is recorded.")
+    if inp.jurisdiction == "us":
+        return [part("presumption",
+                     N_("Past persecution: a presumed well-founded fear (8 CFR 1208.13(b)(1))"),
+                     "met" if past else "not_shown", PRESUMED if past else none,
+                     authorities=("8-cfr-1208-13-b-1",),
+                     **({"date": F.when(past)} if past else {}))]
+    if inp.jurisdiction == "uk":
+        return [part("past", N_("Past persecution: a serious indication (para. 339K)"),
+                     "met" if past else "not_shown", SERIOUS if past else none,
+                     authorities=("immigration-rules-339k",))]
+    return []
+
+
+def _standard_parts(inp: RuleInput, both: bool, strong: bool, testimony: bool = False,
+                    past: Incident | None = None) -> list[TestPart]:
     j = inp.jurisdiction
     label, auth = STANDARD[j]
-    out = [part("standard_" + j, label, "met" if both else "not_shown", MET if both else NOT_MET,
-                authorities=auth)]
+    if past is not None and not both:
+        out = [part("standard_" + j, label, "met", PRESUMED if j == "us" else SERIOUS,
+                    authorities=auth, **({"date": F.when(past)} if j == "us" else {}))]
+    elif testimony and not both:
+        out = [part("standard_us", label, "met", TESTIMONY, authorities=auth)]
+    else:
+        out = [part("standard_" + j, label, "met" if both else "not_shown",
+                    MET if both else NOT_MET, authorities=auth)]
     if j == "us":
         out.append(part("withholding", N_("Withholding of removal: more likely than not"),
                         "met" if strong else "not_shown", STRONG if strong else NOT_STRONG,
@@ -164,14 +247,11 @@ def _standard_parts(inp: RuleInput, both: bool, strong: bool) -> list[TestPart]:
         auth97 = ("irpa-97", "li-2005", "prophete")
         if generalised_only(inp.record):
             out.append(part("s97", label97, "against",
-                            N_("The only reasons chosen are that everyone was at risk or an "
-                               "ordinary crime: a risk faced generally by others in the "
-                               "country is excluded from s.97 (Prophète)."), authorities=auth97))
+                            GENERALISED_NOTE, authorities=auth97))
         else:
             out.append(part("s97", label97, "met" if strong else "not_shown",
                             STRONG if strong else NOT_STRONG, authorities=auth97))
     else:
-        past = past_persecution_shown(inp.record) is not None
         out.append(part("past", N_("Past persecution: a serious indication (art. 4(4))"),
                         "met" if past else "not_shown",
                         N_("Past persecution is recorded: a serious indication of risk unless "
@@ -185,20 +265,31 @@ def objective_fear(inp: RuleInput) -> RuleResult:
     r = inp.record
     cited = int(inp.country_evidence.get("objective_fear", 0))
     facts = _own_facts(r)
-    own = bool(facts) or bool(described(r)) or r.fear.still_looking is YesNo.yes
+    personal = bool(facts) or bool(described(r)) or r.fear.still_looking is YesNo.yes
+    trait = holds_trait(r)
+    own = personal or trait
+    if trait and not personal:
+        facts += F.answers(r, "beliefs.beliefs_description", "beliefs.social_group_description",
+                           "beliefs.attributed_opinion_description", "fear.why")
+    testimony = inp.jurisdiction == "us" and testimony_incident(r) is not None
+    past = past_on_ground(r) if inp.jurisdiction != "ca" else None
     strong = (own and bool(cited) and r.fear.still_looking is YesNo.yes
               and past_persecution_shown(r) is not None)
     parts = [
         part("own_facts", N_("The applicant's own facts"), "met" if own else "not_shown",
              N_("The answers tie the risk to the applicant: past incidents, harm to others, or "
-                "being still sought.") if own else
+                "being still sought.") if personal else
+             N_("The applicant holds the belief or trait the fear is about; country evidence "
+                "that people who share it are persecuted can show the risk without any past "
+                "incident.") if trait else
              N_("Nothing in the answers yet ties the risk to the applicant.")),
         part("country", N_("Country conditions"), "met" if cited else "not_shown",
              plural("{n} country-conditions passage is attached.",
                     "{n} country-conditions passages are attached.") if cited else
              N_("No country-conditions passage is attached."), n=cited),
-        *_standard_parts(inp, own and bool(cited), strong),
+        *_standard_parts(inp, own and bool(cited), strong, testimony, past),
     ]
+    parts += _past_parts(inp, past)
     auth = tuple(dict.fromkeys(a for p in parts for a in p.authorities))
     against = generalised_facts(r) if inp.jurisdiction == "ca" else []
     if cited and own:
@@ -209,6 +300,17 @@ def objective_fear(inp: RuleInput) -> RuleResult:
                              "own facts support the fear."),
                       N_("Check that the attached passages are recent and about people like "
                          "the applicant."), reason_params={"n": cited}, parts=parts,
+                      against=against, authorities=auth)
+    if past is not None:
+        return result("supported", facts, PRESUMED if inp.jurisdiction == "us" else SERIOUS,
+                      N_("Attach country-conditions passages showing that people like the "
+                         "applicant are harmed (none is attached)."),
+                      reason_params={"date": F.when(past)} if inp.jurisdiction == "us" else None,
+                      parts=parts, against=against, authorities=auth)
+    if testimony:
+        return result("supported", facts, TESTIMONY,
+                      N_("Attach country-conditions passages showing that people like the "
+                         "applicant are harmed (none is attached)."), parts=parts,
                       against=against, authorities=auth)
     if own:
         return result("thin", facts, N_("The applicant's facts support the fear, but no "

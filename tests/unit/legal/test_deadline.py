@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from asylum_prep.domain.dates import FuzzyDate, Precision
-from asylum_prep.legal.deadline import deadline_for, level_for, one_year_deadline
+from asylum_prep.legal.deadline import deadline_for, fill, level_for, one_year_deadline
 from asylum_prep.legal.spans import add_years, bounds
 from tests.unit.legal.factories import arrival, fd, record, refuge_departure
 
@@ -142,7 +142,7 @@ def test_json_shape() -> None:
     assert all(c["as_of"] for c in data["citations"])
 
 
-@given(st.dates(min_value=date(1998, 1, 1), max_value=date(2090, 12, 31)),
+@given(st.dates(min_value=date(1999, 1, 1), max_value=date(2090, 12, 31)),
        st.sampled_from(list(Precision)), st.booleans())
 def test_deadline_is_never_later_than_any_reading_of_the_arrival(
         day: date, precision: Precision, approximate: bool) -> None:
@@ -155,3 +155,20 @@ def test_deadline_is_never_later_than_any_reading_of_the_arrival(
     assert info.deadline <= add_years(lo, 1) <= add_years(hi, 1)
     assert 365 <= (info.deadline - lo).days <= 366
     assert info.approximate_arrival == (approximate or precision is not Precision.day)
+
+
+def test_arrivals_before_the_rule_took_effect_count_from_1_april_1997() -> None:
+    # 8 CFR 1208.4(a)(2)(ii): the later of the last arrival and 1 April 1997. Matter of
+    # Mogharrabi's respondent arrived in 1978 and applied in 1984, before the rule existed.
+    early = record(**{"leaving.entries": [arrival("1978-09-08")],
+                      "timing.filed_on": fd("1984-01-01", "year")})
+    info = one_year_deadline(early, today=date(2000, 1, 1))
+    assert info.deadline == date(1998, 4, 1) and info.filed_in_time is True
+    assert any("1 April 1997" in fill(n) for n in info.notes)
+    late = record(**{"leaving.entries": [arrival("1995-06-01")],  # Lumataw: 1995 to 2005
+                     "timing.filed_on": fd("2005-01-01", "year")})
+    assert one_year_deadline(late, today=date(2009, 9, 9)).filed_in_time is False
+    after = one_year_deadline(record(**{"leaving.entries": [arrival("1997-04-02")]}),
+                              today=date(2000, 1, 1))
+    assert after.deadline == date(1998, 4, 2) and not any(
+        "1 April 1997" in fill(n) for n in after.notes)

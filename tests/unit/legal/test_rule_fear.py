@@ -97,7 +97,8 @@ def test_canada_s97_excludes_a_generalised_risk() -> None:
 
 
 def test_eu_past_persecution_is_a_serious_indication() -> None:
-    hurt = incident(what_happened="Beaten at the station.", injuries="Broken ribs.")
+    hurt = incident(what_happened="Beaten at the station.", injuries="Broken ribs.",
+                    target_reasons=[TargetReason.political_opinion])
     a = el(record(**{"incidents.items": [hurt]}), "objective_fear", "eu")
     assert status(a)["past"] == "met" and "qd-2011-95-art-4" in a.authorities
     none = incident(what_happened="They shouted.", injuries="None.",
@@ -109,3 +110,81 @@ def test_eu_past_persecution_is_a_serious_indication() -> None:
 def test_strong_record_reaches_asylum_and_withholding() -> None:
     a = el(strong_record(), "objective_fear", country_evidence={"objective_fear": 1})
     assert a.strength == "supported" and status(a)["withholding"] == "met"
+
+
+def test_holding_the_trait_with_country_evidence_needs_no_past_incident() -> None:
+    # Salibian v. Canada, [1990] 3 FC 250 (FCA): an Armenian Christian from Beirut need not
+    # show he was singled out; what happens to people like him can found the fear.
+    r = record(**{"beliefs.grounds": ["religion"],
+                  "beliefs.beliefs_description": "I am an Armenian Christian.",
+                  "fear.who": "The militias in Beirut.",
+                  "fear.what_harm": "They kill and kidnap Christians.",
+                  "fear.why": "Because I am an Armenian Christian."})
+    cited = el(r, "objective_fear", "ca", country_evidence={"objective_fear": 1})
+    assert cited.strength == "supported" and status(cited)["own_facts"] == "met"
+    assert "without any past incident" in parts(cited)["own_facts"].note
+    assert el(r, "objective_fear", "ca").strength == "thin"  # the country evidence is needed
+    no_why = record(**{"beliefs.grounds": ["religion"],
+                       "beliefs.beliefs_description": "I am an Armenian Christian."})
+    assert status(el(no_why, "objective_fear", "ca",
+                     country_evidence={"objective_fear": 1}))["own_facts"] == "not_shown"
+
+
+def test_us_detailed_testimony_of_the_mogharrabi_factors_can_suffice() -> None:
+    # Aguilera-Cota v. INS, 914 F.2d 1375 (9th Cir. 1990): a government employee's account of a
+    # guerrilla death threat left at his home sufficed without corroboration.
+    note = incident(what_happened="A note from the guerrillas at my house said I would be "
+                                  "killed as a government collaborator.",
+                    perpetrator=Perpetrator.non_state, threatened=YesNo.yes,
+                    target_reasons=[TargetReason.imputed_political_opinion])
+    answers = {"beliefs.grounds": ["imputed_political_opinion"],
+               "beliefs.attributed_opinion_description": "They think I support the government.",
+               "fear.who": "The guerrillas.", "fear.what_harm": "They would kill me.",
+               "fear.how_they_would_know": "They left the note at my house; they know where I "
+                                           "live.",
+               "incidents.items": [note]}
+    a = el(record(**answers), "objective_fear")
+    assert a.strength == "supported" and "Mogharrabi" in a.reason
+    assert status(a)["standard_us"] == "met" and status(a)["country"] == "not_shown"
+    assert "country-conditions" in a.next_step
+    assert el(record(**answers), "objective_fear", "uk").strength == "thin"  # US rule only
+    money = note.model_copy(update={"target_reasons": [TargetReason.money]})
+    assert el(record(**{**answers, "incidents.items": [money]}),
+              "objective_fear").strength == "thin"
+    unaware = {k: v for k, v in answers.items() if k != "fear.how_they_would_know"}
+    assert el(record(**unaware), "objective_fear").strength == "thin"
+
+
+def test_past_persecution_on_a_ground_is_presumed_or_a_serious_indication() -> None:
+    # Matter of H-, 21 I&N Dec. 337 (BIA 1996): a Marehan clan member detained and beaten by
+    # a rival clan's militia; past persecution raised the presumption of a well-founded fear.
+    beaten = incident(what_happened="Militiamen of the USC held me and beat me for my clan.",
+                      perpetrator=Perpetrator.non_state, detained=YesNo.yes,
+                      target_reasons=[TargetReason.particular_social_group])
+    r = record(**{"fear.who": "The USC militia.", "incidents.items": [beaten]})
+    a = el(r, "objective_fear")
+    assert a.strength == "supported" and status(a)["presumption"] == "met"
+    assert "8-cfr-1208-13-b-1" in a.authorities and "presumed" in a.reason
+    # Demirkaya v SSHD [1999] Imm AR 498: a Kurd detained and ill-treated by Turkish police;
+    # past persecution is a serious indication of future risk (now para. 339K).
+    held = incident(what_happened="The police held me for days and beat me.",
+                    perpetrator=Perpetrator.police, detained=YesNo.yes,
+                    target_reasons=[TargetReason.race, TargetReason.political_opinion])
+    uk = el(record(**{"incidents.items": [held]}), "objective_fear", "uk")
+    assert uk.strength == "supported" and status(uk)["past"] == "met"
+    assert "immigration-rules-339k" in uk.authorities
+    assert el(record(**{"incidents.items": [held]}), "objective_fear", "ca").strength == "thin"
+    # harm for money or recruitment alone is not persecution: no presumption
+    extorted = beaten.model_copy(update={"target_reasons": [TargetReason.money]})
+    b = el(record(**{"incidents.items": [extorted]}), "objective_fear")
+    assert b.strength == "thin" and status(b)["presumption"] == "not_shown"
+
+
+def test_the_standard_part_says_what_meets_it_without_country_evidence() -> None:
+    held = incident(what_happened="Held and beaten for my party work.", detained=YesNo.yes,
+                    perpetrator=Perpetrator.police, target_reasons=[TargetReason.political_opinion])
+    a = el(record(**{"incidents.items": [held]}), "objective_fear")
+    assert status(a)["standard_us"] == "met" and "presumed" in parts(a)["standard_us"].note
+    uk = el(record(**{"incidents.items": [held]}), "objective_fear", "uk")
+    assert status(uk)["standard_uk"] == "met" and "serious indication" in parts(uk)[
+        "standard_uk"].note

@@ -80,8 +80,50 @@ def test_canada_s97_1b_generalised_risk_is_against() -> None:
     a = el(r, "torture_official", "ca")
     assert status(a)["s97_1b"] == "against" and "prophete" in a.authorities
     assert a.against == ()  # no words of the applicant's about why to quote
-    personal = record(**{"fear.who": "The Mara gang leader.", "fear.what_harm": "Being killed."})
-    assert el(personal, "torture_official", "ca").strength == "supported"
+    assert a.strength == "against" and "singled out personally" in a.next_step
+    personal = {"fear.who": "The Mara gang leader.", "fear.what_harm": "Being killed."}
+    refused = incident(perpetrator=Perpetrator.non_state, what_happened="They shot at me.",
+                       state_protection=StateProtection.sought_refused)
+    whole = record(**personal, **{"incidents.items": [refused],
+                                  "fear.relocation_possible": YesNo.no,
+                                  "fear.relocation_why_not": "The gang is in every city."})
+    assert el(whole, "torture_official", "ca").strength == "supported"
+
+
+def test_canada_s97_1b_needs_state_protection_and_every_part_of_the_country() -> None:
+    # Portillo v. Canada, 2012 FC 678: MS members singled out, threatened and stabbed a young
+    # man; a personal risk, but s.97(1)(b)(i) and (ii) are their own conditions.
+    stabbed = incident(perpetrator=Perpetrator.non_state, threatened=YesNo.yes,
+                       what_happened="MS members singled me out, threatened me and stabbed me.",
+                       injuries="I was stabbed.")
+    r = record(**{"fear.who": "The Mara Salvatrucha.", "fear.what_harm": "They would kill me.",
+                  "incidents.items": [stabbed]})
+    a = el(r, "torture_official", "ca")
+    assert a.strength == "thin"
+    assert status(a)["s97_1b"] == "met" and status(a)["s97_protection"] == "not_shown"
+    assert status(a)["s97_every_part"] == "not_shown"
+    could = record(**{"fear.who": "The Mara Salvatrucha.", "fear.what_harm": "Death.",
+                      "fear.relocation_possible": YesNo.yes, "incidents.items": [stabbed]})
+    assert status(el(could, "torture_official", "ca"))["s97_every_part"] == "against"
+    # Prophète, 2009 FCA 31: extortion of people seen as wealthy is a generalised risk.
+    extorted = incident(perpetrator=Perpetrator.non_state, what_happened="Gangs extorted me.",
+                        target_reasons=[TargetReason.money])
+    p = el(record(**{"fear.who": "Gangs.", "fear.what_harm": "Kidnapping.",
+                     "incidents.items": [extorted]}), "torture_official", "ca")
+    assert p.strength == "against" and status(p)["s97_1b"] == "against"
+    assert "verify" in parts(p)["s97_1b"].note
+
+
+def test_eu_15c_individual_targeting_alone_is_thin() -> None:
+    # Elgafaji (C-465/07): the more individually affected, the less violence is needed, but
+    # the level of violence is still for the country evidence.
+    letter = incident(perpetrator=Perpetrator.non_state,
+                      what_happened="A death threat on our door.",
+                      threatened=YesNo.yes,
+                      target_reasons=[TargetReason.imputed_political_opinion])
+    a = el(record(**{"incidents.items": [letter]}), "torture_official", "eu")
+    assert status(a)["art15_c"] == "met" and status(a)["art15_ab"] == "not_shown"
+    assert a.strength == "thin"
 
 
 def test_eu_15c_needs_country_evidence_unless_individually_targeted() -> None:
@@ -97,3 +139,36 @@ def test_eu_15c_needs_country_evidence_unless_individually_targeted() -> None:
                        target_reasons=[TargetReason.everyone_at_risk])
     c = el(record(**TORTURE, **{"incidents.items": [shelled]}), "torture_official", "eu")
     assert status(c)["art15_c"] == "not_shown"
+
+
+def test_us_cat_is_missing_until_torture_is_asked_even_when_the_fear_names_who() -> None:
+    # Matter of H-, 21 I&N Dec. 337 (BIA 1996): a Marehan clan member feared the USC militia,
+    # still looking for him; nothing was asked about torture.
+    r = record(**{"fear.who": "The USC militia.", "fear.what_harm": "They would kill me.",
+                  "fear.still_looking": YesNo.yes})
+    a = el(r, "torture_official")
+    assert status(a)["who"] == "met" and status(a)["found"] == "met"
+    assert a.strength == "missing" and "torture" in a.next_step
+    asked = record(**{"fear.who": "The USC militia.", "fear.still_looking": YesNo.yes,
+                      "fear.torture_fear": YesNo.yes})
+    assert el(asked, "torture_official").strength == "thin"
+
+
+def test_uk_serious_feared_harm_is_thin_for_article_3_until_torture_is_asked() -> None:
+    # R v SSHD ex p Sivakumaran [1988] AC 958: Tamils feared the Sri Lankan army; Article 3
+    # was not in issue, but the harm feared could engage it.
+    r = record(**{"fear.who": "The Sri Lankan army.",
+                  "fear.what_harm": "Detention, beatings and killing of young Tamil men."})
+    a = el(r, "torture_official", "uk")
+    assert a.strength == "thin" and "Article 3" in a.reason
+    assert el(record(**{"fear.who": "The army."}), "torture_official", "uk").strength == "missing"
+    said_no = record(**{"fear.who": "The army.", "fear.what_harm": "Beatings.",
+                        "fear.torture_fear": YesNo.no})
+    assert el(said_no, "torture_official", "uk").strength == "against"
+
+
+def test_an_injury_answer_of_none_by_officials_is_not_an_injury() -> None:
+    shouted = incident(perpetrator=Perpetrator.police, what_happened="They shouted at me.",
+                       injuries="None.", injury_level="none")
+    a = el(record(**{"incidents.items": [shouted]}), "torture_official")
+    assert "injured" not in a.reason and a.strength == "missing"
