@@ -113,6 +113,7 @@ _.counsel_name
 _.counsel_phone
 _.armed_groups_detail
 _.would_hide_detail
+_.lived_elsewhere_detail
 _.birth_place
 _.departure_place
 _.ethnicity

@@ -40,6 +40,16 @@ class Leaving(Model):
     entries: list[Entry] = Field(default_factory=list)
 
 
+class RelocationReason(StrEnum):
+    """Why she could not live elsewhere in her country: the danger would follow her, or life
+    there would be too hard (no home, work or family; a camp), or both."""
+
+    safety = "safety"
+    hardship = "hardship"
+    both = "both"
+    unknown = "unknown"
+
+
 class Fear(Model):
     who: Text = ""
     what_harm: Text = ""
@@ -53,6 +63,10 @@ class Fear(Model):
     torture_detail: Text = ""
     relocation_possible: YesNo = YesNo.unknown
     relocation_why_not: Text = ""
+    relocation_reason: RelocationReason = RelocationReason.unknown
+    lived_elsewhere: YesNo = YesNo.unknown  # lived in another part of the country since
+    lived_elsewhere_harmed: YesNo = YesNo.unknown  # ... and was found or harmed there
+    lived_elsewhere_detail: Text = ""
 
 
 class Voluntariness(StrEnum):

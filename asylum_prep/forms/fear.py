@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from asylum_prep.domain.journey import RelocationReason
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
 from asylum_prep.forms.questions import Question, Step, Widget, not_yes, yes
+
+RELOCATION_REASONS = (
+    (RelocationReason.safety.value, N_("They would find me there")),
+    (RelocationReason.hardship.value, N_("I could not live there: no home, work or family, or "
+                                         "only a camp")),
+    (RelocationReason.both.value, N_("Both")),
+)
 
 STEP = Step(
     key=SectionKey.fear,
@@ -48,10 +56,26 @@ STEP = Step(
                                            "country?"), N_("No"),
                  N_("The law asks whether moving elsewhere in your country would keep you "
                     "safe."), Widget.yes_no),
+        Question("relocation_reason", N_("What would stop you living there?"),
+                 N_("They would find me there"),
+                 N_("The law looks at danger and at hardship differently."), Widget.choice,
+                 choices=RELOCATION_REASONS, show_if=not_yes("relocation_possible")),
         Question("relocation_why_not", N_("Why could you not be safe elsewhere in your "
                                           "country?"),
                  N_("The intelligence police are everywhere and check identity cards."),
                  N_("Your lawyer must explain why moving would not protect you."),
                  Widget.long_text, show_if=not_yes("relocation_possible")),
+        Question("lived_elsewhere", N_("Since the trouble began, have you lived in another part "
+                                       "of your country?"), N_("Yes"),
+                 N_("Whether you were safe there matters for your case."), Widget.yes_no),
+        Question("lived_elsewhere_harmed", N_("Did they find you or harm you there?"), N_("Yes"),
+                 N_("It shows whether the danger followed you."), Widget.yes_no,
+                 show_if=yes("lived_elsewhere")),
+        Question("lived_elsewhere_detail", N_("Where did you live, for how long, and what "
+                                              "happened there?"),
+                 N_("I stayed with my aunt in Mashhad for three months until they came to her "
+                    "door."),
+                 N_("Your lawyer needs the places and dates."), Widget.long_text,
+                 show_if=yes("lived_elsewhere")),
     ),
 )

@@ -18,6 +18,10 @@ US only, a third part, the burden: when the persecutor is the government, or pas
 (injury or detention by a known actor) is recorded, relocation is presumed unreasonable and
 DHS must show otherwise (8 CFR 1208.13(b)(3)(ii)); otherwise the applicant bears it
 ((b)(3)(i)).
+Also against: the applicant lived elsewhere in the country since the trouble began and was not
+found or harmed there (fear.lived_elsewhere, lived_elsewhere_harmed: Rasaratnam), or the only
+reason she gives is hardship there, not danger (fear.relocation_reason: the reasonableness part
+then asks whether it would be unduly harsh compared with others in the country, AH (Sudan)).
 Strength: against when the applicant says they could live safely elsewhere; supported when they
 say they could not and why, or (US) the presumption applies; thin when only one of the two
 is answered or only a state actor is recorded; missing when nothing is.
@@ -26,6 +30,7 @@ is answered or only a state actor is recorded; missing when nothing is.
 from __future__ import annotations
 
 from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.journey import RelocationReason
 from asylum_prep.errors import N_
 from asylum_prep.legal import facts as F
 from asylum_prep.legal.assessment import RuleResult, TestPart, part, result
@@ -72,10 +77,28 @@ def internal_relocation(inp: RuleInput) -> RuleResult:
     why = bool(r.fear.relocation_why_not.strip())
     state = state_persecutor(r)
     safe_auth, reasonable_auth = AUTH[j]
+    fr = r.fear
+    lived_safely = fr.lived_elsewhere is YesNo.yes and fr.lived_elsewhere_harmed is YesNo.no
+    hardship_only = answer is not YesNo.yes and fr.relocation_reason is RelocationReason.hardship
+    facts += F.answers(r, "fear.lived_elsewhere_detail")
     if answer is YesNo.yes:
         safe = part("safe", SAFE, "against", SAID_COULD, authorities=safe_auth)
         reasonable = part("reasonable", REASONABLE, "against", SAID_COULD,
                           authorities=reasonable_auth)
+    elif lived_safely:
+        safe = part("safe", SAFE, "against",
+                    N_("The applicant lived elsewhere in the country and was not found or "
+                       "harmed there (Rasaratnam)."), authorities=(*safe_auth, "rasaratnam"))
+        reasonable = part("reasonable", REASONABLE, "not_shown",
+                          N_("Ask why living there again would be unreasonable."),
+                          authorities=reasonable_auth)
+    elif hardship_only:
+        safe = part("safe", SAFE, "against",
+                    N_("The reason given is hardship there, not danger."), authorities=safe_auth)
+        reasonable = part("reasonable", REASONABLE, "not_shown",
+                          N_("Hardship makes relocation unreasonable only if it is unduly harsh "
+                             "compared with life for others in the country (AH (Sudan))."),
+                          authorities=(*reasonable_auth, "ah-sudan"))
     else:
         if state is not None and j == "us":
             safe = part("safe", SAFE, "met", N_("A state actor did the harm ({who}), whose reach "
@@ -103,6 +126,14 @@ def internal_relocation(inp: RuleInput) -> RuleResult:
         presumed = burden.status == "met"
         parts.insert(0, burden)
     auth = tuple(dict.fromkeys(a for p in parts for a in p.authorities))
+    if lived_safely or hardship_only:
+        return result("against", [],
+                      N_("The applicant lived elsewhere in the country without harm.")
+                      if lived_safely else
+                      N_("The applicant fears hardship elsewhere in the country, not danger."),
+                      N_("Ask what would happen to the applicant there now, and why it would "
+                         "be unreasonable or unduly harsh to live there."),
+                      parts=parts, against=facts, authorities=auth)
     if answer is YesNo.yes:
         return result("against", facts, SAID_COULD,
                       N_("Ask where, for how long, and whether it would really be safe and "

@@ -35,7 +35,7 @@ JURISDICTION_ORDER = ("us", "uk", "ca", "eu")
 # The overall agreement (every element of every case) must not fall below this. Set just under
 # what the first-generation rules reach on this set (201 of 281 elements, 72%, on 6 December
 # 2026), so a rule change that loses agreement fails; raise it as the rules improve.
-AGREEMENT_FLOOR = 0.70
+AGREEMENT_FLOOR = 0.78
 # Short names for the table's columns, in the order of the widest jurisdiction (US, then EU).
 COLUMN_NAMES = {
     "protected_ground": "ground", "nexus": "nexus", "harm": "harm",
@@ -242,11 +242,12 @@ since several of these decisions (the facts summary or the reasons say so where 
   record's facts point against a part (for example forced recruitment as the only motive,
   INS v. Elias-Zacarias), "missing" when nothing on record speaks to the element. For bars,
   "supported" means no bar is raised and "against" that the facts raise one.
-- `decisive` lists the elements the decision turned on. Those must agree exactly: that is the
-  test that can fail (marked expected-to-fail while the element rules are being rewritten to
-  apply the legal tests; it is to be made strict once they land). The other elements are
-  reported below, with a floor on the overall agreement ({floor:.0f}%: set just under what the
-  first rules reached on this set, raised as the rules improve).
+- `decisive` lists the elements the decision turned on. Those must agree exactly, except the
+  few listed with their reasons in `KNOWN_DISAGREEMENTS` (tests/legal_eval/test_evaluation.py:
+  facts the record cannot carry today); the test fails on any other disagreement, and when a
+  listed one starts agreeing. The other elements are reported below, with a floor on the
+  overall agreement ({floor:.0f}%: set just under what the rules reach on this set, raised as
+  they improve).
 - `why` gives, for every element, one sentence saying why the expected strength is right,
   citing the decision.
 - Where the decision relied on country reports in its record, the case attaches that many

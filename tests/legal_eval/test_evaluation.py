@@ -70,11 +70,28 @@ def test_overall_agreement_stays_above_the_floor() -> None:
     assert overall.share >= run.AGREEMENT_FLOOR, overall.text()
 
 
-@pytest.mark.xfail(strict=False, reason="rules being rewritten")
+# Decisive elements the map still reads differently from the decision, each for a reason the
+# record cannot carry today. The test fails when one of them starts agreeing (take it out) or
+# when any other decisive element disagrees: neither can pass unnoticed.
+KNOWN_DISAGREEMENTS = {
+    ("us-acosta", "protected_ground"): "he also chose political opinion and described it; "
+    "telling a political opinion from an economic or moral refusal (the cooperative's refusal "
+    "to strike) means reading free text, which the map never does",
+    ("us-s-e-g", "protected_ground"): "the same: a described refusal to join a gang reads as a "
+    "political opinion to the map; S-E-G- held it is not one",
+    ("us-kasinga", "harm"): "she fled before FGM, so the harm is feared, and the map rates harm "
+    "that has not happened and is described only in her words as thin; the Board held FGM "
+    "is persecution",
+}
+
+
 def test_decisive_elements_agree_with_the_decisions() -> None:
-    wrong = [f"{r.case.name}: {e.element} expected {e.expected}, got {e.actual}"
-             for r in RESULTS for e in r.decisive_mismatches]
-    assert not wrong, "\n".join(wrong)
+    wrong = {(r.case.name, e.element): f"expected {e.expected}, got {e.actual}"
+             for r in RESULTS for e in r.decisive_mismatches}
+    unexplained = {k: v for k, v in wrong.items() if k not in KNOWN_DISAGREEMENTS}
+    fixed = sorted(set(KNOWN_DISAGREEMENTS) - set(wrong))
+    assert not unexplained, unexplained
+    assert not fixed, f"now agreeing, take out of KNOWN_DISAGREEMENTS: {fixed}"
 
 
 def test_expected_flags_agree() -> None:

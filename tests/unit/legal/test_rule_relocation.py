@@ -88,3 +88,29 @@ def test_eu_article_8() -> None:
     a = el(record(**{"fear.relocation_possible": YesNo.yes}), "internal_relocation", "eu")
     assert a.strength == "against" and a.authorities == ("qd-2011-95-art-8",)
 
+
+
+def test_having_lived_elsewhere_unharmed_points_against_the_safety_limb() -> None:
+    """Thirunavukkarasu-like facts on the first prong: a Tamil who had lived in Colombo for
+    months without being sought there (Rasaratnam's prong one), in every jurisdiction."""
+    from asylum_prep.domain.journey import RelocationReason
+
+    lived = {**NO_WHY, "fear.lived_elsewhere": YesNo.yes,
+             "fear.lived_elsewhere_harmed": YesNo.no,
+             "fear.lived_elsewhere_detail": "I lived in Colombo for four months; no one came."}
+    for j in ("us", "uk", "ca", "eu"):
+        a = el(record(**lived), "internal_relocation", j)
+        assert a.strength == "against" and status(a)["safe"] == "against", j
+        assert "rasaratnam" in a.authorities
+        assert [f.path for f in a.against] == ["fear.relocation_why_not",
+                                               "fear.lived_elsewhere_detail"]
+    # found and harmed there: the danger followed, and the answers count as before
+    followed = {**lived, "fear.lived_elsewhere_harmed": YesNo.yes}
+    assert el(record(**followed), "internal_relocation", "uk").strength == "supported"
+    # hardship only, not danger (AH (Sudan)): the reasonableness limb asks about undue harshness
+    hardship = {**NO_WHY, "fear.relocation_reason": RelocationReason.hardship}
+    a = el(record(**hardship), "internal_relocation", "uk")
+    assert a.strength == "against" and status(a)["reasonable"] == "not_shown"
+    assert "ah-sudan" in parts(a)["reasonable"].authorities
+    both = {**NO_WHY, "fear.relocation_reason": RelocationReason.both}
+    assert el(record(**both), "internal_relocation", "uk").strength == "supported"
