@@ -8,6 +8,7 @@ and country names are formatted by Babel for the document language.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import NamedTuple
 
@@ -212,6 +213,9 @@ class Answers:
         """Pick the fixed lead-in sentence that matches the values that exist (and, for a
         date, the wording its precision needs)."""
         place = self.plain(place_path) if place_path else ""
+        if self.fixed_lang == "en" and _LEADING_IN.match(place):
+            # the sentence already says "in": "in front of the ministry", never "in In front of"
+            place = _LEADING_IN.sub("", place, count=1)
         if fd is not None and place:
             return self.dated(fd, both, place=place)
         if fd is not None:
@@ -219,6 +223,9 @@ class Answers:
         if place:
             return self.t(where, place=place)
         return self.t(neither) if neither else None
+
+
+_LEADING_IN = re.compile(r"^in\s+(?=\S)", re.IGNORECASE)
 
 
 def display_name(answers: Answers) -> str:

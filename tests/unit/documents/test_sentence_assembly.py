@@ -80,3 +80,12 @@ def test_russian_and_ukrainian_sentences_follow_the_applicants_sex(
     assert female in she and male not in she and "(-" not in she
     assert male in he and female not in he and "(-" not in he
     assert "(-" in unknown  # without the answer, both forms, as before
+
+
+def test_a_place_that_starts_with_in_is_not_said_twice() -> None:
+    record = load_sample()
+    record.incidents.items[0].place = "In front of the Interior Ministry"
+    text = "\n".join(block_texts(build_declaration(record, jurisdiction="us",
+                                                   lang="en").document))
+    assert "in front of the Interior Ministry" in text
+    assert not re.search(r"\bin In\b", text)
