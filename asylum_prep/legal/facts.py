@@ -69,6 +69,7 @@ FIELD_LABELS = {
     "fear.torture_detail": N_("The torture feared"),
     "fear.relocation_why_not": N_("Why the applicant cannot live elsewhere in the country"),
     "fear.lived_elsewhere_detail": N_("Living elsewhere in the country since"),
+    "fear.would_hide_detail": N_("What the applicant would have to hide"),
     "screening.harmed_others_detail": N_("Screening: harm to others"),
     "screening.serious_crimes_detail": N_("Screening: crimes"),
     "screening.status_elsewhere_detail": N_("Screening: status elsewhere"),

@@ -27,6 +27,10 @@ no past incident is needed (US pattern or practice, 8 CFR 1208.13(b)(2)(iii); HJ
   own facts: the reason names pattern or practice (8 CFR 1208.13(b)(2)(iii)).
 - UK: reasonable degree of likelihood (Sivakumaran; s.32(4) for claims from 28 June 2022),
   with the claim-date part.
+- UK and EU, one more part when the applicant says she would have to hide who she is, what she
+  believes or how she lives to be safe (fear.would_hide): living openly, met (a risk avoided
+  only by hiding is still a risk: HJ (Iran), RT (Zimbabwe); X, Y and Z, Y and Z). It informs and
+  never lowers the strength; nothing is added when the answer is no or missing.
 - Canada: s.96 serious possibility (Adjei); s.97 on the balance of probabilities (Li) is
   against when every reason chosen for the incidents is "everyone was at risk", "ordinary
   crime" or "money or extortion" (generalised risk, s.97(1)(b)(ii); Prophète), met on the
@@ -261,6 +265,11 @@ def _standard_parts(inp: RuleInput, both: bool, strong: bool, testimony: bool = 
     return out
 
 
+# Where the courts held that a refugee cannot be expected to hide a protected characteristic
+# to avoid persecution (the concealment part of objective_fear).
+CONCEALMENT = {"uk": ("hj-iran", "rt-zimbabwe"), "eu": ("x-y-z", "y-z")}
+
+
 def objective_fear(inp: RuleInput) -> RuleResult:
     r = inp.record
     cited = int(inp.country_evidence.get("objective_fear", 0))
@@ -290,6 +299,14 @@ def objective_fear(inp: RuleInput) -> RuleResult:
         *_standard_parts(inp, own and bool(cited), strong, testimony, past),
     ]
     parts += _past_parts(inp, past)
+    if r.fear.would_hide is YesNo.yes and inp.jurisdiction in CONCEALMENT:
+        # informs, never lowers: a risk she could avoid only by hiding who she is is still a
+        # risk (HJ (Iran); for the EU, X, Y and Z and Y and Z)
+        parts.append(part("concealment", N_("Living openly"), "met",
+                          N_("To be safe the applicant would have to hide who they are, what "
+                             "they believe or how they live; a risk avoided only by hiding is "
+                             "still a risk."), authorities=CONCEALMENT[inp.jurisdiction]))
+        facts += F.answers(r, "fear.would_hide_detail")
     auth = tuple(dict.fromkeys(a for p in parts for a in p.authorities))
     against = generalised_facts(r) if inp.jurisdiction == "ca" else []
     if cited and own:

@@ -5,6 +5,7 @@ exclusion, EU art. 4(4)) and the facts for and against."""
 from __future__ import annotations
 
 from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.beliefs import Ground
 from asylum_prep.domain.events import Perpetrator, TargetReason
 from tests.unit.legal.element_helpers import el, parts, status
 from tests.unit.legal.factories import arrival, fd, incident, record, strong_record
@@ -188,3 +189,23 @@ def test_the_standard_part_says_what_meets_it_without_country_evidence() -> None
     uk = el(record(**{"incidents.items": [held]}), "objective_fear", "uk")
     assert status(uk)["standard_uk"] == "met" and "serious indication" in parts(uk)[
         "standard_uk"].note
+
+
+def test_having_to_hide_is_named_in_the_uk_and_eu_and_never_lowers() -> None:
+    """HJ (Iran) and X, Y and Z: concealment out of fear is no answer to the risk. A Christian
+    convert (Y and Z facts) who would have to worship in secret."""
+    base = {"beliefs.grounds": [Ground.religion], "about.religion": "Christian convert",
+            "fear.who": "The religious police.", "fear.what_harm": "Prison.",
+            "fear.why": "Because I converted."}
+    hiding = {**base, "fear.would_hide": YesNo.yes,
+              "fear.would_hide_detail": "I could not go to church or speak of my faith."}
+    for j in ("uk", "eu"):
+        before = el(record(**base), "objective_fear", j)
+        after = el(record(**hiding), "objective_fear", j)
+        assert "concealment" not in parts(before)
+        assert parts(after)["concealment"].status == "met"
+        assert "hj-iran" in after.authorities or "x-y-z" in after.authorities
+        assert "fear.would_hide_detail" in [f.path for f in after.facts]
+        order = ("missing", "against", "thin", "supported")
+        assert order.index(after.strength) >= order.index(before.strength)
+    assert "concealment" not in parts(el(record(**hiding), "objective_fear", "us"))
