@@ -23,13 +23,20 @@ def _text(doc: object) -> str:
     return " ".join(pdf_text(pdf_renderer.render(doc)[0]).split())  # type: ignore[arg-type]
 
 
+def _certificate(make: object, jurisdiction: str) -> str:
+    """The text of a certificate (`make`: translation_ or interpretation_certificate) for the
+    Persian record's English declaration, read back from the PDF."""
+    record = persian_record()
+    decl = build_declaration(record, jurisdiction=jurisdiction, lang="en")
+    cert = make(record, jurisdiction=jurisdiction, declaration=decl,  # type: ignore[operator]
+                version=3, info=INFO)
+    return _text(cert.document)
+
+
 @pytest.mark.parametrize("jurisdiction", ["us", "uk", "ca", "eu"])
 def test_translation_certificate_states_competence_completeness_and_accuracy(
         jurisdiction: str) -> None:
-    record = persian_record()
-    decl = build_declaration(record, jurisdiction=jurisdiction, lang="en")
-    text = _text(translation_certificate(record, jurisdiction=jurisdiction, declaration=decl,
-                                         version=3, info=INFO).document)
+    text = _certificate(translation_certificate, jurisdiction)
     assert "competent" in text and "complete and accurate" in text
     assert "from Persian into English" in text
     if jurisdiction == "us":  # USCIS (8 CFR 103.2(b)(3)) and EOIR (8 CFR 1003.33) both
@@ -40,10 +47,7 @@ def test_translation_certificate_states_competence_completeness_and_accuracy(
 @pytest.mark.parametrize("jurisdiction", ["us", "uk", "ca", "eu"])
 def test_interpretation_certificate_records_the_read_back_and_understanding(
         jurisdiction: str) -> None:
-    record = persian_record()
-    decl = build_declaration(record, jurisdiction=jurisdiction, lang="en")
-    text = _text(interpretation_certificate(record, jurisdiction=jurisdiction, declaration=decl,
-                                            version=3, info=INFO).document)
+    text = _certificate(interpretation_certificate, jurisdiction)
     # EOIR Practice Manual ch. 3.3(a): competent, read in a language understood, true and
     # accurate, understood before signing
     for words in ("competent to interpret between Persian and English", "in full",
