@@ -29,10 +29,19 @@ class SectionReview(Model):
 
 
 class Comment(Item):
+    """The team's note or request on one answer. `template` names a plain request from
+    forms/requests.py (shown in the reader's language); `text` is the team's own words, in
+    English, optional beside a template. `translation` is the case translator's rendering of
+    `text` in the applicant's language."""
+
     path: Short = Field(description="The answer commented on, e.g. incidents.items.ab12.place")
     author: int
     at: datetime
-    text: Text
+    text: Text = ""
+    template: Short = ""
+    translation: Text = ""
+    translated_by: int | None = None
+    translated_at: datetime | None = None
     reply: Text = ""
     replied_at: datetime | None = None
     resolved: bool = False

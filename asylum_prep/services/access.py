@@ -280,6 +280,7 @@ SERVICE_RULES: dict[str, Rule] = {
     # translations: the translator's functions; the answer language also the applicant's.
     "translations.list_translation_items": _rule(_AT, _PA, _TR),
     "translations.save_translation": _rule(_AT, _PA, _TR),
+    "translations.translate_comment": _rule(_AT, _PA, _TR),
     "translations.set_answer_language": _rule(_AT, _PA, _AP),
     # users and accounts
     "users.create_user": _rule(_AD, _AT),

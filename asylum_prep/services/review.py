@@ -23,6 +23,7 @@ from asylum_prep.domain import merge
 from asylum_prep.domain.record import CaseRecord, SectionKey, get_path
 from asylum_prep.domain.review import Comment, SectionReview, SectionStatus, StatusChange
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
+from asylum_prep.forms.requests import checked_template
 from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor, Role
@@ -88,27 +89,29 @@ def submit_section(
     )
 
 
-def _new_comment(actor: Actor, path: str, text: str, limit: int) -> Comment:
+def _new_comment(actor: Actor, path: str, text: str, limit: int, template: str = "") -> Comment:
     text = text.strip()
-    if not text:
+    template = checked_template(template)
+    if not text and not template:
         raise InputRefused(N_("Please write the comment first."))
     if len(text) > limit:
         raise InputRefused(N_("A comment has at most {limit} characters."), limit=limit)
     if path.split(".", 1)[0] not in {s.value for s in SectionKey}:
         raise InputRefused(N_("Comments are made on an answer of the questionnaire."))
-    return Comment(path=path[:500], author=actor.id, at=utcnow(), text=text)
+    return Comment(path=path[:500], author=actor.id, at=utcnow(), text=text, template=template)
 
 
 @guarded
 def request_changes(
     store: Store, actor: Actor, case_id: str, *, section: str | SectionKey, path: str,
-    comment: str, base_version: int,
+    comment: str = "", base_version: int, template: str = "",
 ) -> int:
-    """Ask the applicant to change or explain one answer (attorney only)."""
+    """Ask the applicant to change or explain one answer (attorney only), in a request
+    template (forms/requests.py), in the attorney's own words, or both."""
     key = _section(section)
     if path.split(".", 1)[0] != key.value:
         raise InputRefused(N_("This answer is not part of that section."))
-    note = _new_comment(actor, path, comment, store.settings.max_answer_chars)
+    note = _new_comment(actor, path, comment, store.settings.max_answer_chars, template)
     return _transition(
         store, actor, case_id, section=key, base_version=base_version,
         allowed_from=REVIEWABLE, to=SectionStatus.changes_requested,
@@ -141,11 +144,13 @@ def _team_role(store: Store, actor: Actor, case_id: str) -> Role:
 
 @guarded
 def add_comment(
-    store: Store, actor: Actor, case_id: str, *, path: str, text: str, base_version: int
+    store: Store, actor: Actor, case_id: str, *, path: str, text: str = "", base_version: int,
+    template: str = "",
 ) -> tuple[str, int]:
-    """A comment on one answer (attorney or paralegal): (comment id, new version)."""
+    """A comment on one answer (attorney or paralegal), in a request template, the team's own
+    words, or both: (comment id, new version)."""
     _team_role(store, actor, case_id)
-    note = _new_comment(actor, path, text, store.settings.max_answer_chars)
+    note = _new_comment(actor, path, text, store.settings.max_answer_chars, template)
     base = load(store, actor, case_id, base_version).base
     record = base.model_copy(deep=True)
     record.comments.append(note)

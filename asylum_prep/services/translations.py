@@ -11,6 +11,10 @@ Access: listing and saving need Permission.translation (attorney, paralegal, tra
 a member of the case; applicants are refused). Setting the answer language: the attorney or
 paralegal at any time, the applicant only before writing any free-text answer. Every read and
 change is audited with counts and ids only; saves go through `cases.save_as_team`.
+
+The translator also renders the words the team wrote in English in a request to the applicant
+(`Comment.text`) in her language (`translate_comment`); request templates need no translator,
+they are translated by the catalogs (forms/requests.py).
 """
 
 from __future__ import annotations
@@ -26,7 +30,13 @@ from sqlmodel import select
 
 from asylum_prep.domain.record import CaseRecord, get_path, iter_text_answers, text_sha256
 from asylum_prep.domain.review import Translation
-from asylum_prep.errors import N_, InputRefused, PermissionDenied, StaleVersionError
+from asylum_prep.errors import (
+    N_,
+    InputRefused,
+    NotFoundError,
+    PermissionDenied,
+    StaleVersionError,
+)
 from asylum_prep.forms.answer_kinds import needs_translation
 from asylum_prep.forms.answer_labels import AnswerLabel, answer_label, translatable
 from asylum_prep.i18n import SUPPORTED, native_name
@@ -153,6 +163,37 @@ def save_translation(store: Store, actor: Actor, case_id: str, *, path: str, tex
     changed = base.model_copy(update={"translations": {**base.translations, path: entry}})
     return cases.save_as_team(store, actor, case_id, record=changed, base_version=base_version,
                               permission=Permission.translation, action="translation_save")
+
+
+# --- the team's own words in a request to the applicant -----------------------------------
+
+
+@guarded
+def translate_comment(
+    store: Store, actor: Actor, case_id: str, *, comment_id: str, text: str, base_version: int
+) -> int:
+    """The case translator's rendering, in the applicant's language, of the words the team
+    wrote in English in a request to her (`Comment.text`); she reads it beside the original.
+    Audited with the comment's id, never the text. Returns the new version."""
+    text = text.strip()
+    if not text:
+        raise InputRefused(N_("Write the translation first."))
+    if len(text) > store.settings.max_answer_chars:
+        raise InputRefused(N_("A translation has at most {n} characters."),
+                           n=store.settings.max_answer_chars)
+    _, base, _, _ = _read(store, actor, case_id, Permission.translation, base_version)
+    record = base.model_copy(deep=True)
+    comment = next((c for c in record.comments if c.id == comment_id), None)
+    if comment is None:
+        raise NotFoundError(N_("This comment no longer exists."))
+    if not comment.text:
+        raise InputRefused(N_("This request has no words of the team's own to translate."))
+    comment.translation = text
+    comment.translated_by = actor.id
+    comment.translated_at = utcnow()
+    return cases.save_as_team(store, actor, case_id, record=record, base_version=base_version,
+                              permission=Permission.translation, action="comment_translate",
+                              detail=f"comment={comment_id[:40]}")
 
 
 # --- the answer language ------------------------------------------------------------------

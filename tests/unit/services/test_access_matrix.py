@@ -192,6 +192,8 @@ FACTORIES: dict[str, Factory] = {
     "review.reply_comment": lambda w, a: {"comment_id": w.comment(), **_at_version(w, a),
                                           "text": "Yes, it is."},
     "review.resolve_comment": lambda w, a: {"comment_id": w.comment(), **_at_version(w, a)},
+    "translations.translate_comment": lambda w, a: {
+        "comment_id": w.comment(), **_at_version(w, a), "text": f"Translation {w.n()}"},
     "review.answer_history": lambda w, a: {"case_id": w.case_id, "path": "about.family_name"},
     "review.review_items": _case,
     "translations.list_translation_items": lambda w, a: _after(w.text_answer, _case(w, a)),
