@@ -15,6 +15,7 @@ from asylum_prep.domain.review import SectionStatus
 from asylum_prep.errors import N_, AsylumPrepError
 from asylum_prep.forms.questions import Question, Step, is_answered, item_questions
 from asylum_prep.forms.registry import STEPS, step_for
+from asylum_prep.forms.requests import REQUEST_TEMPLATES, request_text
 from asylum_prep.i18n import Translator
 from asylum_prep.i18n_dates import format_fuzzy
 from asylum_prep.services import answers, cases, review
@@ -23,6 +24,7 @@ from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
+from asylum_prep.ui.request_view import show_request
 
 STATUS = {
     SectionStatus.draft: N_("Draft: not sent for review"),
@@ -55,19 +57,30 @@ def _act(ctx: PageContext, fn: Callable[..., Any], done: str, **kwargs: Any) -> 
     _notice("success", ctx.t(done))
 
 
-def _on_request(ctx: PageContext, section: str, path: str) -> None:
-    text = str(st.session_state.get(state.W_RV_COMMENT_PREFIX + path) or "")
-    _act(ctx, review.request_changes, N_("The change was requested. Your client will see it."),
-         section=section, path=path, comment=text)
+def _typed(path: str) -> tuple[str, str]:
+    """(the request template chosen, the words typed) for the answer at `path`."""
+    return (str(st.session_state.get(state.W_RV_TEMPLATE_PREFIX + path) or ""),
+            str(st.session_state.get(state.W_RV_COMMENT_PREFIX + path) or ""))
+
+
+def _clear_if_done(path: str) -> None:
     if st.session_state.get(state.REVIEW_NOTICE, ("",))[0] == "success":
         st.session_state[state.W_RV_COMMENT_PREFIX + path] = ""
+        st.session_state[state.W_RV_TEMPLATE_PREFIX + path] = ""
+
+
+def _on_request(ctx: PageContext, section: str, path: str) -> None:
+    template, text = _typed(path)
+    _act(ctx, review.request_changes, N_("The change was requested. Your client will see it."),
+         section=section, path=path, comment=text, template=template)
+    _clear_if_done(path)
 
 
 def _on_note(ctx: PageContext, path: str) -> None:
-    text = str(st.session_state.get(state.W_RV_COMMENT_PREFIX + path) or "")
-    _act(ctx, review.add_comment, N_("The comment was saved."), path=path, text=text)
-    if st.session_state.get(state.REVIEW_NOTICE, ("",))[0] == "success":
-        st.session_state[state.W_RV_COMMENT_PREFIX + path] = ""
+    template, text = _typed(path)
+    _act(ctx, review.add_comment, N_("The comment was saved."), path=path, text=text,
+         template=template)
+    _clear_if_done(path)
 
 
 def show_value(t: Translator, question: Question, value: Any) -> str:
@@ -125,7 +138,7 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
     for comment in [c for c in record.comments if c.path == path]:
         box = st.container(border=True)
         box.caption(t("Comment from the legal team:"))
-        box.text(comment.text)
+        show_request(box, t, record, comment, applicant=False)
         if comment.reply:
             box.caption(t("Your client's answer:"))
             box.text(comment.reply)
@@ -138,6 +151,10 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
     if ctx.actor.role not in (Role.attorney, Role.paralegal):
         return
     with st.expander(t("Comment, request a change, or see the history")):
+        st.selectbox(t("Kind of request"), ["", *REQUEST_TEMPLATES],
+                     key=state.W_RV_TEMPLATE_PREFIX + path,
+                     format_func=lambda key: request_text(t, record, key, path)
+                     or t("Write my own"))
         st.text_area(t("Comment for your client"), key=state.W_RV_COMMENT_PREFIX + path,
                      height=80)
         cols = st.columns(3)

@@ -140,6 +140,7 @@ W_RV_REQUEST_PREFIX = "w_rv_request_"  # + answer path: request a change
 W_RV_NOTE_PREFIX = "w_rv_note_"  # + answer path: add a comment without requesting a change
 W_RV_HISTORY_PREFIX = "w_rv_history_"  # + answer path: show history
 W_RV_RESOLVE_PREFIX = "w_rv_resolve_"  # + comment id
+W_RV_TEMPLATE_PREFIX = "w_rv_template_"  # + answer path: the request template ("" own words)
 W_RV_APPROVE = "w_rv_approve"
 W_RV_SUBMIT = "w_rv_submit"
 REVIEW_NOTICE = "ap_review_notice"  # (kind, translated text) after a review action
@@ -238,6 +239,9 @@ W_TR_LANGUAGE = "w_tr_language"  # the answer language (attorney, paralegal)
 W_TR_LANGUAGE_SAVE = "w_tr_language_save"
 W_TR_TEXT_PREFIX = "w_tr_text_"  # + answer path: the English box
 W_TR_SAVE_PREFIX = "w_tr_save_"  # + answer path
+W_TR_REQ_TEXT_PREFIX = "w_tr_req_text_"  # + comment id: the team's words in her language
+W_TR_REQ_SAVE_PREFIX = "w_tr_req_save_"  # + comment id
+TR_REQ_NOTICE = "ap_tr_req_notice"  # {comment id: (kind, translated text)}
 
 # --- applicant's own documents (ui/applicant_documents.py) ------------------------------------
 AD_ROUND = "ap_ad_round"  # int: bumped after an upload so the picker empties

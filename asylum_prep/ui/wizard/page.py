@@ -20,6 +20,7 @@ from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
+from asylum_prep.ui.request_view import show_request
 from asylum_prep.ui.wizard import (
     about,
     beliefs,
@@ -114,7 +115,7 @@ def _requests(w: Wiz, record: CaseRecord) -> None:
             st.warning(t("Your legal team has a question about \"{question}\":",
                          question=md_escape(_question_label(t, comment.path))),
                        icon=":material/help:")
-            st.text(comment.text)
+            show_request(st, t, record, comment, applicant=w.ctx.actor.role is Role.applicant)
             if comment.reply:
                 st.caption(t("Your answer:"))
                 st.text(comment.reply)
