@@ -138,7 +138,7 @@ _.why_not_stay
 _.why_now
 _.witnesses
 # Stored integrity and version data: written with each record, evidence item, citation and
-# review reply, and checked or migrated from the stored JSON (domain/).
+# review reply and request translation, and checked or migrated from the stored JSON (domain/).
 _.schema_version
 _.original_sha256
 _.original_size
@@ -146,6 +146,7 @@ _.stored_sha256
 _.stored_size
 _.report_sha256
 _.replied_at
+_.translated_at
 # An answer choice stored as its value ("not_applicable"), never named in code
 # (domain/events.py).
 _.not_applicable
