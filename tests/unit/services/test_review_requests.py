@@ -110,3 +110,15 @@ def test_templated_request_without_words_has_nothing_to_translate(store, people)
         translations.translate_comment(store, people.translator, people.case_id,
                                  comment_id=comment_id, text="   ", base_version=v)
     assert _version(store, people) == v
+
+
+def test_translation_and_reply_saved_from_the_same_version_both_land(store, people) -> None:
+    comment_id, v = review.add_comment(store, people.attorney, people.case_id,
+                                       path="fear.who", text=WORDS,
+                                       base_version=_version(store, people))
+    review.reply_comment(store, people.applicant, people.case_id, comment_id=comment_id,
+                         text="I will check my passport.", base_version=v)
+    translations.translate_comment(store, people.translator, people.case_id,
+                                   comment_id=comment_id, text=FARSI, base_version=v)
+    [comment] = cases.open_case(store, people.attorney, people.case_id).record.comments
+    assert (comment.reply, comment.translation) == ("I will check my passport.", FARSI)
