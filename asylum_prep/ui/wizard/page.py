@@ -55,6 +55,20 @@ def status_label(t: Callable[[str], str], status: SectionStatus) -> str:
     return t(labels[status])
 
 
+def all_sent(record: CaseRecord) -> bool:
+    """Every one of the nine parts is with the legal team or approved: nothing left to send."""
+    done = {SectionStatus.submitted, SectionStatus.approved}
+    return all(answers.section_status(record, step.key.value) in done for step in STEPS)
+
+
+def show_all_sent(t: Callable[[str], str], record: CaseRecord) -> None:
+    """One calm sentence once the last part is sent: what happens next."""
+    if all_sent(record):
+        st.success(t("All parts of your story are sent. Your legal team will read your answers "
+                     "and contact you here if they need anything."),
+                   icon=":material/task_alt:")
+
+
 def case_for(ctx: PageContext) -> str | None:
     """The case the wizard works on: the open case, else the applicant's only one."""
     if ctx.case_id:
@@ -171,6 +185,8 @@ def render_wizard(ctx: PageContext) -> None:
         w.remember(pos)
         st.caption(t("Your answers are saved as you give them. You can stop at any time and "
                      "continue later."))
+        if ctx.actor.role is Role.applicant:
+            show_all_sent(t, case.record)
         _header(w, case.record, pos)
         _requests(w, case.record)
         RENDER[pos.section](ctx, case)
@@ -194,6 +210,7 @@ def render_progress_summary(ctx: PageContext, case: OpenCase) -> None:
         (st.success if status is SectionStatus.approved else st.write)(line)
     st.progress(done / total if total else 0.0,
                 text=t("{done} of {total} questions answered", done=done, total=total))
+    show_all_sent(t, record)
     asks = len(review.open_requests(record))
     if asks:
         st.warning(t.plural("Your legal team has {n} question for you.",
