@@ -6,6 +6,9 @@ exists): one click audits a sign-out, clears the whole session state, and the ne
 only a blank page whose script replaces the browser location with `about:blank`
 (`location.replace`, so Back does not return to the app). A reload starts a new, signed-out
 session. The button sits at the top of the main area so it is visible on a phone too.
+
+Sign out: beside the quick exit, at the top of the main area of every signed-in page, so a
+person on a phone (sidebar collapsed) can always leave without opening the menu.
 """
 
 from __future__ import annotations
@@ -67,6 +70,14 @@ def quick_exit() -> None:
     ss[state.QUICK_EXIT] = True
 
 
+def sign_out() -> None:
+    """Callback of the top sign-out button: audit, clear the session (the sign-in page shows
+    "You are signed out.")."""
+    from asylum_prep.ui import session
+
+    session.end(get_store(session.session_translator()), reason="user")
+
+
 def render_exit_page() -> None:
     """The only thing shown after a quick exit: nothing readable, and a redirect."""
     st.set_page_config(page_title=" ", page_icon=APP_ICON)
@@ -89,8 +100,9 @@ def language_picker(t: Translator, where: st.delta_generator.DeltaGenerator) -> 
     )
 
 
-def quick_exit_button(t: Translator) -> None:
-    st.button(
+def quick_exit_button(t: Translator, where: st.delta_generator.DeltaGenerator | None = None
+                      ) -> None:
+    (where or st).button(
         t("Quick exit"), key=state.W_QUICK_EXIT, on_click=quick_exit, type="primary",
         icon=":material/close:",
         help=t("Closes this page at once and clears everything on the screen."),
@@ -114,7 +126,20 @@ def sidebar(store: Store, t: Translator, actor: Actor | None, *, discreet: bool)
                       role=label(t, ROLE_LABELS, actor.role.value)))
 
 
+def sign_out_button(t: Translator, where: st.delta_generator.DeltaGenerator) -> None:
+    where.button(t("Sign out"), key=state.W_TOP_SIGN_OUT, on_click=sign_out,
+                 icon=":material/logout:")
+
+
 def top_bar(t: Translator, actor: Actor | None, *, public_applicant_page: bool) -> None:
-    """The quick exit, at the top of the main area, for applicants."""
-    if public_applicant_page or (actor is not None and actor.role is Role.applicant):
-        quick_exit_button(t)
+    """At the top of the main area: the quick exit (for applicants, and on the public pages an
+    applicant sees) and, for anyone signed in, sign out."""
+    exit_shown = public_applicant_page or (actor is not None and actor.role is Role.applicant)
+    if actor is None:
+        if exit_shown:
+            quick_exit_button(t)
+        return
+    row = st.container(horizontal=True, gap="small")
+    if exit_shown:
+        quick_exit_button(t, row)
+    sign_out_button(t, row)

@@ -88,6 +88,7 @@ W_ADMIN_SUBMIT = "w_admin_submit"
 
 # --- widgets: account -----------------------------------------------------------------------
 W_SIGN_OUT = "w_sign_out"
+W_TOP_SIGN_OUT = "w_top_sign_out"  # the sign-out at the top of every signed-in page
 W_PW_OLD = "w_pw_old"
 W_PW_NEW = "w_pw_new"
 W_PW_NEW2 = "w_pw_new2"

@@ -33,6 +33,11 @@ def test_page_renders_for_role(
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     assert len(at.title) >= 1
+    # Sign-out (and, for an applicant, the quick exit) in the main area: reachable on a phone
+    # without opening the collapsed sidebar.
+    main = {b.key for b in at.main.button}
+    assert state.W_TOP_SIGN_OUT in main
+    assert (state.W_QUICK_EXIT in main) is (role == Role.applicant.value)
 
 
 @pytest.mark.parametrize("page_id", ["sign-in", "join"])
