@@ -9,7 +9,7 @@ from asylum_prep.documents import preview
 from asylum_prep.documents.build_certificates import TranslatorInfo, language_name
 from asylum_prep.services import cases
 from asylum_prep.services.actor import Role
-from asylum_prep.services.render import DOCS, render_document
+from asylum_prep.services.render import DOCS, RenderResult, render_document
 from asylum_prep.ui import filing_form, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
@@ -86,8 +86,19 @@ def render(ctx: PageContext) -> None:
         bates = st.text_input(
             t("Page number prefix (optional, e.g. EX)"), key=state.W_DOC_BATES, max_chars=16
         )
-    if st.button(t("Make the document"), key=state.W_DOC_RENDER, type="primary"):
-        with st.spinner(t("Making the document…")), shown_errors(t):
+    # What the last file was made from: when any choice differs, that file is dropped, so
+    # nobody downloads a document made for another choice.
+    choice = (case.id, kind, "pdf" if kind == "packet" else fmt, lang, bilingual, draft,
+              unjudged, info, bates)
+    if st.session_state.get(state.DOC_RESULT_CHOICE) != choice:
+        st.session_state.pop(state.DOC_RESULT, None)
+    clicked = st.button(t("Make the document"), key=state.W_DOC_RENDER, type="primary")
+    # One slot for the spinner and then the result: while a new file is being made the
+    # spinner takes the place of the previous download button.
+    slot = st.empty()
+    if clicked:
+        st.session_state.pop(state.DOC_RESULT, None)
+        with slot, st.spinner(t("Making the document…")), shown_errors(t):
             st.session_state[state.DOC_RESULT] = (
                 case.id,
                 render_document(
@@ -105,9 +116,17 @@ def render(ctx: PageContext) -> None:
                     bates_prefix=bates or None,
                 ),
             )
+            st.session_state[state.DOC_RESULT_CHOICE] = choice
     last = st.session_state.get(state.DOC_RESULT)
     result = last[1] if last and last[0] == case.id else None
     if result is not None:
+        _show_result(ctx, slot.container(), result)
+
+
+def _show_result(ctx: PageContext, where: st.delta_generator.DeltaGenerator,
+                 result: RenderResult) -> None:
+    t = ctx.t
+    with where:
         for warning in result.warnings:
             st.warning(md_escape(warning))
         st.download_button(

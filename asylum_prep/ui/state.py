@@ -192,6 +192,7 @@ W_EV_PART_PREFIX = "w_ev_part_"  # + part number: download of a packet part
 
 # --- widgets: documents (render, preview, download) -----------------------------------------
 DOC_RESULT = "ap_doc_result"  # the last RenderResult on the documents page (this session only)
+DOC_RESULT_CHOICE = "ap_doc_result_choice"  # what DOC_RESULT was made from (kind, format, ...)
 W_DOC_KIND = "w_doc_kind"
 W_DOC_FORMAT = "w_doc_format"
 W_DOC_LANG = "w_doc_lang"

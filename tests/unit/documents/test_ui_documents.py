@@ -109,3 +109,40 @@ def test_exhibit_index_takes_the_bates_prefix(seeded):
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(result.content)).pages)
     # cover EX000001, index EX000002, Exhibit A's tab and two pages, the certificate
     assert "EX000003–EX000005" in text and "EX000006" in text
+
+
+def _downloads(at: AppTest) -> list[object]:
+    return [d for d in at.get("download_button")]
+
+
+def test_a_changed_choice_or_a_new_attempt_drops_the_old_download(seeded):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[state.ACTOR] = seeded.paralegal
+    at.session_state[state.LAST_ACTIVITY] = time.time()
+    at.session_state[state.CASE_ID] = seeded.case_id
+    at.run()
+    at.switch_page("ui/views/documents.py").run()
+    at.radio(key=state.W_DOC_LANG).set_value("en").run()
+    at.button(key=state.W_DOC_RENDER).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(_downloads(at)) == 1
+    # Another format: the PDF made for the old choice is gone, and stays gone on the way back.
+    at.radio(key=state.W_DOC_FORMAT).set_value("docx").run()
+    assert _downloads(at) == [] and state.DOC_RESULT not in at.session_state
+    at.radio(key=state.W_DOC_FORMAT).set_value("pdf").run()
+    assert _downloads(at) == []
+    # Another language, likewise.
+    at.button(key=state.W_DOC_RENDER).click().run()
+    assert len(_downloads(at)) == 1
+    at.radio(key=state.W_DOC_LANG).set_value(at.radio(key=state.W_DOC_LANG).options[0]).run()
+    assert at.radio(key=state.W_DOC_LANG).value != "en"
+    assert _downloads(at) == []
+    # Another document that cannot be made: its error, and never the old file.
+    at.radio(key=state.W_DOC_LANG).set_value("en").run()
+    at.button(key=state.W_DOC_RENDER).click().run()
+    assert len(_downloads(at)) == 1
+    at.selectbox(key=state.W_DOC_KIND).set_value("brief").run()
+    assert _downloads(at) == []
+    at.button(key=state.W_DOC_RENDER).click().run()
+    assert any("current English translation" in e.value for e in at.error)
+    assert _downloads(at) == []
