@@ -28,13 +28,18 @@ def _text(at: AppTest, label: str) -> Any:
     return next(w for w in at.text_input if w.label == label)
 
 
+def _save(at: Any) -> Any:
+    """The filing form's submit button (the top bar's sign-out comes first on the page)."""
+    return next(b for b in at.button if b.label == "Save filing details")
+
+
 def test_paralegal_saves_caption_facts(make_app: Any, people: People, seed_store: Store) -> None:
     at = _open(make_app, people.paralegal, people.case_id)
     _text(at, "Judge or member").input("Hon. A. Example")
     _text(at, "Court or office").input("Immigration Court, Chicago, Illinois")
     at.date_input[0].set_value(date(2027, 3, 15))
     at.selectbox[0].set_value(Forum.us_immigration_court)
-    at.button[0].click().run()  # the form's submit button comes first on the page
+    _save(at).click().run()
     assert not at.exception, [e.value for e in at.exception]
     filing = cases.open_case(seed_store, people.attorney, people.case_id).record.filing
     assert filing.judge == "Hon. A. Example" and filing.next_hearing == date(2027, 3, 15)
@@ -47,6 +52,6 @@ def test_bad_email_is_refused_and_nothing_saved(make_app: Any, people: People,
     before = cases.open_case(seed_store, people.attorney, people.case_id).version
     at = _open(make_app, people.attorney, people.case_id)
     _text(at, "Counsel's email").input("not an email")
-    at.button[0].click().run()
+    _save(at).click().run()
     assert any("does not look right" in e.value for e in at.error)
     assert cases.open_case(seed_store, people.attorney, people.case_id).version == before
