@@ -1,4 +1,5 @@
-"""Display names for roles, case statuses and jurisdictions (English, marked for translation)."""
+"""Display names for roles, case statuses, jurisdictions and the applicant's "I don't know" /
+"skip for now" marks (English, marked for translation)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,17 @@ JURISDICTION_LABELS: dict[str, str] = {
     "ca": N_("Canada"),
     "eu": N_("European Union"),
 }
+
+# record.skipped: the team must see "she does not know" and "not answered yet" apart.
+SKIPPED_LABELS: dict[str, str] = {
+    "unknown": N_("Your client does not know."),
+    "skip": N_("Skipped for now"),
+}
+
+
+def skipped_label(t: Translator, kind: str) -> str:
+    """How staff screens show an answer marked "I don't know" or skipped ("" when neither)."""
+    return label(t, SKIPPED_LABELS, kind) if kind in SKIPPED_LABELS else ""
 
 
 def label(t: Translator, mapping: dict[str, str], key: str) -> str:

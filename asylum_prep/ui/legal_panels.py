@@ -27,6 +27,7 @@ from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.element_map import render_element_map
 from asylum_prep.ui.html import md_escape
+from asylum_prep.ui.labels import skipped_label
 from asylum_prep.ui.legal_report import done, report_for, tr
 from asylum_prep.ui.strengths import STRENGTH
 from asylum_prep.ui.styling import chart_direction
@@ -125,8 +126,8 @@ def render_readiness(ctx: PageContext, case: OpenCase,
     for item in items:
         text = t(item.label)
         line = t("{part}: {item}", part=item.part, item=text) if item.part else text
-        if item.skipped:
-            line += " — " + t("the applicant chose \"I don't know\" or skipped it")
+        if item.skipped:  # "I don't know" and "skip for now" said apart
+            line += " — " + skipped_label(t, item.skipped)
         st.markdown(f"- {md_escape(line)}")
 
 

@@ -24,6 +24,7 @@ from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
+from asylum_prep.ui.labels import skipped_label
 from asylum_prep.ui.request_view import show_request
 
 STATUS = {
@@ -124,15 +125,10 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
             question: Question) -> None:
     t = ctx.t
     value = get_path(record, path)
-    skipped = record.skipped.get(path)
-    if skipped == "unknown":
-        shown = t("\"I don't know\"")
-    elif skipped == "skip":
-        shown = t("Skipped for now")
-    elif not is_answered(record, path):
-        shown = t("Not answered")
-    else:
-        shown = show_value(t, question, value)
+    shown = skipped_label(t, record.skipped.get(path, ""))
+    if not shown:
+        shown = show_value(t, question, value) if is_answered(record, path) else t(
+            "Not answered")
     st.markdown(f"**{t(question.label)}**")
     st.text(shown)
     for comment in [c for c in record.comments if c.path == path]:
