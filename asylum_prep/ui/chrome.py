@@ -70,14 +70,6 @@ def quick_exit() -> None:
     ss[state.QUICK_EXIT] = True
 
 
-def sign_out() -> None:
-    """Callback of the top sign-out button: audit, clear the session (the sign-in page shows
-    "You are signed out.")."""
-    from asylum_prep.ui import session
-
-    session.end(get_store(session.session_translator()), reason="user")
-
-
 def render_exit_page() -> None:
     """The only thing shown after a quick exit: nothing readable, and a redirect."""
     st.set_page_config(page_title=" ", page_icon=APP_ICON)
@@ -127,8 +119,13 @@ def sidebar(store: Store, t: Translator, actor: Actor | None, *, discreet: bool)
 
 
 def sign_out_button(t: Translator, where: st.delta_generator.DeltaGenerator) -> None:
-    where.button(t("Sign out"), key=state.W_TOP_SIGN_OUT, on_click=sign_out,
-                 icon=":material/logout:")
+    """Sign out as the account page does: in the page run, not a click callback, so a single
+    sign-on session also ends the provider's sign-in (`session.end` calls st.logout)."""
+    from asylum_prep.ui import session
+
+    if where.button(t("Sign out"), key=state.W_TOP_SIGN_OUT, icon=":material/logout:"):
+        session.end(get_store(session.session_translator()), reason="user")
+        st.rerun()
 
 
 def top_bar(t: Translator, actor: Actor | None, *, public_applicant_page: bool) -> None:
