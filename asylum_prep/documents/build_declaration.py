@@ -241,15 +241,12 @@ def closing_blocks(
     out: list[Block] = [Paragraph(parts=(Text(text=text, lang=lang),))]
     if pack.executed:
         out.append(Paragraph(parts=(Text(text=t(pack.executed, date=blank), lang=lang),)))
-    labels = pack.signature_labels
-    if pack.executed:  # "Executed on ____" is the date line: no second one at the signature
-        labels = tuple(label for label in labels if label != "Date")
     lines = tuple(
         SignatureLine(
             label=Text(text=t(label), lang=lang),
             value=Text(text=name, lang=lang) if "name" in label.lower() and name else None,
         )
-        for label in labels
+        for label in pack.signature_labels
     )
     out.append(SignatureBlock(lines=lines))
     return out
