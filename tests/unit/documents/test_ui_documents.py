@@ -42,13 +42,19 @@ def seeded(tmp_path, monkeypatch):
     ui_store.clear_cache()
 
 
-def test_paralegal_renders_previews_and_downloads(seeded):
+def _documents_page(actor: object, case_id: str) -> AppTest:
+    """The documents page of the case, signed in as `actor`."""
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state[state.ACTOR] = seeded.paralegal
+    at.session_state[state.ACTOR] = actor
     at.session_state[state.LAST_ACTIVITY] = time.time()
-    at.session_state[state.CASE_ID] = seeded.case_id
+    at.session_state[state.CASE_ID] = case_id
     at.run()
     at.switch_page("ui/views/documents.py").run()
+    return at
+
+
+def test_paralegal_renders_previews_and_downloads(seeded):
+    at = _documents_page(seeded.paralegal, seeded.case_id)
     assert not at.exception
     at.radio(key=state.W_DOC_LANG).set_value("en").run()
     at.button(key=state.W_DOC_RENDER).click().run()
@@ -61,12 +67,7 @@ def test_paralegal_renders_previews_and_downloads(seeded):
 
 
 def test_brief_needs_translations_or_a_draft_and_the_worksheet_is_listed(seeded):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state[state.ACTOR] = seeded.attorney
-    at.session_state[state.LAST_ACTIVITY] = time.time()
-    at.session_state[state.CASE_ID] = seeded.case_id
-    at.run()
-    at.switch_page("ui/views/documents.py").run()
+    at = _documents_page(seeded.attorney, seeded.case_id)
     kinds = at.selectbox(key=state.W_DOC_KIND)
     assert "Attorney worksheet (not for filing)" in kinds.options
     kinds.set_value("brief").run()
@@ -91,12 +92,7 @@ def test_exhibit_index_takes_the_bates_prefix(seeded):
     ev.add_evidence(store, seeded.paralegal, seeded.case_id, data=h.simple_pdf(2, "Summons"),
                     filename="s.pdf", title="Summons", base_version=version)
     store.close()
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state[state.ACTOR] = seeded.paralegal
-    at.session_state[state.LAST_ACTIVITY] = time.time()
-    at.session_state[state.CASE_ID] = seeded.case_id
-    at.run()
-    at.switch_page("ui/views/documents.py").run()
+    at = _documents_page(seeded.paralegal, seeded.case_id)
     at.selectbox(key=state.W_DOC_KIND).set_value("exhibit-index").run()
     at.text_input(key=state.W_DOC_BATES).set_value("EX").run()
     at.button(key=state.W_DOC_RENDER).click().run()
@@ -116,12 +112,7 @@ def _downloads(at: AppTest) -> list[object]:
 
 
 def test_a_changed_choice_or_a_new_attempt_drops_the_old_download(seeded):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state[state.ACTOR] = seeded.paralegal
-    at.session_state[state.LAST_ACTIVITY] = time.time()
-    at.session_state[state.CASE_ID] = seeded.case_id
-    at.run()
-    at.switch_page("ui/views/documents.py").run()
+    at = _documents_page(seeded.paralegal, seeded.case_id)
     at.radio(key=state.W_DOC_LANG).set_value("en").run()
     at.button(key=state.W_DOC_RENDER).click().run()
     assert not at.exception, [e.value for e in at.exception]
