@@ -5,7 +5,7 @@ its widget annotations); its name is the dotted chain of `/T` from the root, as 
 "form1[0].#subform[1].CheckBox16[0]". Entries that fields inherit (`/FT`, `/Ff`, `/DA`,
 `/MaxLen`, `/Q`) are read up the parent chain. A checkbox's or radio button's on-values are
 the keys of its widgets' `/AP /N` other than `/Off`: forms use "/1", "/Y", "/M"..., never
-assume "/Yes". Cycles and absurdly deep trees are refused, not followed.
+assume "/Yes". Cycles, absurdly deep trees and absurdly many fields are refused as unreadable.
 
 `inventory` lists what a caller can fill; `terminal_fields` gives the objects themselves to
 the filler (`pdf_form_fill`).
@@ -33,8 +33,7 @@ FF_PUSHBUTTON = 1 << 16
 FF_COMB = 1 << 24
 _TF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+(-?[\d.]+)\s+Tf")
 
-BAD_TREE = N_("The form's list of fields is damaged (it loops or is nested too deeply).")
-TOO_MANY = N_("The form has more fields than a form of this kind can have.")
+NOT_PDF = N_("This file is not a PDF form that can be read.")
 
 
 @dataclass(frozen=True)
@@ -157,10 +156,10 @@ def _rect(widget: Dictionary) -> tuple[float, float, float, float]:
 def _walk(node: Dictionary, prefix: str, depth: int,
           seen: set[tuple[int, int]]) -> Iterator[tuple[str, Dictionary, list[Dictionary]]]:
     if depth > MAX_DEPTH:
-        raise InputRefused(BAD_TREE)
+        raise InputRefused(NOT_PDF)
     if node.is_indirect:
         if node.objgen in seen:
-            raise InputRefused(BAD_TREE)
+            raise InputRefused(NOT_PDF)
         seen.add(node.objgen)
     part = _text(node.get("/T"))
     name = f"{prefix}.{part}" if prefix and part else (part or prefix)
@@ -193,7 +192,7 @@ def terminal_fields(pdf: pikepdf.Pdf) -> list[FieldRef]:
             continue
         for name, obj, widgets in _walk(root, "", 0, seen):
             if len(out) >= MAX_FIELDS:
-                raise InputRefused(TOO_MANY)
+                raise InputRefused(NOT_PDF)
             out.append(_ref(name, obj, widgets, pages, form_da, form_dr))
     return out
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from asylum_prep.documents.pdf_form_fields import FieldInfo, inventory
+from asylum_prep.documents.pdf_form_fields import NOT_PDF, FieldInfo, inventory
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.evidence.pdf_clean import BAD_ACTIONS
 
@@ -44,13 +44,11 @@ ADOBE_VERSION_CHECK = "!ADBE::"
 _EDITION_PAGES = 3  # the footer is read from the first pages (and the last one)
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
-TOO_BIG = N_("This file is too large to be an official form (the limit is {limit} MB).")
-NOT_PDF = N_("This file is not a PDF form that can be read.")
+TOO_BIG = N_("This file is too large to be an official form.")
 NEEDS_PASSWORD = N_("This form is protected with a password. Import a copy that opens "
                     "without one, as published.")
 NO_FILLING = N_("This form's permissions do not allow filling it in. Import the copy as "
                 "published, which allows filling.")
-TOO_MANY_PAGES = N_("This file has more pages than an official form has.")
 NO_FIELDS = N_("This PDF has no fillable fields: import the fillable edition of the form.")
 SCRIPTS = N_("This form contains scripts or automatic actions, which are not accepted. "
              "Import the copy as published.")
@@ -69,7 +67,7 @@ class PreparedForm:
 
 def _open(data: bytes) -> pikepdf.Pdf:
     if len(data) > MAX_FORM_BYTES:
-        raise InputRefused(TOO_BIG, limit=MAX_FORM_BYTES // (1024 * 1024))
+        raise InputRefused(TOO_BIG)
     if b"%PDF-" not in data[:1024]:
         raise InputRefused(NOT_PDF)
     try:
@@ -164,7 +162,7 @@ def prepare_form(data: bytes, *, form_number: str,
         if pdf.is_encrypted and not pdf.allow.modify_form:
             raise InputRefused(NO_FILLING)
         if len(pdf.pages) > MAX_PAGES:
-            raise InputRefused(TOO_MANY_PAGES)
+            raise InputRefused(TOO_BIG)
         if _field_count(pdf) == 0:
             raise InputRefused(NO_FIELDS)
         _strip_xfa(pdf)
