@@ -15,11 +15,10 @@ from asylum_prep.ui.html import md_escape
 
 def _import(ctx: PageContext) -> None:
     t = ctx.t
-    st.subheader(t("Import an edition"), anchor=False)
     st.write(t("Import the fillable PDF of the form exactly as the government publishes it, "
                "once for each new edition. The app fills the newest edition imported."))
     kind = st.selectbox(t("Form"), list(forms.KINDS), key=state.W_FORMS_KIND,
-                        format_func=lambda k: t("Form {number}", number=forms.KINDS[k].number))
+                        format_func=lambda k: forms.KINDS[k].number)
     round_no = int(st.session_state.get(state.FORMS_UPLOAD_ROUND, 0))
     key = f"{state.W_FORMS_UPLOAD_PREFIX}{round_no}"
     max_mb = MAX_FORM_BYTES // (1024 * 1024)
