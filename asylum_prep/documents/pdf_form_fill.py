@@ -86,11 +86,11 @@ class _Filler:
             placed = layout(font, ref, encoded, size)
             if placed is None:  # the field is too small even for the note: left empty
                 shown, placed = "", layout(font, ref, b"", size)
-        ref.obj.V = pikepdf.String(shown)
+        ref.obj[Name.V] = pikepdf.String(shown)
         for widget in ref.widgets:
             if placed is not None:
                 stream = text_appearance(self.pdf, ref, widget, font, placed)
-                widget.AP = Dictionary(N=stream)
+                widget[Name.AP] = Dictionary(N=stream)
 
     def button(self, ref: FieldRef, value: str | bool) -> None:
         name, states = ref.info.name, ref.info.on_values
@@ -106,9 +106,9 @@ class _Filler:
             if state not in states:
                 self.not_filled.append((name, "no_such_state"))
                 return
-        ref.obj.V = Name("/" + state)
+        ref.obj[Name.V] = Name("/" + state)
         for widget in ref.widgets:
-            widget.AS = Name("/" + state) if state in widget_states(widget) else Name.Off
+            widget[Name.AS] = Name("/" + state) if state in widget_states(widget) else Name.Off
 
 
 def fill(form_bytes: bytes, values: Mapping[str, str | bool], *,

@@ -259,6 +259,7 @@ SERVICE_RULES: dict[str, Rule] = {
     # forms: the official forms the firm imports (public documents; the admin imports them)
     "forms.import_form": _rule(_AD, operator=True),
     "forms.list_forms": _rule(_AD, _AT, _PA, operator=True),
+    "forms.form_fields": _rule(_AD, _AT, _PA, operator=True),
     "forms.prepared_form": INTERNAL,  # render.render_document's work
     # invites
     "invites.create_invite": _rule(_AT),

@@ -2,7 +2,8 @@
 filled from the newest import.
 
 Access: only an admin (or the command line's operator) imports; the legal team and the admin
-list what was imported (which edition, which of the app's items the file has no field for).
+list what was imported (which edition, which of the app's items the file has no field for)
+and the newest edition's fields (`form_fields`, for mapping items to fields).
 `prepared_form` serves the render service (`render.render_document`, `--doc i589`) inside
 its own access check and audit. An import is audited with the kind, the edition and counts;
 a refused file stores nothing.
@@ -15,15 +16,18 @@ kept (the newest of a kind is the one filled).
 from __future__ import annotations
 
 import hashlib
+import io
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import pikepdf
 from sqlmodel import col, select
 
 from asylum_prep.documents import i589_values
+from asylum_prep.documents.pdf_form_fields import FieldInfo, inventory
 from asylum_prep.documents.pdf_form_import import prepare_form
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.services import audit
@@ -119,9 +123,14 @@ def list_forms(store: Store, actor: Actor, *, kind: str | None = None) -> list[F
 
 
 @guarded
-def prepared_form(store: Store, actor: Actor, *, kind: str = "i589") -> tuple[bytes, str]:
-    """The newest imported edition of the form, prepared for filling, and its edition; when
-    none was imported, InputRefused saying so and pointing to the item-by-item sheet."""
+def form_fields(store: Store, actor: Actor, *, kind: str = "i589") -> tuple[str, list[FieldInfo]]:
+    """The edition and the fields of the newest import (for whoever maps items to fields)."""
+    data, edition = _newest(store, kind)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return edition, inventory(pdf)
+
+
+def _newest(store: Store, kind: str) -> tuple[bytes, str]:
     spec = _kind(kind)
     with store.session() as session:
         row = session.exec(
@@ -130,3 +139,10 @@ def prepared_form(store: Store, actor: Actor, *, kind: str = "i589") -> tuple[by
         if row is None:
             raise NotImported(NOT_IMPORTED, form=spec.number, sheet=f"{spec.key}-sheet")
         return bytes(row.data), row.edition
+
+
+@guarded
+def prepared_form(store: Store, actor: Actor, *, kind: str = "i589") -> tuple[bytes, str]:
+    """The newest imported edition of the form, prepared for filling, and its edition; when
+    none was imported, InputRefused saying so and pointing to the item-by-item sheet."""
+    return _newest(store, kind)

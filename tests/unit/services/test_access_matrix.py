@@ -175,6 +175,7 @@ FACTORIES: dict[str, Factory] = {
     "forms.import_form": lambda w, a: {"kind": "i589", "data": _form_pdf(),
                                        "file_name": f"i-589-{w.n()}.pdf"},
     "forms.list_forms": lambda w, a: {},
+    "forms.form_fields": lambda w, a: _after(_imported_form(w), {"kind": "i589"}),
     "forms.prepared_form": lambda w, a: {"kind": "i589"},
     "invites.create_invite": _case,
     "maintenance.create_account": lambda w, a: {"username": f"made{w.n()}",
@@ -232,6 +233,12 @@ def _png() -> bytes:
     from tests.unit.evidence import hostile
 
     return hostile.small_png((40, 30))
+
+
+def _imported_form(w: World) -> Callable[[], object]:
+    from asylum_prep.services import forms
+
+    return lambda: forms.import_form(w.store, w.people.admin, kind="i589", data=_form_pdf())
 
 
 def _form_pdf() -> bytes:

@@ -163,3 +163,19 @@ def test_the_command_line_imports_and_lists(store: Store, people: People,
     assert "edition=04/09/19  fields=448" in capsys.readouterr().out
     assert main(["--data-dir", data_dir, "forms", "list"]) == 0
     assert "i589  edition=04/09/19" in capsys.readouterr().out
+    assert main(["--data-dir", data_dir, "forms", "fields", "i589"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 448
+    assert lines[0].startswith(
+        "form1[0].#subform[0].PtAILine1_ANumber[0]  text  page=1  on=-  max=9  size=9.0  Part.")
+    assert any(line.startswith(f"{form_pdfs.FEMALE}  checkbox  page=1  on=F  ") for line in lines)
+
+
+def test_without_an_import_the_command_line_says_so(
+        store: Store, people: People, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = str(store.settings.data_dir)
+    store.close()
+    out = str(data_dir) + "/form.pdf"
+    assert main(["--data-dir", data_dir, "render", people.case_id, "--doc", "i589",
+                 "--format", "pdf", "--out", out]) == 1
+    assert "i589-sheet" in capsys.readouterr().err
