@@ -36,13 +36,14 @@ class ContinuedItem:
 
 
 def supplement_document(items: Sequence[ContinuedItem], *, name: str, a_number: str,
-                        form_title: str = "Form I-589") -> Document:
-    """The continuation pages as a document (letter paper, English wording)."""
+                        form_title: str = "Form I-589", supplement: str = "B") -> Document:
+    """The continuation pages as a document (letter paper, English wording); `supplement`
+    names the form's supplement they stand for ("A" for more children, "B" for more room)."""
 
     def en(text: str) -> Text:
         return Text(text=text, lang="en")
 
-    title = f"Supplement B, {form_title}: additional information"
+    title = f"Supplement {supplement}, {form_title}: additional information"
     blocks: list[Block] = [Caption(title=en(title), rows=(
         (en("Applicant's name:"), en(name or "—")),
         (en("A-Number (if available):"), en(a_number or "—")),
@@ -54,16 +55,16 @@ def supplement_document(items: Sequence[ContinuedItem], *, name: str, a_number: 
     return Document(
         title=title, lang="en", blocks=tuple(blocks), kind="form-supplement",
         page_size="letter",
-        running=RunningText(header=(en(form_title), en(f"Supplement B · {name}" if name
-                                                        else "Supplement B"))),
+        running=RunningText(header=(en(form_title), en(
+            f"Supplement {supplement} · {name}" if name else f"Supplement {supplement}"))),
     )
 
 
 def supplement_pages(items: Sequence[ContinuedItem], *, name: str, a_number: str,
-                     form_title: str = "Form I-589") -> bytes:
+                     form_title: str = "Form I-589", supplement: str = "B") -> bytes:
     """The continuation pages as PDF."""
-    content, _notices = pdf_renderer.render(
-        supplement_document(items, name=name, a_number=a_number, form_title=form_title))
+    content, _notices = pdf_renderer.render(supplement_document(
+        items, name=name, a_number=a_number, form_title=form_title, supplement=supplement))
     return content
 
 

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pikepdf
+from sqlalchemy.orm import defer
 from sqlmodel import col, select
 
 from asylum_prep.documents import i589_values
@@ -115,7 +116,8 @@ def list_forms(store: Store, actor: Actor, *, kind: str | None = None) -> list[F
         _kind(kind)
     with store.session() as session:
         query = select(OfficialForm, User.username).join(
-            User, col(OfficialForm.imported_by) == col(User.id), isouter=True)
+            User, col(OfficialForm.imported_by) == col(User.id), isouter=True,
+        ).options(defer(OfficialForm.data))  # type: ignore[arg-type]
         if kind is not None:
             query = query.where(OfficialForm.kind == kind)
         rows = session.exec(query.order_by(col(OfficialForm.imported_at).desc()))

@@ -36,9 +36,10 @@ def i589_bytes() -> bytes:
 
 
 def small_form(*, footer: str = "Form I-589 (Rev. 04/09/19)", javascript: bool = False,
-               field_action: bool = False, fields: bool = True) -> bytes:
+               field_action: bool = False, fields: bool = True, comb: bool = False) -> bytes:
     """A one-page form: a text field "name", a multiline "story", a checkbox "sex" with the
-    on-value /F, and the footer text; optionally a document script or a field's action."""
+    on-value /F, and the footer text; optionally a comb field "anum" of 9 cells, a document
+    script or a field's action."""
     pdf = pikepdf.new()
     helv = pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1,
                                         BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding))
@@ -66,9 +67,15 @@ def small_form(*, footer: str = "Form I-589 (Rev. 04/09/19)", javascript: bool =
             AP=Dictionary(N=Dictionary(F=on, Off=off))))
         if field_action:
             name.AA = Dictionary(K=Dictionary(S=Name.JavaScript, JS=String("app.alert(1)")))
-        page.obj.Annots = Array([name, story, sex])
+        widgets = [name, story, sex]
+        if comb:
+            widgets.append(pdf.make_indirect(Dictionary(
+                Type=Name.Annot, Subtype=Name.Widget, FT=Name.Tx, T=String("anum"),
+                Ff=1 << 24, MaxLen=9, Rect=Array([36, 600, 216, 618]),
+                DA=String("/Cour 10 Tf 0 g"), F=4, P=page.obj)))
+        page.obj.Annots = Array(widgets)
         pdf.Root.AcroForm = Dictionary(
-            Fields=Array([name, story, sex]), DA=String("/Helv 0 Tf 0 g"),
+            Fields=Array(widgets), DA=String("/Helv 0 Tf 0 g"),
             DR=Dictionary(Font=Dictionary(Helv=helv, Cour=courier)))
     if javascript:
         action = pdf.make_indirect(Dictionary(S=Name.JavaScript, JS=String("app.alert(1)")))

@@ -214,3 +214,15 @@ def test_a_password_or_a_form_that_may_not_be_filled_is_refused() -> None:
 def test_a_huge_file_is_refused_before_it_is_read() -> None:
     with pytest.raises(InputRefused):
         prepare_form(b"%PDF-1.7\n" + b"0" * (21 * 1024 * 1024), form_number="I-589")
+
+
+def test_a_comb_field_gets_one_character_a_cell_and_refuses_more_than_its_cells() -> None:
+    form = prepare_form(forms.small_form(comb=True), form_number="I-589").pdf
+    result = fill(form, {"anum": "201234567"})
+    assert result.overflow == []
+    with pikepdf.open(io.BytesIO(result.pdf_bytes)) as pdf:
+        drawn = {r.info.name: r for r in terminal_fields(pdf)}["anum"].obj.AP.N.read_bytes()
+    assert drawn.count(b" Tj") == 9 and b"(2) Tj" in drawn
+    assert "201234567" in _text(result.pdf_bytes, 1).replace(" ", "")
+    too_long = fill(form, {"anum": "2012345678"})
+    assert too_long.overflow == [("anum", "2012345678")]
