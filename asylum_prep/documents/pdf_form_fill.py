@@ -14,8 +14,10 @@
 - a checkbox or radio button is set with its own on-value, read from its widgets' `/AP /N`
   (True: its only on-value; a string: that on-value, e.g. "M" of a sex choice; False: /Off),
   with `/AS` of each widget set to the state it has, or /Off;
+- Latin text the form's font cannot write (Ş, Đ, ễ) is drawn in an embedded font made for
+  it (`pdf_form_font`);
 - names the form does not have are returned in `unknown_fields`; values that cannot be
-  written (text the form's font cannot show, an on-value the box does not have, a
+  written (text not in Latin script, an on-value the box does not have, a
   push button or a signature) leave their field as it was and are returned in `not_filled`
   with a reason: "not_latin", "no_such_state", "ambiguous_state" or "not_fillable".
 
@@ -32,6 +34,7 @@ import pikepdf
 from pikepdf import Dictionary, Name
 
 from asylum_prep.documents.pdf_form_fields import FieldRef, terminal_fields, widget_states
+from asylum_prep.documents.pdf_form_font import latin_font
 from asylum_prep.documents.pdf_form_text import Font, courier, field_font, layout
 from asylum_prep.documents.pdf_form_text import appearance as text_appearance
 
@@ -74,6 +77,10 @@ class _Filler:
         if data is None and font is not self._fallback():
             font = self._fallback()
             data = font.encode(value)
+        if data is None:  # Latin letters beyond WinAnsi (Ş, Đ, ễ): a font made for the text
+            extended = latin_font(self.pdf, value)
+            if extended is not None:
+                font, data = extended, extended.encode(value)
         if data is None:
             self.not_filled.append((name, "not_latin"))
             return

@@ -44,8 +44,14 @@ class Font:
     default_width: float
     ascent: float  # per 1000 em
     descent: float  # negative
+    codes: dict[str, int] | None = None  # a font made for one text: its characters' codes
 
     def encode(self, text: str) -> bytes | None:
+        if self.codes is not None:
+            try:
+                return bytes(self.codes[c] for c in text)
+            except KeyError:
+                return None
         try:
             return text.encode(self.codec)
         except UnicodeEncodeError:
