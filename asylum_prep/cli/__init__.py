@@ -26,6 +26,7 @@ from asylum_prep.cli import (
     commands_coi,
     commands_evidence,
     commands_filing,
+    commands_forms,
     commands_render,
 )
 from asylum_prep.errors import AsylumPrepError
@@ -40,6 +41,7 @@ MODULES = [
     commands_coi,
     commands_evidence,
     commands_filing,
+    commands_forms,
     commands_render,
 ]
 

@@ -211,7 +211,7 @@ def subset_program(bold: bool, chars: str) -> bytes:
         return out.getvalue()
 
 
-def _tag(program: bytes) -> str:
+def subset_tag(program: bytes) -> str:
     """Six capital letters naming the subset (PDF 32000-1, 9.6.4), the same for the same one."""
     digest = hashlib.sha256(program).digest()
     return "".join(chr(65 + b % 26) for b in digest[:6])
@@ -226,7 +226,7 @@ def fill_font(pdf: pikepdf.Pdf, target: pikepdf.Object, bold: bool, chars: Itera
     if not used or missing:
         raise ValueError(f"no glyph for WinAnsi codes {missing} in {f.ps_name}")
     program = subset_program(bold, bytes(used).decode("cp1252"))  # sorted: a stable cache key
-    name = Name(f"/{_tag(program)}+{f.ps_name}")
+    name = Name(f"/{subset_tag(program)}+{f.ps_name}")
     stream = pdf.make_stream(zlib.compress(program, 6))
     stream.Filter, stream.Length1 = Name.FlateDecode, len(program)
     descriptor = pdf.make_indirect(Dictionary(

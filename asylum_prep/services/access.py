@@ -256,6 +256,11 @@ SERVICE_RULES: dict[str, Rule] = {
     "evidence.remove_evidence": _rule(_AT),
     "evidence.warnings_for": _rule(_AT, _PA),
     "evidence.thumbnail": _rule(_AT, _PA),
+    # forms: the official forms the firm imports (public documents; the admin imports them)
+    "forms.import_form": _rule(_AD, operator=True),
+    "forms.list_forms": _rule(_AD, _AT, _PA, operator=True),
+    "forms.form_fields": _rule(_AD, _AT, _PA, operator=True),
+    "forms.prepared_form": INTERNAL,  # render.render_document's work
     # invites
     "invites.create_invite": _rule(_AT),
     # maintenance: the command line's operator only.

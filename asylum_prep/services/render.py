@@ -1,4 +1,5 @@
-"""Render a case document (declaration, certificates, exhibit index, brief, packet) to PDF or DOCX.
+"""Render a case document (declaration, certificates, exhibit index, brief, packet, the official
+I-589) to PDF or DOCX.
 
 Access: `export` (paralegal, attorney). Audited as "render" with the document kind and format
 only. File names are neutral (`document-<short id>-<kind>.<ext>`): they never say what the
@@ -8,7 +9,8 @@ of the declaration they cover, and the declaration's footer carries the same pai
 A final (non-draft) declaration or brief is refused while consistency flags are open
 (`services.render_gate`), and a final brief while an answer it quotes has no current English
 translation; a draft carries a DRAFT watermark in the document's language. The worksheet
-(the team's notes, never filed) always carries NOT FOR FILING.
+(the team's notes, never filed) always carries NOT FOR FILING. The official I-589 is filled
+on the edition the firm imported (`services.forms`), or refused, saying so, when none was.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ DOCS = (
     "brief",
     "worksheet",
     "packet",
+    "i589",
 )
 FORMATS = ("pdf", "docx")
 UNJUDGED = ("omit", "alternative")
@@ -212,6 +215,8 @@ def render_document(
     if doc == "packet":
         return _packet(store, actor, case_id, fmt=fmt, translate=translate,
                        bates_prefix=bates_prefix, pdf_a=pdf_a)
+    if doc == "i589":
+        return _official_i589(store, actor, case_id, fmt=fmt, translate=translate)
     record, jurisdiction, version, title = _read(store, actor, case_id)
     if not draft:
         check_final(record, doc, translate=translate)
@@ -245,6 +250,26 @@ def render_document(
         warnings=[n.message(translate) for n in [*notices, *more]],
         mime=MIME[fmt],
         version=version,
+    )
+
+
+def _official_i589(store: Store, actor: Actor, case_id: str, *, fmt: str,
+                   translate: Callable[[str], str] | None = None) -> RenderResult:
+    """The official Form I-589, filled on the newest imported edition (services.forms); when
+    none was imported, refused with a message pointing to the item-by-item sheet."""
+    if fmt != "pdf":
+        raise InputRefused(N_("The official form is made as PDF only."))
+    from asylum_prep.documents.official_i589 import build_i589
+    from asylum_prep.services.forms import prepared_form
+
+    record, _jurisdiction, version, _title = _read(store, actor, case_id)
+    form_pdf, edition = prepared_form(store, actor, kind="i589")
+    content, notices = build_i589(record, form_pdf=form_pdf)
+    with store.session() as session:
+        audit.log(session, actor, "render", case_id, f"doc=i589 format=pdf edition={edition}")
+    return RenderResult(
+        filename=f"document-{case_id[:8]}-i589.pdf", content=content,
+        warnings=[n.message(translate) for n in notices], mime=MIME["pdf"], version=version,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, LargeBinary, UniqueConstraint
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -122,3 +122,23 @@ class AuditEvent(SQLModel, table=True):
     detail: str = Field(default="", max_length=500)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+
+
+class OfficialForm(SQLModel, table=True):
+    """An official form a firm imported (migration 0009), prepared for filling
+    (`documents.pdf_form_import`): decrypted, without its XFA layer. A public-domain government
+    form, not applicant data, so stored in plain columns like the country library's reports.
+    Each import is kept; the newest of a kind is the one filled."""
+
+    __tablename__ = "official_forms"
+    id: str = Field(primary_key=True, max_length=36)
+    kind: str = Field(max_length=16, index=True)
+    edition: str = Field(max_length=32)
+    content_hash: str = Field(max_length=64)  # of the file as imported
+    file_name: str = Field(default="", max_length=255)
+    page_count: int = 0
+    field_count: int = 0
+    unplaced: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    imported_at: datetime = Field(default_factory=utcnow, index=True)
+    imported_by: int | None = Field(default=None, foreign_key="users.id")

@@ -15,6 +15,8 @@ from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
 
+PDF_ONLY = ("packet", "i589")  # made as PDF only: the format choice is off
+
 
 def render(ctx: PageContext) -> None:
     t = ctx.t
@@ -26,6 +28,7 @@ def render(ctx: PageContext) -> None:
         "brief": t("Brief"),
         "worksheet": t("Attorney worksheet (not for filing)"),
         "packet": t("Exhibit packet"),
+        "i589": t("Form I-589, the official PDF filled in"),
     }
     st.title(t("Documents"), anchor=False)
     if ctx.actor.role is Role.translator:
@@ -52,7 +55,7 @@ def render(ctx: PageContext) -> None:
         key=state.W_DOC_FORMAT,
         horizontal=True,
         format_func=lambda f: {"pdf": "PDF", "docx": "Word (DOCX)"}[f],
-        disabled=kind == "packet",
+        disabled=kind in PDF_ONLY,
     )
     lang, bilingual, draft, info = None, False, False, TranslatorInfo()
     if kind == "declaration":
@@ -88,7 +91,7 @@ def render(ctx: PageContext) -> None:
         )
     # What the last file was made from: when any choice differs, that file is dropped, so
     # nobody downloads a document made for another choice.
-    choice = (case.id, kind, "pdf" if kind == "packet" else fmt, lang, bilingual, draft,
+    choice = (case.id, kind, "pdf" if kind in PDF_ONLY else fmt, lang, bilingual, draft,
               unjudged, info, bates)
     if st.session_state.get(state.DOC_RESULT_CHOICE) != choice:
         st.session_state.pop(state.DOC_RESULT, None)
@@ -106,7 +109,7 @@ def render(ctx: PageContext) -> None:
                     ctx.actor,
                     case.id,
                     doc=kind,
-                    fmt="pdf" if kind == "packet" else fmt,
+                    fmt="pdf" if kind in PDF_ONLY else fmt,
                     lang=lang,
                     bilingual=bilingual,
                     draft=draft,

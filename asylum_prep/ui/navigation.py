@@ -96,6 +96,8 @@ PAGES: tuple[PageSpec, ...] = (
     # --- administration and account ---
     PageSpec("admin", "admin.py", N_("Administration"), ":material/admin_panel_settings:",
              frozenset({Role.admin.value}), home_for=frozenset({Role.admin.value})),
+    PageSpec("forms", "forms_admin.py", N_("Official forms"), ":material/description:",
+             frozenset({Role.admin.value})),
     PageSpec("account", "account.py", N_("Your account"), ":material/person:", _SIGNED_IN),
 )
 

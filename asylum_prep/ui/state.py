@@ -217,6 +217,12 @@ W_COI_PUBLISHER = "w_coi_publisher"
 W_COI_SINCE = "w_coi_since"
 W_COI_SEARCH = "w_coi_search"
 W_COI_UPLOAD_PREFIX = "w_coi_upload_"  # + round number
+
+# --- widgets: official forms (admin) --------------------------------------------------------
+FORMS_UPLOAD_ROUND = "ap_forms_upload_round"  # bumped after an import to clear the uploader
+W_FORMS_KIND = "w_forms_kind"
+W_FORMS_UPLOAD_PREFIX = "w_forms_upload_"  # + round number
+W_FORMS_IMPORT = "w_forms_import"
 W_COI_IMP_COUNTRY = "w_coi_imp_country"
 W_COI_IMP_PUBLISHER = "w_coi_imp_publisher"
 W_COI_IMP_TITLE = "w_coi_imp_title"

@@ -172,6 +172,11 @@ FACTORIES: dict[str, Factory] = {
     "evidence.thumbnail": _no_version(_evidence()),
     "packet.render_packet": lambda w, a: _after(w.evidence, _case(w, a)),
     "renditions.store_missing_renditions": _case,
+    "forms.import_form": lambda w, a: {"kind": "i589", "data": _form_pdf(),
+                                       "file_name": f"i-589-{w.n()}.pdf"},
+    "forms.list_forms": lambda w, a: {},
+    "forms.form_fields": lambda w, a: _after(_imported_form(w), {"kind": "i589"}),
+    "forms.prepared_form": lambda w, a: {"kind": "i589"},
     "invites.create_invite": _case,
     "maintenance.create_account": lambda w, a: {"username": f"made{w.n()}",
                                                 "password": PASSWORD, "role": Role.translator},
@@ -228,6 +233,18 @@ def _png() -> bytes:
     from tests.unit.evidence import hostile
 
     return hostile.small_png((40, 30))
+
+
+def _imported_form(w: World) -> Callable[[], object]:
+    from asylum_prep.services import forms
+
+    return lambda: forms.import_form(w.store, w.people.admin, kind="i589", data=_form_pdf())
+
+
+def _form_pdf() -> bytes:
+    from tests.unit.documents.form_pdfs import small_form
+
+    return small_form()
 
 
 def _report_bytes(w: World) -> bytes:
