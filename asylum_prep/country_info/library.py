@@ -53,7 +53,9 @@ def insert_passages(session: Session, report_id: str, passages: Sequence[Passage
     if not passages:
         return
     rows = [
-        {"report_id": report_id, "ordinal": p.ordinal, "page": p.page, "section": p.section,
+        {"report_id": report_id, "ordinal": p.ordinal, "page": p.page, "page_end": p.page_end,
+         "page_label": p.page_label[:32], "page_end_label": p.page_end_label[:32],
+         "section": p.section,
          "text": p.text, "norm": index_form(f"{p.section} {p.text}" if p.section else p.text),
          "facets": facets}
         for p in passages

@@ -3,16 +3,18 @@
 Importers hand over `Block`s (a paragraph, or a heading) in reading order; `to_passages` sets
 each paragraph's section from the last heading seen, merges scraps shorter than `MIN_CHARS`
 into the next paragraph of the same page and section, and splits paragraphs longer than
-`MAX_CHARS` at sentence ends. Plain text and PDF pages go through `plain_blocks`, which finds
-paragraphs (blank lines, or short lines ending a sentence) and headings (short unpunctuated
-lines: numbered, Title Case or CAPITALS; Markdown `#` lines).
+`MAX_CHARS` at sentence ends. A paragraph that runs over a page break is one block from its
+first page to `page_end` (`break_at`: where in its text the last page begins); the pieces of
+a long one get the page or pages their own text is on. Plain text goes through `plain_blocks`,
+which finds paragraphs (blank lines, or short lines ending a sentence) and headings (short
+unpunctuated lines: numbered, Title Case or CAPITALS; Markdown `#` lines).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from asylum_prep.text import collapse_spaces, strip_controls
 
@@ -32,6 +34,8 @@ class Block:
     text: str
     page: int | None = None
     heading: bool = False
+    page_end: int | None = None  # the last page, when the paragraph runs over a page break
+    break_at: int | None = None  # where in `text` that page begins
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,21 @@ class Passage:
     page: int | None
     section: str
     text: str
+    page_end: int | None = None
+    page_label: str = ""
+    page_end_label: str = ""
+
+
+def with_labels(passages: list[Passage], labels: list[str] | None) -> list[Passage]:
+    """The passages with the printed label of their pages (PDF /PageLabels)."""
+    if not labels:
+        return passages
+
+    def label(page: int | None) -> str:
+        return labels[page - 1] if page is not None and 0 < page <= len(labels) else ""
+
+    return [replace(p, page_label=label(p.page), page_end_label=label(p.page_end))
+            for p in passages]
 
 
 def clean(text: str) -> str:
@@ -131,8 +150,19 @@ def to_passages(blocks: Iterable[Block]) -> list[Passage]:
     pending_section = ""
 
     def emit(block: Block, sec: str) -> None:
+        start = 0
         for piece in _split_long(block.text):
-            out.append(Passage(len(out) + 1, block.page, sec[:500], piece))
+            found = block.text.find(piece[:40], start)
+            start = found if found >= 0 else start
+            end = start + len(piece)
+            page, page_end = block.page, block.page_end
+            if block.break_at is not None and block.page_end is not None:
+                if end <= block.break_at:  # wholly on the first page
+                    page_end = None
+                elif start >= block.break_at:  # wholly on the last page
+                    page, page_end = block.page_end, None
+            out.append(Passage(len(out) + 1, page, sec[:500], piece, page_end))
+            start = end
 
     for block in blocks:
         text = clean(block.text)
@@ -144,10 +174,14 @@ def to_passages(blocks: Iterable[Block]) -> list[Passage]:
                 pending = None
             section = text[:500]
             continue
-        block = Block(text, block.page)
+        shift = len(text) - len(block.text)
+        block = Block(text, block.page, False, block.page_end,
+                      None if block.break_at is None else max(0, block.break_at + shift))
         if pending is not None:
             if pending.page == block.page and pending_section == section:
-                block = Block(f"{pending.text} {block.text}", block.page)
+                extra = len(pending.text) + 1
+                block = Block(f"{pending.text} {block.text}", block.page, False, block.page_end,
+                              None if block.break_at is None else block.break_at + extra)
             else:
                 emit(pending, pending_section)
             pending = None

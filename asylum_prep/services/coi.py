@@ -30,7 +30,7 @@ from asylum_prep.country_info.importers import (
     resolve_metadata,
     valid_country,
 )
-from asylum_prep.country_info.passages import to_passages
+from asylum_prep.country_info.passages import to_passages, with_labels
 from asylum_prep.country_info.tables import CoiReport
 from asylum_prep.domain.citations import (
     REJECTIONS_KEY,
@@ -102,7 +102,7 @@ def _import_one(store: Store, actor: Actor, name: str, data: bytes,
                                      InputRefused(N_("This report is already in the library.")))
             parsed = parse_file(name, data)
             meta = resolve_metadata(parsed, options, name)
-            passages = to_passages(parsed.blocks)
+            passages = with_labels(to_passages(parsed.blocks), parsed.page_labels)
             report = library.add_report(
                 session, meta=meta, kind=parsed.kind, file_name=clean_line(Path(name).name),
                 content_hash=content_hash, page_count=parsed.page_count, passages=passages,
@@ -285,7 +285,9 @@ def cite(store: Store, actor: Actor, case_id: str, *, passage_id: int, element: 
     citation = Citation(
         element=key, report_id=r.id, passage_id=passage_id, report_sha256=r.content_hash,
         country=r.country, publisher=r.publisher, title=r.title, published=r.published,
-        page=p.page, section=p.section, url=r.url, accessed=r.imported_at.date(), quote=p.text,
+        page=p.page, page_end=p.page_end, page_label=p.page_label,
+        page_end_label=p.page_end_label, section=p.section, url=r.url,
+        accessed=r.imported_at.date(), quote=p.text,
         note=note, by=actor.id, at=utcnow(),
     )
     updated = record.model_copy(update={"citations": [*record.citations, citation]})
