@@ -107,9 +107,9 @@ def page_metadata(reader: _MetaReader, extracted: dict[str, Any]) -> dict[str, s
     named = (_first(meta, "citation_publisher", "dc.publisher", "dcterms.publisher", "publisher",
                     "govuk:primary-publishing-organisation")
              or ld["publisher"] or _first(meta, "author", "dc.creator"))
-    if not named and site and not publishers.is_platform(site):
-        named = site
     publisher = publishers.canonical(named) if named else publishers.from_host(url)
+    if not publisher and site and not publishers.is_platform(site) and " " in site.strip():
+        publisher = publishers.canonical(site)  # a site's name, not its bare host name
     raw_title = (_first(meta, "citation_title", "dc.title", "og:title") or ld["headline"]
                  or collapse_spaces(reader.title) or str(extracted.get("title") or ""))
     title = publishers.strip_site_suffix(collapse_spaces(raw_title), site, publisher)

@@ -70,3 +70,75 @@ def state_report_pdf(*, outline: bool = True, labels: bool = True,
         out = io.BytesIO()
         pdf.save(out)
         return out.getvalue()
+
+
+GOVUK_NOTE = """<!DOCTYPE html><html lang="en"><head>
+<title>Country policy and information note: Christians, Iran, {month} {year} (accessible) -
+ GOV.UK</title>
+<meta name="govuk:primary-publishing-organisation" content="Home Office">
+<meta name="govuk:first-published-at" content="{year}-{mm}-12T10:00:00+01:00">
+<meta property="og:site_name" content="GOV.UK">
+<link rel="canonical" href="https://www.gov.uk/government/publications/cpin-christians-iran-{year}">
+</head><body>
+<div id="global-cookie-message" class="gem-c-cookie-banner" role="region"
+ aria-label="Cookies on GOV.UK">
+<h2>Cookies on GOV.UK</h2><p>We use some essential cookies to make this website work. We'd like
+to set additional cookies to understand how you use GOV.UK, remember your settings and improve
+government services.</p>{banner}
+<button>Accept additional cookies</button><button>Reject additional cookies</button></div>
+<header role="banner"><nav><ul><li><a href="/">Home</a></li><li><a href="/browse">Topics</a>
+</li><li><a href="/government">Government activity</a></li></ul></nav></header>
+<nav class="govuk-breadcrumbs" aria-label="Breadcrumb"><ol><li>Home</li><li>Entering and
+staying in the UK</li><li>Immigration and asylum</li></ol></nav>
+<main id="content" role="main">
+<h1>Country policy and information note: Christians, Iran, {month} {year} (accessible)</h1>
+<h2>1. Introduction</h2>
+<p>This note provides country of origin information and analysis of COI for use by Home
+Office decision makers handling particular types of protection and human rights claims.</p>
+<h2>2. Consideration of issues</h2>
+<h3>2.4 Risk</h3>
+<p>Converts to Christianity who attend house churches are likely to face a real risk of
+persecution from the state, including arrest, detention and prosecution for acting against
+national security.</p>
+<p>Members of the Armenian and Assyrian churches are generally able to worship freely in their
+own churches, but proselytising to Muslims is forbidden and can lead to arrest.</p>
+<h3>2.5 Internal relocation</h3>
+<p>Where the person has a well-founded fear of persecution from the state, they will not be
+able to relocate to escape that risk, as the state's reach extends across the country.</p>
+</main>
+<footer class="govuk-footer"><h2>Support links</h2><ul><li>Help</li><li>Privacy</li>
+<li>Cookies</li><li>Accessibility statement</li><li>Contact</li></ul><p>All content is
+available under the Open Government Licence v3.0, except where otherwise stated</p>
+<p>&copy; Crown copyright</p></footer>
+</body></html>"""
+
+
+def govuk_note(month: str = "May", year: int = 2022, mm: str = "05", banner: str = "") -> bytes:
+    return GOVUK_NOTE.format(month=month, year=year, mm=mm, banner=banner).encode()
+
+
+HRW_PAGE = """<!DOCTYPE html><html lang="en"><head>
+<title>Iran: Events of 2023 | Human Rights Watch</title>
+<meta property="og:title" content="Iran: Events of 2023 | Human Rights Watch">
+<meta property="og:url" content="https://www.hrw.org/world-report/2024/country-chapters/iran">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "NewsArticle", "headline": "Iran: Events of 2023",
+  "datePublished": "2024-01-11T00:00:00-05:00",
+  "publisher": {"@type": "Organization", "name": "Human Rights Watch"}}]}</script>
+</head><body>
+<div class="cookie-consent">This site uses cookies. <a href="/privacy">Learn more</a>
+<button>OK</button></div>
+<nav class="site-nav"><a href="/">Home</a> <a href="/news">News</a> <a href="/donate">Donate
+</a></nav>
+<article><h1>Iran: Events of 2023</h1>
+<p>Iranian authorities continued to crack down on dissent, arresting thousands of people in
+connection with the protests that followed the death in custody of a young woman.</p>
+<h2>Executions</h2>
+<p>Authorities executed hundreds of people in 2023, including protesters convicted after
+grossly unfair trials marred by allegations of torture.</p>
+<h2>Women's rights</h2>
+<p>Women who refused to wear the compulsory hijab faced arrest, fines and the closure of
+businesses that served them.</p>
+</article>
+<footer><p>Human Rights Watch defends the rights of people worldwide.</p>
+<p>&copy; 2024 Human Rights Watch</p></footer></body></html>"""
