@@ -3,10 +3,10 @@
 pdfminer.six gives each text line with its position and its characters' fonts. Then:
 
 - **Page furniture**: a line among the top or bottom three of a page, in the outer eighth of
-  the page, whose text, with its digits made alike ("... Labor 1", "... Labor 2"), recurs at
-  the same height on at least half of the pages (two at least), is a running header or
-  footer; a bare page number ("4", "Page 4 of 9", "iv") there is one too. They never enter a
-  passage.
+  the page and set apart from the body by a gap wider than a line, whose text, with its
+  digits made alike ("... Labor 1", "... Labor 2"), recurs at the same height on at least
+  half of the pages (two at least), is a running header or footer; a bare page number ("4",
+  "Page 4 of 9", "iv") there is one too. They never enter a passage.
 - **Headings**: the outline's titles when the PDF has an outline (a line, or two lines
   together, whose words are a title's on its page); otherwise lines in a larger font than the
   body text, or wholly bold and short. A lone section number ("1.a") and the words after it
@@ -94,15 +94,26 @@ def _shape(text: str) -> str:
 
 
 def _zone(lines: list[Line]) -> dict[int, tuple[str, int]]:
-    """The lines where furniture may be: index -> (side, height bucket)."""
+    """The lines where furniture may be: index -> (side, height bucket). Those at the top
+    above a clear gap (wider than a line) before the body, and those at the bottom below
+    one, in the outer eighth of the page; a page whose text has no such gap has none."""
     n = len(lines)
     out: dict[int, tuple[str, int]] = {}
-    for i in sorted(set(range(min(ZONE, n))) | set(range(max(0, n - ZONE), n))):
+
+    def gap(i: int) -> float:  # between line i and line i + 1
+        return lines[i + 1].top - lines[i].bottom
+
+    def clear(i: int) -> bool:
+        return gap(i) > max(lines[i].size, lines[i + 1].size)
+
+    tops = [i for i in range(min(ZONE, n - 1)) if clear(i)]
+    bottoms = [i + 1 for i in range(max(0, n - 1 - ZONE), n - 1) if clear(i)]
+    for i in range(tops[-1] + 1 if tops else 0):
+        if lines[i].top <= MARGIN * lines[i].page_height:
+            out[i] = ("top", round(lines[i].top / 6))
+    for i in range(bottoms[0] if bottoms else n, n):
         ln = lines[i]
-        margin = MARGIN * ln.page_height
-        if ln.top <= margin:
-            out[i] = ("top", round(ln.top / 6))
-        elif ln.page_height - ln.bottom <= margin:
+        if ln.page_height - ln.bottom <= MARGIN * ln.page_height:
             out[i] = ("bottom", round((ln.page_height - ln.bottom) / 6))
     return out
 
