@@ -13,7 +13,7 @@ translation; a draft carries a DRAFT watermark in the document's language. The w
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from asylum_prep.documents import authority_refs
@@ -27,10 +27,11 @@ from asylum_prep.documents.build_certificates import (
     translation_certificate,
 )
 from asylum_prep.documents.build_declaration import Declaration, build_bilingual, build_declaration
-from asylum_prep.documents.build_index import build_index, rows_from_plan
+from asylum_prep.documents.build_index import build_index, currency_notices, rows_from_plan
 from asylum_prep.documents.build_worksheet import WATERMARK as WORKSHEET_MARK
 from asylum_prep.documents.build_worksheet import build_worksheet
 from asylum_prep.documents.model import Document, Notice, Text
+from asylum_prep.domain.citation_currency import CurrencyWarning
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.i18n import Translator
@@ -119,12 +120,14 @@ def build(
     translate: Callable[[str], str] | None = None,
     bates_prefix: str | None = None,
     title: str = "",
+    currency: Mapping[str, Sequence[CurrencyWarning]] | None = None,
 ) -> tuple[Document, list[Notice]]:
     """The document model for one case version (no storage, no audit: used by the service,
     the benchmark and tests). A final brief with answers that have no current English
     translation is refused, naming them; a draft shows them as gaps. The exhibit index numbers
     pages as the packet made with the same `bates_prefix` does (`title`: the case title, which
-    the packet prints when the record has no name)."""
+    the packet prints when the record has no name). `currency`: the citations' currency
+    warnings (services.coi), printed in the worksheet and given as notices with the index."""
     info = translator_info or TranslatorInfo()
     if doc == "declaration":
         d = (
@@ -162,7 +165,8 @@ def build(
         certificate = texts.service_title if (lang or "en") == "en" else None
         rows = (rows_from_plan(settled.plan, certificate=certificate) if certificate
                 else rows_from_plan(settled.plan))
-        return build_index(record, rows, jurisdiction=jurisdiction, lang=lang or "en")
+        index, notices = build_index(record, rows, jurisdiction=jurisdiction, lang=lang or "en")
+        return index, notices + currency_notices(record, currency or {})
     if doc == "brief":
         brief = _brief(record, jurisdiction, draft=draft, unjudged=brief_unjudged)
         if brief.untranslated and not draft:
@@ -175,7 +179,8 @@ def build(
         from asylum_prep.legal.elements import assess
 
         sheet, notes = build_worksheet(record, jurisdiction=jurisdiction, assessments=assess(
-            record, jurisdiction, country_evidence=citations_by_element(record)))
+            record, jurisdiction, country_evidence=citations_by_element(record)),
+            currency=currency)
         return _watermarked(sheet, WORKSHEET_MARK), notes
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
@@ -213,6 +218,7 @@ def render_document(
         return _packet(store, actor, case_id, fmt=fmt, translate=translate,
                        bates_prefix=bates_prefix, pdf_a=pdf_a)
     record, jurisdiction, version, title = _read(store, actor, case_id)
+    currency = _currency(store, record) if doc in ("worksheet", "exhibit-index") else None
     if not draft:
         check_final(record, doc, translate=translate)
     document, notices = build(
@@ -229,6 +235,7 @@ def render_document(
         translate=translate,
         bates_prefix=bates_prefix,
         title=title,
+        currency=currency,
     )
     if store.settings.named_document_metadata:
         document = document.model_copy(update={"named_metadata": True})
@@ -248,6 +255,14 @@ def render_document(
     )
 
 
+def _currency(store: Store, record: CaseRecord) -> dict[str, list[CurrencyWarning]]:
+    from asylum_prep.services.coi import currency_by_citation
+
+    with store.session() as session:
+        return currency_by_citation(session, record.citations,
+                                    stale_after_years=store.settings.coi_stale_years)
+
+
 def _packet(
     store: Store,
     actor: Actor,
@@ -265,11 +280,14 @@ def _packet(
     from asylum_prep.services.packet import render_packet
 
     result = render_packet(store, actor, case_id, bates_prefix=bates_prefix, pdf_a=pdf_a)
+    record = _read(store, actor, case_id)[0]
+    currency = currency_notices(record, _currency(store, record))
     zipped = len(result.parts) > 1
     return RenderResult(
         filename=f"document-{case_id[:8]}-packet.{'zip' if zipped else 'pdf'}",
         content=bytes(result.content),
-        warnings=[translate(str(w)) if translate else str(w) for w in result.warnings],
+        warnings=[translate(str(w)) if translate else str(w) for w in result.warnings]
+        + [n.message(translate) for n in currency],
         mime="application/zip" if zipped else MIME["pdf"],
         version=result.version,
     )
