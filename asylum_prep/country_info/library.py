@@ -41,9 +41,8 @@ def find_same(session: Session, text_hash: str, signature: str) -> CoiReport | N
         return exact
     rows = session.exec(select(CoiReport.id, CoiReport.signature)
                         .where(CoiReport.signature != ""))
-    best = max(((near_duplicates.similarity(signature, sig), rid) for rid, sig in rows),
-               default=(0.0, ""))
-    return session.get(CoiReport, best[1]) if best[0] >= near_duplicates.THRESHOLD else None
+    same = next((rid for rid, sig in rows if near_duplicates.same_report(signature, sig)), None)
+    return session.get(CoiReport, same) if same is not None else None
 
 
 def add_report(

@@ -28,9 +28,10 @@ from asylum_prep.legal.deadline import DeadlineInfo, deadline_for
 from asylum_prep.legal.elements import ElementAssessment, assess
 from asylum_prep.legal.readiness import ReadinessItem
 from asylum_prep.legal.timeline import TimelineEvent
-from asylum_prep.services import audit, cases, coi
+from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
+from asylum_prep.services.coi_currency import currency_by_citation
 from asylum_prep.services.judgments import AttorneyReading, readings
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -131,7 +132,7 @@ def run_checks(store: Store, actor: Actor, case_id: str, *,
         case = repo.get_case(session, case_id)
         record = repo.open_record(store.case_cipher(case),
                                   repo.get_version_row(session, case_id, case.current_version))
-        currency = coi.currency_by_citation(session, record.citations, today=today,
+        currency = currency_by_citation(session, record.citations, today=today,
                                             stale_after_years=store.settings.coi_stale_years)
         report = replace(build_report(record, case.jurisdiction, case_id=case_id,
                                       version=case.current_version, today=today),

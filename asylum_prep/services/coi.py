@@ -4,8 +4,8 @@ Reports are public and shared by the whole team; access rules: attorneys, parale
 admins import and correct a report's details; attorneys and admins delete; any staff member
 searches. The same report in another form (near-duplicates) is not imported twice unless the
 importer forces it. Currency warnings of every citation come from one function,
-`domain.citation_currency.currency_warnings`, fed by `currency_by_citation`. Suggestions
-read a case (Permission.read) and use its facts only in memory. Citations change a case
+`domain.citation_currency.currency_warnings`, fed by `coi_currency.currency_by_citation`.
+Suggestions read a case (Permission.read) and use its facts only in memory. Citations change a case
 (Permission.write, staff) and are saved through `cases.save_as_team`. Audit details carry
 counts only: a search query or a suggestion's terms can reveal the facts of a case.
 """
@@ -21,7 +21,6 @@ from datetime import date
 from pathlib import Path
 
 import sqlalchemy.exc
-from sqlmodel import Session
 
 from asylum_prep.country_info import library, near_duplicates
 from asylum_prep.country_info import search as engine
@@ -36,7 +35,7 @@ from asylum_prep.country_info.importers import (
 )
 from asylum_prep.country_info.passages import to_passages, with_labels
 from asylum_prep.country_info.tables import CoiReport
-from asylum_prep.domain.citation_currency import CurrencyWarning, LibraryState, currency_warnings
+from asylum_prep.domain.citation_currency import CurrencyWarning
 from asylum_prep.domain.citations import (
     REJECTIONS_KEY,
     Citation,
@@ -51,6 +50,10 @@ from asylum_prep.errors import N_, AsylumPrepError, InputRefused, NotFoundError
 from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, guarded, require, require_role
 from asylum_prep.services.actor import STAFF_ROLES, Actor, Role
+from asylum_prep.services.coi_currency import (
+    currency_by_citation,
+    report_warnings,
+)
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import utcnow
@@ -58,7 +61,6 @@ from asylum_prep.text import clean_line
 
 IMPORT_ROLES = (Role.attorney, Role.paralegal, Role.admin)
 CITE_ROLES = (Role.attorney, Role.paralegal)
-STALE_AFTER_YEARS = 2
 Progress = Callable[[int, int, str], None]
 
 
@@ -73,9 +75,6 @@ class ImportOutcome:
     @property
     def reason(self) -> str:
         return self.error.message() if self.error else ""
-
-
-Warning = CurrencyWarning  # the name callers used before warnings moved to the domain
 
 
 def citations_by_element(record: CaseRecord) -> dict[str, int]:
@@ -361,45 +360,6 @@ def reject(store: Store, actor: Actor, case_id: str, *, passage_id: int, target:
     updated = record.model_copy(update={"extensions": {**record.extensions, REJECTIONS_KEY: items}})
     cases.save_as_team(store, actor, case_id, record=updated, base_version=opened.version,
                        permission=Permission.write, action="coi_reject")
-
-
-def _state(session: Session, report: CoiReport) -> LibraryState:
-    newer = library.newer_editions(session, report)
-    return LibraryState(
-        present=True, published=report.published,
-        details_changed_at=report.details_changed_at,
-        newer_title=newer[0].title if newer else "",
-        newer_published=newer[0].published if newer else None)
-
-
-def report_warnings(session: Session, report: CoiReport, *, today: date | None = None,
-                    stale_after_years: int = STALE_AFTER_YEARS) -> list[CurrencyWarning]:
-    """Currency of one report in the library (not cited: no "changed since" warning)."""
-    return currency_warnings(_state(session, report), published=report.published,
-                             today=today or date.today(), stale_after_years=stale_after_years)
-
-
-def currency_by_citation(session: Session, citations: Sequence[Citation], *,
-                         today: date | None = None,
-                         stale_after_years: int = STALE_AFTER_YEARS,
-                         ) -> dict[str, list[CurrencyWarning]]:
-    """Warnings per citation id (only citations that have some). No access check: callers
-    hold the record already (checks, render, citation_warnings)."""
-    today = today or date.today()
-    gone = library.deletions(session, [c.report_id for c in citations])
-    states: dict[str, LibraryState] = {}
-    out: dict[str, list[CurrencyWarning]] = {}
-    for c in citations:
-        if c.report_id not in states:
-            report = session.get(CoiReport, c.report_id)
-            states[c.report_id] = (_state(session, report) if report is not None else
-                                   LibraryState(present=False,
-                                                deleted_at=gone.get(c.report_id)))
-        warnings = currency_warnings(states[c.report_id], published=c.published, today=today,
-                                     stale_after_years=stale_after_years, cited_at=c.at)
-        if warnings:
-            out[c.id] = warnings
-    return out
 
 
 @guarded

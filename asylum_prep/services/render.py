@@ -256,7 +256,7 @@ def render_document(
 
 
 def _currency(store: Store, record: CaseRecord) -> dict[str, list[CurrencyWarning]]:
-    from asylum_prep.services.coi import currency_by_citation
+    from asylum_prep.services.coi_currency import currency_by_citation
 
     with store.session() as session:
         return currency_by_citation(session, record.citations,
