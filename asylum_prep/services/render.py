@@ -127,7 +127,8 @@ def build(
     translation is refused, naming them; a draft shows them as gaps. The exhibit index numbers
     pages as the packet made with the same `bates_prefix` does (`title`: the case title, which
     the packet prints when the record has no name). `currency`: the citations' currency
-    warnings (services.coi), printed in the worksheet and given as notices with the index."""
+    warnings (services.coi), printed in the worksheet and given as notices with the index and
+    the brief (both filed)."""
     info = translator_info or TranslatorInfo()
     if doc == "declaration":
         d = (
@@ -171,9 +172,10 @@ def build(
         brief = _brief(record, jurisdiction, draft=draft, unjudged=brief_unjudged)
         if brief.untranslated and not draft:
             refuse_untranslated(record, brief.untranslated, translate=translate)
+        notices = brief.notices + currency_notices(record, currency or {})
         if draft:
-            return _watermarked(brief.document), brief.notices
-        return brief.document, brief.notices
+            return _watermarked(brief.document), notices
+        return brief.document, notices
     if doc == "worksheet":
         from asylum_prep.domain.citations import citations_by_element
         from asylum_prep.legal.elements import assess
@@ -218,7 +220,8 @@ def render_document(
         return _packet(store, actor, case_id, fmt=fmt, translate=translate,
                        bates_prefix=bates_prefix, pdf_a=pdf_a)
     record, jurisdiction, version, title = _read(store, actor, case_id)
-    currency = _currency(store, record) if doc in ("worksheet", "exhibit-index") else None
+    currency = (_currency(store, record) if doc in ("worksheet", "exhibit-index", "brief")
+                else None)
     if not draft:
         check_final(record, doc, translate=translate)
     document, notices = build(

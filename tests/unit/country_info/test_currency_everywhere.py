@@ -53,3 +53,10 @@ def test_exhibit_index_and_packet_tell_the_team_not_the_court(
                                     fmt="pdf")
     assert OLD in packet.warnings
     assert "more than 2 years ago" not in pdf_text(packet.content)
+
+
+def test_brief_tells_the_team(store: Store, people: People, cited: coi.Citation) -> None:
+    brief = render.render_document(store, people.attorney, people.case_id, doc="brief",
+                                   fmt="pdf", draft=True)
+    assert OLD in brief.warnings
+    assert "more than 2 years ago" not in pdf_text(brief.content)
