@@ -34,15 +34,27 @@ def find_by_hash(session: Session, content_hash: str) -> CoiReport | None:
     return session.exec(select(CoiReport).where(CoiReport.content_hash == content_hash)).first()
 
 
-def find_same(session: Session, text_hash: str, signature: str) -> CoiReport | None:
-    """A report already in the library with the same words, or nearly the same shingles."""
-    exact = session.exec(select(CoiReport).where(CoiReport.text_hash == text_hash)).first()
-    if exact is not None:
-        return exact
+def find_same(session: Session, text_hash: str, signature: str,
+              meta: ReportMeta | None = None) -> CoiReport | None:
+    """A report already in the library with the same words, or nearly the same shingles.
+    Another edition of `meta`'s series (same series, another title: "..., May 2022" and
+    "..., October 2025") is not the same report, however much text the two share."""
+
+    def other_edition(report: CoiReport) -> bool:
+        return (meta is not None and report.series_key == meta.series_key
+                and report.title.casefold() != meta.title.casefold())
+
+    for report in session.exec(select(CoiReport).where(CoiReport.text_hash == text_hash)):
+        if not other_edition(report):
+            return report
     rows = session.exec(select(CoiReport.id, CoiReport.signature)
                         .where(CoiReport.signature != ""))
-    same = next((rid for rid, sig in rows if near_duplicates.same_report(signature, sig)), None)
-    return session.get(CoiReport, same) if same is not None else None
+    for rid, sig in rows:
+        if near_duplicates.same_report(signature, sig):
+            report = session.get(CoiReport, rid)
+            if report is not None and not other_edition(report):
+                return report
+    return None
 
 
 def add_report(

@@ -41,8 +41,9 @@ def fingerprint(texts: Iterable[str]) -> tuple[str, str]:
     return text_hash, "".join(f"{h:016x}" for h in smallest)
 
 
-def _decode(signature: str) -> set[int]:
-    return {int(signature[i:i + 16], 16) for i in range(0, len(signature) - 15, 16)}
+def _decode(signature: str) -> set[str]:
+    """The signature's hashes as fixed-width hex strings (they sort as the numbers do)."""
+    return {signature[i:i + 16] for i in range(0, len(signature) - 15, 16)}
 
 
 def similarity(a: str, b: str) -> float:

@@ -104,7 +104,7 @@ def _import_one(store: Store, actor: Actor, name: str, data: bytes,
             meta = resolve_metadata(parsed, options, name)
             passages = with_labels(to_passages(parsed.blocks), parsed.page_labels)
             fingerprint = near_duplicates.fingerprint(p.text for p in passages)
-            same = None if force else library.find_same(session, *fingerprint)
+            same = None if force else library.find_same(session, *fingerprint, meta)
             if same is not None:
                 return ImportOutcome(name, "duplicate", same.id, same.passage_count,
                                      _already(same))

@@ -83,6 +83,11 @@ def test_edition_series_across_months_and_years(store: Store, people: People) ->
          .replace(b"relocate to escape", b"move away from")),
     ], options=coi.ImportOptions(country="IR"))
     assert (old.status, new.status) == ("imported", "imported"), new.reason
+    # a new edition that repeats the old one's text word for word is still an edition
+    same_text = coi.import_files(store, people.attorney, files=[
+        ("jan.html", govuk_note("January", 2024, "01"))],
+        options=coi.ImportOptions(country="IR"))[0]
+    assert same_text.status == "imported", same_text.reason
     warnings = coi.library_warnings(store, people.attorney, today=date(2025, 11, 1))
     kinds = {w.kind for w in warnings[str(old.report_id)]}
     assert kinds == {"old", "newer_edition"}
