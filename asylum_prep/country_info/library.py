@@ -51,9 +51,9 @@ def find_same(session: Session, text_hash: str, signature: str,
                         .where(CoiReport.signature != ""))
     for rid, sig in rows:
         if near_duplicates.same_report(signature, sig):
-            report = session.get(CoiReport, rid)
-            if report is not None and not other_edition(report):
-                return report
+            near = session.get(CoiReport, rid)
+            if near is not None and not other_edition(near):
+                return near
     return None
 
 
