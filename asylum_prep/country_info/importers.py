@@ -189,7 +189,7 @@ def _parse_pdf(data: bytes) -> ParsedFile:
     from asylum_prep.country_info.pdf_layout import read_facts
     from asylum_prep.country_info.pdf_text import pdf_blocks
 
-    damaged: tuple[type[BaseException], ...] = (pikepdf.PdfError, *_PDF_ERRORS)
+    damaged: tuple[type[BaseException], ...] = (pikepdf.PikepdfError, *_PDF_ERRORS)
     unreadable: tuple[type[BaseException], ...] = (PDFException, PSException, *_PDF_ERRORS)
     try:
         facts = read_facts(data)

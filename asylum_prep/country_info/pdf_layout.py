@@ -83,12 +83,12 @@ def read_facts(data: bytes) -> PdfFacts:
         for number, page in enumerate(pdf.pages, 1):
             try:
                 label = str(page.label).strip()
-            except (ValueError, TypeError, AttributeError, pikepdf.PdfError):
+            except (ValueError, TypeError, AttributeError, pikepdf.PikepdfError):
                 label = ""
             labels.append(label[:32] or str(number))
         try:
             outline = _outline(pdf)
-        except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
+        except (pikepdf.PikepdfError, ValueError, TypeError, AttributeError, RecursionError):
             outline = {}
         return PdfFacts(labels, outline, _info(pdf, "/Title"), _info(pdf, "/Author"),
                         _info(pdf, "/CreationDate"))

@@ -7,10 +7,10 @@ pdfminer.six gives each text line with its position and its characters' fonts. T
   digits made alike ("... Labor 1", "... Labor 2"), recurs at the same height on at least
   half of the pages (two at least), is a running header or footer; a bare page number ("4",
   "Page 4 of 9", "iv") there is one too. They never enter a passage.
-- **Headings**: the outline's titles when the PDF has an outline (a line, or two lines
-  together, whose words are a title's on its page); otherwise lines in a larger font than the
-  body text, or wholly bold and short. A lone section number ("1.a") and the words after it
-  are one heading.
+- **Headings**: the outline's titles when the PDF has an outline that matches its text (a
+  line, or up to three together, whose words are a title's on its page, for at least half of
+  the titles); otherwise lines in a larger font than the body text, or wholly bold and
+  short. A lone section number ("1.a") and the words after it are one heading.
 - **Paragraphs**: a new one starts at a vertical gap wider than the lines' own spacing, or
   after a short line that ends a sentence. A paragraph that reaches the bottom of a page
   without ending a sentence goes on at the top of the next page: it is one block from its
@@ -163,15 +163,18 @@ class _Headings:
         return self.outline.get(page, [])
 
 
-def _heading_runs(lines: list[Line], page: int, heads: _Headings) -> list[bool]:
-    """Which lines of a page are (part of) a heading."""
+def _heading_runs(lines: list[Line], page: int, heads: _Headings) -> tuple[list[bool], int]:
+    """Which lines of a page are (part of) a heading, and how many outline titles of the page
+    were found among them."""
     titles = heads.titles(page)
     marks = [False] * len(lines)
     if titles is None:
         for i, ln in enumerate(lines):
             marks[i] = heads.by_font(ln)
-        return marks
+        return marks, 0
+    found = 0
     for title in titles:  # a title may be laid out over up to three lines
+        hit = False
         for i in range(len(lines)):
             joined = ""
             for j in range(i, min(i + 3, len(lines))):
@@ -179,10 +182,12 @@ def _heading_runs(lines: list[Line], page: int, heads: _Headings) -> list[bool]:
                 if joined == title:
                     for k in range(i, j + 1):
                         marks[k] = True
+                    hit = True
                     break
                 if not title.startswith(joined):
                     break
-    return marks
+        found += hit
+    return marks, found
 
 
 def _page_blocks(lines: list[Line], marks: list[bool], page: int) -> list[tuple[Block, bool]]:
@@ -230,10 +235,14 @@ def pdf_blocks(data: bytes, outline: dict[int, list[str]]) -> list[Block]:
     pages = [_lines_of(layout) for layout in extract_pages(io.BytesIO(data), laparams=LAParams())]
     pages = drop_furniture(pages)
     heads = _Headings(pages, outline)
+    runs = [_heading_runs(lines, number, heads) for number, lines in enumerate(pages, 1)]
+    if heads.outline and 2 * sum(found for _, found in runs) < sum(map(len, outline.values())):
+        heads.outline = {}  # an outline that does not match the text: the fonts decide
+        runs = [_heading_runs(lines, number, heads) for number, lines in enumerate(pages, 1)]
     blocks: list[Block] = []
     open_end = False
     for number, lines in enumerate(pages, 1):
-        page_blocks = _page_blocks(lines, _heading_runs(lines, number, heads), number)
+        page_blocks = _page_blocks(lines, runs[number - 1][0], number)
         if open_end and page_blocks and not page_blocks[0][0].heading:
             first, first_open = page_blocks.pop(0)
             prev = blocks.pop()

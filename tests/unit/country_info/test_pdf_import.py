@@ -108,3 +108,32 @@ def test_named_destinations_in_the_outline_are_followed() -> None:
 def sorted_pairs(flat: list[object]) -> list[object]:
     pairs = sorted(zip(flat[::2], flat[1::2], strict=True), key=lambda kv: str(kv[0]))
     return [x for kv in pairs for x in kv]
+
+
+def test_damaged_outline_and_page_labels_do_not_stop_the_import() -> None:
+    """A cyclic outline and nonsense /PageLabels: the text is still read, pages numbered."""
+    with pikepdf.open(io.BytesIO(state_report_pdf(labels=False))) as pdf:
+        first = pdf.Root.Outlines.First
+        first.Next = first
+        first.First = first
+        pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([0, 7, "x"]))
+        out = io.BytesIO()
+        pdf.save(out)
+    passages = _passages(out.getvalue())
+    assert sum(p.text.startswith("Incident ") for p in passages) == 7
+    assert all(p.page_label for p in passages if p.page)
+
+
+def test_an_outline_that_does_not_match_the_text_gives_way_to_the_fonts() -> None:
+    with pikepdf.open(io.BytesIO(state_report_pdf())) as pdf:
+        with pdf.open_outline() as outline:
+            stack = list(outline.root)
+            while stack:
+                item = stack.pop()
+                item.title = f"Bookmark {len(stack)}"
+                stack.extend(item.children)
+        out = io.BytesIO()
+        pdf.save(out)
+    passages = _passages(out.getvalue())
+    assert {p.section for p in passages if p.text.startswith("Incident ")} == {
+        "1.a Arbitrary deprivation of life"}
