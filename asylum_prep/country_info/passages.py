@@ -78,11 +78,9 @@ def looks_like_heading(line: str) -> bool:
     return bool(words) and len(line.split()) <= 12 and all(w[0].isupper() for w in words)
 
 
-def plain_blocks(text: str, *, page: int | None = None, markdown: bool = False) -> Iterator[Block]:
-    """Paragraphs and headings of plain text, Markdown, or one PDF page."""
+def plain_blocks(text: str, *, markdown: bool = False) -> Iterator[Block]:
+    """Paragraphs and headings of plain text or Markdown (PDFs: `pdf_text`)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    widths = sorted(len(line.strip()) for line in lines if line.strip())
-    typical = widths[int(len(widths) * 0.8)] if widths else 0
     para: list[str] = []
 
     def flush() -> Iterator[Block]:
@@ -91,13 +89,13 @@ def plain_blocks(text: str, *, page: int | None = None, markdown: bool = False) 
             para.clear()
             if body:
                 heading = len(body) <= MAX_HEADING and not markdown and looks_like_heading(body)
-                yield Block(body, page, heading)
+                yield Block(body, None, heading)
 
     for raw in lines:
         line = raw.strip()
         if markdown and (m := _MD_HEADING.match(raw)):
             yield from flush()
-            yield Block(clean(m.group(2)), page, True)
+            yield Block(clean(m.group(2)), None, True)
             continue
         if not line:
             yield from flush()
@@ -108,13 +106,6 @@ def plain_blocks(text: str, *, page: int | None = None, markdown: bool = False) 
                 line = _MD_ITEM.sub("", line)
             line = re.sub(r"[*_`]+", "", line)
         para.append(line)
-        # In extracted PDF text paragraphs rarely have blank lines between them: a line that
-        # ends a sentence well short of the usual width ends its paragraph.
-        if page is not None and _ENDS_SENTENCE.search(line) and len(line) < 0.75 * typical:
-            yield from flush()
-        elif (page is not None and len(para) == 1 and looks_like_heading(line)
-              and len(line) < 0.75 * typical):
-            yield from flush()
     yield from flush()
 
 
