@@ -137,3 +137,18 @@ def test_an_outline_that_does_not_match_the_text_gives_way_to_the_fonts() -> Non
     passages = _passages(out.getvalue())
     assert {p.section for p in passages if p.text.startswith("Incident ")} == {
         "1.a Arbitrary deprivation of life"}
+
+
+@pytest.mark.parametrize("outline", [True, False], ids=["outline", "fonts"])
+def test_section_number_set_apart_from_its_words_is_one_heading(outline: bool) -> None:
+    from weasyprint import HTML
+
+    from tests.unit.country_info.report_files import FILLER
+
+    none = "" if outline else "h2, h3 { bookmark-level: none; }"
+    data = HTML(string=f"""<style>.n {{ display: inline-block; width: 80pt; }} {none}</style>
+        <h2>Section 1. Respect for the Integrity of the Person</h2>
+        <h3><span class="n">1.a</span>Arbitrary deprivation of life</h3><p>{FILLER}</p>
+        <h3><span class="n">1.b</span>Disappearance</h3><p>{FILLER}</p>""").write_pdf()
+    sections = [p.section for p in _passages(data)]
+    assert sections == ["1.a Arbitrary deprivation of life", "1.b Disappearance"]
