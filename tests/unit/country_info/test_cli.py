@@ -74,6 +74,9 @@ def test_edit_delete_force_and_warnings(cli: Run, tmp_path: Path) -> None:  # no
     kinds = {w["kind"] for c in check["citations"] for w in c["warnings"]}
     assert kinds == {"old", "changed"}  # the date it was cited with still counts
     assert check["citations"][0]["citation"].startswith("UK Home Office, Country policy")
+    text = cli("check", case_id).ok().out
+    assert "[objective_fear] UK Home Office, Country policy" in text
+    assert "warning: The report's details changed on" in text
 
     cli("coi", "delete", first).ok()
     cli("coi", "delete", second).ok()
