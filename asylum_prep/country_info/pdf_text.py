@@ -11,8 +11,9 @@ pdfminer.six gives each text line with its position and its characters' fonts. T
   line, or up to three together, whose words are a title's on its page, for at least half of
   the titles); otherwise lines in a larger font than the body text, or wholly bold and
   short. A lone section number ("1.a") and the words after it are one heading.
-- **Paragraphs**: a new one starts at a vertical gap wider than the lines' own spacing, or
-  after a short line that ends a sentence. A paragraph that reaches the bottom of a page
+- **Paragraphs**: lines come in pdfminer's reading order (one column after the other); a new
+  paragraph starts at a vertical gap wider than the lines' own spacing, after a short line
+  that ends a sentence, or at the top of the next column after a finished sentence. A paragraph that reaches the bottom of a page
   without ending a sentence goes on at the top of the next page: it is one block from its
   first page to its last (`page_end`, and `break_at`, where the next page's text begins).
 """
@@ -68,8 +69,7 @@ def _lines_of(layout: object) -> list[Line]:
             for child in item:
                 visit(child)
 
-    visit(layout)
-    lines.sort(key=lambda ln: (round(ln.top, 0), ln.x0))
+    visit(layout)  # pdfminer's reading order: columns one after the other
     return _join_same_row(lines)
 
 
@@ -97,24 +97,24 @@ def _zone(lines: list[Line]) -> dict[int, tuple[str, int]]:
     """The lines where furniture may be: index -> (side, height bucket). Those at the top
     above a clear gap (wider than a line) before the body, and those at the bottom below
     one, in the outer eighth of the page; a page whose text has no such gap has none."""
-    n = len(lines)
+    order = sorted(range(len(lines)), key=lambda i: (lines[i].top, lines[i].x0))
+    n = len(order)
     out: dict[int, tuple[str, int]] = {}
 
-    def gap(i: int) -> float:  # between line i and line i + 1
-        return lines[i + 1].top - lines[i].bottom
+    def clear(k: int) -> bool:  # a clear gap between the k-th and (k+1)-th line down the page
+        a, b = lines[order[k]], lines[order[k + 1]]
+        return b.top - a.bottom > max(a.size, b.size)
 
-    def clear(i: int) -> bool:
-        return gap(i) > max(lines[i].size, lines[i + 1].size)
-
-    tops = [i for i in range(min(ZONE, n - 1)) if clear(i)]
-    bottoms = [i + 1 for i in range(max(0, n - 1 - ZONE), n - 1) if clear(i)]
-    for i in range(tops[-1] + 1 if tops else 0):
-        if lines[i].top <= MARGIN * lines[i].page_height:
-            out[i] = ("top", round(lines[i].top / 6))
-    for i in range(bottoms[0] if bottoms else n, n):
-        ln = lines[i]
+    tops = [k for k in range(min(ZONE, n - 1)) if clear(k)]
+    bottoms = [k + 1 for k in range(max(0, n - 1 - ZONE), n - 1) if clear(k)]
+    for k in range(tops[-1] + 1 if tops else 0):
+        ln = lines[order[k]]
+        if ln.top <= MARGIN * ln.page_height:
+            out[order[k]] = ("top", round(ln.top / 6))
+    for k in range(bottoms[0] if bottoms else n, n):
+        ln = lines[order[k]]
         if ln.page_height - ln.bottom <= MARGIN * ln.page_height:
-            out[i] = ("bottom", round((ln.page_height - ln.bottom) / 6))
+            out[order[k]] = ("bottom", round((ln.page_height - ln.bottom) / 6))
     return out
 
 
@@ -209,9 +209,12 @@ def _page_blocks(lines: list[Line], marks: list[bool], page: int) -> list[tuple[
     for i, (line, is_heading) in enumerate(zip(lines, marks, strict=True)):
         prev = lines[i - 1] if i else None
         gap = line.top - prev.bottom if prev is not None else 0.0
+        # back up the page: the next column (or box); it goes on only an unfinished sentence
+        column = prev is not None and gap < -max(line.size, prev.size)
         new_para = (
             prev is None or is_heading != heading
             or gap > 0.6 * max(line.size, prev.size)
+            or (column and _ENDS.search(prev.text) is not None)
             or (not heading and _ENDS.search(prev.text) is not None
                 and len(prev.text) < 0.75 * typical)
             or (is_heading and heading and abs(line.size - prev.size) > 0.5)

@@ -152,3 +152,20 @@ def test_section_number_set_apart_from_its_words_is_one_heading(outline: bool) -
         <h3><span class="n">1.b</span>Disappearance</h3><p>{FILLER}</p>""").write_pdf()
     sections = [p.section for p in _passages(data)]
     assert sections == ["1.a Arbitrary deprivation of life", "1.b Disappearance"]
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    """A two-column page: each column's paragraphs in order, one paragraph running from the
+    foot of the left column to the head of the right one kept whole."""
+    from weasyprint import HTML
+
+    from tests.unit.country_info.report_files import FILLER
+
+    paras = "".join(f"<p>Report {k}. {FILLER}{FILLER if k % 2 else ''}The end.</p>"
+                    for k in range(1, 9))
+    data = HTML(string=f"""<style>@page {{ size: A4; margin: 60pt; }}
+        .cols {{ column-count: 2; column-gap: 30pt; font-size: 10pt; }}</style>
+        <div class="cols"><h2>Arrests</h2>{paras}</div>""").write_pdf()
+    passages = _passages(data)
+    assert [p.text.split(".")[0] for p in passages] == [f"Report {k}" for k in range(1, 9)]
+    assert all(p.text.endswith("The end.") and p.section == "Arrests" for p in passages)
