@@ -13,9 +13,10 @@ pdfminer.six gives each text line with its position and its characters' fonts. T
   short. A lone section number ("1.a") and the words after it are one heading.
 - **Paragraphs**: lines come in pdfminer's reading order (one column after the other); a new
   paragraph starts at a vertical gap wider than the lines' own spacing, after a short line
-  that ends a sentence, or at the top of the next column after a finished sentence. A paragraph that reaches the bottom of a page
-  without ending a sentence goes on at the top of the next page: it is one block from its
-  first page to its last (`page_end`, and `break_at`, where the next page's text begins).
+  that ends a sentence, or at the top of the next column after a finished sentence. A
+  paragraph that reaches the bottom of a page without ending a sentence goes on at the top of
+  the next page: it is one block from its first page to its last (`page_end`, and
+  `break_at`, where the next page's text begins).
 """
 
 from __future__ import annotations
