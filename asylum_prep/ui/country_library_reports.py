@@ -74,11 +74,14 @@ def _report(ctx: PageContext, r: CoiReport, warnings: list[CurrencyWarning]) -> 
 
 def reports_section(ctx: PageContext) -> None:
     t = ctx.t
+    country = st.text_input(t("Country code (ISO, e.g. IR)"), key=state.W_COI_REPORTS_COUNTRY,
+                            max_chars=2) or None
     with shown_errors(t):
-        reports = coi.list_reports(ctx.store, ctx.actor)
-        warnings = coi.library_warnings(ctx.store, ctx.actor)
+        reports = coi.list_reports(ctx.store, ctx.actor, country=country)
+        warnings = coi.library_warnings(ctx.store, ctx.actor, country=country)
         if not reports:
-            st.info(t("No reports are in the library yet."))
+            st.info(t("Nothing in the library matched.") if country
+                    else t("No reports are in the library yet."))
         for r in reports:
             with st.container(border=True):
                 _report(ctx, r, warnings.get(r.id, []))

@@ -71,3 +71,8 @@ def test_reports_tab_warns_corrects_and_deletes(seed_store: Store, people: Peopl
     at.button(key=f"{state.W_COI_DELETE_PREFIX}{old.id}").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert old.id not in {r.id for r in coi.list_reports(seed_store, people.attorney)}
+    at.text_input(key=state.W_COI_REPORTS_COUNTRY).input("IR").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Nothing in the library matched." in [i.value for i in at.info]
+    at.text_input(key=state.W_COI_REPORTS_COUNTRY).input("ZZ").run()
+    assert at.error  # a country code the page explains, not a crash
