@@ -205,3 +205,7 @@ _.item_name
 # gendered sentences and the extractor that writes both contexts of each.
 _.extract_gendered
 _.MESSAGES
+
+# Who deleted a country report: a column written for the record (coi_report_deletions), read
+# by people looking at the database, not by the app.
+_.deleted_by

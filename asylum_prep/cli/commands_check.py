@@ -82,6 +82,11 @@ def render_text(report: checks.CheckReport) -> str:
         part = f"{r.part}: " if r.part else ""
         skipped = f" (applicant chose '{r.skipped}')" if r.skipped else ""
         lines.append(f"  - {part}{r.label}{skipped}")
+    if report.citations:
+        lines += ["", "Country conditions citations:"]
+    for c in report.citations:
+        lines.append(f"  [{c['element']}] {c['citation']}")
+        lines += [f"      warning: {w['message']}" for w in c["warnings"]]
     return "\n".join(lines)
 
 

@@ -1,7 +1,9 @@
 """`asylum-prep coi ...`: the country-conditions library from the command line.
 
-import: files and folders, a progress line per file, a summary; search: ranked passages with
-pinpoints (or --json); cite: pin a passage to a case's legal element; list: the reports.
+import: files and folders, a progress line per file, a summary (the same report in another
+form is named and skipped unless --force); search: ranked passages with pinpoints (or
+--json); cite: pin a passage to a case's legal element, with the report's currency warnings;
+list: the reports with theirs; edit: correct a report's details; delete: remove a report.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def _import(args: argparse.Namespace) -> int:
         note(f"[{done}/{total}] {name}")
 
     outcomes = coi.import_paths(store, actor, paths=[Path(p) for p in args.paths],
-                                options=options, progress=progress)
+                                options=options, progress=progress, force=args.force)
     for o in outcomes:
         if o.status == "imported":
             out(f"imported  {o.name}  report={o.report_id}  passages={o.passages}")
@@ -91,9 +93,12 @@ def _cite(args: argparse.Namespace) -> int:
     from asylum_prep.services import coi
 
     store = store_from(args)
-    citation = coi.cite(store, cli_actor(store), args.case_id, passage_id=args.passage_id,
+    actor = cli_actor(store)
+    citation = coi.cite(store, actor, args.case_id, passage_id=args.passage_id,
                         element=args.element)
     out(format_citation(citation))
+    for warning in coi.citation_warnings(store, actor, args.case_id).get(citation.id, []):
+        note(f"warning: {warning.message()}")
     return 0
 
 
@@ -103,11 +108,15 @@ def _list(args: argparse.Namespace) -> int:
     store = store_from(args)
     actor = cli_actor(store)
     reports = coi.list_reports(store, actor, country=args.country)
+    warnings = coi.library_warnings(store, actor, country=args.country)
     if args.json:
         print_json([
             {"id": r.id, "country": r.country, "publisher": r.publisher, "title": r.title,
              "published": r.published.isoformat() if r.published else None, "url": r.url,
-             "kind": r.source_kind, "passages": r.passage_count, "sha256": r.content_hash}
+             "kind": r.source_kind, "passages": r.passage_count, "sha256": r.content_hash,
+             "details_changed_at": (r.details_changed_at.isoformat()
+                                    if r.details_changed_at else None),
+             "warnings": [w.to_json() for w in warnings.get(r.id, [])]}
             for r in reports
         ])
         return 0
@@ -115,6 +124,34 @@ def _list(args: argparse.Namespace) -> int:
         published = r.published.isoformat() if r.published else "n.d."
         out(f"{r.id}  {r.country}  {published}  {r.publisher}: {r.title} "
               f"({r.passage_count} passages)")
+        for w in warnings.get(r.id, []):
+            out(f"    warning: {w.message()}")
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from asylum_prep.services import coi
+
+    store = store_from(args)
+    given = {k: getattr(args, k) for k in ("title", "publisher", "country", "url")
+             if getattr(args, k) is not None}
+    undated = args.published == "none"
+    published = None if undated else _date(args.published)
+    if not given and published is None and not undated:
+        raise InputRefused(N_("Give at least one detail to change."))
+    r = coi.edit_report(store, cli_actor(store), report_id=args.report_id, published=published,
+                        clear_published=undated, **given)
+    published_text = r.published.isoformat() if r.published else "n.d."
+    out(f"{r.id}  {r.country}  {published_text}  {r.publisher}: {r.title}  {r.url}".rstrip())
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from asylum_prep.services import coi
+
+    store = store_from(args)
+    coi.delete_report(store, cli_actor(store), report_id=args.report_id)
+    note(f"Report {args.report_id} deleted; citations of it keep their quotation.")
     return 0
 
 
@@ -129,6 +166,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--title")
     p.add_argument("--published", metavar="YYYY-MM-DD")
     p.add_argument("--url")
+    p.add_argument("--force", action="store_true",
+                   help="import a report even when the library has it in another form")
     p.set_defaults(handler=_import)
 
     p = cmds.add_parser("search", help="ranked passages; \"quoted phrases\" must occur")
@@ -152,3 +191,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--country", help="ISO 3166 code")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_list)
+
+    p = cmds.add_parser("edit", help="correct a report's title, publisher, date, country or URL")
+    p.add_argument("report_id", metavar="ID")
+    p.add_argument("--title")
+    p.add_argument("--publisher")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="or 'none' for an undated report")
+    p.add_argument("--country", help="ISO 3166 code")
+    p.add_argument("--url")
+    p.set_defaults(handler=_edit)
+
+    p = cmds.add_parser("delete", help="remove a report (citations keep their quotation)")
+    p.add_argument("report_id", metavar="ID")
+    p.set_defaults(handler=_delete)

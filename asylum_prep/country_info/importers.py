@@ -1,7 +1,8 @@
-"""Reading report files: PDF (text per page), HTML (headings become sections), text, Markdown.
+"""Reading report files: PDF (`pdf_layout`, `pdf_text`), HTML (`html_report`), text, Markdown.
 
 `parse_file(name, data)` returns the text blocks and whatever metadata the file carries (PDF
-document info, HTML <title>/<meta>, a `---` front-matter block in text and Markdown).
+document info and page labels, a web page's metadata, a `---` front-matter block in text and
+Markdown). A heading that is the report's own title is left out (it is no section).
 `resolve_metadata` lays the importer's options over it and validates: the country must be an
 ISO 3166-1 alpha-2 code, publisher and title must be known. Anything wrong raises
 `InputRefused` with a reason the importer can act on; nothing is written here.
@@ -9,17 +10,15 @@ ISO 3166-1 alpha-2 code, publisher and title must be known. Anything wrong raise
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 
 from asylum_prep import countries
 from asylum_prep.country_info.passages import Block, plain_blocks
 from asylum_prep.errors import N_, InputRefused
-from asylum_prep.text import clean_line, collapse_spaces, index_form, search_tokens, strip_controls
+from asylum_prep.text import clean_line, index_form, search_tokens, strip_controls
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 KINDS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "txt",
@@ -71,6 +70,7 @@ class ParsedFile:
     url: str = ""
     country: str = ""
     page_count: int | None = None
+    page_labels: list[str] | None = None  # a PDF's printed page labels, page 1 first
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,23 @@ class ReportMeta:
     series_key: str = field(default="")
 
 
+_EDITION_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+    "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "enero", "febrero",
+    "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+    "noviembre", "diciembre", "accessible", "version", "updated", "edition", "update"})
+
+
 def series_key(publisher: str, country: str, title: str) -> str:
-    """Editions of one series share publisher, country and title once years are removed."""
-    years = re.compile(r"(19|20)\d\d")
-    title_words = " ".join(t for t in search_tokens(title) if not years.fullmatch(t))
+    """Editions of one series share publisher, country and title once dates are removed: years,
+    month names (English, French, Spanish), day numbers and words such as "version" or
+    "(accessible)" ("Country Policy and Information Note: Iran, May 2022" and "..., October
+    2025" are one series)."""
+    dates = re.compile(r"(1[89]|20)\d\d|\d{1,2}(st|nd|rd|th)?|v?\d+(\.\d+)*")
+    title_words = " ".join(t for t in search_tokens(title)
+                           if not dates.fullmatch(t) and t not in _EDITION_WORDS)
     return f"{index_form(publisher)}|{country}|{title_words}"[:800]
 
 
@@ -163,122 +176,50 @@ def _parse_text(data: bytes, kind: str) -> ParsedFile:
     return parsed
 
 
-def _parse_pdf(data: bytes) -> ParsedFile:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+_PDF_ERRORS: tuple[type[BaseException], ...] = (
+    ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError, RecursionError,
+    OSError, NotImplementedError, ZeroDivisionError, OverflowError)
 
+
+def _parse_pdf(data: bytes) -> ParsedFile:
+    import pikepdf
+    from pdfminer.pdfexceptions import PDFException
+    from pdfminer.psexceptions import PSException
+
+    from asylum_prep.country_info.pdf_layout import read_facts
+    from asylum_prep.country_info.pdf_text import pdf_blocks
+
+    damaged: tuple[type[BaseException], ...] = (pikepdf.PikepdfError, *_PDF_ERRORS)
+    unreadable: tuple[type[BaseException], ...] = (PDFException, PSException, *_PDF_ERRORS)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputRefused(N_("This PDF is password-protected: save an unprotected copy."))
-        info = reader.metadata
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = str(info.title or "") if info else ""
-        author = str(info.author or "") if info else ""
-        created = parse_date(info.get("/CreationDate")) if info else None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            AssertionError, RecursionError, OSError, NotImplementedError) as exc:
+        facts = read_facts(data)
+    except pikepdf.PasswordError:
+        raise InputRefused(
+            N_("This PDF is password-protected: save an unprotected copy.")) from None
+    except damaged as exc:
         raise InputRefused(N_("This PDF could not be read: {detail}"),
                            detail=type(exc).__name__) from None
-    if not any(p.strip() for p in pages):
+    try:
+        blocks = pdf_blocks(data, facts.outline)
+    except unreadable as exc:
+        raise InputRefused(N_("This PDF could not be read: {detail}"),
+                           detail=type(exc).__name__) from None
+    if not blocks:
         raise InputRefused(
             N_("This PDF has no text layer (probably a scan): run text recognition first.")
         )
-    blocks = [b for number, text in enumerate(pages, 1) for b in plain_blocks(text, page=number)]
-    return ParsedFile("pdf", blocks, title=title, publisher=author, published=created,
-                      page_count=len(pages))
-
-
-class _HTMLReader(HTMLParser):
-    BLOCK = frozenset({"p", "li", "blockquote", "td", "th", "dd", "dt", "pre", "figcaption",
-                       "caption", "div", "section", "article", "main", "aside", "table", "tr",
-                       "ul", "ol", "dl", "header", "footer", "nav", "form", "hr", "body"})
-    SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe",
-                      "object"})
-    HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[Block] = []
-        self.meta: dict[str, str] = {}
-        self.title = ""
-        self.canonical = ""
-        self._buffer: list[str] = []
-        self._skip = 0
-        self._in_title = False
-        self._in_heading = False
-
-    def _flush(self, heading: bool = False) -> None:
-        text = collapse_spaces("".join(self._buffer))
-        self._buffer.clear()
-        if text:
-            self.blocks.append(Block(text, None, heading))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("name") or a.get("property") or "").lower()
-            if key and "content" in a:
-                self.meta.setdefault(key, a["content"])
-        elif tag == "link" and "canonical" in a.get("rel", "").lower():
-            self.canonical = a.get("href", "")
-        elif tag == "title":
-            self._in_title = True
-        elif tag in self.SKIP:
-            self._skip += 1
-        elif tag in self.HEADINGS:
-            self._flush()
-            self._in_heading = True
-        elif tag in self.BLOCK:
-            self._flush(self._in_heading)
-        elif tag == "br":
-            self._buffer.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self.SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self.HEADINGS:
-            self._flush(heading=True)
-            self._in_heading = False
-        elif tag in self.BLOCK:
-            self._flush(self._in_heading)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush(self._in_heading)
-
-
-def _first(meta: dict[str, str], *keys: str) -> str:
-    return next((meta[k].strip() for k in keys if meta.get(k, "").strip()), "")
+    return ParsedFile("pdf", blocks, title=facts.title, publisher=facts.author,
+                      published=parse_date(facts.created), page_count=len(facts.labels),
+                      page_labels=facts.labels)
 
 
 def _parse_html(data: bytes) -> ParsedFile:
-    reader = _HTMLReader()
-    reader.feed(_decode(data))
-    reader.close()
-    meta = reader.meta
-    title = _first(meta, "citation_title", "dc.title", "og:title") or collapse_spaces(reader.title)
-    if not title:
-        title = next((b.text for b in reader.blocks if b.heading), "")
-    country = _first(meta, "coi:country", "country", "dc.coverage")
-    return ParsedFile(
-        "html", reader.blocks, title=title,
-        publisher=_first(meta, "citation_publisher", "dc.publisher", "publisher", "og:site_name",
-                         "author", "dc.creator"),
-        published=parse_date(_first(meta, "citation_publication_date", "dcterms.issued",
-                                    "dc.date", "article:published_time", "date",
-                                    "citation_date")),
-        url=_first(meta, "og:url") or reader.canonical,
-        country=country if len(country) == 2 else "",
-    )
+    from asylum_prep.country_info.html_report import read_page
+
+    blocks, meta = read_page(_decode(data))
+    return ParsedFile("html", blocks, title=meta["title"], publisher=meta["publisher"],
+                      published=parse_date(meta["published"]), url=meta["url"],
+                      country=meta["country"])
 
 
 def kind_of(name: str, data: bytes) -> str:
@@ -308,4 +249,11 @@ def parse_file(name: str, data: bytes) -> ParsedFile:
         parsed = _parse_text(data, kind)
     if not any(not b.heading for b in parsed.blocks):
         raise InputRefused(N_("No text was found in the file."))
+    if parsed.title:  # the report's own title is no section of it
+        title = _words(parsed.title)
+        parsed.blocks = [b for b in parsed.blocks if not (b.heading and _words(b.text) == title)]
     return parsed
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))

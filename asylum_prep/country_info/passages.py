@@ -3,16 +3,18 @@
 Importers hand over `Block`s (a paragraph, or a heading) in reading order; `to_passages` sets
 each paragraph's section from the last heading seen, merges scraps shorter than `MIN_CHARS`
 into the next paragraph of the same page and section, and splits paragraphs longer than
-`MAX_CHARS` at sentence ends. Plain text and PDF pages go through `plain_blocks`, which finds
-paragraphs (blank lines, or short lines ending a sentence) and headings (short unpunctuated
-lines: numbered, Title Case or CAPITALS; Markdown `#` lines).
+`MAX_CHARS` at sentence ends. A paragraph that runs over a page break is one block from its
+first page to `page_end` (`break_at`: where in its text the last page begins); the pieces of
+a long one get the page or pages their own text is on. Plain text goes through `plain_blocks`,
+which finds paragraphs (blank lines, or short lines ending a sentence) and headings (short
+unpunctuated lines: numbered, Title Case or CAPITALS; Markdown `#` lines).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from asylum_prep.text import collapse_spaces, strip_controls
 
@@ -32,6 +34,8 @@ class Block:
     text: str
     page: int | None = None
     heading: bool = False
+    page_end: int | None = None  # the last page, when the paragraph runs over a page break
+    break_at: int | None = None  # where in `text` that page begins
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,21 @@ class Passage:
     page: int | None
     section: str
     text: str
+    page_end: int | None = None
+    page_label: str = ""
+    page_end_label: str = ""
+
+
+def with_labels(passages: list[Passage], labels: list[str] | None) -> list[Passage]:
+    """The passages with the printed label of their pages (PDF /PageLabels)."""
+    if not labels:
+        return passages
+
+    def label(page: int | None) -> str:
+        return labels[page - 1] if page is not None and 0 < page <= len(labels) else ""
+
+    return [replace(p, page_label=label(p.page), page_end_label=label(p.page_end))
+            for p in passages]
 
 
 def clean(text: str) -> str:
@@ -59,11 +78,9 @@ def looks_like_heading(line: str) -> bool:
     return bool(words) and len(line.split()) <= 12 and all(w[0].isupper() for w in words)
 
 
-def plain_blocks(text: str, *, page: int | None = None, markdown: bool = False) -> Iterator[Block]:
-    """Paragraphs and headings of plain text, Markdown, or one PDF page."""
+def plain_blocks(text: str, *, markdown: bool = False) -> Iterator[Block]:
+    """Paragraphs and headings of plain text or Markdown (PDFs: `pdf_text`)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    widths = sorted(len(line.strip()) for line in lines if line.strip())
-    typical = widths[int(len(widths) * 0.8)] if widths else 0
     para: list[str] = []
 
     def flush() -> Iterator[Block]:
@@ -72,13 +89,13 @@ def plain_blocks(text: str, *, page: int | None = None, markdown: bool = False) 
             para.clear()
             if body:
                 heading = len(body) <= MAX_HEADING and not markdown and looks_like_heading(body)
-                yield Block(body, page, heading)
+                yield Block(body, None, heading)
 
     for raw in lines:
         line = raw.strip()
         if markdown and (m := _MD_HEADING.match(raw)):
             yield from flush()
-            yield Block(clean(m.group(2)), page, True)
+            yield Block(clean(m.group(2)), None, True)
             continue
         if not line:
             yield from flush()
@@ -89,13 +106,6 @@ def plain_blocks(text: str, *, page: int | None = None, markdown: bool = False) 
                 line = _MD_ITEM.sub("", line)
             line = re.sub(r"[*_`]+", "", line)
         para.append(line)
-        # In extracted PDF text paragraphs rarely have blank lines between them: a line that
-        # ends a sentence well short of the usual width ends its paragraph.
-        if page is not None and _ENDS_SENTENCE.search(line) and len(line) < 0.75 * typical:
-            yield from flush()
-        elif (page is not None and len(para) == 1 and looks_like_heading(line)
-              and len(line) < 0.75 * typical):
-            yield from flush()
     yield from flush()
 
 
@@ -131,8 +141,19 @@ def to_passages(blocks: Iterable[Block]) -> list[Passage]:
     pending_section = ""
 
     def emit(block: Block, sec: str) -> None:
+        start = 0
         for piece in _split_long(block.text):
-            out.append(Passage(len(out) + 1, block.page, sec[:500], piece))
+            found = block.text.find(piece[:40], start)
+            start = found if found >= 0 else start
+            end = start + len(piece)
+            page, page_end = block.page, block.page_end
+            if block.break_at is not None and block.page_end is not None:
+                if end <= block.break_at:  # wholly on the first page
+                    page_end = None
+                elif start >= block.break_at:  # wholly on the last page
+                    page, page_end = block.page_end, None
+            out.append(Passage(len(out) + 1, page, sec[:500], piece, page_end))
+            start = end
 
     for block in blocks:
         text = clean(block.text)
@@ -144,10 +165,14 @@ def to_passages(blocks: Iterable[Block]) -> list[Passage]:
                 pending = None
             section = text[:500]
             continue
-        block = Block(text, block.page)
+        shift = len(text) - len(block.text)
+        block = Block(text, block.page, False, block.page_end,
+                      None if block.break_at is None else max(0, block.break_at + shift))
         if pending is not None:
             if pending.page == block.page and pending_section == section:
-                block = Block(f"{pending.text} {block.text}", block.page)
+                extra = len(pending.text) + 1
+                block = Block(f"{pending.text} {block.text}", block.page, False, block.page_end,
+                              None if block.break_at is None else block.break_at + extra)
             else:
                 emit(pending, pending_section)
             pending = None

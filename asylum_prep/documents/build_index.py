@@ -4,18 +4,24 @@ Rows come from the packet's page plan (`asylum_prep.evidence.page_plan`, settled
 `evidence.packet.packet_plan`) via `rows_from_plan`, so this stand-alone index prints the
 very page numbers (or Bates ranges) the packet's own index and stamps print; or from any list
 of `IndexRow` a caller passes.
+
+The index is filed, so currency warnings of the reports it lists (`currency_notices`) are
+notices to the team rendering it, never printed on it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from asylum_prep.documents.answers import Answers, display_name, document_translator
 from asylum_prep.documents.build_declaration import running_text
 from asylum_prep.documents.model import Block, Caption, Document, Notice, Paragraph, Table, Text
+from asylum_prep.domain.citation_currency import CurrencyWarning
 from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
+from asylum_prep.evidence.exhibits import exhibit_list
 from asylum_prep.evidence.page_plan import PagePlan
 
 N_CERTIFICATE = N_("Certificate of service")
@@ -40,6 +46,26 @@ def rows_from_plan(plan: PagePlan, *, certificate: str = N_CERTIFICATE) -> list[
     if plan.certificate_first is not None:
         rows.append(IndexRow(tab="", description=certificate, pages=plan.certificate_span()))
     return rows
+
+
+def currency_notices(record: CaseRecord,
+                     currency: Mapping[str, Sequence[CurrencyWarning]]) -> list[Notice]:
+    """Per exhibit that is a cited report with currency warnings (`currency`: per citation
+    id): a notice naming the exhibit, then each warning once."""
+    out: list[Notice] = []
+    for ex in exhibit_list(record):
+        if not ex.report_id:
+            continue
+        warnings = {(w.kind, w.message()): w for c in record.citations
+                    if c.report_id == ex.report_id for w in currency.get(c.id, [])}
+        if not warnings:
+            continue
+        out.append(Notice(template=N_("Exhibit {tab} ({title}) cites a report with a currency "
+                                      "warning."), params={"tab": ex.tab, "title": ex.title}))
+        out += [Notice(template=w.template,
+                       params={k: "" if v is None else str(v) for k, v in w.params.items()})
+                for w in warnings.values()]
+    return out
 
 
 def build_index(

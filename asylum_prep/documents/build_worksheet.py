@@ -2,7 +2,8 @@
 
 Everything the brief leaves out lives here: each element's rating, reason, the parts of its
 test, the facts for and against it, the next step; the attorney's judgment of it; the bars;
-the open consistency flags; the blank items the filing still needs. Titled "Attorney work
+the open consistency flags; the country-conditions citations with their currency warnings;
+the blank items the filing still needs. Titled "Attorney work
 product: not for filing" and always watermarked NOT FOR FILING (the render service sets it).
 Written in English, like the brief; the applicant's words are quoted as the declaration
 prints them (the translation when current, else the original, flagged).
@@ -10,7 +11,7 @@ prints them (the translation when current, else the original, flagged).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from asylum_prep.documents.answers import Answers, display_name, document_translator
 from asylum_prep.documents.brief_argument import latest_judgments
@@ -25,6 +26,8 @@ from asylum_prep.documents.model import (
     Quotation,
     Text,
 )
+from asylum_prep.domain.citation_currency import CurrencyWarning
+from asylum_prep.domain.citations import format_citation
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.domain.review import Verdict
 from asylum_prep.errors import N_
@@ -96,8 +99,25 @@ def _element(t: Translator, a: Answers, record: CaseRecord,
     return out + _judgment(t, record, el.key)
 
 
+def _citations(t: Translator, record: CaseRecord, assessments: Sequence[ElementAssessment],
+               currency: Mapping[str, Sequence[CurrencyWarning]]) -> list[Block]:
+    """Each citation as the brief would print it, under its element, with its warnings."""
+    if not record.citations:
+        return []
+    titles = {el.key: t(el.title) for el in assessments}
+    out: list[Block] = [Heading(text=_en(t("Country conditions")))]
+    for c in record.citations:
+        element = titles.get(c.element.value, c.element.value)
+        out.append(_para(f"{element}: {format_citation(c)}"))
+        out += [_para(w.message(t)) for w in currency.get(c.id, [])]
+    return out
+
+
 def build_worksheet(record: CaseRecord, *, jurisdiction: str,
-                    assessments: Sequence[ElementAssessment]) -> tuple[Document, list[Notice]]:
+                    assessments: Sequence[ElementAssessment],
+                    currency: Mapping[str, Sequence[CurrencyWarning]] | None = None,
+                    ) -> tuple[Document, list[Notice]]:
+    """`currency`: the currency warnings per citation id (services.coi)."""
     notices: list[Notice] = []
     t = document_translator("en", notices)
     a = Answers(record, "en", t)
@@ -124,6 +144,7 @@ def build_worksheet(record: CaseRecord, *, jurisdiction: str,
                                             for p in flag.places))
             blocks.append(_para(t("{n}. {message} (look at: {where})").format(
                 n=n, message=t(flag.template, **dict(flag.params)), where=where)))
+    blocks += _citations(t, record, assessments, currency or {})
     items = readiness(record, jurisdiction)
     if items:
         blocks.append(Heading(text=_en(t("Filing readiness"))))

@@ -46,6 +46,9 @@ class Citation(Item):
     title: Short
     published: date | None = None
     page: int | None = None
+    page_end: int | None = None  # the passage runs over a page break onto this page
+    page_label: Short = ""  # the printed page label (PDF /PageLabels), when it has one
+    page_end_label: Short = ""
     section: Short = ""
     url: Short = ""
     accessed: date = Field(description="When the report was retrieved into the library.")
@@ -70,26 +73,40 @@ _LONG_MONTHS = ("January", "February", "March", "April", "May", "June", "July", 
                 "September", "October", "November", "December")
 
 
-def pinpoint(section: str, page: int | None) -> str:
-    """`sec. 1.d`, `p. 12`, or both. A numbered heading is cited by its number; others by
-    their words, without a leading 'Section'."""
+def pinpoint(section: str, page: int | None, *, page_end: int | None = None,
+             label: str = "", end_label: str = "") -> str:
+    """`sec. 1.d`, `p. 12`, `pp. 4–5`, or a section and pages. A numbered heading is cited by
+    its number; others by their words, without a leading 'Section'; a year at the start of a
+    title ("2023 Country Reports ...") is no section number. Pages are cited by their printed
+    label when the report has labels."""
     parts = []
     if section:
         sec = re.sub(r"^(section|sec\.?)\s+", "", section.strip(), flags=re.I)
-        if number := re.match(r"^(\d+(?:\.[0-9a-z]+)*)\.?(?:\s|$)", sec, flags=re.I):
+        number = re.match(r"^(?!(?:1[89]|20)\d\d\b)(\d+(?:\.[0-9a-z]+)*)\.?(?:\s|$)", sec,
+                          flags=re.I)
+        if number:
             sec = number.group(1)  # "1.d Arbitrary Arrest" is cited as "sec. 1.d"
         sec = sec if len(sec) <= 80 else sec[:79].rstrip() + "…"
         parts.append(f"sec. {sec}")
-    if page:
-        parts.append(f"p. {page}")
+    first = label or (str(page) if page else "")
+    last = end_label or (str(page_end) if page_end else "")
+    if first and last and last != first:
+        parts.append(f"pp. {first}\u2013{last}")
+    elif first:
+        parts.append(f"p. {first}")
     return ", ".join(parts)
+
+
+def citation_pinpoint(c: Citation) -> str:
+    return pinpoint(c.section, c.page, page_end=c.page_end, label=c.page_label,
+                    end_label=c.page_end_label)
 
 
 def format_citation(c: Citation) -> str:
     """`U.S. Dep't of State, 2023 Country Reports on Human Rights Practices: Iran, sec. 1.d
     (Apr. 22, 2024), https://..., accessed 1 June 2024.`"""
     text = f"{c.publisher}, {c.title}"
-    if pin := pinpoint(c.section, c.page):
+    if pin := citation_pinpoint(c):
         text += f", {pin}"
     if c.published:
         text += f" ({_MONTHS[c.published.month - 1]} {c.published.day}, {c.published.year})"

@@ -244,6 +244,8 @@ SERVICE_RULES: dict[str, Rule] = {
     "coi.uncite": _rule(_AT, _PA),
     "coi.reject": _rule(_AT, _PA),
     "coi.citation_warnings": _rule(_AT, _PA),
+    "coi.edit_report": _rule(_AT, _PA, _AD),
+    "coi.library_warnings": _rule(_AT, _PA, _AD),
     # evidence: the applicant adds and reads her own documents.
     "evidence.add_evidence": _rule(_AT, _PA, _AP),
     "evidence.list_evidence": _rule(_AT, _PA, _AP),

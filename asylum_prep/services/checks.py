@@ -10,13 +10,15 @@ or are refused.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from sqlmodel import col, select
 
-from asylum_prep.domain.citations import citations_by_element
+from asylum_prep.domain.citation_currency import CurrencyWarning
+from asylum_prep.domain.citations import Citation, citations_by_element, format_citation
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.domain.review import Dismissal, ElementLink
 from asylum_prep.errors import N_, InputRefused
@@ -29,6 +31,7 @@ from asylum_prep.legal.timeline import TimelineEvent
 from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
+from asylum_prep.services.coi_currency import currency_by_citation
 from asylum_prep.services.judgments import AttorneyReading, readings
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
@@ -49,6 +52,8 @@ class CheckReport:
     timeline: list[TimelineEvent] = field(default_factory=list)
     # the attorney's judgments per element key (judged elements only)
     judgments: dict[str, AttorneyReading] = field(default_factory=dict)
+    # the country-conditions citations, each with its currency warnings
+    citations: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def open_flags(self) -> list[Flag]:
@@ -82,7 +87,15 @@ class CheckReport:
             "deadline": self.deadline.to_json() if self.deadline else None,
             "consistency": [f.to_json() for f in self.flags],
             "readiness": [r.to_json() for r in self.readiness],
+            "citations": self.citations,
         }
+
+
+def citation_json(c: Citation, warnings: Sequence[CurrencyWarning]) -> dict[str, Any]:
+    """One citation as `check --json` gives it: as formatted, with its currency warnings."""
+    return {"id": c.id, "element": c.element.value, "report_id": c.report_id,
+            "passage_id": c.passage_id, "citation": format_citation(c),
+            "warnings": [w.to_json() for w in warnings]}
 
 
 def build_report(record: CaseRecord, jurisdiction: str, *, case_id: str = "", version: int = 0,
@@ -119,9 +132,13 @@ def run_checks(store: Store, actor: Actor, case_id: str, *,
         case = repo.get_case(session, case_id)
         record = repo.open_record(store.case_cipher(case),
                                   repo.get_version_row(session, case_id, case.current_version))
+        currency = currency_by_citation(session, record.citations, today=today,
+                                            stale_after_years=store.settings.coi_stale_years)
         report = replace(build_report(record, case.jurisdiction, case_id=case_id,
                                       version=case.current_version, today=today),
-                         judgments=readings(session, record))
+                         judgments=readings(session, record),
+                         citations=[citation_json(c, currency.get(c.id, []))
+                                    for c in record.citations])
         audit.log(session, actor, "check_run", case_id,
                   f"version={report.version} flags={len(report.open_flags)} "
                   f"readiness={len(report.readiness)}")

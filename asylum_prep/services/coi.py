@@ -1,10 +1,13 @@
 """Country-conditions use cases: import reports, search, suggest for a case, cite, warn.
 
 Reports are public and shared by the whole team; access rules: attorneys, paralegals and
-admins import; any staff member searches. Suggestions read a case (Permission.read) and use
-its facts only in memory. Citations change a case (Permission.write, staff) and are saved
-through `cases.save_as_team`. Audit details carry counts only: a search query or a
-suggestion's terms can reveal the facts of a case.
+admins import and correct a report's details; attorneys and admins delete; any staff member
+searches. The same report in another form (near-duplicates) is not imported twice unless the
+importer forces it. Currency warnings of every citation come from one function,
+`domain.citation_currency.currency_warnings`, fed by `coi_currency.currency_by_citation`.
+Suggestions read a case (Permission.read) and use its facts only in memory. Citations change a case
+(Permission.write, staff) and are saved through `cases.save_as_team`. Audit details carry
+counts only: a search query or a suggestion's terms can reveal the facts of a case.
 """
 
 from __future__ import annotations
@@ -14,24 +17,25 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import sqlalchemy.exc
-from sqlmodel import Session
 
-from asylum_prep.country_info import library
+from asylum_prep.country_info import library, near_duplicates
 from asylum_prep.country_info import search as engine
 from asylum_prep.country_info import suggestions as suggest_mod
 from asylum_prep.country_info.importers import (
     MAX_FILE_BYTES,
     ImportOptions,
+    ParsedFile,
     parse_file,
     resolve_metadata,
     valid_country,
 )
-from asylum_prep.country_info.passages import to_passages
+from asylum_prep.country_info.passages import to_passages, with_labels
 from asylum_prep.country_info.tables import CoiReport
+from asylum_prep.domain.citation_currency import CurrencyWarning
 from asylum_prep.domain.citations import (
     REJECTIONS_KEY,
     Citation,
@@ -46,6 +50,10 @@ from asylum_prep.errors import N_, AsylumPrepError, InputRefused, NotFoundError
 from asylum_prep.services import audit, cases
 from asylum_prep.services.access import Permission, guarded, require, require_role
 from asylum_prep.services.actor import STAFF_ROLES, Actor, Role
+from asylum_prep.services.coi_currency import (
+    currency_by_citation,
+    report_warnings,
+)
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import utcnow
@@ -53,7 +61,6 @@ from asylum_prep.text import clean_line
 
 IMPORT_ROLES = (Role.attorney, Role.paralegal, Role.admin)
 CITE_ROLES = (Role.attorney, Role.paralegal)
-STALE_AFTER_YEARS = 2
 Progress = Callable[[int, int, str], None]
 
 
@@ -70,19 +77,6 @@ class ImportOutcome:
         return self.error.message() if self.error else ""
 
 
-@dataclass(frozen=True)
-class Warning:
-    """A currency warning; `template` is translatable, `params` hold no applicant data."""
-
-    kind: str  # "old", "newer_edition", "undated", "missing"
-    template: str
-    params: dict[str, object]
-
-    def message(self, translate: Callable[[str], str] | None = None) -> str:
-        text = translate(self.template) if translate else self.template
-        return text.format(**self.params)
-
-
 def citations_by_element(record: CaseRecord) -> dict[str, int]:
     """Counts per element, for `legal.assess(..., country_evidence=...)`."""
     return _count(record)
@@ -91,8 +85,14 @@ def citations_by_element(record: CaseRecord) -> dict[str, int]:
 # ---- import ---------------------------------------------------------------------------
 
 
+def _already(report: CoiReport) -> InputRefused:
+    return InputRefused(N_("This report is already in the library as {title} ({report_id}); "
+                           "import it with force to keep both."),
+                        title=report.title[:200], report_id=report.id)
+
+
 def _import_one(store: Store, actor: Actor, name: str, data: bytes,
-                options: ImportOptions) -> ImportOutcome:
+                options: ImportOptions, force: bool = False) -> ImportOutcome:
     content_hash = hashlib.sha256(data).hexdigest()
     try:
         with store.session() as session:
@@ -102,11 +102,16 @@ def _import_one(store: Store, actor: Actor, name: str, data: bytes,
                                      InputRefused(N_("This report is already in the library.")))
             parsed = parse_file(name, data)
             meta = resolve_metadata(parsed, options, name)
-            passages = to_passages(parsed.blocks)
+            passages = with_labels(to_passages(parsed.blocks), parsed.page_labels)
+            fingerprint = near_duplicates.fingerprint(p.text for p in passages)
+            same = None if force else library.find_same(session, *fingerprint, meta)
+            if same is not None:
+                return ImportOutcome(name, "duplicate", same.id, same.passage_count,
+                                     _already(same))
             report = library.add_report(
                 session, meta=meta, kind=parsed.kind, file_name=clean_line(Path(name).name),
                 content_hash=content_hash, page_count=parsed.page_count, passages=passages,
-                actor_id=actor.id or None,
+                actor_id=actor.id or None, fingerprint=fingerprint,
             )
             return ImportOutcome(name, "imported", report.id, len(passages))
     except InputRefused as exc:
@@ -129,13 +134,15 @@ def _audit_import(store: Store, actor: Actor, outcomes: Sequence[ImportOutcome])
 @guarded
 def import_files(
     store: Store, actor: Actor, *, files: Sequence[tuple[str, bytes]],
-    options: ImportOptions | None = None, progress: Progress | None = None,
+    options: ImportOptions | None = None, progress: Progress | None = None, force: bool = False,
 ) -> list[ImportOutcome]:
-    """Import uploaded files (name, bytes), each on its own: a bad one is skipped."""
+    """Import uploaded files (name, bytes), each on its own: a bad one is skipped, the same
+    report in another form too unless `force`."""
     require_role(actor, *IMPORT_ROLES)
     outcomes = []
     for done, (name, data) in enumerate(files, 1):
-        outcomes.append(_import_one(store, actor, name, data, options or ImportOptions()))
+        outcomes.append(_import_one(store, actor, name, data, options or ImportOptions(),
+                                    force))
         if progress:
             progress(done, len(files), name)
     _audit_import(store, actor, outcomes)
@@ -169,7 +176,7 @@ def _read_report_file(path: Path) -> bytes:
 @guarded
 def import_paths(
     store: Store, actor: Actor, *, paths: Sequence[Path], options: ImportOptions | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, force: bool = False,
 ) -> list[ImportOutcome]:
     """Import files and folders from the server's disk (CLI, admins in the app)."""
     require_role(actor, *IMPORT_ROLES)
@@ -184,7 +191,8 @@ def import_paths(
         except InputRefused as exc:
             outcome = ImportOutcome(str(path), "skipped", error=exc)
         else:
-            outcome = _import_one(store, actor, str(path), data, options or ImportOptions())
+            outcome = _import_one(store, actor, str(path), data, options or ImportOptions(),
+                                  force)
         outcomes.append(outcome)
         if progress:
             progress(done, len(files), str(path))
@@ -211,11 +219,43 @@ def list_publishers(store: Store, actor: Actor) -> list[str]:
 
 @guarded
 def delete_report(store: Store, actor: Actor, *, report_id: str) -> None:
-    """Remove a report and its passages (citations already made keep their quoted text)."""
+    """Remove a report and its passages (citations already made keep their quoted text and
+    details, and say since when the report is gone)."""
     require_role(actor, Role.attorney, Role.admin)
     with store.session() as session:
-        library.delete_report(session, report_id)
-        audit.log(session, actor, "coi_delete", detail=f"report={report_id}")
+        report = library.get_report(session, report_id)
+        passages = report.passage_count
+        library.delete_report(session, report_id, actor_id=actor.id or None)
+        audit.log(session, actor, "coi_delete", detail=f"report={report_id} passages={passages}")
+
+
+@guarded
+def edit_report(
+    store: Store, actor: Actor, *, report_id: str, title: str | None = None,
+    publisher: str | None = None, published: date | None = None, clear_published: bool = False,
+    country: str | None = None, url: str | None = None,
+) -> CoiReport:
+    """Correct a report's details; what is not given stays. Validated as at import (country
+    code, publisher and title not empty, an http(s) address). Audited with the report and the
+    names of the fields changed, never their values. Citations keep what they were made with
+    and say the details changed since."""
+    require_role(actor, *IMPORT_ROLES)
+    with store.session() as session:
+        report = library.get_report(session, report_id)
+        meta = resolve_metadata(
+            ParsedFile(kind=report.source_kind, blocks=[], title=report.title,
+                       publisher=report.publisher, url=report.url, country=report.country,
+                       published=None if clear_published else report.published),
+            ImportOptions(country=country, publisher=publisher, title=title,
+                          published=published, url=url),
+            report.file_name or report.title)
+        changed = library.update_report(session, report, library.Details(
+            meta.title, meta.publisher, meta.published, meta.country, meta.url))
+        audit.log(session, actor, "coi_edit",
+                  detail=f"report={report_id} fields={','.join(changed) or '-'}")
+        session.refresh(report)
+        session.expunge(report)
+        return report
 
 
 @guarded
@@ -285,7 +325,9 @@ def cite(store: Store, actor: Actor, case_id: str, *, passage_id: int, element: 
     citation = Citation(
         element=key, report_id=r.id, passage_id=passage_id, report_sha256=r.content_hash,
         country=r.country, publisher=r.publisher, title=r.title, published=r.published,
-        page=p.page, section=p.section, url=r.url, accessed=r.imported_at.date(), quote=p.text,
+        page=p.page, page_end=p.page_end, page_label=p.page_label,
+        page_end_label=p.page_end_label, section=p.section, url=r.url,
+        accessed=r.imported_at.date(), quote=p.text,
         note=note, by=actor.id, at=utcnow(),
     )
     updated = record.model_copy(update={"citations": [*record.citations, citation]})
@@ -320,44 +362,28 @@ def reject(store: Store, actor: Actor, case_id: str, *, passage_id: int, target:
                        permission=Permission.write, action="coi_reject")
 
 
-def report_warnings(session: Session, report: CoiReport, *, today: date | None = None,
-                    stale_after_years: int = STALE_AFTER_YEARS) -> list[Warning]:
-    """Currency of one report: older than `stale_after_years`, or a newer edition exists."""
-    today = today or date.today()
-    out: list[Warning] = []
-    if report.published is None:
-        out.append(Warning("undated", N_("The report has no publication date: check its "
-                                         "currency before filing."), {}))
-    elif report.published < today - timedelta(days=round(365.25 * stale_after_years)):
-        out.append(Warning("old", N_("The report was published on {published}, more than "
-                                     "{years} years ago."),
-                           {"published": report.published.isoformat(), "years": stale_after_years}))
-    newer = library.newer_editions(session, report)
-    if newer:
-        latest = newer[0]
-        out.append(Warning("newer_edition", N_("A newer edition is in the library: {title} "
-                                               "({published})."),
-                           {"title": latest.title, "published": latest.published}))
-    return out
-
-
 @guarded
 def citation_warnings(
     store: Store, actor: Actor, case_id: str, *, today: date | None = None,
     stale_after_years: int | None = None,
-) -> dict[str, list[Warning]]:
+) -> dict[str, list[CurrencyWarning]]:
     """Warnings per citation id of the case (only citations that have some)."""
     years = stale_after_years or store.settings.coi_stale_years
     opened = cases.open_case(store, actor, case_id, audit_view=False)
-    out: dict[str, list[Warning]] = {}
     with store.session() as session:
-        for c in opened.record.citations:
-            report = session.get(CoiReport, c.report_id)
-            if report is None:
-                warnings = [Warning("missing", N_("The cited report is no longer in the "
-                                                  "library; the quotation was kept."), {})]
-            else:
-                warnings = report_warnings(session, report, today=today, stale_after_years=years)
-            if warnings:
-                out[c.id] = warnings
-    return out
+        return currency_by_citation(session, opened.record.citations, today=today,
+                                    stale_after_years=years)
+
+
+@guarded
+def library_warnings(store: Store, actor: Actor, *, today: date | None = None,
+                     country: str | None = None) -> dict[str, list[CurrencyWarning]]:
+    """Warnings per report id of the library (only reports that have some)."""
+    require_role(actor, *STAFF_ROLES)
+    years = store.settings.coi_stale_years
+    with store.session() as session:
+        reports = library.list_reports(session,
+                                       country=valid_country(country) if country else None)
+        out = {r.id: report_warnings(session, r, today=today, stale_after_years=years)
+               for r in reports}
+        return {rid: ws for rid, ws in out.items() if ws}

@@ -15,7 +15,7 @@ on the edition the firm imported (`services.forms`), or refused, saying so, when
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from asylum_prep.documents import authority_refs
@@ -29,10 +29,11 @@ from asylum_prep.documents.build_certificates import (
     translation_certificate,
 )
 from asylum_prep.documents.build_declaration import Declaration, build_bilingual, build_declaration
-from asylum_prep.documents.build_index import build_index, rows_from_plan
+from asylum_prep.documents.build_index import build_index, currency_notices, rows_from_plan
 from asylum_prep.documents.build_worksheet import WATERMARK as WORKSHEET_MARK
 from asylum_prep.documents.build_worksheet import build_worksheet
 from asylum_prep.documents.model import Document, Notice, Text
+from asylum_prep.domain.citation_currency import CurrencyWarning
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.i18n import Translator
@@ -122,12 +123,15 @@ def build(
     translate: Callable[[str], str] | None = None,
     bates_prefix: str | None = None,
     title: str = "",
+    currency: Mapping[str, Sequence[CurrencyWarning]] | None = None,
 ) -> tuple[Document, list[Notice]]:
     """The document model for one case version (no storage, no audit: used by the service,
     the benchmark and tests). A final brief with answers that have no current English
     translation is refused, naming them; a draft shows them as gaps. The exhibit index numbers
     pages as the packet made with the same `bates_prefix` does (`title`: the case title, which
-    the packet prints when the record has no name)."""
+    the packet prints when the record has no name). `currency`: the citations' currency
+    warnings (services.coi), printed in the worksheet and given as notices with the index and
+    the brief (both filed)."""
     info = translator_info or TranslatorInfo()
     if doc == "declaration":
         d = (
@@ -165,20 +169,23 @@ def build(
         certificate = texts.service_title if (lang or "en") == "en" else None
         rows = (rows_from_plan(settled.plan, certificate=certificate) if certificate
                 else rows_from_plan(settled.plan))
-        return build_index(record, rows, jurisdiction=jurisdiction, lang=lang or "en")
+        index, notices = build_index(record, rows, jurisdiction=jurisdiction, lang=lang or "en")
+        return index, notices + currency_notices(record, currency or {})
     if doc == "brief":
         brief = _brief(record, jurisdiction, draft=draft, unjudged=brief_unjudged)
         if brief.untranslated and not draft:
             refuse_untranslated(record, brief.untranslated, translate=translate)
+        notices = brief.notices + currency_notices(record, currency or {})
         if draft:
-            return _watermarked(brief.document), brief.notices
-        return brief.document, brief.notices
+            return _watermarked(brief.document), notices
+        return brief.document, notices
     if doc == "worksheet":
         from asylum_prep.domain.citations import citations_by_element
         from asylum_prep.legal.elements import assess
 
         sheet, notes = build_worksheet(record, jurisdiction=jurisdiction, assessments=assess(
-            record, jurisdiction, country_evidence=citations_by_element(record)))
+            record, jurisdiction, country_evidence=citations_by_element(record)),
+            currency=currency)
         return _watermarked(sheet, WORKSHEET_MARK), notes
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
@@ -218,6 +225,8 @@ def render_document(
     if doc == "i589":
         return _official_i589(store, actor, case_id, fmt=fmt, translate=translate)
     record, jurisdiction, version, title = _read(store, actor, case_id)
+    currency = (_currency(store, record) if doc in ("worksheet", "exhibit-index", "brief")
+                else None)
     if not draft:
         check_final(record, doc, translate=translate)
     document, notices = build(
@@ -234,6 +243,7 @@ def render_document(
         translate=translate,
         bates_prefix=bates_prefix,
         title=title,
+        currency=currency,
     )
     if store.settings.named_document_metadata:
         document = document.model_copy(update={"named_metadata": True})
@@ -273,6 +283,14 @@ def _official_i589(store: Store, actor: Actor, case_id: str, *, fmt: str,
     )
 
 
+def _currency(store: Store, record: CaseRecord) -> dict[str, list[CurrencyWarning]]:
+    from asylum_prep.services.coi_currency import currency_by_citation
+
+    with store.session() as session:
+        return currency_by_citation(session, record.citations,
+                                    stale_after_years=store.settings.coi_stale_years)
+
+
 def _packet(
     store: Store,
     actor: Actor,
@@ -290,11 +308,14 @@ def _packet(
     from asylum_prep.services.packet import render_packet
 
     result = render_packet(store, actor, case_id, bates_prefix=bates_prefix, pdf_a=pdf_a)
+    record = _read(store, actor, case_id)[0]
+    currency = currency_notices(record, _currency(store, record))
     zipped = len(result.parts) > 1
     return RenderResult(
         filename=f"document-{case_id[:8]}-packet.{'zip' if zipped else 'pdf'}",
         content=bytes(result.content),
-        warnings=[translate(str(w)) if translate else str(w) for w in result.warnings],
+        warnings=[translate(str(w)) if translate else str(w) for w in result.warnings]
+        + [n.message(translate) for n in currency],
         mime="application/zip" if zipped else MIME["pdf"],
         version=result.version,
     )

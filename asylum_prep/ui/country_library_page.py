@@ -1,7 +1,8 @@
 """The country library page's body (attorney, paralegal; the page is
 ui/views/country_library.py): import public reports, search them with filters and highlighted
 passages, attach passages to an element of the open case, review suggestions for the case, and
-see its citations with currency warnings.
+see its citations with currency warnings; the reports tab (`country_library_reports`) lists
+the reports with theirs and corrects or deletes them.
 
 Streamlit's file uploader draws its own English text ("Drag and drop files here", "Browse
 files", the size limit). We hide the widget's label (label_visibility="collapsed") and show a
@@ -22,6 +23,7 @@ from asylum_prep.errors import N_
 from asylum_prep.services import cases, coi
 from asylum_prep.ui import builtin_labels, html, state
 from asylum_prep.ui.context import PageContext
+from asylum_prep.ui.country_library_reports import reports_section
 from asylum_prep.ui.edge import shown_errors
 
 ELEMENT_LABELS = {
@@ -115,6 +117,8 @@ def import_section(ctx: PageContext) -> None:
     published = cols[0].date_input(t("Publication date"), value=None, min_value=date(1945, 1, 1),
                                    key=state.W_COI_IMP_PUBLISHED)
     url = cols[1].text_input(t("Web address (URL)"), key=state.W_COI_IMP_URL, max_chars=1000)
+    force = st.checkbox(t("Import a report even when the library has it in another form."),
+                        key=state.W_COI_FORCE)
     if not st.button(t("Import"), key=state.W_COI_IMPORT, disabled=not files, type="primary"):
         return
     bar = st.progress(0.0)
@@ -127,14 +131,15 @@ def import_section(ctx: PageContext) -> None:
     with shown_errors(t):
         outcomes = coi.import_files(ctx.store, ctx.actor,
                                     files=[(f.name, f.getvalue()) for f in files or []],
-                                    options=options, progress=progress)
+                                    options=options, progress=progress, force=force)
         for o in outcomes:
             name = html.md_escape(o.name)  # the uploaded file's name
             if o.status == "imported":
                 st.success(t.plural("{name}: imported, {n} passage.",
                                     "{name}: imported, {n} passages.", o.passages, name=name))
             elif o.status == "duplicate":
-                st.info(t("{name}: already in the library.", name=name))
+                st.info(t("{name}: already in the library.", name=name)
+                        + (" " + html.md_escape(o.error.message(t)) if o.error else ""))
             else:
                 reason = html.md_escape(o.error.message(t)) if o.error else ""
                 st.warning(t("{name}: skipped. {reason}", name=name, reason=reason))
@@ -201,10 +206,13 @@ def render(ctx: PageContext) -> None:
     t = ctx.t
     st.title(t("Country library"))
     st.caption(t("Public country reports. Nothing from a case is stored in the library."))
-    search_tab, case_tab, import_tab = st.tabs([t("Search"), t("This case"), t("Import")])
+    search_tab, case_tab, import_tab, reports_tab = st.tabs(
+        [t("Search"), t("This case"), t("Import"), t("Reports")])
     with search_tab:
         search_section(ctx)
     with case_tab:
         case_section(ctx)
     with import_tab:
         import_section(ctx)
+    with reports_tab:
+        reports_section(ctx)

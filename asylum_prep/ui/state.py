@@ -234,6 +234,11 @@ W_COI_ATTACH_PREFIX = "w_coi_attach_"  # + passage id
 W_COI_SUGGEST = "w_coi_suggest"
 W_COI_REJECT_PREFIX = "w_coi_reject_"  # + target + passage id
 W_COI_UNCITE_PREFIX = "w_coi_uncite_"  # + citation id
+W_COI_FORCE = "w_coi_force"  # import a report the library has in another form
+W_COI_REPORTS_COUNTRY = "w_coi_reports_country"  # the reports tab's country filter
+W_COI_EDIT_PREFIX = "w_coi_edit_"  # + report id: the form correcting its details
+W_COI_DELETE_SURE_PREFIX = "w_coi_delete_sure_"  # + report id
+W_COI_DELETE_PREFIX = "w_coi_delete_"  # + report id
 # The legal authorities page (ui/authorities_page.py): its filters.
 W_AUTH_JURISDICTION = "w_auth_jurisdiction"
 W_AUTH_ELEMENT = "w_auth_element"

@@ -41,3 +41,45 @@ def test_import_search_list_and_cite(cli: Run, tmp_path: Path) -> None:  # noqa:
     cli("coi", "cite", case_id, "999999", "--element", "harm").failed()
     cli("coi", "import", "--country", "Veldania", str(SAMPLES / "veldania_students_briefing.html"))
     cli("coi", "search", "x", "--country", "Nowhere").failed()
+
+
+def test_edit_delete_force_and_warnings(cli: Run, tmp_path: Path) -> None:  # noqa: F811
+    from tests.unit.country_info.report_files import govuk_note
+
+    may = tmp_path / "may.html"
+    may.write_bytes(govuk_note())
+    again = tmp_path / "again.html"
+    again.write_bytes(govuk_note(banner="<p>You have rejected additional cookies.</p>"))
+    cli("coi", "import", "--country", "IR", str(may)).ok()
+    dup = cli("coi", "import", "--country", "IR", str(again)).ok()
+    assert "duplicate" in dup.out and "already in the library as Country policy" in dup.out
+    forced = cli("coi", "import", "--country", "IR", "--force", str(again)).ok()
+    assert forced.out.startswith("imported")
+    reports = json.loads(cli("coi", "list", "--json").ok().out)
+    assert len(reports) == 2
+    assert {w["kind"] for w in reports[0]["warnings"]} >= {"old"}  # May 2022
+    first, second = reports[0]["id"], reports[1]["id"]
+
+    case_id = cli("case", "create", "--title", "Client", "--sample").ok().out.strip()
+    hit = json.loads(cli("coi", "search", "house churches", "--json").ok().out)["hits"][0]
+    cited = cli("coi", "cite", case_id, str(hit["passage_id"]), "--element", "objective_fear")
+    assert "warning: The report was published on 2022-05-12" in cited.ok().err
+
+    edited = cli("coi", "edit", hit["report_id"], "--title", "CPIN: Christians, Iran",
+                 "--published", "none").ok()
+    assert "n.d." in edited.out and "CPIN: Christians, Iran" in edited.out
+    cli("coi", "edit", hit["report_id"], "--country", "Iran").failed()
+    cli("coi", "edit", hit["report_id"]).failed()
+    check = json.loads(cli("check", case_id, "--json").ok().out)
+    kinds = {w["kind"] for c in check["citations"] for w in c["warnings"]}
+    assert kinds == {"old", "changed"}  # the date it was cited with still counts
+    assert check["citations"][0]["citation"].startswith("UK Home Office, Country policy")
+    text = cli("check", case_id).ok().out
+    assert "[objective_fear] UK Home Office, Country policy" in text
+    assert "warning: The report's details changed on" in text
+
+    cli("coi", "delete", first).ok()
+    cli("coi", "delete", second).ok()
+    cli("coi", "delete", second).failed()
+    check = json.loads(cli("check", case_id, "--json").ok().out)
+    assert [w["kind"] for w in check["citations"][0]["warnings"]] == ["deleted"]

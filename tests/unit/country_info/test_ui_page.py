@@ -46,3 +46,33 @@ def test_search_attach_and_citations(seed_store: Store, people: People,  # noqa:
     record = cases.open_case(seed_store, people.attorney, people.case_id).record
     assert len(record.citations) == 1 and record.citations[0].element.value == "objective_fear"
     assert "accessed" in texts(at)
+
+
+def test_reports_tab_warns_corrects_and_deletes(seed_store: Store, people: People,  # noqa: F811
+                                                make_app: Callable[..., AppTest]) -> None:  # noqa: F811
+    coi.import_paths(seed_store, people.attorney, paths=[SAMPLES])
+    reports = {r.title: r for r in coi.list_reports(seed_store, people.attorney)}
+    old = next(r for t, r in reports.items() if "2021" in t)
+    at = make_app(people.attorney, **{state.CASE_ID: people.case_id})
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    warnings = [w.value for w in at.warning]
+    assert any("A newer edition is in the library" in w for w in warnings), warnings
+    key = f"{state.W_COI_EDIT_PREFIX}{old.id}"
+    at.text_input(key=f"{key}_title").input("Corrected title of the 2021 report")
+    submit = next(b for b in at.button if "FormSubmitter" in str(b.key) and key in str(b.key))
+    submit.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert {r.title for r in coi.list_reports(seed_store, people.attorney)} >= {
+        "Corrected title of the 2021 report"}
+    at.checkbox(key=f"{state.W_COI_DELETE_SURE_PREFIX}{old.id}").check().run()
+    at.button(key=f"{state.W_COI_DELETE_PREFIX}{old.id}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert old.id not in {r.id for r in coi.list_reports(seed_store, people.attorney)}
+    at.text_input(key=state.W_COI_REPORTS_COUNTRY).input("IR").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Nothing in the library matched." in [i.value for i in at.info]
+    at.text_input(key=state.W_COI_REPORTS_COUNTRY).input("ZZ").run()
+    assert at.error  # a country code the page explains, not a crash

@@ -26,7 +26,8 @@ def _contradicting(cli: Run, tmp_path: Path) -> str:  # noqa: F811
 def test_check_json_has_the_issue_shape(cli: Run, tmp_path: Path) -> None:  # noqa: F811
     case_id = _contradicting(cli, tmp_path)
     data = json.loads(cli("check", case_id, "--json", "--today", "2026-11-21").ok().out)
-    assert set(data) == {"jurisdiction", "elements", "deadline", "consistency", "readiness"}
+    assert set(data) == {"jurisdiction", "elements", "deadline", "consistency", "readiness",
+                         "citations"}
     assert data["jurisdiction"] == "us"
     assert len(data["elements"]) == 11
     for element in data["elements"]:

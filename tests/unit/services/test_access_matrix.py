@@ -156,6 +156,8 @@ FACTORIES: dict[str, Factory] = {
     "coi.reject": lambda w, a: {"passage_id": w.report()[1], "case_id": w.case_id,
                                 "target": "fear.why"},
     "coi.citation_warnings": lambda w, a: _after(w.citation, _case(w, a)),
+    "coi.edit_report": lambda w, a: {"report_id": w.report()[0], "title": f"Corrected {w.n()}"},
+    "coi.library_warnings": lambda w, a: {},
     "evidence.add_evidence": lambda w, a: {**_at_version(w, a), "filename": "photo.png",
                                            "data": _png()},
     "evidence.list_evidence": _case,
