@@ -1,12 +1,12 @@
 """The legal team's declaration page: the paragraphs in both languages, edited in place.
 
 Per paragraph: its number (headings have none), its state and whether the words are the
-team's, one box per language and one Save (the team's first changed box rewrites it in that
-language, a second changed box or the translator's saves a translation), the changed
-answers old beside new with "Keep these words", the applicant's questions, and move, join,
-split, add and delete. The translator sees the same page and may only save translations. Every action is a button
-callback made on the version the page was drawn from; a refusal (someone else changed it
-meanwhile, an empty box) is shown under the paragraph and nothing is changed. History,
+team's; one box per language and one Save (the team's first changed box rewrites it in that
+language, a second changed box or the translator's saves a translation); the changed answers
+old beside new with "Keep these words"; the applicant's questions; move, join, split, add and
+delete. The translator sees the same page and may only save translations. Every action is a
+button callback made on the version the page was drawn from; a refusal (someone else changed
+it meanwhile, an empty box) is shown under the paragraph and nothing is changed. History,
 differences and restore: `ui/declaration_history.py`.
 """
 
