@@ -37,8 +37,6 @@ from pydantic import BaseModel, Field
 from asylum_prep.domain.base import Item, Model, Short, Text, new_id
 from asylum_prep.errors import N_, InputRefused, NotFoundError
 
-MAX_PARAGRAPHS = 2_000
-
 
 class Kind(StrEnum):
     heading = "heading"
@@ -270,11 +268,10 @@ def merge(decl: EditedDeclaration, paragraph_id: str, *,
     Translations that were current for both stay current: no word changed."""
     out = _copy(decl)
     i = out.index(paragraph_id)
-    if i + 1 >= len(out.paragraphs):
-        raise InputRefused(N_("The last paragraph has no next paragraph to join."))
+    if i + 1 >= len(out.paragraphs) or out.paragraphs[i + 1].kind is not out.paragraphs[i].kind:
+        raise InputRefused(N_("Only a paragraph followed by another paragraph can be joined "
+                              "with it."))
     a, b = out.paragraphs[i], out.paragraphs[i + 1]
-    if a.kind is not b.kind:
-        raise InputRefused(N_("Only two paragraphs of the same kind can be joined."))
     current_both = {lg: a.translation_status(lg) == b.translation_status(lg) == "current"
                     and a.written_in == b.written_in for lg in out.languages()}
     texts = {lg: _join(a.text(lg), b.text(lg), lg) for lg in out.languages()}
@@ -322,7 +319,7 @@ def move(decl: EditedDeclaration, paragraph_id: str, *, after: str | None) -> Ed
     out = _copy(decl)
     p = out.find(paragraph_id)
     if after == paragraph_id:
-        raise InputRefused(N_("A paragraph cannot be moved after itself."))
+        return _copy(decl)  # after itself: where it is
     if after is not None:
         out.find(after)
     out.paragraphs.remove(p)
@@ -337,8 +334,6 @@ def add(decl: EditedDeclaration, *, after: str | None, lang: str, text: str,
     """New words of the team's (a connecting sentence, a paragraph, a heading), marked as the
     team's wording until the applicant confirms them. Returns the new paragraph's id."""
     _check_lang(decl, lang)
-    if len(decl.paragraphs) >= MAX_PARAGRAPHS:
-        raise InputRefused(N_("A declaration has at most {n} paragraphs."), n=MAX_PARAGRAPHS)
     out = _copy(decl)
     p = Paragraph(kind=kind, texts={lang: Wording(text=_clean(text))}, written_in=lang,
                   edited=True, team_wording=True)

@@ -253,8 +253,7 @@ def restore_declaration(store: Store, actor: Actor, case_id: str, *, version: in
     with store.session() as session:
         require(session, actor, case_id, Permission.write)
         found = stored(session, store, repo.get_case(session, case_id), version)
-    if found is None:  # pragma: no cover - declaration_row raises first
-        raise InputRefused(N_("The declaration has no version {version}."), version=version)
+    assert found is not None  # declaration_row raised NotFoundError otherwise
     old = found[0]
     return _team(store, actor, case_id, base_version, "restore", lambda d, cur: old,
                  f"v{version}")

@@ -143,10 +143,11 @@ def ask_about_paragraph(store: Store, actor: Actor, case_id: str, *, paragraph_i
                         question: str, base_version: int) -> int:
     """The applicant's question on a paragraph, for the legal team."""
     question = question.strip()
-    if not question:
-        raise InputRefused(N_("Write your question first."))
+    if not question:  # her question is a comment to her team
+        raise InputRefused(N_("Please write the comment first."))
     if len(question) > MAX_QUESTION_CHARS:
-        raise InputRefused(N_("A question has at most {n} characters."), n=MAX_QUESTION_CHARS)
+        raise InputRefused(N_("A comment has at most {limit} characters."),
+                           limit=MAX_QUESTION_CHARS)
 
     def apply(d: ed.EditedDeclaration, cur: dict[str, str]) -> ed.EditedDeclaration:
         out = d.model_copy(deep=True)

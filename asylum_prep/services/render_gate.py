@@ -82,7 +82,7 @@ def refuse_unconfirmed(record: CaseRecord, edited: ed.EditedDeclaration | None, 
     paths = {s for p in edited.paragraphs for s in p.sources}
     current = {p: ed.answer_value(get_path(record, p)) for p in paths}
     if not ed.is_confirmed(edited, current):
-        raise InputRefused(N_("The declaration has changed since the applicant last confirmed "
-                              "it, or she has not confirmed it yet. Have her confirm it "
-                              "paragraph by paragraph in her language first; a draft "
-                              "declaration or brief can still be made."))
+        raise InputRefused(N_("The applicant has not confirmed the declaration as it reads "
+                              "now. Have the applicant confirm it paragraph by paragraph in "
+                              "their own language first; a draft declaration or brief can "
+                              "still be made."))

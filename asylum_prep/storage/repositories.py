@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from asylum_prep.errors import NotFoundError
+from asylum_prep.errors import N_, NotFoundError
 from asylum_prep.storage import crypto
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import Case, CaseVersion, DeclarationVersion, EvidenceBlob, utcnow
@@ -160,7 +160,7 @@ def declaration_row(session: Session, case_id: str, version: int) -> Declaration
     row = session.exec(select(DeclarationVersion).where(
         DeclarationVersion.case_id == case_id, DeclarationVersion.version == version)).first()
     if row is None:
-        raise NotFoundError("The declaration has no version {version}.", version=version)
+        raise NotFoundError(N_("The declaration has no version {version}."), version=version)
     return row
 
 
