@@ -205,3 +205,7 @@ _.item_name
 # gendered sentences and the extractor that writes both contexts of each.
 _.extract_gendered
 _.MESSAGES
+
+# The applicant's question on a declaration paragraph records who asked it: stored record data,
+# like a comment's author.
+_.asked_by

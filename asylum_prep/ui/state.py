@@ -243,6 +243,7 @@ W_DECL_ASK = "w_decl_ask_"  # + paragraph id: her question
 W_DECL_SEND = "w_decl_send_"  # + paragraph id
 W_DECL_CONFIRM_ALL = "w_decl_confirm_all"
 W_DECL_READER = "w_reader_of_declaration"  # the interpreter who read it back (staff recording)
+W_TR_TO_DECLARATION = "w_tr_to_declaration"  # the translator's way to the declaration page
 TR_BASE = "ap_tr_base"  # {"<case>": version the translations page was drawn from}
 TR_NOTICE = "ap_tr_notice"  # {answer path: (kind "success"|"error", translated text)}
 W_TR_FILTER = "w_tr_filter"  # which statuses are shown

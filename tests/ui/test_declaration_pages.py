@@ -80,3 +80,23 @@ def test_the_applicant_confirms_in_persian(make_app: Any, people: People,
     assert not at.exception
     assert declaration.show_declaration(seed_store, people.attorney, people.case_id).confirmed
     assert not any(b.key == state.W_DECL_CONFIRM_ALL for b in at.button)
+
+
+def test_the_translators_queue_shows_the_words_changed(make_app: Any, people: People,
+                                                      seed_store: Store) -> None:
+    pid = _seed(seed_store, people)
+    declaration.edit_paragraph(seed_store, people.attorney, people.case_id, paragraph_id=pid,
+                               lang="en", text="I believe in freedom of expression and of faith.",
+                               base_version=0)
+    at = _open(make_app, people.translator, people.case_id, "translate")
+    assert any("Declaration paragraphs to translate: 1" in h.value for h in at.subheader)
+    assert any("+ and" in c.value and "+ faith." in c.value for c in at.caption)
+    at.button(key=state.W_TR_TO_DECLARATION).click().run()
+    assert not at.exception
+    box = at.text_area(key=f"{state.W_DECL_TEXT}{pid}_fa")
+    assert not box.disabled and at.text_area(key=f"{state.W_DECL_TEXT}{pid}_en").disabled
+    box.input("من به آزادی بیان و دین باور دارم.")
+    at.button(key=f"{state.W_DECL_PREFIX}save_{pid}").click().run()
+    view = declaration.show_declaration(seed_store, people.attorney, people.case_id)
+    assert next(p for p in view.paragraphs if p.id == pid).translation == {
+        "fa": "current", "en": "current"}
