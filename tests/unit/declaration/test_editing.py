@@ -192,3 +192,28 @@ def test_who_may_edit_and_what_is_refused(store: Store, persian_case: People) ->
         decl.edit_paragraph(store, p.attorney, p.case_id, paragraph_id=belief.id, lang="de",
                             text="Worte.", base_version=0)
     assert decl.declaration_history(store, p.attorney, p.case_id) == []
+
+
+def test_an_archive_carries_every_version_of_the_declaration(
+        store: Store, persian_case: People, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from asylum_prep.services import archive
+
+    p = persian_case
+    belief = _para(_view(store, p), BELIEF)
+    v = decl.edit_paragraph(store, p.attorney, p.case_id, paragraph_id=belief.id, lang="en",
+                            text="Words kept in the archive.", base_version=0)
+    decl.move_paragraph(store, p.attorney, p.case_id, paragraph_id=belief.id, after=None,
+                        base_version=v)
+    out = Path(str(tmp_path)) / "case.apa"
+    archive.export_case(store, p.attorney, p.case_id, out=out, passphrase="a long passphrase 1")
+    new = archive.import_case(store, p.attorney, data=out.read_bytes(),
+                              passphrase="a long passphrase 1")
+    before = _view(store, p)
+    after = decl.show_declaration(store, p.attorney, new.case_id)
+    assert after.version == before.version == 3
+    assert [(x.id, x.number, x.texts, x.state) for x in after.paragraphs] == [
+        (x.id, x.number, x.texts, x.state) for x in before.paragraphs]
+    history = decl.declaration_history(store, p.attorney, new.case_id)
+    assert [h.action for h in history] == ["move", "edit", "start"]
