@@ -358,7 +358,8 @@ def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = Fals
                 isinstance(b, BilingualRow) for b in blocks):
             blocks.append(_columns(src))
         if isinstance(rblock, NumberedParagraph | Heading | Gap | Quotation | Paragraph):
-            lparts, _ = _cells(lblock)
+            lparts, lflag = _cells(lblock)  # the team's words not yet in her language
+            lparts = (*lparts, lflag) if lflag is not None else lparts
             rparts, flag = _cells(rblock)
             style = (
                 "heading"
