@@ -141,3 +141,21 @@ def test_the_bilingual_declaration_stays_paragraph_aligned_after_edits(
     pdf = " ".join(pdf_text(_render(store, p, "declaration", bilingual=True, draft=True)).split())
     assert pdf.index("I am writing this myself.") < pdf.index(EN)
     assert "این را خودم" in pdf
+
+
+def test_her_question_is_among_the_attorneys_review_items(
+        store: Store, persian_case: People) -> None:
+    from asylum_prep.services import review
+
+    p = persian_case
+    belief = _belief(store, p)
+    v = declaration_confirm.ask_about_paragraph(store, p.applicant, p.case_id,
+                                                paragraph_id=belief.id,
+                                                question="چرا؟", base_version=0)
+    items = [i for i in review.review_items(store, p.attorney, p.case_id)
+             if i.kind == "declaration_question"]
+    assert [(i.paragraph, i.path) for i in items] == [(belief.number, belief.id)]
+    declaration_confirm.resolve_question(store, p.attorney, p.case_id,
+                                         question_id=items[0].comment_id, base_version=v)
+    assert not [i for i in review.review_items(store, p.attorney, p.case_id)
+                if i.kind == "declaration_question"]
