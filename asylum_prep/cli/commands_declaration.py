@@ -6,6 +6,9 @@
     declaration translate ID PARAGRAPH --lang L --text-stdin
     declaration add ID [--after PARAGRAPH] --lang L --text-stdin [--heading]
     declaration merge | keep | delete ID PARAGRAPH
+    declaration take ID PARAGRAPH [--after PARAGRAPH]
+                                                 answers the edited declaration does not use
+                                                 yet (show --json lists them: not_included)
     declaration split ID PARAGRAPH --at N        (a character offset in its written wording)
     declaration move ID PARAGRAPH (--after PARAGRAPH | --first)
     declaration history ID | diff ID OLD NEW | restore ID VERSION
@@ -55,6 +58,11 @@ def as_json(view: DeclarationView) -> dict[str, Any]:
                         for s in p.sources],
             "questions": [{"id": q.id, "text": q.text} for q in p.questions],
         } for p in view.paragraphs],
+        "not_included": [{
+            "id": p.id, "kind": p.kind.value,
+            "text": {lang: p.text(lang) for lang in view.body.languages()},
+            "sources": list(p.sources),
+        } for p in view.not_included],
     }
 
 
@@ -97,6 +105,9 @@ def _run(args: argparse.Namespace) -> int:
     elif action == "split":
         version = d.split_paragraph(store, actor, args.case_id, paragraph_id=pid, at=args.at,
                                     **common)
+    elif action == "take":
+        version = d.take_paragraph(store, actor, args.case_id, paragraph_id=pid,
+                                   after=args.after, **common)
     elif action == "move":
         version = d.move_paragraph(store, actor, args.case_id, paragraph_id=pid,
                                    after=None if args.first else args.after, **common)
@@ -173,6 +184,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     action("merge", "join a paragraph with the next one")
     action("keep", "keep a paragraph's words after its answers changed")
     action("delete", "delete a paragraph")
+    p = action("take", "put in a paragraph of answers the declaration does not use yet "
+               "(show --json: not_included)")
+    p.add_argument("--after", default=None, metavar="PARAGRAPH", help="default: first")
     p = action("split", "split a paragraph at a character offset")
     p.add_argument("--at", type=int, required=True, metavar="N")
     p = action("move", "move a paragraph after another one")

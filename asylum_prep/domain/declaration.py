@@ -19,12 +19,12 @@ Each paragraph carries:
 
 The declaration as a whole is confirmed when every paragraph is, and its `confirmation` names
 the digest of the whole (`whole_digest`); a move after that asks for the whole again.
-Pure: no storage, no access checks, no translation.
+Pure: no storage, no access checks, no translation. Differences between two versions:
+`domain/declaration_diff.py`.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from collections.abc import Iterable
@@ -342,6 +342,31 @@ def add(decl: EditedDeclaration, *, after: str | None, lang: str, text: str,
     return out, p.id
 
 
+def not_included(decl: EditedDeclaration, fresh: EditedDeclaration) -> list[Paragraph]:
+    """Paragraphs of a freshly generated declaration built from answers the edited one neither
+    uses nor left out on purpose (an incident added after the team started editing, say)."""
+    known = {s for p in decl.paragraphs for s in p.sources} | set(decl.left_out)
+    return [p for p in fresh.paragraphs
+            if p.kind is not Kind.heading and p.sources and not set(p.sources) & known]
+
+
+def take(decl: EditedDeclaration, fresh: EditedDeclaration, paragraph_id: str, *,
+         after: str | None) -> EditedDeclaration:
+    """Put a paragraph of the freshly generated declaration (`not_included`) into the edited
+    one, right after `after` (None: first)."""
+    found = next((p for p in not_included(decl, fresh) if p.id == paragraph_id), None)
+    if found is None:
+        raise NotFoundError(N_("The declaration has no paragraph {paragraph}."),
+                            paragraph=str(paragraph_id)[:40])
+    out = _copy(decl)
+    at = 0 if after is None else out.index(after) + 1
+    taken = found.model_copy(deep=True)
+    if any(p.id == taken.id for p in out.paragraphs):
+        taken.id = new_id()
+    out.paragraphs.insert(at, taken)
+    return out
+
+
 def delete(decl: EditedDeclaration, paragraph_id: str) -> EditedDeclaration:
     """Remove a paragraph; its answers are remembered as left out on purpose."""
     out = _copy(decl)
@@ -361,75 +386,3 @@ def confirm(decl: EditedDeclaration,
         if wanted is None or p.id in wanted:
             p.confirmed_sha256 = digest(out, p)
     return out
-
-
-# --- differences between two versions -------------------------------------------------------
-
-
-class Change(StrEnum):
-    added = "added"
-    removed = "removed"
-    changed = "changed"
-    moved = "moved"
-
-
-class ParagraphDiff(BaseModel):
-    paragraph_id: str
-    change: Change
-    old_number: int | None = None
-    new_number: int | None = None
-    lang: str = ""
-    old_text: str = ""
-    new_text: str = ""
-    lines: list[str] = Field(default_factory=list)  # a unified diff of the words
-
-
-def word_diff(old: str, new: str) -> list[str]:
-    """The words removed ("- ") and added ("+ ") between two wordings, in order."""
-    out: list[str] = []
-    for line in difflib.ndiff(old.split(), new.split()):
-        if line[:2] in ("- ", "+ "):
-            out.append(line)
-    return out
-
-
-def diff(old: EditedDeclaration, new: EditedDeclaration) -> list[ParagraphDiff]:
-    """What changed from `old` to `new`, paragraph by paragraph, in `new`'s order (removed
-    paragraphs at the end)."""
-    on, nn = numbers(old), numbers(new)
-    old_by = {p.id: p for p in old.paragraphs}
-    old_order = [p.id for p in old.paragraphs]
-    new_order = [p.id for p in new.paragraphs if p.id in old_by]
-    kept_old = [i for i in old_order if i in set(new_order)]
-    moved = _moved(kept_old, new_order)
-    out: list[ParagraphDiff] = []
-    for p in new.paragraphs:
-        before = old_by.get(p.id)
-        if before is None:
-            out.append(ParagraphDiff(paragraph_id=p.id, change=Change.added,
-                                     new_number=nn.get(p.id), lang=p.written_in,
-                                     new_text=p.text(p.written_in)))
-            continue
-        for lang in new.languages():
-            if before.text(lang) != p.text(lang):
-                out.append(ParagraphDiff(
-                    paragraph_id=p.id, change=Change.changed, old_number=on.get(p.id),
-                    new_number=nn.get(p.id), lang=lang, old_text=before.text(lang),
-                    new_text=p.text(lang), lines=word_diff(before.text(lang), p.text(lang))))
-        if p.id in moved:
-            out.append(ParagraphDiff(paragraph_id=p.id, change=Change.moved,
-                                     old_number=on.get(p.id), new_number=nn.get(p.id)))
-    new_ids = {p.id for p in new.paragraphs}
-    for p in old.paragraphs:
-        if p.id not in new_ids:
-            out.append(ParagraphDiff(paragraph_id=p.id, change=Change.removed,
-                                     old_number=on.get(p.id), lang=p.written_in,
-                                     old_text=p.text(p.written_in)))
-    return out
-
-
-def _moved(old: list[str], new: list[str]) -> set[str]:
-    """The ids not in the longest run kept in the same order (what the team moved)."""
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    stayed = {old[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
-    return set(new) - stayed

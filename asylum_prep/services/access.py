@@ -255,6 +255,7 @@ SERVICE_RULES: dict[str, Rule] = {
     "declaration.move_paragraph": _rule(_AT, _PA),
     "declaration.add_paragraph": _rule(_AT, _PA),
     "declaration.delete_paragraph": _rule(_AT, _PA),
+    "declaration.take_paragraph": _rule(_AT, _PA),
     "declaration.restore_declaration": _rule(_AT, _PA),
     "declaration.declaration_history": _rule(_AT, _PA, _TR),
     "declaration.declaration_diff": _rule(_AT, _PA, _TR),

@@ -23,6 +23,7 @@ from sqlmodel import Session, select
 
 from asylum_prep.documents.declaration_edited import current_values, generated, source_paths
 from asylum_prep.domain import declaration as ed
+from asylum_prep.domain.declaration_diff import ParagraphDiff, diff
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, DeclarationChanged, InputRefused, PermissionDenied
 from asylum_prep.forms.answer_labels import AnswerLabel, answer_label
@@ -73,6 +74,8 @@ class DeclarationView:
     confirmation: ed.Confirmation | None
     open_questions: int = 0
     body: ed.EditedDeclaration = field(default_factory=ed.EditedDeclaration, repr=False)
+    # answers the edited declaration does not use yet, as the generator words them now
+    not_included: list[ed.Paragraph] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -133,10 +136,13 @@ def view_of(loaded: Loaded) -> DeclarationView:
             sources=[Source(path, answer_label(loaded.record, path), then, current.get(path, ""))
                      for path, then in p.sources.items()],
             questions=[q for q in body.questions if q.paragraph_id == p.id and not q.resolved]))
+    fresh = (generated(loaded.record, jurisdiction=loaded.case.jurisdiction)
+             if loaded.version else body)
     return DeclarationView(
         version=loaded.version, language=body.language, paragraphs=out,
         confirmed=ed.is_confirmed(body, current), confirmation=body.confirmation,
-        open_questions=sum(not q.resolved for q in body.questions), body=body)
+        open_questions=sum(not q.resolved for q in body.questions), body=body,
+        not_included=ed.not_included(body, fresh) if loaded.version else [])
 
 
 @guarded
@@ -240,6 +246,18 @@ def add_paragraph(store: Store, actor: Actor, case_id: str, *, after: str | None
 
 
 @guarded
+def take_paragraph(store: Store, actor: Actor, case_id: str, *, paragraph_id: str,
+                   after: str | None, base_version: int) -> int:
+    """Put a paragraph the answers now give, and the edited declaration does not use yet,
+    after `after` (None: first)."""
+    with store.session() as session:
+        loaded = open_loaded(session, store, actor, case_id, Permission.write)
+        fresh = generated(loaded.record, jurisdiction=loaded.case.jurisdiction)
+    return _team(store, actor, case_id, base_version, "take", lambda d, cur: ed.take(
+        d, fresh, paragraph_id, after=after), paragraph_id)
+
+
+@guarded
 def delete_paragraph(store: Store, actor: Actor, case_id: str, *, paragraph_id: str,
                      base_version: int) -> int:
     return _team(store, actor, case_id, base_version, "delete",
@@ -275,7 +293,7 @@ def declaration_history(store: Store, actor: Actor, case_id: str) -> list[Versio
 
 @guarded
 def declaration_diff(store: Store, actor: Actor, case_id: str, *, old: int,
-                     new: int) -> list[ed.ParagraphDiff]:
+                     new: int) -> list[ParagraphDiff]:
     """What changed between two stored versions (0: the generated declaration now)."""
     with store.session() as session:
         loaded = open_loaded(session, store, actor, case_id, Permission.read)
@@ -288,4 +306,4 @@ def declaration_diff(store: Store, actor: Actor, case_id: str, *, old: int,
                 assert found is not None  # declaration_row raised otherwise
                 bodies.append(found[0])
         audit.log(session, actor, "declaration_diff", case_id, f"old={old} new={new}")
-    return ed.diff(bodies[0], bodies[1])
+    return diff(bodies[0], bodies[1])

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from asylum_prep.domain import declaration as ed
+from asylum_prep.domain.declaration_diff import word_diff
 from asylum_prep.errors import N_, InputRefused, PermissionDenied
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, guarded
@@ -97,7 +98,7 @@ def translation_queue(store: Store, actor: Actor, case_id: str) -> list[Translat
                 out.append(TranslationTask(
                     paragraph_id=p.id, number=numbers.get(p.id), lang=lg, status=status,
                     source_lang=p.written_in, source=now, translation=p.text(lg),
-                    changed=ed.word_diff(then, now)))
+                    changed=word_diff(then, now)))
         audit.log(session, actor, "declaration_queue", case_id,
                   f"version={loaded.version} tasks={len(out)}")
         return out

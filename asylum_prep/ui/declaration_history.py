@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from asylum_prep.domain.declaration import Change
+from asylum_prep.domain.declaration_diff import Change
 from asylum_prep.services import declaration
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import html, state

@@ -166,6 +166,25 @@ def _paragraph(ctx: PageContext, case_id: str, view: DeclarationView, i: int) ->
         show_notice(p.id)
 
 
+def _not_included(ctx: PageContext, case_id: str, view: DeclarationView) -> None:
+    """Answers given since the team started editing (or never used): as the generator words
+    them, each with Add, which puts it at the end (move it from there)."""
+    t = ctx.t
+    if not view.not_included or ctx.actor.role not in TEAM:
+        return
+    last = view.paragraphs[-1].id if view.paragraphs else None
+    with st.container(border=True):
+        st.warning(t("Answers the declaration does not use yet: {n}",
+                     n=len(view.not_included)), icon=":material/new_releases:")
+        for p in view.not_included:
+            html.show(WORDS, lang=view.language.replace("_", "-"),
+                      text=p.text(view.language))
+            st.button(t("Add"), key=f"{state.W_DECL_PREFIX}take_{p.id}", on_click=act, args=(
+                ctx, case_id, "", lambda v, pid=p.id: declaration.take_paragraph(
+                    ctx.store, ctx.actor, case_id, paragraph_id=pid, after=last,
+                    base_version=v)))
+
+
 def render(ctx: PageContext) -> None:
     t = ctx.t
     st.title(t("Declaration"))
@@ -182,6 +201,7 @@ def render(ctx: PageContext) -> None:
             st.success(t("The applicant confirmed this version."),
                        icon=":material/check_circle:")
         show_notice("")
+        _not_included(ctx, case_id, view)
         for i in range(len(view.paragraphs)):
             _paragraph(ctx, case_id, view, i)
         declaration_history.render(ctx, case_id, view.version)

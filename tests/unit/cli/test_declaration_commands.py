@@ -41,6 +41,7 @@ def test_show_edit_move_history_and_confirm(cli: Run) -> None:
     # an older base version is refused, in one line
     err = cli("declaration", "delete", case_id, first["id"], "--base-version", "2").failed().err
     assert "Someone else changed the declaration" in err
+    assert _show(cli, case_id)["not_included"] == []
     if lang == "en":
         cli("declaration", "confirm", case_id, "--read-back-by", "A. Interpreter").ok()
         assert _show(cli, case_id)["confirmed"] is True

@@ -12,6 +12,7 @@ from asylum_prep.documents.brief_facts import statement_of_facts
 from asylum_prep.documents.build_declaration import build_declaration
 from asylum_prep.documents.model import Paragraph as DocParagraph
 from asylum_prep.domain import declaration as ed
+from asylum_prep.domain.declaration_diff import Change
 from asylum_prep.errors import DeclarationChanged, InputRefused, PermissionDenied
 from asylum_prep.i18n import Translator
 from asylum_prep.services import answers, cases
@@ -140,7 +141,7 @@ def test_operations_keep_numbering_and_the_brief_cites_follow(
     assert _brief_cites(store, p, view)[belief_now.texts["en"]] == (
         f"(Decl. \u00b6 {belief_now.number}.)")
     changes = decl.declaration_diff(store, p.attorney, p.case_id, old=before_delete, new=v - 1)
-    assert [(c.paragraph_id, c.change) for c in changes] == [(last.id, ed.Change.removed)]
+    assert [(c.paragraph_id, c.change) for c in changes] == [(last.id, Change.removed)]
     history = [h.action for h in decl.declaration_history(store, p.attorney, p.case_id)]
     assert history == ["restore", "delete", "add", "split", "merge", "move", "start"]
 
@@ -217,3 +218,27 @@ def test_an_archive_carries_every_version_of_the_declaration(
         (x.id, x.number, x.texts, x.state) for x in before.paragraphs]
     history = decl.declaration_history(store, p.attorney, new.case_id)
     assert [h.action for h in history] == ["move", "edit", "start"]
+
+
+def test_an_answer_given_after_editing_began_is_offered_never_lost(
+        store: Store, persian_case: People) -> None:
+    p = persian_case
+    belief = _para(_view(store, p), BELIEF)
+    v = decl.edit_paragraph(store, p.attorney, p.case_id, paragraph_id=belief.id, lang="en",
+                            text="My own words.", base_version=0)
+    assert _view(store, p).not_included == []
+    case_version = cases.open_case(store, p.applicant, p.case_id, audit_view=False).version
+    answers.save_answer(store, p.applicant, p.case_id, path="fear.how_they_would_know",
+                        value="آنها در فرودگاه فهرست دارند.", base_version=case_version)
+    view = _view(store, p)
+    [new] = view.not_included
+    assert list(new.sources) == ["fear.how_they_would_know"]
+    assert "آنها در فرودگاه فهرست دارند." in new.text("fa")
+    assert all(x.id != new.id for x in view.paragraphs)  # offered, not put in by itself
+    who = _para(view, "fear.who")
+    decl.take_paragraph(store, p.attorney, p.case_id, paragraph_id=new.id, after=who.id,
+                        base_version=v)
+    view = _view(store, p)
+    _numbers_are_continuous(view)
+    taken = _para(view, "fear.how_they_would_know")
+    assert taken.number == who.number + 1 and view.not_included == []

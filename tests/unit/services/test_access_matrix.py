@@ -137,6 +137,20 @@ def _added_paragraph(w: World, actor: Actor) -> Args:
     return {"case_id": w.case_id, "paragraph_id": ids[0], "base_version": version}
 
 
+def _not_included(w: World, actor: Actor) -> Args:
+    """A paragraph of an answer given after the declaration was first edited."""
+    from asylum_prep.services import answers, declaration
+
+    version = _stored_declaration(w)
+    item = w.item()
+    answers.save_answer(w.store, w.people.attorney, w.case_id,
+                        path=f"incidents.items.{item}.what_happened",
+                        value=f"They came to my home {w.n()}.", base_version=w.version())
+    view = declaration.show_declaration(w.store, w.people.attorney, w.case_id)
+    return {"case_id": w.case_id, "paragraph_id": view.not_included[0].id, "after": None,
+            "base_version": version}
+
+
 def _in_persian(w: World, actor: Actor) -> Args:
     """A paragraph written in Persian, to translate into English."""
     from asylum_prep.services import translations
@@ -175,6 +189,7 @@ FACTORIES: dict[str, Factory] = {
                                                "lang": "en", "text": f"Added {w.n()}.",
                                                "base_version": _declaration(w)[0]},
     "declaration.delete_paragraph": _added_paragraph,
+    "declaration.take_paragraph": _not_included,
     "declaration.restore_declaration": lambda w, a: {
         "case_id": w.case_id, "version": 1, "base_version": _stored_declaration(w)},
     "declaration.declaration_history": _case,
