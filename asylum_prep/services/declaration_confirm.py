@@ -48,13 +48,15 @@ class TranslationTask:
 
 
 def _not_ready(body: ed.EditedDeclaration, p: ed.Paragraph, current: dict[str, str]) -> None:
+    # a heading has no number: it is named by its words
+    number = ed.numbers(body).get(p.id) or f"\u201c{p.text(p.written_in)[:60]}\u201d"
     if ed.changed_sources(p, current):
         raise InputRefused(N_("Paragraph {number} cannot be confirmed yet: an answer it comes "
                               "from has changed. The legal team must look at it first."),
-                           number=ed.numbers(body).get(p.id, 0))
+                           number=number)
     if any(p.translation_status(lg) != "current" for lg in body.languages()):
         raise InputRefused(N_("Paragraph {number} cannot be confirmed yet: its translation is "
-                              "missing or out of date."), number=ed.numbers(body).get(p.id, 0))
+                              "missing or out of date."), number=number)
 
 
 @guarded

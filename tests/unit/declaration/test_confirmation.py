@@ -159,3 +159,18 @@ def test_her_question_is_among_the_attorneys_review_items(
                                          question_id=items[0].comment_id, base_version=v)
     assert not [i for i in review.review_items(store, p.attorney, p.case_id)
                 if i.kind == "declaration_question"]
+
+
+def test_a_heading_of_the_teams_needs_her_language_too(store: Store, persian_case: People) -> None:
+    p = persian_case
+    v = decl.add_paragraph(store, p.attorney, p.case_id, after=None, lang="en",
+                           text="Introduction", heading=True, base_version=0)
+    with pytest.raises(InputRefused, match="\u201cIntroduction\u201d cannot be confirmed yet"):
+        declaration_confirm.confirm_declaration(store, p.applicant, p.case_id, base_version=v)
+    heading = decl.show_declaration(store, p.attorney, p.case_id).paragraphs[0]
+    assert heading.kind is ed.Kind.heading and heading.number is None
+    v = declaration_confirm.translate_paragraph(store, p.translator, p.case_id,
+                                                paragraph_id=heading.id, lang="fa",
+                                                text="مقدمه", base_version=v)
+    declaration_confirm.confirm_declaration(store, p.applicant, p.case_id, base_version=v)
+    assert decl.show_declaration(store, p.attorney, p.case_id).confirmed
