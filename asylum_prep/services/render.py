@@ -78,7 +78,8 @@ class Edited:
     body: EditedDeclaration
     version: int
 
-    def confirmed(self, lang: str) -> Confirmed | None:
+    def confirmed(self) -> Confirmed | None:
+        """What the certificates print of her confirmation (None: never confirmed)."""
         c = self.body.confirmation
         if c is None:
             return None
@@ -171,7 +172,7 @@ def build(
     if doc in ("translation-certificate", "interpretation-certificate"):
         decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False,
                                  edited=body)
-        confirmed = edited.confirmed("en") if edited else None
+        confirmed = edited.confirmed() if edited else None
         if doc == "translation-certificate":
             cert = translation_certificate(
                 record, jurisdiction=jurisdiction, declaration=decl, version=version, info=info,
