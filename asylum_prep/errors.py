@@ -102,6 +102,14 @@ class StaleVersionError(AsylumPrepError):
     )
 
 
+class DeclarationChanged(StaleVersionError):
+    template = N_(
+        "Someone else changed the declaration while you were working on it (your copy: "
+        "version {base}, now: version {current}). Nothing of yours was saved; reload to see "
+        "their changes, then make yours again."
+    )
+
+
 class ArchiveError(AsylumPrepError):
     template = N_(
         "The archive could not be opened: the passphrase is wrong or the file was damaged "

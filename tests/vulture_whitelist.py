@@ -209,3 +209,6 @@ _.MESSAGES
 # Who deleted a country report: a column written for the record (coi_report_deletions), read
 # by people looking at the database, not by the app.
 _.deleted_by
+# The applicant's question on a declaration paragraph records who asked it: stored record data,
+# like a comment's author.
+_.asked_by

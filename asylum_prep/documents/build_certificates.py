@@ -38,6 +38,16 @@ class TranslatorInfo:
     phone: str = ""
 
 
+@dataclass(frozen=True)
+class Confirmed:
+    """The edited declaration's version the applicant confirmed (services/declaration_confirm)."""
+
+    version: int
+    on: str  # the date written out
+    language: str
+    read_back_by: str = ""
+
+
 @dataclass
 class Certificate:
     document: Document
@@ -60,6 +70,7 @@ def _common(
     kind: str,
     tr: Translator,
     scope: str = "",
+    confirmed: str = "",
 ) -> Document:
     lang = "en"
     doc = decl.document
@@ -83,6 +94,7 @@ def _common(
         Paragraph(parts=(Text(text=body, lang=lang),)),
         Heading(text=Text(text=tr("Document covered"), lang=lang), level=2),
         Paragraph(parts=(Text(text=covered, lang=lang),)),
+        *([Paragraph(parts=(Text(text=confirmed, lang=lang),))] if confirmed else []),
         *([Paragraph(parts=(Text(text=scope, lang=lang),))] if scope else []),
         SignatureBlock(
             lines=(
@@ -158,6 +170,7 @@ def translation_certificate(
     declaration: Declaration,
     version: int,
     info: TranslatorInfo,
+    confirmed: Confirmed | None = None,
 ) -> Certificate:
     """For the English declaration: competent in both languages; true and accurate."""
     notices: list[Notice] = []
@@ -184,6 +197,8 @@ def translation_certificate(
         "translation-certificate",
         t,
         scope,
+        t("It covers declaration version {version}, as the declarant confirmed it on {date}.",
+          version=confirmed.version, date=confirmed.on) if confirmed else "",
     )
     return Certificate(doc, notices)
 
@@ -196,6 +211,7 @@ def interpretation_certificate(
     version: int,
     info: TranslatorInfo,
     language: str | None = None,
+    confirmed: Confirmed | None = None,
 ) -> Certificate:
     """The declaration was read back to the declarant in a language they understand."""
     notices: list[Notice] = []
@@ -222,5 +238,21 @@ def interpretation_certificate(
         notices,
         "interpretation-certificate",
         t,
+        confirmed=_read_back(t, confirmed),
     )
     return Certificate(doc, notices)
+
+
+def _read_back(t: Translator, confirmed: Confirmed | None) -> str:
+    """The read-back the applicant's confirmation recorded."""
+    if confirmed is None:
+        return ""
+    language = language_name(confirmed.language)
+    if confirmed.read_back_by:
+        return t("Declaration version {version} was read back to the declarant in {language} "
+                 "by {reader}, and the declarant confirmed each paragraph on {date}.",
+                 version=confirmed.version, language=language, reader=confirmed.read_back_by,
+                 date=confirmed.on)
+    return t("Declaration version {version} was read back to the declarant in {language}, "
+             "and the declarant confirmed each paragraph on {date}.",
+             version=confirmed.version, language=language, date=confirmed.on)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from asylum_prep.documents import dated as d
+from asylum_prep.documents import declaration_edited, legal_texts
 from asylum_prep.documents import declaration_sections as sec
-from asylum_prep.documents import legal_texts
 from asylum_prep.documents.answers import (
     Answers,
     display_name,
@@ -42,6 +42,7 @@ from asylum_prep.documents.model import (
     Text,
 )
 from asylum_prep.domain.base import YesNo
+from asylum_prep.domain.declaration import EditedDeclaration
 from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord, Proceeding
 from asylum_prep.errors import N_, InputRefused
@@ -53,6 +54,10 @@ class Declaration:
     document: Document
     paragraphs: dict[str, int] = field(default_factory=dict)  # answer path -> paragraph number
     notices: list[Notice] = field(default_factory=list)
+    ids: dict[str, int] = field(default_factory=dict)  # edited paragraph id -> number
+    # From the edited declaration: (answer path, "missing"/"stale", number) of each paragraph
+    # whose English is not a current translation; None for the generated declaration.
+    edited_uncovered: list[tuple[str, str, int]] | None = None
 
     def paragraph_for(self, path: str) -> int | None:
         """The first paragraph built from `path` or from an answer under it."""
@@ -253,8 +258,11 @@ def closing_blocks(
 
 
 def build_declaration(
-    record: CaseRecord, *, jurisdiction: str, lang: str | None = None, draft: bool = False
+    record: CaseRecord, *, jurisdiction: str, lang: str | None = None, draft: bool = False,
+    edited: EditedDeclaration | None = None,
 ) -> Declaration:
+    """The declaration in `lang`: generated from the answers, or the team's edited paragraphs
+    (`edited`) between the same caption, opening and closing."""
     src = record.filing.answer_language or "en"
     lang = lang or src
     if lang not in (src, "en"):
@@ -285,10 +293,16 @@ def build_declaration(
             )
         )
     )
-    sec.background(w, record)
-    sec.beliefs(w, record)
-    sec.events(w, record)
-    _after_events(w, record)
+    drawn = None
+    if edited is not None:
+        drawn = declaration_edited.blocks(edited, record, lang=lang, fixed_lang=flang, t=t,
+                                          draft=draft, notices=answers.notices)
+        w.blocks.extend(drawn.blocks)
+    else:
+        sec.background(w, record)
+        sec.beliefs(w, record)
+        sec.events(w, record)
+        _after_events(w, record)
     w.blocks.extend(closing_blocks(t, record, jurisdiction, flang, name))
     doc = Document(
         title=t("Declaration of {name}", name=name or "—"),
@@ -298,6 +312,9 @@ def build_declaration(
         blocks=tuple(w.blocks),
         page_size=paper_name(jurisdiction),
     )
+    if drawn is not None:
+        return Declaration(document=doc, paragraphs=drawn.paths, notices=answers.notices,
+                           ids=drawn.ids, edited_uncovered=drawn.uncovered)
     return Declaration(document=doc, paragraphs=w.paths, notices=answers.notices)
 
 
@@ -319,7 +336,8 @@ def _columns(src: str) -> BilingualRow:
                         right=(Text(text=native_name("en"), lang="en"),), style="columns")
 
 
-def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = False) -> Declaration:
+def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = False,
+                    edited: EditedDeclaration | None = None) -> Declaration:
     """Paragraph-aligned two columns: the applicant's words | the English translation.
 
     Both columns come from the same builder over the same answers, so block sequences align;
@@ -327,8 +345,10 @@ def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = Fals
     statement and "Executed on") included, is a row in both languages, under column headings
     that name each language in itself."""
     src = record.filing.answer_language or "en"
-    left = build_declaration(record, jurisdiction=jurisdiction, lang=src, draft=draft)
-    right = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=draft)
+    left = build_declaration(record, jurisdiction=jurisdiction, lang=src, draft=draft,
+                             edited=edited)
+    right = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=draft,
+                              edited=edited)
     lb, rb = left.document.blocks, right.document.blocks
     if len(lb) != len(rb):  # pragma: no cover - same builder, same answers
         raise InputRefused(N_("The two language versions did not line up; nothing was made."))
@@ -338,7 +358,8 @@ def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = Fals
                 isinstance(b, BilingualRow) for b in blocks):
             blocks.append(_columns(src))
         if isinstance(rblock, NumberedParagraph | Heading | Gap | Quotation | Paragraph):
-            lparts, _ = _cells(lblock)
+            lparts, lflag = _cells(lblock)  # the team's words not yet in her language
+            lparts = (*lparts, lflag) if lflag is not None else lparts
             rparts, flag = _cells(rblock)
             style = (
                 "heading"
@@ -356,4 +377,5 @@ def build_bilingual(record: CaseRecord, *, jurisdiction: str, draft: bool = Fals
     doc = right.document.model_copy(
         update={"blocks": tuple(blocks), "kind": "declaration-bilingual"}
     )
-    return Declaration(document=doc, paragraphs=right.paragraphs, notices=right.notices)
+    return Declaration(document=doc, paragraphs=right.paragraphs, notices=right.notices,
+                       ids=right.ids, edited_uncovered=right.edited_uncovered)

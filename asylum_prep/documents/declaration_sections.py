@@ -153,6 +153,13 @@ _WHO = {
     Perpetrator.non_state: N_("people not part of the state"),
     Perpetrator.unknown: "",
 }
+# How badly she was hurt, as she chose it (forms/incidents.py INJURY_LEVELS), as a sentence of
+# her own: worded so no language needs the declarant's sex (Russian "у меня были травмы").
+_HURT = {
+    InjuryLevel.minor: N_("I was hurt, but I did not need a doctor."),
+    InjuryLevel.treated: N_("I was hurt, and I needed a doctor or medical care."),
+    InjuryLevel.lasting: N_("I was hurt, and I still live with the harm."),
+}
 _PROTECTION = {
     StateProtection.sought_refused: N_("I asked the authorities for protection and they refused."),
     StateProtection.sought_failed: N_(
@@ -203,6 +210,9 @@ def incident(w: Writer, inc: Incident) -> None:
         w.para(t("I was detained."), sources=(f"{base}.detained",))
     if inc.injury_level is InjuryLevel.none:  # her "I was not hurt" is never "My injuries: ..."
         w.para(t("I was not physically hurt."), a.get(f"{base}.injuries"),
+               sources=(f"{base}.injury_level", f"{base}.injuries"))
+    elif inc.injury_level in _HURT:  # the sentence her choice says, then her own words
+        w.para(t(_HURT[inc.injury_level]), a.get(f"{base}.injuries"),
                sources=(f"{base}.injury_level", f"{base}.injuries"))
     else:
         w.answer(t("My injuries:"), f"{base}.injuries")

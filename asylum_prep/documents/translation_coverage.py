@@ -48,6 +48,10 @@ def coverage(record: CaseRecord, declaration: Declaration) -> Coverage:
     source = record.filing.answer_language or "en"
     if source == "en":
         return out
+    if declaration.edited_uncovered is not None:  # the team's paragraphs: their own English
+        out.uncovered.extend(Uncovered(path, status, number)
+                             for path, status, number in declaration.edited_uncovered)
+        return out
     for path, number in sorted(declaration.paragraphs.items(), key=lambda kv: (kv[1], kv[0])):
         original = _text(get_path(record, path))
         if original is None or not needs_translation(path, original, source):

@@ -246,6 +246,27 @@ SERVICE_RULES: dict[str, Rule] = {
     "coi.citation_warnings": _rule(_AT, _PA),
     "coi.edit_report": _rule(_AT, _PA, _AD),
     "coi.library_warnings": _rule(_AT, _PA, _AD),
+    # declaration: the team edits it, the translator translates it, the applicant (or staff
+    # with her present) confirms it and asks about it; everyone on the case reads it.
+    "declaration.show_declaration": _rule(_AT, _PA, _TR, _AP),
+    "declaration.change": INTERNAL,  # every change below goes through it
+    "declaration.edit_paragraph": _rule(_AT, _PA),
+    "declaration.keep_paragraph": _rule(_AT, _PA),
+    "declaration.merge_paragraphs": _rule(_AT, _PA),
+    "declaration.split_paragraph": _rule(_AT, _PA),
+    "declaration.move_paragraph": _rule(_AT, _PA),
+    "declaration.add_paragraph": _rule(_AT, _PA),
+    "declaration.delete_paragraph": _rule(_AT, _PA),
+    "declaration.take_paragraph": _rule(_AT, _PA),
+    "declaration.restore_declaration": _rule(_AT, _PA),
+    "declaration.declaration_history": _rule(_AT, _PA, _TR),
+    "declaration.declaration_diff": _rule(_AT, _PA, _TR),
+    "declaration_confirm.translate_paragraph": _rule(_AT, _PA, _TR),
+    "declaration_confirm.translation_queue": _rule(_AT, _PA, _TR),
+    "declaration_confirm.confirm_paragraph": _rule(_AT, _PA, _AP),
+    "declaration_confirm.confirm_declaration": _rule(_AT, _PA, _AP),
+    "declaration_confirm.ask_about_paragraph": _rule(_AT, _PA, _AP),
+    "declaration_confirm.resolve_question": _rule(_AT, _PA),
     # evidence: the applicant adds and reads her own documents.
     "evidence.add_evidence": _rule(_AT, _PA, _AP),
     "evidence.list_evidence": _rule(_AT, _PA, _AP),
@@ -307,7 +328,7 @@ SERVICE_RULES: dict[str, Rule] = {
 
 # Public functions taking `actor` that run inside a transaction their caller opened (their
 # first parameter is that session) after checking access itself: not entry points.
-BUILDING_BLOCKS = frozenset({"audit.log", "cases.commit_version"})
+BUILDING_BLOCKS = frozenset({"audit.log", "cases.commit_version", "declaration.open_loaded"})
 
 OPERATOR_ONLY = N_("Only the operator of the command line may do this.")
 _INSIDE: ContextVar[bool] = ContextVar("asylum_prep_inside_service", default=False)

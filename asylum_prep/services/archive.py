@@ -194,12 +194,22 @@ class BlobEntry(_Strict):
     author: str = Field(max_length=64)
 
 
+class DeclarationEntry(_Strict):
+    """One version of the edited declaration (its body: declaration/<version>.json)."""
+
+    version: int = Field(ge=1)
+    action: str = Field(max_length=32)
+    created_at: datetime
+    author: str = Field(max_length=64)
+
+
 class Manifest(_Strict):
     format: Literal[1] = 1
     exported_at: datetime
     case: CaseMeta
     versions: list[VersionEntry]
     blobs: list[BlobEntry]
+    declaration: list[DeclarationEntry] = Field(default_factory=list)  # none before issue 20
 
 
 @dataclass(frozen=True)
@@ -236,6 +246,13 @@ def _write_payload(
                 version=row.version, created_at=row.created_at,
                 author=names.get(row.created_by, ""), summary=repo.open_summary(cipher, row),
             ))
+        declaration = []
+        for drow in sorted(repo.declaration_rows(session, case.id), key=lambda r: r.version):
+            body = repo.open_declaration(cipher, drow)
+            _add(tar, f"declaration/{drow.version}.json", body.model_dump_json().encode())
+            declaration.append(DeclarationEntry(
+                version=drow.version, action=drow.action, created_at=drow.created_at,
+                author=names.get(drow.created_by, "")))
         for blob in blobs:
             data = repo.get_blob(session, cipher, blob.id)
             _add(tar, f"blobs/{blob.id}", data)
@@ -245,7 +262,7 @@ def _write_payload(
                 author=names.get(blob.created_by, ""),
             ))
         manifest = Manifest(
-            exported_at=utcnow(), versions=versions, blobs=entries,
+            exported_at=utcnow(), versions=versions, blobs=entries, declaration=declaration,
             case=CaseMeta(
                 title=cipher.open_text("title", case.title_enc), jurisdiction=case.jurisdiction,
                 status=case.status, current_version=case.current_version,

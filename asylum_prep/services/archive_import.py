@@ -16,7 +16,9 @@ knew it, not that its files are clean or its history true.
 - History. The records of every version and their dates are kept, but every version and file
   is recorded as the importer's, and so is the import in the audit log: the archive's author
   names are claims about another installation, never mapped to accounts here. References to
-  files the archive does not hold are left as they are; they resolve to nothing here.
+  files the archive does not hold are left as they are; they resolve to nothing here. The
+  edited declaration's versions (declaration/<n>.json, numbered from 1 without a gap) come
+  back the same way, each validated as an `EditedDeclaration`.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ import tarfile
 import uuid
 import zlib
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import IO, Any
 
 from pydantic import ValidationError
 
 from asylum_prep.config import Settings
+from asylum_prep.domain.declaration import EditedDeclaration
 from asylum_prep.domain.evidence import EvidenceItem
 from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
@@ -58,7 +62,8 @@ HISTORY_ROOM = 256 << 20
 MAX_ENTRIES = 100_000
 MAX_JSON = 16 << 20
 PURPOSES = frozenset({"stored", "original", "rendition", "safe_rendition"})
-_NAME = re.compile(r"manifest\.json|versions/[1-9][0-9]{0,8}\.json|blobs/[A-Za-z0-9-]{1,36}")
+_NAME = re.compile(r"manifest\.json|(versions|declaration)/[1-9][0-9]{0,8}\.json"
+                   r"|blobs/[A-Za-z0-9-]{1,36}")
 _BLOCK = 1 << 20
 
 N_TOO_LARGE = N_("This archive unpacks to more than {max_mb} MB, more than an import may, so "
@@ -113,6 +118,7 @@ class Contents:
     manifest: Manifest
     records: dict[int, CaseRecord]
     blobs: dict[str, bytes]
+    declaration: dict[int, EditedDeclaration] = dataclass_field(default_factory=dict)
 
 
 def _unpack(data: bytes, passphrase: str, limit: int) -> dict[str, bytes]:
@@ -151,6 +157,11 @@ def read_contents(data: bytes, passphrase: str, settings: Settings) -> Contents:
             for v in manifest.versions
         }
         blobs = {b.id: files.pop(f"blobs/{b.id}") for b in manifest.blobs}
+        declaration = {
+            d.version: EditedDeclaration.model_validate_json(
+                files.pop(f"declaration/{d.version}.json"))
+            for d in manifest.declaration
+        }
     except _TooLarge:
         raise InputRefused(N_TOO_LARGE, max_mb=f"{limit / 1048576:.0f}") from None
     except (tarfile.TarError, KeyError, ValidationError, EOFError, OSError) as exc:
@@ -158,14 +169,14 @@ def read_contents(data: bytes, passphrase: str, settings: Settings) -> Contents:
     numbers = sorted(records)
     if files or numbers != list(range(1, len(numbers) + 1)) or (
         manifest.case.current_version != len(numbers)
-    ):
+    ) or sorted(declaration) != list(range(1, len(declaration) + 1)):
         raise ArchiveError(BAD_CONTENTS)
     for entry in manifest.blobs:
         if entry.purpose not in PURPOSES or (
             hashlib.sha256(blobs[entry.id]).hexdigest() != entry.sha256
         ):
             raise ArchiveError(BAD_CONTENTS)
-    return Contents(manifest, records, blobs)
+    return Contents(manifest, records, blobs, declaration)
 
 
 @dataclass
@@ -260,6 +271,11 @@ def import_archive(store: Store, actor: Actor, *, data: bytes, passphrase: str) 
         for blob_id, (purpose, content) in fresh.blobs.items():
             repo.put_blob(session, cipher, content, blob_id=blob_id, purpose=purpose,
                           actor_id=actor.id)
+        for d in contents.manifest.declaration:
+            drow = repo.add_declaration_version(
+                session, cipher, version=d.version, body=contents.declaration[d.version],
+                action=d.action, actor_id=actor.id)
+            drow.created_at = d.created_at
         session.flush()
         audit.log(session, actor, "case_import", row.id,
                   f"versions={len(fresh.records)} files={len(fresh.blobs)} "

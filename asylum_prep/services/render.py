@@ -18,12 +18,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from babel.dates import format_date
+
 from asylum_prep.documents import authority_refs
 from asylum_prep.documents import docx as docx_renderer
 from asylum_prep.documents import pdf as pdf_renderer
 from asylum_prep.documents.brief_argument import Mode
 from asylum_prep.documents.build_brief import Brief, build_brief, exhibit_refs
 from asylum_prep.documents.build_certificates import (
+    Confirmed,
     TranslatorInfo,
     interpretation_certificate,
     translation_certificate,
@@ -34,13 +37,14 @@ from asylum_prep.documents.build_worksheet import WATERMARK as WORKSHEET_MARK
 from asylum_prep.documents.build_worksheet import build_worksheet
 from asylum_prep.documents.model import Document, Notice, Text
 from asylum_prep.domain.citation_currency import CurrencyWarning
+from asylum_prep.domain.declaration import EditedDeclaration
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.i18n import Translator
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, guarded, require
 from asylum_prep.services.actor import Actor
-from asylum_prep.services.render_gate import check_final, refuse_untranslated
+from asylum_prep.services.render_gate import check_final, refuse_unconfirmed, refuse_untranslated
 from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 
@@ -71,8 +75,27 @@ class RenderResult:
     version: int = 0
 
 
-def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, int, str]:
-    """The case's current record, jurisdiction, version and title."""
+@dataclass(frozen=True)
+class Edited:
+    """The team's edited declaration at one version (None in `build`: the generated one)."""
+
+    body: EditedDeclaration
+    version: int
+
+    def confirmed(self) -> Confirmed | None:
+        """What the certificates print of her confirmation (None: never confirmed)."""
+        c = self.body.confirmation
+        if c is None:
+            return None
+        return Confirmed(version=self.version, on=format_date(c.at.date(), "long", locale="en"),
+                         language=c.language, read_back_by=c.read_back_by)
+
+
+def _read(store: Store, actor: Actor,
+          case_id: str) -> tuple[CaseRecord, str, int, str, Edited | None]:
+    """The case's current record, jurisdiction, version, title and edited declaration."""
+    from asylum_prep.services.declaration import stored
+
     with store.session() as session:
         require(session, actor, case_id, Permission.export)
         case = repo.get_case(session, case_id)
@@ -81,7 +104,9 @@ def _read(store: Store, actor: Actor, case_id: str) -> tuple[CaseRecord, str, in
             cipher, repo.get_version_row(session, case_id, case.current_version)
         )
         title = cipher.open_text("title", case.title_enc)
-        return record, case.jurisdiction, case.current_version, title
+        found = stored(session, store, case)
+        edited = Edited(found[0], found[1]) if found else None
+        return record, case.jurisdiction, case.current_version, title, edited
 
 
 def _stamp(decl: Declaration, version: int) -> Declaration:
@@ -89,15 +114,18 @@ def _stamp(decl: Declaration, version: int) -> Declaration:
     note = Text(text=f"v{version} · SHA-256 {decl.document.sha256()[:16]}", lang="en")
     running = decl.document.running.model_copy(update={"footer_note": note})
     return Declaration(
-        decl.document.model_copy(update={"running": running}), decl.paragraphs, decl.notices
+        decl.document.model_copy(update={"running": running}), decl.paragraphs, decl.notices,
+        decl.ids, decl.edited_uncovered,
     )
 
 
-def _brief(record: CaseRecord, jurisdiction: str, *, draft: bool, unjudged: Mode) -> Brief:
+def _brief(record: CaseRecord, jurisdiction: str, *, draft: bool, unjudged: Mode,
+           edited: EditedDeclaration | None = None) -> Brief:
     from asylum_prep.domain.citations import citations_by_element
     from asylum_prep.legal.elements import assess
 
-    decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
+    decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False,
+                             edited=edited)
     assessments = assess(record, jurisdiction, country_evidence=citations_by_element(record))
     return build_brief(record, jurisdiction=jurisdiction, declaration=decl,
                        assessments=assessments, exhibits=exhibit_refs(record), draft=draft,
@@ -124,6 +152,7 @@ def build(
     bates_prefix: str | None = None,
     title: str = "",
     currency: Mapping[str, Sequence[CurrencyWarning]] | None = None,
+    edited: Edited | None = None,
 ) -> tuple[Document, list[Notice]]:
     """The document model for one case version (no storage, no audit: used by the service,
     the benchmark and tests). A final brief with answers that have no current English
@@ -131,23 +160,29 @@ def build(
     pages as the packet made with the same `bates_prefix` does (`title`: the case title, which
     the packet prints when the record has no name). `currency`: the citations' currency
     warnings (services.coi), printed in the worksheet and given as notices with the index and
-    the brief (both filed)."""
+    the brief (both filed). `edited`: the team's edited declaration, which the declaration,
+    the brief and the certificates then print instead of the generated one."""
     info = translator_info or TranslatorInfo()
+    body = edited.body if edited else None
     if doc == "declaration":
         d = (
-            build_bilingual(record, jurisdiction=jurisdiction, draft=draft)
+            build_bilingual(record, jurisdiction=jurisdiction, draft=draft, edited=body)
             if bilingual
-            else build_declaration(record, jurisdiction=jurisdiction, lang=lang, draft=draft)
+            else build_declaration(record, jurisdiction=jurisdiction, lang=lang, draft=draft,
+                                   edited=body)
         )
         d = _stamp(d, version)
         if draft:
             return _watermarked(d.document), d.notices
         return d.document, d.notices
     if doc in ("translation-certificate", "interpretation-certificate"):
-        decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False)
+        decl = build_declaration(record, jurisdiction=jurisdiction, lang="en", draft=False,
+                                 edited=body)
+        confirmed = edited.confirmed() if edited else None
         if doc == "translation-certificate":
             cert = translation_certificate(
-                record, jurisdiction=jurisdiction, declaration=decl, version=version, info=info
+                record, jurisdiction=jurisdiction, declaration=decl, version=version, info=info,
+                confirmed=confirmed,
             )
         else:
             cert = interpretation_certificate(
@@ -157,6 +192,7 @@ def build(
                 version=version,
                 info=info,
                 language=interpretation_language,
+                confirmed=confirmed,
             )
         return cert.document, cert.notices
     if doc == "exhibit-index":
@@ -172,7 +208,7 @@ def build(
         index, notices = build_index(record, rows, jurisdiction=jurisdiction, lang=lang or "en")
         return index, notices + currency_notices(record, currency or {})
     if doc == "brief":
-        brief = _brief(record, jurisdiction, draft=draft, unjudged=brief_unjudged)
+        brief = _brief(record, jurisdiction, draft=draft, unjudged=brief_unjudged, edited=body)
         if brief.untranslated and not draft:
             refuse_untranslated(record, brief.untranslated, translate=translate)
         notices = brief.notices + currency_notices(record, currency or {})
@@ -224,9 +260,10 @@ def render_document(
                        bates_prefix=bates_prefix, pdf_a=pdf_a)
     if doc == "i589":
         return _official_i589(store, actor, case_id, fmt=fmt, translate=translate)
-    record, jurisdiction, version, title = _read(store, actor, case_id)
+    record, jurisdiction, version, title, edited = _read(store, actor, case_id)
     currency = (_currency(store, record) if doc in ("worksheet", "exhibit-index", "brief")
                 else None)
+    refuse_unconfirmed(record, edited.body if edited else None, doc, draft=draft)
     if not draft:
         check_final(record, doc, translate=translate)
     document, notices = build(
@@ -244,6 +281,7 @@ def render_document(
         bates_prefix=bates_prefix,
         title=title,
         currency=currency,
+        edited=edited,
     )
     if store.settings.named_document_metadata:
         document = document.model_copy(update={"named_metadata": True})
@@ -272,7 +310,7 @@ def _official_i589(store: Store, actor: Actor, case_id: str, *, fmt: str,
     from asylum_prep.documents.official_i589 import build_i589
     from asylum_prep.services.forms import prepared_form
 
-    record, _jurisdiction, version, _title = _read(store, actor, case_id)
+    record, _jurisdiction, version, _title, _edited = _read(store, actor, case_id)
     form_pdf, edition = prepared_form(store, actor, kind="i589")
     content, notices = build_i589(record, form_pdf=form_pdf)
     with store.session() as session:

@@ -257,9 +257,26 @@ def _users() -> Any:
 @dataclass(frozen=True)
 class ReviewItem:
     kind: str  # screening_yes | changed_after_approval | reply_waiting | submitted
+    #            | declaration_question (the applicant asked about a declaration paragraph)
     section: str
     path: str
     comment_id: str = ""
+    paragraph: int = 0  # declaration_question: the paragraph's number now
+
+
+def _declaration_questions(session: Any, store: Store, case: Any) -> list[ReviewItem]:
+    """The applicant's open questions on declaration paragraphs, like replies waiting."""
+    from asylum_prep.domain.declaration import numbers
+    from asylum_prep.services.declaration import stored
+
+    found = stored(session, store, case)
+    if found is None:
+        return []
+    body = found[0]
+    where = numbers(body)
+    return [ReviewItem("declaration_question", "declaration", q.paragraph_id, q.id,
+                       where.get(q.paragraph_id, 0))
+            for q in body.questions if not q.resolved]
 
 
 def _approval_version(rows: list[Any], summaries: dict[int, list[str]], section: str) -> int:
@@ -307,5 +324,6 @@ def review_items(store: Store, actor: Actor, case_id: str) -> list[ReviewItem]:
             if comment.reply and not comment.resolved:
                 items.append(ReviewItem("reply_waiting", comment.path.split(".", 1)[0],
                                         comment.path, comment.id))
+        items.extend(_declaration_questions(session, store, case))
         audit.log(session, actor, "review_items_view", case_id, f"count={len(items)}")
         return items

@@ -1,7 +1,8 @@
 """Reading and writing encrypted case rows. The only place that knows the ciphertext layout.
 
 Field names used as associated data: "title", "record:<version>", "summary:<version>",
-"blob:<blob id>". A ciphertext moved to another case, field or version fails to open.
+"blob:<blob id>", "declaration:<version>" (the edited declaration). A ciphertext moved to
+another case, field or version fails to open.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from asylum_prep.errors import NotFoundError
+from asylum_prep.errors import N_, NotFoundError
 from asylum_prep.storage import crypto
 from asylum_prep.storage.engine import Store
-from asylum_prep.storage.tables import Case, CaseVersion, EvidenceBlob, utcnow
+from asylum_prep.storage.tables import Case, CaseVersion, DeclarationVersion, EvidenceBlob, utcnow
 
 if TYPE_CHECKING:  # imported where used: listing cases needs no record model (a 20th of a second)
+    from asylum_prep.domain.declaration import EditedDeclaration
     from asylum_prep.domain.record import CaseRecord
 
 
@@ -120,3 +122,50 @@ def get_blob(session: Session, cipher: crypto.CaseCipher, blob_id: str) -> bytes
     if row is None or row.case_id != cipher.case_id:
         raise NotFoundError("No stored file with id {blob_id}.", blob_id=str(blob_id)[:40])
     return cipher.open(f"blob:{blob_id}", row.data_enc)
+
+
+# --- the edited declaration -----------------------------------------------------------------
+
+
+def add_declaration_version(
+    session: Session, cipher: crypto.CaseCipher, *, version: int, body: EditedDeclaration,
+    action: str, actor_id: int,
+) -> DeclarationVersion:
+    from asylum_prep.domain.declaration import EditedDeclaration
+
+    EditedDeclaration.model_validate(body.model_dump())  # validate at the boundary, always
+    row = DeclarationVersion(
+        case_id=cipher.case_id, version=version, action=action[:32],
+        body_enc=cipher.seal_text(f"declaration:{version}", body.model_dump_json()),
+        created_by=actor_id, created_at=utcnow(),
+    )
+    session.add(row)
+    return row
+
+
+def declaration_rows(session: Session, case_id: str) -> list[DeclarationVersion]:
+    """Every version of the case's edited declaration, newest first (none: never edited)."""
+    return list(session.exec(
+        select(DeclarationVersion).where(DeclarationVersion.case_id == case_id)
+        .order_by(col(DeclarationVersion.version).desc())))
+
+
+def latest_declaration_row(session: Session, case_id: str) -> DeclarationVersion | None:
+    return session.exec(
+        select(DeclarationVersion).where(DeclarationVersion.case_id == case_id)
+        .order_by(col(DeclarationVersion.version).desc()).limit(1)).first()
+
+
+def declaration_row(session: Session, case_id: str, version: int) -> DeclarationVersion:
+    row = session.exec(select(DeclarationVersion).where(
+        DeclarationVersion.case_id == case_id, DeclarationVersion.version == version)).first()
+    if row is None:
+        raise NotFoundError(N_("The declaration has no version {version}."), version=version)
+    return row
+
+
+def open_declaration(cipher: crypto.CaseCipher, row: DeclarationVersion) -> EditedDeclaration:
+    from asylum_prep.domain.declaration import EditedDeclaration
+
+    return EditedDeclaration.model_validate_json(
+        cipher.open_text(f"declaration:{row.version}", row.body_enc))

@@ -100,6 +100,21 @@ class CaseVersion(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class DeclarationVersion(SQLModel, table=True):
+    """One version of the declaration the team edits (migration 0011): the whole declaration,
+    encrypted; `action` names the operation (edit, merge, confirm, ...), never any words."""
+
+    __tablename__ = "declaration_versions"
+    __table_args__ = (UniqueConstraint("case_id", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: str = Field(foreign_key="cases.id", ondelete="CASCADE", index=True)
+    version: int
+    action: str = Field(max_length=32)
+    body_enc: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_by: int = Field(foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class EvidenceBlob(SQLModel, table=True):
     __tablename__ = "evidence_blobs"
     id: str = Field(primary_key=True, max_length=36)

@@ -74,6 +74,9 @@ PAGES: tuple[PageSpec, ...] = (
              frozenset({Role.applicant.value}), home_for=frozenset({Role.applicant.value})),
     PageSpec("story", "wizard.py", N_("Your story"), ":material/edit_note:",
              frozenset({Role.applicant.value}) | _LEGAL, needs_case=True),
+    PageSpec("declaration-confirm", "declaration_confirm.py", N_("Read your declaration"),
+             ":material/fact_check:", frozenset({Role.applicant.value}) | _LEGAL,
+             needs_case=True),
     PageSpec("welcome", "welcome.py", N_("About this app"), ":material/info:",
              frozenset({Role.applicant.value})),
     # --- legal team ---
@@ -86,6 +89,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("evidence", "evidence.py", N_("Evidence"), ":material/attach_file:",
              _LEGAL, needs_case=True),
     PageSpec("translate", "translate.py", N_("Translations"), ":material/translate:",
+             _STAFF, needs_case=True),
+    PageSpec("declaration", "declaration.py", N_("Declaration"), ":material/article:",
              _STAFF, needs_case=True),
     PageSpec("documents", "documents.py", N_("Documents"), ":material/picture_as_pdf:",
              _STAFF, needs_case=True),

@@ -40,6 +40,8 @@ ITEM_KINDS = {
     "reply_waiting": N_("Your client replied to a comment on \"{question}\"."),
     "submitted": N_("A part is waiting for your review: {question}."),
 }
+DECLARATION_QUESTION = N_("Your client asked a question about paragraph {number} of the "
+                          "declaration. It is on the Declaration page.")
 
 
 def _notice(kind: str, text: str) -> None:
@@ -179,6 +181,9 @@ def _items(ctx: PageContext, record: CaseRecord) -> None:
     for item in items:
         from asylum_prep.forms.registry import question_for
 
+        if item.kind == "declaration_question":
+            st.warning(t(DECLARATION_QUESTION, number=item.paragraph))
+            continue
         found = question_for(item.path)
         label = t(found[2].label) if found else t(step_for(item.section).title)
         st.warning(t(ITEM_KINDS[item.kind], question=label))

@@ -245,6 +245,16 @@ W_AUTH_ELEMENT = "w_auth_element"
 W_AUTH_QUERY = "w_auth_query"
 
 # --- translations page (ui/translate_page.py) -------------------------------------------------
+DECL_BASE = "ap_decl_base"  # {"<case>": declaration version the declaration page was drawn from}
+DECL_NOTICE = "ap_decl_notice"  # {paragraph id or "": (kind "success"|"error", translated text)}
+W_DECL_PREFIX = "w_decl_"  # every widget of the declaration pages starts with it
+W_DECL_TEXT = "w_decl_text_"  # + paragraph id + "_" + language: a paragraph's words
+W_DECL_CONFIRM = "w_decl_confirm_"  # + paragraph id: the applicant confirms it
+W_DECL_ASK = "w_decl_ask_"  # + paragraph id: her question
+W_DECL_SEND = "w_decl_send_"  # + paragraph id
+W_DECL_CONFIRM_ALL = "w_decl_confirm_all"
+W_DECL_READER = "w_reader_of_declaration"  # the interpreter who read it back (staff recording)
+W_TR_TO_DECLARATION = "w_tr_to_declaration"  # the translator's way to the declaration page
 TR_BASE = "ap_tr_base"  # {"<case>": version the translations page was drawn from}
 TR_NOTICE = "ap_tr_notice"  # {answer path: (kind "success"|"error", translated text)}
 W_TR_FILTER = "w_tr_filter"  # which statuses are shown

@@ -18,7 +18,7 @@ from asylum_prep.errors import N_, AsylumPrepError, StaleVersionError
 from asylum_prep.services import cases, translations
 from asylum_prep.services.actor import Role
 from asylum_prep.services.translations import STATUSES, Status, TranslationItem
-from asylum_prep.ui import html, state, translate_requests
+from asylum_prep.ui import html, state, translate_declaration, translate_requests
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 
@@ -144,6 +144,7 @@ def render(ctx: PageContext) -> None:
         _language_picker(ctx, case_id, language)
         _show_notice("")
         translate_requests.render(ctx, case_id, case.record)
+        translate_declaration.render(ctx, case_id)
         counts = {s: sum(1 for i in items if i.status == s) for s in STATUSES}
         st.write(t("{missing} not translated · {stale} out of date · {current} translated",
                    **counts))

@@ -290,7 +290,9 @@ def test_not_hurt_is_never_printed_as_an_injury():
     text = "\n".join(block_texts(decl.document))
     assert "I was not physically hurt. None; they pushed me but I was not hurt." in paras
     assert "My injuries: None" not in text
-    assert f"My injuries: {second.injuries}" in paras
+    assert ("I was hurt, and I needed a doctor or medical care. "
+            f"{second.injuries}") in paras  # her choice as a sentence, not "My injuries:"
+    assert "My injuries:" not in text
     n = decl.paragraph_for("incidents.items.inc0.injury_level")
     assert n == decl.paragraph_for("incidents.items.inc0.injuries")
     for raw in ("political_opinion", "several", "weeks", "treated", "injury_level"):

@@ -31,7 +31,7 @@ from asylum_prep.services import cases
 from asylum_prep.services.access import BUILDING_BLOCKS, SERVICE_RULES, Permission, Rule
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage.engine import Store
-from asylum_prep.storage.tables import Case, CaseMember, User
+from asylum_prep.storage.tables import Case, CaseMember, DeclarationVersion, User
 from tests.support import PASSWORD, People
 from tests.unit.services.access_world import PASSPHRASE, World
 
@@ -94,7 +94,114 @@ def _no_version(build: Factory) -> Factory:
     return without
 
 
+def _declaration(w: World) -> tuple[int, list[str]]:
+    """The declaration's version and its numbered paragraphs' ids (as the attorney sees it)."""
+    from asylum_prep.domain.declaration import Kind
+    from asylum_prep.services import answers, declaration
+
+    view = declaration.show_declaration(w.store, w.people.attorney, w.case_id)
+    if view.version == 0 and not any(p.kind is Kind.paragraph for p in view.paragraphs):
+        for path, value in (("beliefs.beliefs_description", "I believe in free speech."),
+                            ("fear.who", "The police."), ("fear.why", "For my articles.")):
+            answers.save_answer(w.store, w.people.attorney, w.case_id, path=path, value=value,
+                                base_version=w.version())
+        view = declaration.show_declaration(w.store, w.people.attorney, w.case_id)
+    return view.version, [p.id for p in view.paragraphs if p.kind is Kind.paragraph]
+
+
+def _paragraph(w: World, actor: Actor) -> Args:
+    version, ids = _declaration(w)
+    return {"case_id": w.case_id, "paragraph_id": ids[0], "base_version": version}
+
+
+def _stored_declaration(w: World) -> int:
+    """A stored declaration (edited once by the attorney); its version."""
+    from asylum_prep.services import declaration
+
+    version, ids = _declaration(w)
+    if version == 0:
+        version = declaration.edit_paragraph(w.store, w.people.attorney, w.case_id,
+                                             paragraph_id=ids[0], lang="en",
+                                             text=f"My words {w.n()}.", base_version=0)
+    return version
+
+
+def _added_paragraph(w: World, actor: Actor) -> Args:
+    from asylum_prep.services import declaration
+
+    version, _ = _declaration(w)
+    version = declaration.add_paragraph(w.store, w.people.attorney, w.case_id, after=None,
+                                        lang="en", text=f"Added words {w.n()}.",
+                                        base_version=version)
+    _, ids = _declaration(w)
+    return {"case_id": w.case_id, "paragraph_id": ids[0], "base_version": version}
+
+
+def _not_included(w: World, actor: Actor) -> Args:
+    """A paragraph of an answer given after the declaration was first edited."""
+    from asylum_prep.services import answers, declaration
+
+    version = _stored_declaration(w)
+    item = w.item()
+    answers.save_answer(w.store, w.people.attorney, w.case_id,
+                        path=f"incidents.items.{item}.what_happened",
+                        value=f"They came to my home {w.n()}.", base_version=w.version())
+    view = declaration.show_declaration(w.store, w.people.attorney, w.case_id)
+    return {"case_id": w.case_id, "paragraph_id": view.not_included[0].id, "after": None,
+            "base_version": version}
+
+
+def _in_persian(w: World, actor: Actor) -> Args:
+    """A paragraph written in Persian, to translate into English."""
+    from asylum_prep.services import translations
+
+    if _declaration(w)[0] == 0:
+        translations.set_answer_language(w.store, w.people.attorney, w.case_id, language="fa",
+                                         base_version=w.version())
+    return {**_paragraph(w, actor), "lang": "en", "text": f"Translated {w.n()}."}
+
+
+def _question(w: World, actor: Actor) -> Args:
+    from asylum_prep.services import declaration, declaration_confirm
+
+    args = _paragraph(w, actor)
+    version = declaration_confirm.ask_about_paragraph(
+        w.store, w.people.applicant, w.case_id, paragraph_id=args["paragraph_id"],
+        question=f"Question {w.n()}?", base_version=args["base_version"])
+    view = declaration.show_declaration(w.store, w.people.attorney, w.case_id)
+    return {"case_id": w.case_id, "question_id": view.body.questions[-1].id,
+            "base_version": version}
+
+
 FACTORIES: dict[str, Factory] = {
+    "declaration.show_declaration": _case,
+    "declaration.change": lambda w, a: {**_paragraph(w, a), "action": "keep",
+                                        "permission": Permission.write,
+                                        "roles": frozenset(Role), "apply": lambda d, c: d},
+    "declaration.edit_paragraph": lambda w, a: {**_paragraph(w, a), "lang": "en",
+                                                "text": f"Edited {w.n()}."},
+    "declaration.keep_paragraph": _paragraph,
+    "declaration.merge_paragraphs": lambda w, a: (_added_paragraph(w, a),
+                                                  _added_paragraph(w, a))[1],
+    "declaration.split_paragraph": lambda w, a: {**_added_paragraph(w, a), "at": 5},
+    "declaration.move_paragraph": lambda w, a: {**_paragraph(w, a), "after": None},
+    "declaration.add_paragraph": lambda w, a: {"case_id": w.case_id, "after": None,
+                                               "lang": "en", "text": f"Added {w.n()}.",
+                                               "base_version": _declaration(w)[0]},
+    "declaration.delete_paragraph": _added_paragraph,
+    "declaration.take_paragraph": _not_included,
+    "declaration.restore_declaration": lambda w, a: {
+        "case_id": w.case_id, "version": 1, "base_version": _stored_declaration(w)},
+    "declaration.declaration_history": _case,
+    "declaration.declaration_diff": lambda w, a: {"case_id": w.case_id, "old": 0, "new": 0},
+    "declaration_confirm.translate_paragraph": _in_persian,
+    "declaration_confirm.translation_queue": _case,
+    "declaration_confirm.confirm_paragraph": _paragraph,
+    "declaration_confirm.confirm_declaration": lambda w, a: {
+        "case_id": w.case_id, "base_version": _declaration(w)[0]},
+    "declaration_confirm.ask_about_paragraph": lambda w, a: {**_paragraph(w, a),
+                                                             "question": f"Why {w.n()}?"},
+    "declaration_confirm.resolve_question": _question,
     "answers.load": _at_version,
     "answers.save_answer": lambda w, a: {**_at_version(w, a), "path": "about.family_name",
                                          "value": f"Name {w.n()}"},
@@ -326,9 +433,11 @@ def _snapshot(store: Store) -> tuple[Any, ...]:
         versions = sorted((c.id, c.current_version, c.status)
                           for c in session.exec(select(Case)))
         members = session.exec(select(func.count()).select_from(CaseMember)).one()
+        declarations = session.exec(
+            select(func.count()).select_from(DeclarationVersion)).one()
         accounts = sorted((u.id, u.is_active, u.must_change_password, u.password_hash,
                            u.oidc_subject, u.language) for u in session.exec(select(User)))
-    return versions, members, accounts
+    return versions, members, accounts, declarations
 
 
 # --- the tests -----------------------------------------------------------------------------
@@ -364,7 +473,11 @@ def test_the_applicant_and_the_translator_are_limited_as_the_issue_asks() -> Non
                             "packet.render_packet", "cases.save_as_team",
                             "cases.list_members", "evidence.thumbnail"}
     assert {n.split(".")[0] for n in allowed(Role.translator)} <= {
-        "cases", "translations", "users", "accounts"}
+        "cases", "translations", "users", "accounts", "declaration", "declaration_confirm"}
+    assert {n for n in allowed(Role.translator) if n.startswith("declaration")} == {
+        "declaration.show_declaration", "declaration.declaration_history",
+        "declaration.declaration_diff", "declaration_confirm.translate_paragraph",
+        "declaration_confirm.translation_queue"}
     assert allowed(Role.translator) & {n for n in SERVICE_RULES if n.startswith("cases.")} == {
         "cases.list_cases", "cases.open_case"}
 
