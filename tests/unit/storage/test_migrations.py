@@ -77,7 +77,7 @@ def test_a_populated_0002_store_upgrades_without_loss(settings: Settings, tmp_pa
 
     store = open_store(settings)  # the current code migrates the old store to head
     try:
-        assert _revision(store) == "0005"
+        assert _revision(store) == "0006"
         assert "facets" in _columns(store, "coi_passages")
         assert {"must_change_password", "failed_at"} <= _columns(store, "users")
         opened = cases.open_case(store, people.attorney, people.case_id)
@@ -118,7 +118,7 @@ def test_a_populated_0004_store_gains_the_account_controls(settings: Settings) -
 
     store = open_store(settings)
     try:
-        assert _revision(store) == "0005"
+        assert _revision(store) == "0006"
         with store.session() as session:
             rows = {u.username: u for u in session.exec(select(User))}
             assert not any(u.must_change_password for u in rows.values())
