@@ -19,6 +19,7 @@ registered file that does not exist fails the tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ import streamlit as st
 from asylum_prep.errors import N_, AsylumPrepError
 from asylum_prep.services import cases, users
 from asylum_prep.services.actor import Role
-from asylum_prep.ui import chrome, edge, session, state
+from asylum_prep.ui import chrome, device_cookies, edge, session, state
 from asylum_prep.ui.store import get_store
 
 ANON = "anonymous"
@@ -119,6 +120,18 @@ def go(page_id: str) -> None:
     st.switch_page(BY_ID[page_id].script)
 
 
+def _elsewhere(page_id: str, home: st.Page, *, signed_in: bool) -> Callable[[], None]:
+    """The page drawn at the address of a page this person may not open now: signed out, the
+    sign-in page, which brings them back here once signed in (if their role may see it);
+    signed in, their home page."""
+    def elsewhere() -> None:
+        if not signed_in:
+            st.session_state[state.PENDING_PAGE] = page_id
+        st.switch_page(home)
+
+    return elsewhere
+
+
 def run() -> None:
     """Build st.navigation for the signed-in role and run the chosen page. Called by app.py."""
     if st.session_state.get(state.QUICK_EXIT):
@@ -126,8 +139,10 @@ def run() -> None:
     # The tab's icon before the menu: without one, the browser shows the current page's
     # menu icon, and fetches a material icon's picture from a font site to do so.
     st.set_page_config(page_icon=chrome.APP_ICON)
+    device_cookies.load_device_choices()  # the language and discreet mode this device keeps
+    store = get_store(session.session_translator())
+    session.resume(store)  # a reload, deep link or new tab: the session cookie signs back in
     t = session.session_translator()
-    store = get_store(t)
     actor = session.current_actor()
     role = actor.role.value if actor else ANON
     first_run = actor is None and users.needs_first_admin(store)
@@ -150,9 +165,15 @@ def run() -> None:
         )
         for spec in specs
     }
+    home = next(pages[spec.id] for spec in specs if role in spec.home_for)
+    for spec in PAGES:  # the others' addresses lead to sign-in or home, never "Page not found"
+        if spec.id not in pages:
+            pages[spec.id] = st.Page(_elsewhere(spec.id, home, signed_in=actor is not None),
+                                     title=t(spec.title), icon=spec.icon, url_path=spec.id,
+                                     visibility="hidden")
     current = st.navigation(list(pages.values()), position="sidebar")
-    pending = st.session_state.pop(state.PENDING_PAGE, None)
-    if isinstance(pending, str) and pending in pages:
+    pending = st.session_state.pop(state.PENDING_PAGE, None) if actor else None
+    if isinstance(pending, str) and pending in pages and pending in {s.id for s in specs}:
         st.switch_page(pages[pending])
     try:
         current.run()

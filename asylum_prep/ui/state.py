@@ -20,6 +20,13 @@ INVITE_SHOWN = "ap_invite_shown"  # (case_id, code): a fresh invite code, shown 
 VIEW_VERSION = "ap_view_version"  # (case_id, version) the attorney is looking at in history
 OIDC_NOTICE = "ap_oidc_notice"  # internal: OIDC sign-in could not be matched to an account
 OIDC_SESSION = "ap_oidc_session"  # True when this app session was started by single sign-on
+SESSION_TOKEN = "ap_session_token"  # noqa: S105 - the key of this browser's session token
+SESSION_TOUCHED = "ap_session_touched"  # time.time() the stored session was last kept alive
+RESUME_TRIED = "ap_resume_tried"  # the cookie token already tried in this browser session
+COOKIE_OPS = "ap_cookie_ops"  # cookies the next drawn page sets or clears
+DEVICE_READ = "ap_device_read"  # True once the device's language and discreet cookies were read
+DEVICE_LANG = "ap_device_lang"  # the language code the device's cookie holds (as far as known)
+DEVICE_DISCREET = "ap_device_discreet"  # discreet mode as the device's cookie holds it
 
 # --- widgets: chrome (every page) -------------------------------------------------------------
 W_LANG = "w_lang"

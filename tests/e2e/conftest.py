@@ -41,7 +41,7 @@ class Server:
 
 
 STREAMLIT_RUN = (sys.executable, "-m", "streamlit", "run")
-APP = ROOT / "asylum_prep" / "app.py"
+APP = ROOT / "asylum_prep" / "serve_app.py"  # app.py as `asylum-prep serve` serves it
 
 
 def start_server(data_dir: Path, log: Path, env_extra: dict[str, str] | None = None, *,
