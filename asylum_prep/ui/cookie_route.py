@@ -28,14 +28,16 @@ def behind_tls(request: Request) -> bool:
 
 
 def same_origin(request: Request) -> bool:
-    """A browser names the page's origin on a POST; it must be this host."""
+    """A browser names the page's origin on a POST; its host must be this one. Ports are not
+    compared: the reverse proxy passes the host name without its port (`Host $host`)."""
     site = request.headers.get("sec-fetch-site")
     if site is not None and site != "same-origin":
         return False
     origin = request.headers.get("origin")
     if origin is None:
         return True  # no browser omits it on a POST fetch; a tool has no cookies to steal
-    return urlsplit(origin).netloc == request.headers.get("host", "")
+    host = urlsplit("//" + request.headers.get("host", "")).hostname
+    return host is not None and urlsplit(origin).hostname == host
 
 
 def apply(response: Response, op: CookieOp, *, secure: bool) -> None:

@@ -122,8 +122,12 @@ def test_applicant_pages_and_quick_exit_under_the_policy(proxied, browser, seede
     _sign_in(page, proxied, seeded.applicant.username)
     click(page, "w_applicant_continue")  # the wizard
     assert "Your story" in text(page)
+    page.wait_for_timeout(500)
+    # the session cookie was set through the proxy by the page's own (hashed) script
+    assert "ap_session" in {c["name"] for c in context.cookies()}
     page.locator(".st-key-w_quick_exit button").first.click()
     page.wait_for_url("about:blank", timeout=15_000)  # the inline redirect ran
+    assert "ap_session" not in {c["name"] for c in context.cookies()}  # and cleared it first
     context.close()
     assert violations == []
 
