@@ -24,7 +24,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, update
 
 from asylum_prep.services import audit
 from asylum_prep.services.access import guarded
@@ -144,11 +144,3 @@ def revoke_session(store: Store, actor: Actor, *, token: str, reason: str) -> No
             _revoke(row, reason)
             session.add(row)
 
-
-def open_sessions(store: Store, *, user_id: int) -> int:
-    """How many sessions of an account are valid now (for tests and the admin's view)."""
-    now = utcnow()
-    with store.session() as session:
-        rows = session.exec(select(WebSession).where(WebSession.user_id == user_id,
-                                                     col(WebSession.revoked).is_(False)))
-        return sum(1 for row in rows if _aware(row.expires_at) > now)
