@@ -2,8 +2,9 @@
 signed-in session and the language (Persian); quick exit, then Back, shows nothing of the case
 and a reload asks for sign-in; a deep link while signed out leads to sign-in and, after it, to
 the page asked for; on a phone (390x844) the language is chosen on the first screen without
-opening the menu. The app is served as `asylum-prep serve` serves it (asylum_prep/serve_app.py,
-with its cookie route); screenshots go to test-artifacts/e2e/<test>/."""
+opening the menu; discreet mode is remembered by the device too. The app is served as
+`asylum-prep serve` serves it (asylum_prep/serve_app.py, with its cookie route); screenshots
+go to test-artifacts/e2e/<test>/."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from asylum_prep.samples import load_sample
 from asylum_prep.services import cases
 from asylum_prep.storage.engine import open_store
 from asylum_prep.ui import device_cookies, state
-from tests.e2e.ui import choose, click, fill, key, open_page, settle, shot, text
+from tests.e2e.ui import choose, click, fill, key, mark, open_page, settle, shot, text
 from tests.support import PASSWORD, People, make_people
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -102,12 +103,25 @@ def test_reload_and_a_new_tab_keep_the_session_and_the_language(server, browser,
     assert _signed_in(tab), "a new tab of the same browser is signed in too"
     assert FA("Your story") in text(tab) and NOT_FOUND not in text(tab)
 
+    # Discreet mode, switched on in one tab, is what the device opens with from then on.
+    toggle = key(tab, state.W_DISCREET).locator("label").first
+    since = mark(tab)
+    toggle.click()
+    settle(tab, since)
+    tab.wait_for_timeout(500)
+    assert _cookies(context)[device_cookies.DISCREET]["value"] == "1"
+    _reload(page)
+    shot(page, shots, "04-discreet-after-reload")
+    assert "asylum" not in page.title().lower()
+    assert key(page, state.W_DISCREET).locator("input").first.is_checked()
+
     click(tab, state.W_TOP_SIGN_OUT)  # sign-out ends the session for every tab
     _reload(page)
-    shot(page, shots, "04-other-tab-after-sign-out")
+    shot(page, shots, "05-other-tab-after-sign-out")
     assert not _signed_in(page)
     assert key(page, state.W_SIGNIN_USER).count() == 1
     assert FA("Sign in") in text(page), "the device keeps its language after sign-out"
+    assert "asylum" not in page.title().lower(), "and its discreet mode"
     assert device_cookies.SESSION not in _cookies(context)
     context.close()
 
