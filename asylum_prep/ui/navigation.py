@@ -13,6 +13,12 @@ HOW TO REGISTER A PAGE
 Roles are `services.actor.Role` values plus `ANON` (nobody signed in). Use `go("id")` to move
 to another page.
 
+Every page's address exists in every session: one the person may not open now is drawn as a
+hidden stand-in (`_elsewhere`) that goes to their home page, and, signed out, first remembers
+the page asked for (`state.PENDING_PAGE`), which they reach right after signing in if their
+role may open it. So a deep link or a reload never shows Streamlit's "Page not found". Before
+the menu is built, `session.resume` signs back in the session the browser's cookie names.
+
 tests/ui/test_pages.py opens every registered page for every role that sees it, so a
 registered file that does not exist fails the tests.
 """
