@@ -8,43 +8,20 @@ go to test-artifacts/e2e/<test>/."""
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
 
-from asylum_prep.config import load_settings
 from asylum_prep.i18n import translator
 from asylum_prep.samples import load_sample
-from asylum_prep.services import cases
-from asylum_prep.storage.engine import open_store
 from asylum_prep.ui import device_cookies, state
 from tests.e2e.ui import choose, click, fill, key, mark, open_page, settle, shot, text
-from tests.support import PASSWORD, People, make_people
+from tests.support import PASSWORD, People
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 FA = translator("fa")
 NOT_FOUND = "Page not found"
-
-
-@pytest.fixture(scope="module")
-def seeded(server) -> People:
-    """A case with the fictional sample answers and its team, on the server's data dir."""
-    old = os.environ.get("ASYLUM_PREP_DATA_DIR")
-    os.environ["ASYLUM_PREP_DATA_DIR"] = str(server.data_dir)
-    try:
-        store = open_store(load_settings())
-        people = make_people(store)
-        cases.save_record(store, people.attorney, people.case_id, record=load_sample(),
-                          base_version=1)
-        store.close()
-    finally:
-        if old is None:
-            os.environ.pop("ASYLUM_PREP_DATA_DIR", None)
-        else:
-            os.environ["ASYLUM_PREP_DATA_DIR"] = old
-    return people
 
 
 def _cookies(context: Any) -> dict[str, dict[str, Any]]:
@@ -61,6 +38,15 @@ def _signed_in(page: Any) -> bool:
     return key(page, state.W_TOP_SIGN_OUT).count() > 0
 
 
+def _fresh(browser: Any, url: str, **options: Any) -> tuple[Any, Any]:
+    """A browser of its own (no cookies yet) with a page opened at `url`."""
+    context = browser.new_context(**(options or {"viewport": {"width": 1280, "height": 900}}))
+    page = open_page(context)
+    page.goto(url)
+    settle(page)
+    return context, page
+
+
 def _reload(page: Any) -> None:
     page.reload()
     settle(page)
@@ -70,10 +56,7 @@ def _reload(page: Any) -> None:
 
 def test_reload_and_a_new_tab_keep_the_session_and_the_language(server, browser, shots,
                                                                 seeded: People) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = open_page(context)
-    page.goto(server.url)
-    settle(page)
+    context, page = _fresh(browser, server.url)
     choose(page, state.W_LANG, "فارسی")  # before signing in, at the top of the page
     _sign_in(page, seeded.applicant.username)
     shot(page, shots, "01-signed-in-persian")
@@ -128,10 +111,7 @@ def test_reload_and_a_new_tab_keep_the_session_and_the_language(server, browser,
 
 def test_quick_exit_then_back_shows_nothing_and_a_reload_needs_sign_in(server, browser, shots,
                                                                        seeded: People) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = open_page(context)
-    page.goto(server.url)
-    settle(page)
+    context, page = _fresh(browser, server.url)
     _sign_in(page, seeded.applicant.username)
     click(page, state.W_APPLICANT_CONTINUE)  # the wizard, with her answers
     shot(page, shots, "01-wizard")
@@ -162,10 +142,7 @@ def test_quick_exit_then_back_shows_nothing_and_a_reload_needs_sign_in(server, b
 
 def test_a_deep_link_signed_out_leads_through_sign_in_to_the_page(server, browser, shots,
                                                                   seeded: People) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = open_page(context)
-    page.goto(server.url + "/story")
-    settle(page)
+    context, page = _fresh(browser, server.url + "/story")
     shot(page, shots, "01-deep-link-signed-out")
     assert NOT_FOUND not in text(page)
     assert key(page, state.W_SIGNIN_USER).count() == 1
@@ -178,10 +155,7 @@ def test_a_deep_link_signed_out_leads_through_sign_in_to_the_page(server, browse
     context.close()
 
     # A page the role may not open: sign-in, then the role's own home.
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = open_page(context)
-    page.goto(server.url + "/home")
-    settle(page)
+    context, page = _fresh(browser, server.url + "/home")
     assert NOT_FOUND not in text(page)
     _sign_in(page, seeded.attorney.username)
     settle(page)
@@ -193,11 +167,8 @@ def test_a_deep_link_signed_out_leads_through_sign_in_to_the_page(server, browse
 
 def test_the_language_is_chosen_on_the_first_screen_of_a_phone(server, browser, shots,
                                                               seeded: People) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True)
-    page = open_page(context)
-    page.goto(server.url)
-    settle(page)
+    context, page = _fresh(browser, server.url, viewport={"width": 390, "height": 844},
+                           is_mobile=True, has_touch=True)
     shot(page, shots, "01-phone-first-screen")
     picker = key(page, state.W_LANG).locator("input").first
     assert picker.is_visible()
