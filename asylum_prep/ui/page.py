@@ -5,7 +5,8 @@
 
 Both: open the store once per process (a key or config problem shows its message and stops),
 pick the language (session, default from the profile), set the tab title (neutral in discreet
-mode), apply RTL styling, draw the sidebar (language picker, discreet mode) and the quick exit,
+mode), apply RTL styling, draw the sidebar (language picker once signed in, discreet mode), the
+quick exit and, before sign-in, the language picker at the top of the page,
 and show a one-shot message; then have the browser set the cookies the run changed
 (`device_cookies.flush`: the session token, the device's language and discreet mode).
 Signed in, a page enforces the idle timeout on every run and, through `session.idle_timer`,

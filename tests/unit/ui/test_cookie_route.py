@@ -5,14 +5,18 @@ behind TLS; a used, unknown or overlong nonce and a cross-site request set nothi
 from __future__ import annotations
 
 import asyncio
+import time
 
+import pytest
 from starlette.requests import Request
 from starlette.responses import Response
 
+from asylum_prep.ui import device_cookies
 from asylum_prep.ui.cookie_route import ROUTES, set_cookies
 from asylum_prep.ui.device_cookies import (
     DEVICE_SECONDS,
     LANG,
+    NONCE_SECONDS,
     ROUTE,
     SESSION,
     CookieOp,
@@ -95,3 +99,10 @@ def test_the_proxy_passes_the_host_without_its_port() -> None:
     response = _post(nonce.encode(), origin="http://127.0.0.1:8443", host="127.0.0.1",
                      site="same-origin")
     assert response.status_code == 204
+
+
+def test_a_nonce_runs_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    nonce = park((CookieOp(SESSION, "tok"),))
+    later = time.monotonic() + NONCE_SECONDS + 1
+    monkeypatch.setattr(device_cookies.time, "monotonic", lambda: later)
+    assert _post(nonce.encode()).status_code == 403
