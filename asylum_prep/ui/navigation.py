@@ -33,7 +33,8 @@ import streamlit as st
 
 from asylum_prep.errors import N_, AsylumPrepError
 from asylum_prep.services import cases, users
-from asylum_prep.services.actor import Role
+from asylum_prep.services.actor import Actor, Role
+from asylum_prep.storage.engine import Store
 from asylum_prep.ui import chrome, device_cookies, edge, session, state
 from asylum_prep.ui.store import get_store
 
@@ -128,14 +129,34 @@ def go(page_id: str) -> None:
 
 def _elsewhere(page_id: str, home: st.Page, *, signed_in: bool) -> Callable[[], None]:
     """The page drawn at the address of a page this person may not open now: signed out, the
-    sign-in page, which brings them back here once signed in (if their role may see it);
-    signed in, their home page."""
+    sign-in page, which brings them back here (and to the case the address names) once
+    signed in, if their role may see it; signed in, their home page."""
     def elsewhere() -> None:
         if not signed_in:
             st.session_state[state.PENDING_PAGE] = page_id
+            st.session_state[state.PENDING_CASE] = st.query_params.get(state.CASE_PARAM)
         st.switch_page(home)
 
     return elsewhere
+
+
+def _reopen_case(store: Store, actor: Actor) -> None:
+    """Open the case this browser session works on, before the menu is built: an applicant's
+    own (she has one), so "Your story" is in the menu from the first page; for the team, the
+    case a case page's address names (`?case=`, kept through sign-in), if they are a member
+    of it. The pages check access again when they open it."""
+    ss = st.session_state
+    wanted = st.query_params.get(state.CASE_PARAM) or ss.pop(state.PENDING_CASE, None)
+    if actor.role is not Role.applicant and not wanted:
+        return
+    try:
+        own = [c.id for c in cases.list_cases(store, actor)]
+    except AsylumPrepError:  # deactivated, or a new password first: the page says which
+        own = []
+    if actor.role is Role.applicant and own:
+        ss[state.CASE_ID] = own[0]
+    elif wanted in own:
+        ss[state.CASE_ID] = wanted
 
 
 def run() -> None:
@@ -152,15 +173,8 @@ def run() -> None:
     actor = session.current_actor()
     role = actor.role.value if actor else ANON
     first_run = actor is None and users.needs_first_admin(store)
-    if actor and actor.role is Role.applicant and not st.session_state.get(state.CASE_ID):
-        # An applicant has one case: open it before the menu is built, so "Your story" is in
-        # the menu from the first page after signing in.
-        try:
-            own = cases.list_cases(store, actor)
-        except AsylumPrepError:  # deactivated, or a new password first: the page says which
-            own = []
-        if own:
-            st.session_state[state.CASE_ID] = own[0].id
+    if actor and not st.session_state.get(state.CASE_ID):
+        _reopen_case(store, actor)
     has_case = bool(st.session_state.get(state.CASE_ID))
     specs = visible_specs(role, first_run=first_run)
     pages = {

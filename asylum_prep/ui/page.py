@@ -73,6 +73,9 @@ def setup_page(*, roles: Iterable[Role] | None = None, needs_case: bool = False)
     if needs_case and not case_id:
         st.info(t("Open a case first."))
         st.stop()
+    if needs_case and actor.role is not Role.applicant \
+            and st.query_params.get(state.CASE_PARAM) != case_id:
+        st.query_params[state.CASE_PARAM] = str(case_id)  # a reload or a shared link reopens it
     return PageContext(store=store, actor=actor, t=t, case_id=case_id, discreet=discreet)
 
 

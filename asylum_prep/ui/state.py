@@ -16,6 +16,8 @@ DISCREET = "ap_discreet"  # discreet mode: neutral title, no word "asylum" on sc
 FLASH = "ap_flash"  # (template, params) shown once on the next page, e.g. why you were signed out
 QUICK_EXIT = "ap_quick_exit"  # set after the quick exit cleared everything: only a blank page
 PENDING_PAGE = "ap_pending_page"  # page id to switch to on the next run (after sign-in/join)
+PENDING_CASE = "ap_pending_case"  # the case a deep link named, opened after sign-in
+CASE_PARAM = "case"  # query parameter: a team member's case page names its case, /case?case=<id>
 INVITE_SHOWN = "ap_invite_shown"  # (case_id, code): a fresh invite code, shown until dismissed
 VIEW_VERSION = "ap_view_version"  # (case_id, version) the attorney is looking at in history
 OIDC_NOTICE = "ap_oidc_notice"  # internal: OIDC sign-in could not be matched to an account

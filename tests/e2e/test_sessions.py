@@ -22,6 +22,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 FA = translator("fa")
 NOT_FOUND = "Page not found"
+NO_CASE = "Open a case first."
 
 
 def _cookies(context: Any) -> dict[str, dict[str, Any]]:
@@ -162,6 +163,24 @@ def test_a_deep_link_signed_out_leads_through_sign_in_to_the_page(server, browse
     shot(page, shots, "03-attorney-home")
     assert NOT_FOUND not in text(page)
     assert key(page, state.W_CASES_SEARCH).count() == 1  # the case list
+
+    # A case page names its case in its address: a reload reopens it ...
+    click(page, state.W_CASE_OPEN_PREFIX + seeded.case_id)
+    page.wait_for_url(f"**/case?case={seeded.case_id}", timeout=15_000)
+    _reload(page)
+    shot(page, shots, "04-case-after-reload")
+    assert NO_CASE not in text(page) and key(page, state.W_INVITE_CREATE).count() == 1
+    address = page.url
+    context.close()
+
+    # ... and so does the same address opened signed out, after sign-in.
+    context, page = _fresh(browser, address)
+    assert NOT_FOUND not in text(page) and key(page, state.W_SIGNIN_USER).count() == 1
+    _sign_in(page, seeded.attorney.username)
+    page.wait_for_url(f"**/case?case={seeded.case_id}", timeout=15_000)
+    settle(page)
+    shot(page, shots, "05-case-deep-link")
+    assert NO_CASE not in text(page) and key(page, state.W_INVITE_CREATE).count() == 1
     context.close()
 
 
