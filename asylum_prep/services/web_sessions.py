@@ -14,7 +14,8 @@ A session ends by `revoke_session` (sign-out, quick exit) or with every other se
 its account (`revoke_all`, in the same transaction as the change that calls for it): an
 admin switching the account off or resetting its password, and a password change. A new
 sign-in on the same browser revokes the token that browser held (rotation). The token is
-never logged, and the digest is never shown.
+never logged, and the digest is never shown. Rows a week past their expiry are removed at the
+next sign-in, so the table holds only recent browsers.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, col, update
+from sqlmodel import Session, col, delete, update
 
 from asylum_prep.services import audit
 from asylum_prep.services.access import guarded
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 TOKEN_BYTES = 32
 MAX_TOKEN_CHARS = 128  # a longer cookie value is not one of ours: refused unread
+KEEP_ENDED = timedelta(days=7)  # rows past their expiry this long are removed at a sign-in
 
 
 def token_digest(token: str) -> str:
@@ -90,6 +92,8 @@ def create_session(store: Store, actor: Actor, *, replacing: str | None = None) 
         session.add(WebSession(token_hash=token_digest(token), user_id=actor.id,
                                created_at=now, last_seen_at=now,
                                expires_at=now + _idle(store)))
+        session.exec(delete(WebSession).where(
+            col(WebSession.expires_at) < now - KEEP_ENDED))
         audit.log(session, actor, "session_start")
     return token
 

@@ -169,3 +169,13 @@ def test_sign_in_then_session_start_is_audited_without_the_token(store: Store, p
     assert (actor.id, "session_start") in _actions(store)
     with store.session() as session:
         assert all(token not in e.detail for e in session.exec(select(AuditEvent)))
+
+
+def test_rows_long_past_their_expiry_are_removed_at_a_sign_in(store: Store, people: People):
+    old = web_sessions.create_session(store, people.applicant)
+    recent = web_sessions.create_session(store, people.attorney)
+    _age(store, old, int(web_sessions.KEEP_ENDED.total_seconds() // 60) + 60)
+    _age(store, recent, store.settings.idle_timeout_minutes + 1)  # ended, but not long ago
+    web_sessions.create_session(store, people.paralegal)
+    hashes = {row.token_hash for row in _rows(store)}
+    assert token_digest(old) not in hashes and token_digest(recent) in hashes
