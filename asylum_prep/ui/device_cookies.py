@@ -139,8 +139,10 @@ def _remember_device_choices() -> None:
 
 
 def flush() -> None:
-    """Draw the marker and script that set the cookies queued so far, if any."""
+    """Draw the marker and script that set the cookies queued so far, if any: at the end of
+    the sidebar, where the empty element moves nothing the person reads (a collapsed sidebar
+    is still drawn, so its script runs on a phone too)."""
     _remember_device_choices()
     ops = take_queued()
     if ops:
-        st.html(marker(park(ops)) + COOKIE_SCRIPT, unsafe_allow_javascript=True)
+        st.sidebar.html(marker(park(ops)) + COOKIE_SCRIPT, unsafe_allow_javascript=True)
