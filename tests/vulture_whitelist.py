@@ -159,6 +159,12 @@ _.eu
 # full-text index reads it (the FTS5 triggers and the PostgreSQL tsvector use `norm`).
 _.imported_by
 _.norm
+# Database columns (storage/tables.py WebSession): the token's digest is the key the services
+# look rows up by (`session.get`); when a session was last used and why it was revoked are
+# kept for an administrator reading the table.
+_.token_hash
+_.last_seen_at
+_.revoked_reason
 # The archive manifest's export time, written into every archive (services/archive.py).
 _.exported_at
 # The certificate of service, read by templates/packet/_certificate_body.html.

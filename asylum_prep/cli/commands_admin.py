@@ -19,7 +19,7 @@ from asylum_prep.errors import N_, ConfigError, InputRefused
 from asylum_prep.services.actor import Role
 
 STAFF = [Role.admin.value, Role.attorney.value, Role.paralegal.value, Role.translator.value]
-APP_FILE = Path(asylum_prep.__file__).parent / "app.py"
+APP_FILE = Path(asylum_prep.__file__).parent / "serve_app.py"  # app.py with its cookie route
 
 
 def serve_command(args: argparse.Namespace) -> tuple[list[str], dict[str, str], Path]:

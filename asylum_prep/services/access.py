@@ -321,6 +321,11 @@ SERVICE_RULES: dict[str, Rule] = {
     "accounts.account_status": _rule(*_ALL, personal=True, inactive=True,
                                      before_new_password=True),
     "accounts.deactivate": _rule(_AD, operator=True),
+    # the session cookie's token (services/web_sessions.py): about one's own browser session
+    "web_sessions.create_session": _rule(*_ALL, personal=True, before_new_password=True),
+    "web_sessions.touch_session": _rule(*_ALL, personal=True, before_new_password=True),
+    "web_sessions.revoke_session": _rule(*_ALL, personal=True, inactive=True,
+                                         before_new_password=True),
     "accounts.reactivate": _rule(_AD, operator=True),
     "accounts.reset_password": _rule(_AD, operator=True),
     "accounts.unlock": _rule(_AD, operator=True),

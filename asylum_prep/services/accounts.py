@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from asylum_prep.errors import N_, InputRefused, NotFoundError
-from asylum_prep.services import audit, lockout, passwords, users
+from asylum_prep.services import audit, lockout, passwords, users, web_sessions
 from asylum_prep.services.access import guarded
 from asylum_prep.services.actor import Actor
 from asylum_prep.storage.engine import Store
@@ -77,6 +77,7 @@ def deactivate(store: Store, actor: Actor, *, username: str) -> None:
             raise InputRefused(N_("You cannot deactivate your own account."))
         user.is_active = False
         session.add(user)
+        web_sessions.revoke_all(session, user_id=user.id or 0, reason="deactivated")
         audit.log(session, actor, "user_deactivate", detail=f"user={user.id}")
 
 
@@ -101,6 +102,7 @@ def reset_password(store: Store, actor: Actor, *, username: str) -> str:
         user.must_change_password = True
         lockout.clear(user)
         session.add(user)
+        web_sessions.revoke_all(session, user_id=user.id or 0, reason="password_reset")
         audit.log(session, actor, "password_reset", detail=f"user={user.id}")
     return temporary
 

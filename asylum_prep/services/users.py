@@ -362,6 +362,9 @@ def change_password(store: Store, actor: Actor, *, old_password: str, new_passwo
         user.password_hash = _hasher.hash(new_password)
         user.must_change_password = False
         session.add(user)
+        from asylum_prep.services.web_sessions import revoke_all  # it builds on this module
+
+        revoke_all(session, user_id=actor.id, reason="password_change")
         audit.log(session, actor, "password_change")
 
 

@@ -55,6 +55,21 @@ class SignInFailure(SQLModel, table=True):
     failed_at: datetime | None = Field(default=None, index=True)
 
 
+class WebSession(SQLModel, table=True):
+    """A signed-in browser: its session cookie's token, stored only as a SHA-256 digest (the
+    token itself is never stored or logged). Valid while not revoked and `expires_at` (the
+    last use plus the idle timeout) is in the future; services/web_sessions.py."""
+
+    __tablename__ = "web_sessions"
+    token_hash: str = Field(primary_key=True, max_length=64)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    revoked: bool = False
+    revoked_reason: str = Field(default="", max_length=32)
+
+
 class Case(SQLModel, table=True):
     __tablename__ = "cases"
     id: str = Field(primary_key=True, max_length=36)

@@ -37,6 +37,7 @@ def _password_form(ctx: PageContext) -> bool:
             if new != new2:
                 raise InputRefused(PASSWORDS_DIFFER)
             users.change_password(ctx.store, ctx.actor, old_password=old, new_password=new)
+            session.renew(ctx.store)  # the change ended every session: this browser stays in
             return True
     return False
 

@@ -28,8 +28,9 @@ from asylum_prep.errors import AsylumPrepError
 from asylum_prep.i18n_dates import format_day
 from asylum_prep.services import cases, translations
 from asylum_prep.services import evidence as ev
-from asylum_prep.services.actor import Role
+from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.cases import OpenCase
+from asylum_prep.storage.engine import Store
 from asylum_prep.ui import builtin_labels, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.html import md_escape
@@ -203,15 +204,42 @@ def _on_language(ctx: PageContext, case_id: str) -> None:
     st.session_state[state.AD_RESULT] = ("language", True, [])
 
 
+def _still_default(case: OpenCase) -> bool:
+    """Nothing written yet, and the answer language is still the default, English."""
+    return ((case.record.filing.answer_language or "en") == "en"
+            and not translations.text_answers(case.record))
+
+
+def default_answer_language(store: Store, actor: Actor, lang: str) -> None:
+    """An applicant who joined with the screen in her language: her answers are taken to be
+    in that language, while her case still has the default (English) and nothing written.
+    She can change it on her home page until her first written answer. Audited as any
+    change of it; a refusal leaves the default."""
+    if lang == "en" or lang not in translations.answer_languages():
+        return
+    try:
+        own = cases.list_cases(store, actor)
+        if not own:
+            return
+        case = cases.open_case(store, actor, own[0].id, audit_view=False)
+        if _still_default(case):
+            translations.set_answer_language(store, actor, case.id, language=lang,
+                                             base_version=case.version)
+    except AsylumPrepError:
+        return  # the default stays; her home page offers the choice
+
+
 def render_answer_language(ctx: PageContext, case: OpenCase) -> None:
-    """Before her first written answer: which language will she write in?"""
+    """Before her first written answer: which language will she write in? Offered first: the
+    language of her screen, while the case has the default."""
     if ctx.actor.role is not Role.applicant or translations.text_answers(case.record):
         return
     t = ctx.t
     current = case.record.filing.answer_language or "en"
     options = translations.language_choices(current)
+    suggested = t.lang if _still_default(case) and t.lang in options else current
     if st.session_state.get(state.W_AD_ANSWER_LANGUAGE) not in options:
-        st.session_state[state.W_AD_ANSWER_LANGUAGE] = current
+        st.session_state[state.W_AD_ANSWER_LANGUAGE] = suggested
     st.subheader(t("The language of your answers"), anchor=False)
     st.selectbox(t("Which language will you write your answers in?"), options,
                  key=state.W_AD_ANSWER_LANGUAGE,

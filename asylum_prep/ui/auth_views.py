@@ -10,6 +10,7 @@ import streamlit as st
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.services import invites, users
 from asylum_prep.ui import oidc, session, state
+from asylum_prep.ui.applicant_documents import default_answer_language
 from asylum_prep.ui.context import PageContext, PublicContext
 from asylum_prep.ui.edge import shown_errors
 
@@ -98,9 +99,11 @@ def render_join(pctx: PublicContext) -> None:
         with shown_errors(t):
             _same_passwords(pw, pw2)
             actor = invites.redeem_invite(pctx.store, code=code, password=pw)
-            # They picked a language on this page: keep it for their account.
+            # They picked a language on this page: keep it for their account, and take it as
+            # the language she will write her answers in (she can change that at home).
             st.session_state[state.LANG_CHOSEN] = True
             session.start(pctx.store, actor, landing="welcome")
+            default_answer_language(pctx.store, actor, t.lang)
             st.rerun()
 
 

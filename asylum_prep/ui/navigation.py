@@ -13,12 +13,19 @@ HOW TO REGISTER A PAGE
 Roles are `services.actor.Role` values plus `ANON` (nobody signed in). Use `go("id")` to move
 to another page.
 
+Every page's address exists in every session: one the person may not open now is drawn as a
+hidden stand-in (`_elsewhere`) that goes to their home page, and, signed out, first remembers
+the page asked for (`state.PENDING_PAGE`), which they reach right after signing in if their
+role may open it. So a deep link or a reload never shows Streamlit's "Page not found". Before
+the menu is built, `session.resume` signs back in the session the browser's cookie names.
+
 tests/ui/test_pages.py opens every registered page for every role that sees it, so a
 registered file that does not exist fails the tests.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,8 +33,9 @@ import streamlit as st
 
 from asylum_prep.errors import N_, AsylumPrepError
 from asylum_prep.services import cases, users
-from asylum_prep.services.actor import Role
-from asylum_prep.ui import chrome, edge, session, state
+from asylum_prep.services.actor import Actor, Role
+from asylum_prep.storage.engine import Store
+from asylum_prep.ui import chrome, device_cookies, edge, session, state
 from asylum_prep.ui.store import get_store
 
 ANON = "anonymous"
@@ -126,6 +134,38 @@ def go(page_id: str) -> None:
     st.switch_page(BY_ID[page_id].script)
 
 
+def _elsewhere(page_id: str, home: st.Page, *, signed_in: bool) -> Callable[[], None]:
+    """The page drawn at the address of a page this person may not open now: signed out, the
+    sign-in page, which brings them back here (and to the case the address names) once
+    signed in, if their role may see it; signed in, their home page."""
+    def elsewhere() -> None:
+        if not signed_in:
+            st.session_state[state.PENDING_PAGE] = page_id
+            st.session_state[state.PENDING_CASE] = st.query_params.get(state.CASE_PARAM)
+        st.switch_page(home)
+
+    return elsewhere
+
+
+def _reopen_case(store: Store, actor: Actor) -> None:
+    """Open the case this browser session works on, before the menu is built: an applicant's
+    own (she has one), so "Your story" is in the menu from the first page; for the team, the
+    case a case page's address names (`?case=`, kept through sign-in), if they are a member
+    of it. The pages check access again when they open it."""
+    ss = st.session_state
+    wanted = st.query_params.get(state.CASE_PARAM) or ss.pop(state.PENDING_CASE, None)
+    if actor.role is not Role.applicant and not wanted:
+        return
+    try:
+        own = [c.id for c in cases.list_cases(store, actor)]
+    except AsylumPrepError:  # deactivated, or a new password first: the page says which
+        own = []
+    if actor.role is Role.applicant and own:
+        ss[state.CASE_ID] = own[0]
+    elif wanted in own:
+        ss[state.CASE_ID] = wanted
+
+
 def run() -> None:
     """Build st.navigation for the signed-in role and run the chosen page. Called by app.py."""
     if st.session_state.get(state.QUICK_EXIT):
@@ -133,20 +173,15 @@ def run() -> None:
     # The tab's icon before the menu: without one, the browser shows the current page's
     # menu icon, and fetches a material icon's picture from a font site to do so.
     st.set_page_config(page_icon=chrome.APP_ICON)
+    device_cookies.load_device_choices()  # the language and discreet mode this device keeps
+    store = get_store(session.session_translator())
+    session.resume(store)  # a reload, deep link or new tab: the session cookie signs back in
     t = session.session_translator()
-    store = get_store(t)
     actor = session.current_actor()
     role = actor.role.value if actor else ANON
     first_run = actor is None and users.needs_first_admin(store)
-    if actor and actor.role is Role.applicant and not st.session_state.get(state.CASE_ID):
-        # An applicant has one case: open it before the menu is built, so "Your story" is in
-        # the menu from the first page after signing in.
-        try:
-            own = cases.list_cases(store, actor)
-        except AsylumPrepError:  # deactivated, or a new password first: the page says which
-            own = []
-        if own:
-            st.session_state[state.CASE_ID] = own[0].id
+    if actor and not st.session_state.get(state.CASE_ID):
+        _reopen_case(store, actor)
     has_case = bool(st.session_state.get(state.CASE_ID))
     specs = visible_specs(role, first_run=first_run)
     pages = {
@@ -157,9 +192,15 @@ def run() -> None:
         )
         for spec in specs
     }
+    home = next(pages[spec.id] for spec in specs if role in spec.home_for)
+    for spec in PAGES:  # the others' addresses lead to sign-in or home, never "Page not found"
+        if spec.id not in pages:
+            pages[spec.id] = st.Page(_elsewhere(spec.id, home, signed_in=actor is not None),
+                                     title=t(spec.title), icon=spec.icon, url_path=spec.id,
+                                     visibility="hidden")
     current = st.navigation(list(pages.values()), position="sidebar")
-    pending = st.session_state.pop(state.PENDING_PAGE, None)
-    if isinstance(pending, str) and pending in pages:
+    pending = st.session_state.pop(state.PENDING_PAGE, None) if actor else None
+    if isinstance(pending, str) and pending in pages and pending in {s.id for s in specs}:
         st.switch_page(pages[pending])
     try:
         current.run()

@@ -5,9 +5,12 @@
 
 Both: open the store once per process (a key or config problem shows its message and stops),
 pick the language (session, default from the profile), set the tab title (neutral in discreet
-mode), apply RTL styling, draw the sidebar (language picker, discreet mode) and the quick exit,
-and show a one-shot message. Signed in, a page enforces the idle timeout on every run and, through
-`session.idle_timer`, once a minute while nobody touches it (signing out and rerunning, so
+mode), apply RTL styling, draw the sidebar (language picker once signed in, discreet mode), the
+quick exit and, before sign-in, the language picker at the top of the page,
+and show a one-shot message; then have the browser set the cookies the run changed
+(`device_cookies.flush`: the session token, the device's language and discreet mode).
+Signed in, a page enforces the idle timeout on every run and, through `session.idle_timer`,
+once a minute while nobody touches it (signing out and rerunning, so
 navigation falls back to the sign-in page). `setup_page` also requires a signed-in user of one of
 `roles`, and, with `needs_case=True`, an open case the user may read. Signed in, every run also
 asks the service layer whether the account is still active (a deactivated one is signed out
@@ -24,7 +27,7 @@ from asylum_prep.errors import PermissionDenied
 from asylum_prep.i18n import Translator
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage.engine import Store
-from asylum_prep.ui import chrome, session, state, styling
+from asylum_prep.ui import chrome, device_cookies, session, state, styling
 from asylum_prep.ui.context import PageContext, PublicContext
 from asylum_prep.ui.store import get_store
 
@@ -47,6 +50,7 @@ def _common(*, public_applicant_page: bool
     if actor is not None:
         session.idle_timer(store)  # clears the screen after the idle timeout, without a click
     session.show_flash()
+    device_cookies.flush()  # the cookies this run (or a click before it) changed
     return store, t, actor, discreet, bool(status and status.must_change_password)
 
 
@@ -69,6 +73,9 @@ def setup_page(*, roles: Iterable[Role] | None = None, needs_case: bool = False)
     if needs_case and not case_id:
         st.info(t("Open a case first."))
         st.stop()
+    if needs_case and actor.role is not Role.applicant \
+            and st.query_params.get(state.CASE_PARAM) != case_id:
+        st.query_params[state.CASE_PARAM] = str(case_id)  # a reload or a shared link reopens it
     return PageContext(store=store, actor=actor, t=t, case_id=case_id, discreet=discreet)
 
 

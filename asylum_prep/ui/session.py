@@ -1,6 +1,13 @@
-"""The signed-in session: start, end (clearing everything), idle timeout, one-shot messages.
+"""The signed-in session: start, end (clearing everything), idle timeout, one-shot messages,
+and the session cookie that lets a reload, a deep link or a new tab carry on.
 
-Everything lives in `st.session_state` under the keys of `ui.state`; nothing is global.
+Everything lives in `st.session_state` under the keys of `ui.state`. Signing in makes a
+session token (services/web_sessions.py) and queues it as the `ap_session` cookie
+(ui/device_cookies.py; a sign-in rotates the token the browser held). A page run with nobody
+signed in resumes the session the cookie names (`resume`), if it is still valid; an open page
+keeps it alive at most once a minute (`check_idle`) and signs out when it was ended elsewhere
+(sign-out on another tab, an admin, a password change). Signing out revokes it and clears the
+cookie; the device's language and discreet mode stay.
 """
 
 from __future__ import annotations
@@ -10,13 +17,13 @@ from typing import Any
 
 import streamlit as st
 
-from asylum_prep.errors import N_, AccountDisabled
+from asylum_prep.errors import N_, AccountDisabled, AsylumPrepError
 from asylum_prep.i18n import SUPPORTED, Translator, translator
-from asylum_prep.services import accounts, users
+from asylum_prep.services import accounts, users, web_sessions
 from asylum_prep.services.actor import Actor
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import User
-from asylum_prep.ui import state
+from asylum_prep.ui import device_cookies, state
 from asylum_prep.ui.html import md_escape
 
 IDLE_MESSAGE = N_(
@@ -24,6 +31,9 @@ IDLE_MESSAGE = N_(
 )
 SIGNED_OUT_MESSAGE = N_("You are signed out.")
 IDLE_CHECK_SECONDS = 60  # how often an open signed-in page checks the idle timeout
+TOUCH_SECONDS = 60  # an open page tells the stored session it is in use at most this often
+KEPT_AT_SIGN_OUT = (state.LANG, state.DISCREET, state.DEVICE_READ, state.DEVICE_LANG,
+                    state.DEVICE_DISCREET)  # the device's, not the person's
 
 
 def current_actor() -> Actor | None:
@@ -53,12 +63,38 @@ def _profile_language(store: Store, actor: Actor) -> str | None:
         return user.language if user is not None else None
 
 
-def start(store: Store, actor: Actor, *, landing: str | None = None) -> None:
+def _new_token(store: Store, actor: Actor) -> None:
+    """A fresh session token for this browser (the one it held, if any, revoked)."""
+    ss = st.session_state
+    old = ss.get(state.SESSION_TOKEN) or device_cookies.read(device_cookies.SESSION)
+    token = web_sessions.create_session(store, actor, replacing=old)
+    ss[state.SESSION_TOKEN] = token
+    ss[state.SESSION_TOUCHED] = time.time()
+    device_cookies.queue(device_cookies.session_op(token))
+
+
+def renew(store: Store) -> None:
+    """After the signed-in person changed their password (which ends every session of the
+    account): a new token for this browser, so it stays signed in."""
+    actor = current_actor()
+    if actor is not None:
+        st.session_state.pop(state.SESSION_TOKEN, None)
+        _new_token(store, actor)
+
+
+def start(store: Store, actor: Actor, *, landing: str | None = None,
+          token: str | None = None) -> None:
     """Sign `actor` in for this browser session. A language picked before signing in wins
-    and is saved to the profile; otherwise the profile's language is used."""
+    and is saved to the profile; otherwise the profile's language is used. `token`: the
+    session this browser resumed; without it, a new session token is made."""
     ss = st.session_state
     ss[state.ACTOR] = actor
     ss[state.LAST_ACTIVITY] = time.time()
+    if token is None:
+        _new_token(store, actor)
+    else:
+        ss[state.SESSION_TOKEN] = token
+        ss[state.SESSION_TOUCHED] = time.time()
     chosen = ss.get(state.LANG) if ss.get(state.LANG_CHOSEN) else None
     if chosen:
         users.set_language(store, actor, chosen)
@@ -80,9 +116,17 @@ def end(
     actor = current_actor()
     text = session_translator()(message, **params) if message else ""
     from_oidc = bool(st.session_state.get(state.OIDC_SESSION))
+    token = st.session_state.get(state.SESSION_TOKEN)
     if actor is not None and store is not None:
+        if isinstance(token, str):
+            web_sessions.revoke_session(store, actor, token=token, reason=reason)
         users.sign_out(store, actor, reason=reason)
+    kept = {key: st.session_state[key] for key in KEPT_AT_SIGN_OUT if key in st.session_state}
     st.session_state.clear()
+    st.session_state.update(kept)
+    # This browser session does not resume the token it was opened with, and the cookie goes.
+    st.session_state[state.RESUME_TRIED] = device_cookies.read(device_cookies.SESSION)
+    device_cookies.queue(device_cookies.session_op(None))
     if text:
         flash(text)  # translated before the clear, so it reads in the language they used
     if from_oidc:
@@ -107,7 +151,44 @@ def check_idle(store: Store, *, touch: bool = True) -> bool:
         return True
     if touch:
         st.session_state[state.LAST_ACTIVITY] = now
+        if not _keep_alive(store, now):
+            end(store, reason="ended")
+            return True
     return False
+
+
+def _keep_alive(store: Store, now: float) -> bool:
+    """Tell the stored session it is in use (once a minute at most). False when it was ended
+    elsewhere: signed out in another tab, the account switched off, the password changed."""
+    ss = st.session_state
+    token, actor = ss.get(state.SESSION_TOKEN), current_actor()
+    touched = ss.get(state.SESSION_TOUCHED)
+    if not isinstance(token, str) or actor is None:
+        return True
+    if isinstance(touched, (int, float)) and now - touched < TOUCH_SECONDS:
+        return True
+    ss[state.SESSION_TOUCHED] = now
+    try:
+        return web_sessions.touch_session(store, actor, token=token)
+    except AsylumPrepError:
+        return True  # switched off or a new password due: check_account says which
+
+
+def resume(store: Store) -> None:
+    """With nobody signed in: the session this browser's cookie names, if still valid. Each
+    cookie value is tried once per browser session; a refused one is cleared."""
+    ss = st.session_state
+    if current_actor() is not None or ss.get(state.QUICK_EXIT):
+        return
+    token = device_cookies.read(device_cookies.SESSION)
+    if token is None or ss.get(state.RESUME_TRIED) == token:
+        return
+    ss[state.RESUME_TRIED] = token
+    actor = web_sessions.resume_session(store, token=token)
+    if actor is None:
+        device_cookies.queue(device_cookies.session_op(None))
+        return
+    start(store, actor, token=token)
 
 
 def check_account(store: Store) -> accounts.AccountStatus | None:

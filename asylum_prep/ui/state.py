@@ -16,10 +16,19 @@ DISCREET = "ap_discreet"  # discreet mode: neutral title, no word "asylum" on sc
 FLASH = "ap_flash"  # (template, params) shown once on the next page, e.g. why you were signed out
 QUICK_EXIT = "ap_quick_exit"  # set after the quick exit cleared everything: only a blank page
 PENDING_PAGE = "ap_pending_page"  # page id to switch to on the next run (after sign-in/join)
+PENDING_CASE = "ap_pending_case"  # the case a deep link named, opened after sign-in
+CASE_PARAM = "case"  # query parameter: a team member's case page names its case, /case?case=<id>
 INVITE_SHOWN = "ap_invite_shown"  # (case_id, code): a fresh invite code, shown until dismissed
 VIEW_VERSION = "ap_view_version"  # (case_id, version) the attorney is looking at in history
 OIDC_NOTICE = "ap_oidc_notice"  # internal: OIDC sign-in could not be matched to an account
 OIDC_SESSION = "ap_oidc_session"  # True when this app session was started by single sign-on
+SESSION_TOKEN = "ap_session_token"  # noqa: S105 - the key of this browser's session token
+SESSION_TOUCHED = "ap_session_touched"  # time.time() the stored session was last kept alive
+RESUME_TRIED = "ap_resume_tried"  # the cookie token already tried in this browser session
+COOKIE_OPS = "ap_cookie_ops"  # cookies the next drawn page sets or clears
+DEVICE_READ = "ap_device_read"  # True once the device's language and discreet cookies were read
+DEVICE_LANG = "ap_device_lang"  # the language code the device's cookie holds (as far as known)
+DEVICE_DISCREET = "ap_device_discreet"  # discreet mode as the device's cookie holds it
 
 # --- widgets: chrome (every page) -------------------------------------------------------------
 W_LANG = "w_lang"

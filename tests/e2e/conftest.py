@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import People, make_people
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 CHROMIUM = os.environ.get("ASYLUM_PREP_CHROMIUM", "/usr/bin/chromium")
@@ -41,7 +43,7 @@ class Server:
 
 
 STREAMLIT_RUN = (sys.executable, "-m", "streamlit", "run")
-APP = ROOT / "asylum_prep" / "app.py"
+APP = ROOT / "asylum_prep" / "serve_app.py"  # app.py as `asylum-prep serve` serves it
 
 
 def start_server(data_dir: Path, log: Path, env_extra: dict[str, str] | None = None, *,
@@ -105,3 +107,27 @@ def shots(request: pytest.FixtureRequest) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="module")
+def seeded(server: Server) -> People:
+    """The people of a case with the fictional sample answers, on the server's data dir."""
+    from asylum_prep.config import load_settings
+    from asylum_prep.samples import load_sample
+    from asylum_prep.services import cases
+    from asylum_prep.storage.engine import open_store
+
+    old = os.environ.get("ASYLUM_PREP_DATA_DIR")
+    os.environ["ASYLUM_PREP_DATA_DIR"] = str(server.data_dir)
+    try:
+        store = open_store(load_settings())
+        people = make_people(store)
+        cases.save_record(store, people.attorney, people.case_id, record=load_sample(),
+                          base_version=1)
+        store.close()
+    finally:
+        if old is None:
+            os.environ.pop("ASYLUM_PREP_DATA_DIR", None)
+        else:
+            os.environ["ASYLUM_PREP_DATA_DIR"] = old
+    return people

@@ -148,7 +148,11 @@ def test_nothing_leaves_the_machine(served: Served, browser) -> None:
     click(page, state.W_APPLICANT_CONTINUE)  # the wizard: icons, progress, notices
     page.wait_for_timeout(1000)
 
-    staff = open_page(context)  # the attorney's case dashboard: tables, expanders, a chart
+    # The attorney's case dashboard (tables, expanders, a chart), in a browser of her own: a
+    # new tab of the applicant's would open signed in as the applicant.
+    staff_context = browser.new_context()
+    staff_context.route("**/*", route)
+    staff = open_page(staff_context)
     staff.goto(served.url)
     settle(staff)
     fill(staff, state.W_SIGNIN_USER, served.people.attorney.username)
@@ -167,6 +171,7 @@ def test_nothing_leaves_the_machine(served: Served, browser) -> None:
     assert other.evaluate("() => window.outcome") == "refused"
     other.wait_for_timeout(2000)  # the server has judged the origin by now
     context.close()
+    staff_context.close()
 
     assert foreign == []
     assert _lines(served.net_log) == []

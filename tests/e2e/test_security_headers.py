@@ -7,7 +7,6 @@ quick exit's redirect without one Content-Security-Policy violation. Needs nginx
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import urllib.request
@@ -17,16 +16,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from asylum_prep.config import load_settings
-from asylum_prep.samples import load_sample
-from asylum_prep.services import cases
-from asylum_prep.storage.engine import open_store
 from tests.e2e.conftest import free_port
 from tests.e2e.ui import click, fill, open_page, settle, text
 from tests.faults.children import Child
 from tests.faults.test_deployment import NGINX, render_nginx_conf
 from tests.nginx_headers import nginx_headers, tls_section
-from tests.support import PASSWORD, People, make_people
+from tests.support import PASSWORD
 
 pytestmark = [
     pytest.mark.e2e, pytest.mark.xdist_group("e2e"),
@@ -38,24 +33,6 @@ WATCH = """document.addEventListener("securitypolicyviolation", (e) => {
   window.reportViolation(
     `${e.violatedDirective} ${e.blockedURI} ${e.sample} ${e.sourceFile}:${e.lineNumber}`);
 });"""
-
-
-@pytest.fixture(scope="module")
-def seeded(server) -> People:
-    old = os.environ.get("ASYLUM_PREP_DATA_DIR")
-    os.environ["ASYLUM_PREP_DATA_DIR"] = str(server.data_dir)
-    try:
-        store = open_store(load_settings())
-        people = make_people(store)
-        cases.save_record(store, people.attorney, people.case_id, record=load_sample(),
-                          base_version=1)
-        store.close()
-    finally:
-        if old is None:
-            os.environ.pop("ASYLUM_PREP_DATA_DIR", None)
-        else:
-            os.environ["ASYLUM_PREP_DATA_DIR"] = old
-    return people
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +99,12 @@ def test_applicant_pages_and_quick_exit_under_the_policy(proxied, browser, seede
     _sign_in(page, proxied, seeded.applicant.username)
     click(page, "w_applicant_continue")  # the wizard
     assert "Your story" in text(page)
+    page.wait_for_timeout(500)
+    # the session cookie was set through the proxy by the page's own (hashed) script
+    assert "ap_session" in {c["name"] for c in context.cookies()}
     page.locator(".st-key-w_quick_exit button").first.click()
     page.wait_for_url("about:blank", timeout=15_000)  # the inline redirect ran
+    assert "ap_session" not in {c["name"] for c in context.cookies()}  # and cleared it first
     context.close()
     assert violations == []
 

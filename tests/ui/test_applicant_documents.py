@@ -151,3 +151,38 @@ def test_applicant_picks_her_answer_language_before_answering(make_app: Any, peo
     assert not any(s.key == state.W_AD_ANSWER_LANGUAGE for s in at.selectbox)
     assert translations.text_answers(
         cases.open_case(seed_store, people.attorney, people.case_id).record)
+
+
+def test_her_answer_language_defaults_to_the_language_of_her_screen(
+        make_app: Any, people: People, seed_store: Store) -> None:
+    """Joined in Persian, before writing anything: the case takes Persian as her answer
+    language; her home page then offers it. Nothing written yet in English either way."""
+    from asylum_prep.services import invites
+
+    code = invites.create_invite(seed_store, people.attorney, people.case_id)
+    at = make_app().run()
+    at.selectbox(key=state.W_LANG).select("fa").run()
+    at.switch_page(BY_ID["join"].script).run()
+    at.text_input(key=state.W_JOIN_CODE).input(code)
+    at.text_input(key=state.W_JOIN_PASSWORD).input("a long enough password")
+    at.text_input(key=state.W_JOIN_PASSWORD2).input("a long enough password")
+    at.button(key=state.W_JOIN_SUBMIT).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    record = cases.open_case(seed_store, people.attorney, people.case_id).record
+    assert record.filing.answer_language == "fa"
+
+
+def test_the_picker_offers_the_screen_language_while_the_case_has_the_default(
+        make_app: Any, people: People, seed_store: Store) -> None:
+    at = make_app(people.applicant, **{state.CASE_ID: people.case_id, state.LANG: "ar"})
+    at.run()
+    assert at.selectbox(key=state.W_AD_ANSWER_LANGUAGE).value == "ar"
+    assert cases.open_case(seed_store, people.attorney, people.case_id) \
+        .record.filing.answer_language == "en"  # offered, not saved until she saves it
+    # A language the team chose is offered as it is.
+    version = cases.open_case(seed_store, people.attorney, people.case_id).version
+    translations.set_answer_language(seed_store, people.attorney, people.case_id,
+                                     language="ps", base_version=version)
+    at = make_app(people.applicant, **{state.CASE_ID: people.case_id, state.LANG: "ar"})
+    at.run()
+    assert at.selectbox(key=state.W_AD_ANSWER_LANGUAGE).value == "ps"

@@ -185,7 +185,7 @@ def test_serve_command_line(data_dir: Path) -> None:
     args = argparse.Namespace(data_dir=str(data_dir), port=8600, address="0.0.0.0")
     argv, env, _cwd = serve_command(args)
     assert argv[1:4] == ["-m", "asylum_prep.ui.launch", "run"]
-    assert argv[4].endswith("asylum_prep/app.py")
+    assert argv[4].endswith("asylum_prep/serve_app.py")
     joined = " ".join(argv)
     assert "--server.port 8600" in joined and "--server.address 0.0.0.0" in joined
     assert "--browser.gatherUsageStats false" in joined and "--server.headless true" in joined

@@ -329,6 +329,10 @@ FACTORIES: dict[str, Factory] = {
     "accounts.reactivate": lambda w, a: {"username": _switched_off_user(w)},
     "accounts.reset_password": lambda w, a: {"username": w.new_user().username},
     "accounts.unlock": lambda w, a: {"username": w.new_user().username},
+    "web_sessions.create_session": lambda w, a: {},
+    "web_sessions.touch_session": lambda w, a: {"token": _browser_token(w, a)},
+    "web_sessions.revoke_session": lambda w, a: {"token": _browser_token(w, a),
+                                                 "reason": "test"},
 }
 
 
@@ -384,6 +388,20 @@ def _switched_off_user(w: World) -> str:
     user = w.new_user()
     accounts.deactivate(w.store, w.people.admin, username=user.username)
     return user.username
+
+
+def _browser_token(w: World, actor: Actor) -> str:
+    """A session token of this caller's browser, stored as a sign-in would store it."""
+    from datetime import timedelta
+
+    from asylum_prep.services.web_sessions import token_digest
+    from asylum_prep.storage.tables import WebSession, utcnow
+
+    token = f"token-{w.n()}"
+    with w.store.session() as session:
+        session.add(WebSession(token_hash=token_digest(token), user_id=actor.id,
+                               expires_at=utcnow() + timedelta(minutes=30)))
+    return token
 
 
 def _new_password(w: World, actor: Actor) -> Args:
@@ -473,7 +491,8 @@ def test_the_applicant_and_the_translator_are_limited_as_the_issue_asks() -> Non
                             "packet.render_packet", "cases.save_as_team",
                             "cases.list_members", "evidence.thumbnail"}
     assert {n.split(".")[0] for n in allowed(Role.translator)} <= {
-        "cases", "translations", "users", "accounts", "declaration", "declaration_confirm"}
+        "cases", "translations", "users", "accounts", "declaration", "declaration_confirm",
+        "web_sessions"}
     assert {n for n in allowed(Role.translator) if n.startswith("declaration")} == {
         "declaration.show_declaration", "declaration.declaration_history",
         "declaration.declaration_diff", "declaration_confirm.translate_paragraph",
