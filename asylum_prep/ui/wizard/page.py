@@ -23,6 +23,7 @@ from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.request_view import show_request
 from asylum_prep.ui.wizard import (
     about,
+    background,
     beliefs,
     family,
     fear,
@@ -38,8 +39,8 @@ from asylum_prep.ui.wizard.widgets import Wiz
 # its name (a test checks that every step of the registry has one).
 RENDER: dict[str, Callable[[PageContext, OpenCase], None]] = {
     module.__name__.rsplit(".", 1)[-1]: module.render
-    for module in (about, beliefs, family, fear, harm_to_others, incidents, leaving, screening,
-                   timing)
+    for module in (about, background, beliefs, family, fear, harm_to_others, incidents, leaving,
+                   screening, timing)
 }
 
 
