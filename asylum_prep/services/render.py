@@ -48,6 +48,7 @@ DOCS = (
     "exhibit-index",
     "brief",
     "worksheet",
+    "i589-sheet",
     "packet",
 )
 FORMATS = ("pdf", "docx")
@@ -177,6 +178,10 @@ def build(
         sheet, notes = build_worksheet(record, jurisdiction=jurisdiction, assessments=assess(
             record, jurisdiction, country_evidence=citations_by_element(record)))
         return _watermarked(sheet, WORKSHEET_MARK), notes
+    if doc == "i589-sheet":
+        from asylum_prep.documents.build_i589_sheet import build_i589_sheet
+
+        return build_i589_sheet(record)
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
 

@@ -25,6 +25,7 @@ def render(ctx: PageContext) -> None:
         "exhibit-index": t("Index of supporting documents"),
         "brief": t("Brief"),
         "worksheet": t("Attorney worksheet (not for filing)"),
+        "i589-sheet": t("Form I-589 answers, item by item (for online filing)"),
         "packet": t("Exhibit packet"),
     }
     st.title(t("Documents"), anchor=False)
