@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from asylum_prep.domain.base import Model, Short, YesNo
+from asylum_prep.domain.base import Model, Short, Text, YesNo
 from asylum_prep.domain.dates import FuzzyDate
 from asylum_prep.domain.people import A_NUMBER, I94_NUMBER, SSN, USCIS_ACCOUNT
 
@@ -65,6 +65,9 @@ class FormDetails(Model):
     court_history: CourtHistory = CourtHistory.unknown
     i94_number: Short = Field(default="", pattern=I94_NUMBER)
     status_expires: FuzzyDate | None = None  # the stay granted at the most recent entry
+    groups_continue: YesNo = YesNo.unknown  # Part B, 3.B: still in the groups of 3.A
+    groups_continue_detail: Text = ""  # in English, from the team's interview notes
+    crimes_in_us: YesNo = YesNo.unknown  # Part C, 6: the wizard asks of crimes anywhere
     cat_requested: YesNo = YesNo.unknown  # the box above Part A.I: also withholding under CAT
     family_helped: YesNo = YesNo.unknown  # Part D: did a spouse, parent or child help
     helper_1_name: Short = ""

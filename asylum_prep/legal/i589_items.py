@@ -82,8 +82,9 @@ class FormItem:
 
     @property
     def where(self) -> str:
-        """"Part A.I, item 12" as the readiness list and the sheet name it."""
-        return f"Part {self.part}, item {self.number}"
+        """"Part A.I, item 12" as the readiness list and the sheet name it ("Part D" for
+        the lines the form does not number)."""
+        return f"Part {self.part}, item {self.number}" if self.number else f"Part {self.part}"
 
 
 # -- readers ---------------------------------------------------------------------------------
@@ -184,7 +185,7 @@ class Builder:
              by: By | None = None, required: Condition | None = None, sub: str = "",
              choices: tuple[str, ...] = (), latin: bool = False) -> FormItem:
         if self.numbered:
-            key = f"{self.prefix or self.part + '.'}{number}" + (f".{sub}" if sub else "")
+            key = (self.prefix or self.part + ".") + ".".join(x for x in (number, sub) if x)
         else:
             key = f"{self.prefix}{sub}"
         return FormItem(key=key, part=self.part, number=number, label=label, kind=kind,

@@ -27,14 +27,14 @@ def supplement_items() -> list[FormItem]:
     out: list[FormItem] = []
     for part, label in (("SA", "Supplement A"), ("SB", "Supplement B")):
         b = Builder(part, by=By.computed)
-        out += [b.item("a_number", f"{label}: A-Number (if available)", Kind.text,
-                       "about.a_number", fixed("about.a_number")),
-                b.item("name", f"{label}: Applicant's Name", Kind.text,
+        out += [b.item("", f"{label}: A-Number (if available)", Kind.text,
+                       "about.a_number", fixed("about.a_number"), sub="a_number"),
+                b.item("", f"{label}: Applicant's Name", Kind.text,
                        "about.given_names, form_details.middle_name, about.family_name", _name,
-                       latin=True)]
+                       latin=True, sub="name")]
     b = Builder("SB", by=By.computed)
-    out += [b.item(sub, f"Supplement B: {label}", Kind.text, "computed: continued item",
-                   lambda r: Answer())
+    out += [b.item("", f"Supplement B: {label}", Kind.text, "computed: continued item",
+                   lambda r: Answer(), sub=sub)
             for sub, label in (("part", "Part"), ("question", "Question"),
                                ("text", "Additional information"))]
     return out

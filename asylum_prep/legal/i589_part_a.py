@@ -88,9 +88,9 @@ def applicant_items(record: CaseRecord) -> list[FormItem]:
     fd = "form_details"
     need = always
     out = [
-        s.item("CAT", "Check this box if you also want to apply for withholding of removal "
+        s.item("", "Check this box if you also want to apply for withholding of removal "
                "under the Convention Against Torture", Kind.checkbox, f"{fd}.cat_requested",
-               box(f"{fd}.cat_requested")),
+               box(f"{fd}.cat_requested"), sub="CAT"),
         s.item("1", "Alien Registration Number (A-Number) (if any)", Kind.text,
                "about.a_number", fixed("about.a_number"), required=_defensive),
         s.item("2", "U.S. Social Security Number (if any)", Kind.text, f"{fd}.ssn",
@@ -364,17 +364,18 @@ def _children_total(record: CaseRecord) -> Answer:
 
 def family_items(record: CaseRecord) -> list[FormItem]:
     c = Builder("A.II", by=By.computed)
-    out = [c.item("not_married", "I am not married", Kind.checkbox,
+    out = [c.item("", "I am not married", Kind.checkbox,
                   "computed: about.marital_status and no spouse in family.members",
-                  _not_married)]
+                  _not_married, sub="not_married")]
     out += person_items(Builder("A.II", prefix="A.II.spouse.", group="Your spouse"),
                         SPOUSE_ROWS, spouse)
     out += [
-        c.item("children", "Your children: I do not have any children / I have children",
+        c.item("", "Your children: I do not have any children / I have children",
                Kind.choice, "computed: children in family.members", _children_box,
-               choices=("none", "have")),
-        c.item("children.total", "Total number of children", Kind.text,
-               "computed: children in family.members", _children_total),
+               choices=("none", "have"), sub="children"),
+        c.item("", "Total number of children", Kind.text,
+               "computed: children in family.members", _children_total,
+               sub="children.total"),
     ]
     slots = CHILDREN_ON_FORM + CHILDREN_ON_SUPPLEMENT_A
     for n in range(max(slots, len(children(record)))):

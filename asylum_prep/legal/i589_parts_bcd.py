@@ -175,6 +175,14 @@ def _late_pieces(record: CaseRecord) -> tuple[Piece, ...]:
         ("why_now", "Why I am applying now")) if getattr(record.timing, f).strip())
 
 
+def _crimes_in_us(record: CaseRecord) -> Answer:
+    """The team's answer; else "no" when the applicant said she never committed a crime or
+    was arrested anywhere (the wizard asks of every country, the form of the US only)."""
+    if record.form_details.crimes_in_us is not YesNo.unknown:
+        return value_of(record.form_details.crimes_in_us)
+    return Answer("no") if record.screening.serious_crimes is YesNo.no else BLANK
+
+
 def _full_name(record: CaseRecord) -> Answer:
     a = record.about
     return joined(words("about.given_names"), fixed("form_details.middle_name"),
@@ -187,10 +195,13 @@ def _is_yes(key_reader: Reader) -> Callable[[CaseRecord], bool]:
 
 
 def _question(b: Builder, number: str, label: str, path: str, yes_no: Reader,
-              explain: Reader, explain_label: str, by: By = By.applicant) -> list[FormItem]:
-    """A yes/no question and its explanation (required when the answer is yes)."""
+              explain: Reader, explain_label: str, by: By = By.applicant,
+              when: Callable[[CaseRecord], bool] | None = None) -> list[FormItem]:
+    """A yes/no question (asked when `when` holds, else always) and its explanation
+    (required when the answer is yes)."""
     return [
-        b.item(number, label, Kind.yes_no, path, yes_no, by=by, required=lambda r: True),
+        b.item(number, label, Kind.yes_no, path, yes_no, by=by,
+               required=when or (lambda r: True)),
         b.item(number, explain_label, Kind.text, path.replace("computed: ", "") + " (detail)",
                explain, sub="explain", required=_is_yes(yes_no)),
     ]
@@ -211,7 +222,8 @@ def claim_items(record: CaseRecord, today: date | None = None) -> list[FormItem]
                      _pieces(_harm_pieces), "If yes: what happened, when, who caused it, and "
                      "why you believe it occurred")
     out += _question(b, "1.B", "Do you fear harm or mistreatment if you return to your home "
-                     "country?", "computed: fear", _fear_yes, _pieces(_fear_pieces),
+                     "country?", "fear.what_harm, fear.who, fear.why", _fear_yes,
+                     _pieces(_fear_pieces),
                      "If yes: what harm you fear, who would harm you, and why")
     out += _question(b, "2", "Have you or your family members ever been accused, charged, "
                      "arrested, detained, interrogated, convicted and sentenced, or imprisoned "
@@ -226,9 +238,11 @@ def claim_items(record: CaseRecord, today: date | None = None) -> list[FormItem]
                      _pieces(_membership_pieces), "If yes: each organization, the level of "
                      "participation, positions held and how long")
     out += _question(b, "3.B", "Do you or your family members continue to participate in any "
-                     "way in these organizations or groups?", "computed: not asked yet",
-                     lambda r: BLANK, lambda r: BLANK, "If yes: the current participation",
-                     by=By.staff)
+                     "way in these organizations or groups?", "form_details.groups_continue",
+                     fixed("form_details.groups_continue"),
+                     fixed("form_details.groups_continue_detail"),
+                     "If yes: the current participation",
+                     by=By.staff, when=lambda r: bool(r.beliefs.memberships))
     out += _question(b, "4", "Are you afraid of being subjected to torture in your home "
                      "country or any other country to which you may be returned?",
                      "fear.torture_fear", fixed("fear.torture_fear"),
@@ -271,9 +285,8 @@ def claim_items(record: CaseRecord, today: date | None = None) -> list[FormItem]
     out += _question(c, "6", "Have you or any member of your family included in the "
                      "application ever committed any crime and/or been arrested, charged, "
                      "convicted, or sentenced for any crimes in the United States?",
-                     "screening.serious_crimes (asked for any country)",
-                     lambda r: Answer("no") if r.screening.serious_crimes is YesNo.no
-                     else BLANK, words("screening.serious_crimes_detail"),
+                     "form_details.crimes_in_us, screening.serious_crimes",
+                     _crimes_in_us, words("screening.serious_crimes_detail"),
                      "If yes: each instance, the country and the outcome")
     return out
 
@@ -283,12 +296,12 @@ def signature_items(record: CaseRecord) -> list[FormItem]:
     s = Builder("D", by=By.staff)
     fd = "form_details"
     out = [
-        d.item("name", "Print your complete name", Kind.text,
+        d.item("", "Print your complete name", Kind.text,
                "about.given_names, form_details.middle_name, about.family_name", _full_name,
-               by=By.computed, required=lambda r: True, latin=True),
-        d.item("native", "Write your name in your native alphabet", Kind.text,
+               by=By.computed, required=lambda r: True, latin=True, sub="name"),
+        d.item("", "Write your name in your native alphabet", Kind.text,
                "about.name_native_script", words("about.name_native_script"),
-               required=lambda r: True),
+               required=lambda r: True, sub="native"),
         s.item("1", "Did your spouse, parent, or child(ren) assist you in completing this "
                "application?", Kind.yes_no, f"{fd}.family_helped", fixed(f"{fd}.family_helped"),
                required=lambda r: True),
@@ -321,10 +334,10 @@ def signature_items(record: CaseRecord) -> list[FormItem]:
              False),
             ("uscis_account", "Attorney or Accredited Representative USCIS Online Account "
              "Number (if any)", "preparer_uscis_account", False)):
-        out.append(e.item(sub, label, Kind.text, f"{fd}.{field}", fixed(f"{fd}.{field}"),
-                          required=prepared if req else None, latin=True))
-    out.append(e.item("representative", "Check this box if Form G-28 is attached (attorney "
+        out.append(e.item("", label, Kind.text, f"{fd}.{field}", fixed(f"{fd}.{field}"),
+                          required=prepared if req else None, latin=True, sub=sub))
+    out.append(e.item("", "Check this box if Form G-28 is attached (attorney "
                       "or accredited representative)", Kind.checkbox,
                       f"{fd}.preparer_is_representative",
-                      box(f"{fd}.preparer_is_representative")))
+                      box(f"{fd}.preparer_is_representative"), sub="representative"))
     return out
