@@ -196,14 +196,18 @@ def _is_yes(key_reader: Reader) -> Callable[[CaseRecord], bool]:
 
 def _question(b: Builder, number: str, label: str, path: str, yes_no: Reader,
               explain: Reader, explain_label: str, by: By = By.applicant,
-              when: Callable[[CaseRecord], bool] | None = None) -> list[FormItem]:
+              when: Callable[[CaseRecord], bool] | None = None, detail: str = ""
+              ) -> list[FormItem]:
     """A yes/no question (asked when `when` holds, else always) and its explanation
-    (required when the answer is yes)."""
+    (required when the answer is yes), read from `<path>_detail` for a plain answer."""
+    plain = "," not in path and ":" not in path
+    detail = detail or (f"{path}_detail" if plain
+                        else path.replace("computed: ", "") + " (detail)")
     return [
         b.item(number, label, Kind.yes_no, path, yes_no, by=by,
                required=when or (lambda r: True)),
-        b.item(number, explain_label, Kind.text, path.replace("computed: ", "") + " (detail)",
-               explain, sub="explain", required=_is_yes(yes_no)),
+        b.item(number, explain_label, Kind.text, detail, explain, sub="explain",
+               required=_is_yes(yes_no)),
     ]
 
 
@@ -247,7 +251,7 @@ def claim_items(record: CaseRecord, today: date | None = None) -> list[FormItem]
                      "country or any other country to which you may be returned?",
                      "fear.torture_fear", fixed("fear.torture_fear"),
                      words("fear.torture_detail"), "If yes: why, the torture you fear, by "
-                     "whom, and why", by=By.applicant)
+                     "whom, and why", by=By.applicant, detail="fear.torture_detail")
     c = Builder("C")
     out += _question(c, "1", "Have you, your spouse, your children, your parents or your "
                      "siblings ever applied to the U.S. Government for refugee status, "
@@ -287,7 +291,8 @@ def claim_items(record: CaseRecord, today: date | None = None) -> list[FormItem]
                      "convicted, or sentenced for any crimes in the United States?",
                      "form_details.crimes_in_us, screening.serious_crimes",
                      _crimes_in_us, words("screening.serious_crimes_detail"),
-                     "If yes: each instance, the country and the outcome")
+                     "If yes: each instance, the country and the outcome",
+                     detail="screening.serious_crimes_detail")
     return out
 
 
