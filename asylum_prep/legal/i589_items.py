@@ -17,7 +17,7 @@ is left blank otherwise, for the team to decide.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -192,6 +192,3 @@ class Builder:
                         by=by or self.by, path=path, read=read, required=required,
                         choices=choices, latin=latin, group=self.group)
 
-
-def in_order(groups: Iterable[Iterable[FormItem]]) -> list[FormItem]:
-    return [item for group in groups for item in group]

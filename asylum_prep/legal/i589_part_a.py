@@ -239,10 +239,6 @@ def _name_part(pick: Pick, field: str) -> Reader:
     return read
 
 
-def _birthplace(pick: Pick) -> Reader:
-    return _member(pick, "birth_place", "words")
-
-
 def _where(pick: Pick) -> Reader:
     def read(record: CaseRecord) -> Answer:
         m = pick(record)
@@ -327,7 +323,6 @@ CHILD_ROWS: tuple[Row, ...] = (
     ("21", "If in the U.S., is this child to be included in this application?", "included",
      Kind.yes_no, "fixed", S, False, False),
 )
-LOCATION_AFTER = {"15": "spouse", "13": "child"}  # "If no, specify location" follows these
 
 
 def person_items(b: Builder, rows: tuple[Row, ...], pick: Pick) -> list[FormItem]:
