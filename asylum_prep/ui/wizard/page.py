@@ -1,4 +1,4 @@
-"""The "Your story" page body: progress over the nine parts, the legal team's questions,
+"""The "Your story" page body: progress over the ten parts, the legal team's questions,
 and the current step's screen. Used by the applicant, and by the attorney or paralegal
 filling in answers for their client."""
 
@@ -57,7 +57,7 @@ def status_label(t: Callable[[str], str], status: SectionStatus) -> str:
 
 
 def all_sent(record: CaseRecord) -> bool:
-    """Every one of the nine parts is with the legal team or approved: nothing left to send."""
+    """Every one of the ten parts is with the legal team or approved: nothing left to send."""
     done = {SectionStatus.submitted, SectionStatus.approved}
     return all(answers.section_status(record, step.key.value) in done for step in STEPS)
 
