@@ -262,6 +262,10 @@ _.AT_INTERVIEW_OR_HEARING
 _.EDITION
 _.full
 _.form_keys
+# documents/i589_values.field_values: the {field name: value} the engine takes, built from the
+# map and the table above; tests/unit/documents/test_i589_values.py checks it on the form.
+_.field_values
+_.held_back
 
 # audit.verify_chain: every storage and fault test checks the audit chain with it; an operator
 # check should run it too (services/audit.py and cli/ are being reworked in parallel).
