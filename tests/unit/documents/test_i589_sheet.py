@@ -73,3 +73,16 @@ def test_untranslated_answer_is_named_not_printed() -> None:
     assert "Part A.I, item 17" in text  # religion named in the team's list
     assert "For the team: names and places to write in Latin letters" in text
     assert "Part A.I, item 4" in text
+
+
+def test_persian_case_prints_current_translations_and_names_the_rest() -> None:
+    from .records import persian_record
+
+    text = _docx_text(persian_record(translate=True, stale=("fear.why",)))
+    assert "Complete Last Name Azmayeshi" in text and "First Name Nasrin" in text
+    assert "Why I would be harmed: [Not translated yet" in text  # a stale translation
+    assert "What harm I fear: Prison" in text and "Who would harm me: The security agents" in text
+    assert "زندان" not in text and "مأموران" not in text
+    untranslated = _docx_text(persian_record(translate=False))
+    assert "Azmayeshi" not in untranslated and "آزمایشی" not in untranslated
+    assert "Complete Last Name [Written only in the applicant's own script" in untranslated
