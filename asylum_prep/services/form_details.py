@@ -78,6 +78,26 @@ def label(name: str) -> str:
     return LABELS[name]
 
 
+def current(record: CaseRecord) -> dict[str, str]:
+    """Every detail's name and its value as text ("" when not entered), spouse and children
+    included, in the form's order."""
+    def shown(value: object) -> str:
+        if isinstance(value, FuzzyDate):
+            return value.iso.isoformat()
+        if isinstance(value, StrEnum):
+            return "" if value.value == "unknown" else value.value
+        return str(value or "")
+
+    details = record.form_details
+    out = {name: shown(record.about.a_number if name == "a_number" else getattr(details, name))
+           for name in FIELDS}
+    for member, _ in relatives(record):
+        staff = details.relatives.get(member, RelativeDetails())
+        out.update({f"relatives.{member}.{f}": shown(getattr(staff, f))
+                    for f in RELATIVE_FIELDS})
+    return out
+
+
 def relatives(record: CaseRecord) -> list[tuple[str, str]]:
     """(member id, "Your spouse" / "Child 1"...) of the people Part A.II asks about."""
     found = spouse(record)

@@ -20,48 +20,35 @@ from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 
 
-def _shown(value: Any) -> str:
-    if isinstance(value, FuzzyDate):
-        return value.iso.isoformat()
-    if isinstance(value, StrEnum):
-        return "" if value.value == "unknown" else value.value
-    return str(value or "")
-
-
-def _input(ctx: PageContext, key: str, label: str, current: Any, kind: Any) -> str:
+def _input(ctx: PageContext, key: str, label: str, value: str, kind: Any) -> str:
     widget = f"{state.W_I589_PREFIX}{key}"
     if isinstance(kind, type) and issubclass(kind, StrEnum):
         options = ["", *(c.value for c in kind if c.value != "unknown")]
-        value = _shown(current)
         return str(st.selectbox(label, options, index=options.index(value), key=widget,
                                 format_func=lambda o: o or ctx.t("Not answered yet")))
     help_text = ctx.t("Write the date as year-month-day, for example 2027-03-15.") if (
         kind is FuzzyDate) else None
-    return str(st.text_input(label, value=_shown(current), key=widget, help=help_text,
-                             max_chars=500))
+    return str(st.text_input(label, value=value, key=widget, help=help_text, max_chars=500))
 
 
 def render(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
     record = case.record
-    details = record.form_details
+    now = form_details.current(record)
     with st.expander(t("Form I-589 details the team enters"), icon=":material/assignment:"):
         st.caption(t("Entered by the legal team, never asked of the applicant. Each label is "
                      "the form's own, in English."))
         with st.form(state.W_I589_FORM):
             values: dict[str, str] = {}
             for name in form_details.FIELDS:
-                current = record.about.a_number if name == "a_number" else getattr(details, name)
                 kind = str if name == "a_number" else form_details.field_kind(FormDetails, name)
-                values[name] = _input(ctx, name, form_details.label(name), current, kind)
+                values[name] = _input(ctx, name, form_details.label(name), now[name], kind)
             for member_id, heading in form_details.relatives(record):
                 st.markdown(f"**{heading}**")
-                staff = details.relatives.get(member_id, RelativeDetails())
                 for field in form_details.RELATIVE_FIELDS:
                     key = f"relatives.{member_id}.{field}"
                     kind = form_details.field_kind(RelativeDetails, field)
-                    values[key] = _input(ctx, key, form_details.label(key),
-                                         getattr(staff, field), kind)
+                    values[key] = _input(ctx, key, form_details.label(key), now[key], kind)
             saved = st.form_submit_button(t("Save the I-589 details"))
         if saved:
             with shown_errors(t):
