@@ -14,6 +14,7 @@ JSON.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from asylum_prep.cli.commands_case import add_data_dir
 from asylum_prep.cli.common import cli_actor, note, out, print_json, store_from
@@ -39,20 +40,27 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _save(args: argparse.Namespace, setter: Callable[..., int],
+          changes: dict[str, str]) -> int:
+    """Save `changes` with a service's setter on the case's current version, and say so."""
+    from asylum_prep.services import cases
+
+    store = store_from(args)
+    actor = cli_actor(store)
+    base = cases.open_case(store, actor, args.case_id, audit_view=False).version
+    version = setter(store, actor, args.case_id, changes=changes, base_version=base)
+    note("No detail changed." if version == base else f"Saved as case version {version}.")
+    return 0
+
+
 def _set(args: argparse.Namespace) -> int:
-    from asylum_prep.services import cases, filing
+    from asylum_prep.services import filing
 
     changes = {n: getattr(args, n) for n in NAMES if getattr(args, n) is not None}
     if not changes:
         note("Nothing to change: give at least one detail, for example --judge NAME.")
         return 2
-    store = store_from(args)
-    actor = cli_actor(store)
-    base = cases.open_case(store, actor, args.case_id, audit_view=False).version
-    version = filing.set_filing_details(store, actor, args.case_id, changes=changes,
-                                        base_version=base)
-    note("No detail changed." if version == base else f"Saved as case version {version}.")
-    return 0
+    return _save(args, filing.set_filing_details, changes)
 
 
 def _i589_show(args: argparse.Namespace) -> int:
@@ -77,16 +85,9 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _i589_set(args: argparse.Namespace) -> int:
-    from asylum_prep.services import cases, form_details
+    from asylum_prep.services import form_details
 
-    changes = dict(args.pairs)
-    store = store_from(args)
-    actor = cli_actor(store)
-    base = cases.open_case(store, actor, args.case_id, audit_view=False).version
-    version = form_details.set_form_details(store, actor, args.case_id, changes=changes,
-                                            base_version=base)
-    note("No detail changed." if version == base else f"Saved as case version {version}.")
-    return 0
+    return _save(args, form_details.set_form_details, dict(args.pairs))
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
