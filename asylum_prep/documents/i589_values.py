@@ -3,8 +3,9 @@ from the item map, in the shape a form-filling engine takes (a text field gets i
 choice or yes/no, the chosen value's box gets True; a single box True or False).
 
 The answers are read as the item-by-item sheet reads them (`build_i589_sheet.Sheet`), in
-English: an answer with no current English translation, or a name or place written only in
-the applicant's script, fills nothing and is listed instead, so the form never carries words
+English: an answer with no current English translation, a name or place written only in
+the applicant's script, or a relative's name not yet split into its parts fills nothing and
+is listed instead, so the form never carries words
 the team has not seen in English or Latin letters. Telephone numbers go in the form's
 area-code and number fields when they have ten digits, else whole in the number field. Text
 too long for its field is the engine's to continue on Supplement B; Supplement A's header is
@@ -23,7 +24,7 @@ from asylum_prep.domain.record import CaseRecord
 from asylum_prep.i18n import Translator
 from asylum_prep.legal import i589_fields_2019 as fields
 from asylum_prep.legal.i589_map import items, supplement_items
-from asylum_prep.legal.i589_part_a import CHILDREN_ON_FORM, children
+from asylum_prep.legal.i589_part_a import CHILDREN_ON_FORM, NOT_SPLIT, children
 
 
 @dataclass
@@ -60,6 +61,10 @@ def field_values(record: CaseRecord, today: date | None = None) -> I589Values:
                 out[fields.full(boxes["on"])] = answer.value
             elif str(answer.value) in boxes:
                 out[fields.full(boxes[str(answer.value)])] = True
+            continue
+        if any(p.lead == NOT_SPLIT for p in answer.pieces):
+            result.held_back.append(f"{item.where} ({item.group}): the name is not split into "
+                                    "last, first and middle names yet")
             continue
         text = sheet.text(item, answer)
         if NOT_TRANSLATED in text or TO_TRANSLITERATE in text:

@@ -42,6 +42,7 @@ ENTRIES_ON_FORM = 3
 SEXES = ("male", "female")
 MARITAL = ("single", "married", "divorced", "widowed")
 COURT = (CourtHistory.never.value, CourtHistory.now.value, CourtHistory.past.value)
+NOT_SPLIT = "Full name as given, not yet split"  # the lead of a name given whole
 
 
 def _nationalities(record: CaseRecord) -> Answer:
@@ -233,8 +234,7 @@ def _name_part(pick: Pick, field: str) -> Reader:
         if getattr(m, field).strip():
             return words(f"family.members.{m.id}.{field}")(record)
         if field == "family_name" and m.name.strip() and not m.given_names.strip():
-            return Answer(pieces=(Piece(f"family.members.{m.id}.name",
-                                        "Full name as given, not yet split"),))
+            return Answer(pieces=(Piece(f"family.members.{m.id}.name", NOT_SPLIT),))
         return BLANK
     return read
 

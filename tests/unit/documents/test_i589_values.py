@@ -55,3 +55,12 @@ def test_more_children_than_the_form_holds() -> None:
     assert got.values[full("12].TextField12[12]")] == "C6"  # child 6 on Supplement A
     assert got.values[full("12].ApplicantName[0]")] == "Daryan Mirel Kovelli"
     assert any("Child 7" in h and "no room" in h for h in got.held_back)
+
+
+def test_a_name_given_whole_is_not_put_in_the_last_name_field() -> None:
+    record = load_sample()
+    child = record.family.members[1]
+    child.family_name = child.given_names = ""
+    got = field_values(record)
+    assert full("1].ChildLast1[0]") not in got.values
+    assert any("Child 1" in h and "not split" in h for h in got.held_back)
