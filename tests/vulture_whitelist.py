@@ -192,7 +192,86 @@ _.clear_cache
 _.retired_key_id
 _.retired
 
+# Case-record fields of Form I-589 read by name only: the item map reads them through record
+# paths (`get_path`, legal/i589_*.py), the staff form sets them by name
+# (services/form_details.py), the wizard asks them by field name (forms/*.py).
+_.english_fluent
+_.nationality_at_birth
+_.passport_country
+_.passport_number
+_.marriage_date
+_.marriage_place
+_.province
+_.location
+_.started
+_.finished
+_.ssn
+_.uscis_account
+_.travel_document_number
+_.passport_expiry
+_.residence_street
+_.residence_apt
+_.residence_city
+_.residence_state
+_.residence_zip
+_.residence_phone
+_.mailing_in_care_of
+_.mailing_street
+_.mailing_apt
+_.mailing_city
+_.mailing_state
+_.mailing_zip
+_.mailing_phone
+_.court_history
+_.i94_number
+_.status_expires
+_.groups_continue
+_.groups_continue_detail
+_.crimes_in_us
+_.cat_requested
+_.family_helped
+_.helper_1_name
+_.helper_1_relationship
+_.helper_2_name
+_.helper_2_relationship
+_.other_preparer
+_.counsel_list_given
+_.preparer_name
+_.preparer_street
+_.preparer_apt
+_.preparer_city
+_.preparer_state
+_.preparer_zip
+_.preparer_phone
+_.preparer_is_representative
+_.preparer_bar_number
+_.preparer_uscis_account
+_.last_entry_place
+_.last_entry_date
+_.status_at_entry
+_.current_status
+_.stay_expires
+_.previous_arrival
+_.in_court
+
 # -- Not wired yet: each to be wired or deleted where its owner works --------------------------
+
+# The 2019 edition's field names for each I-589 item (legal/i589_fields_2019.py) and the
+# map's keys for an empty case (legal/i589_map.form_keys): the seam for filling the official
+# PDF (`--doc i589`), whose form-filling engine (documents/pdf_form_fill.py) is being built in
+# parallel; tests/unit/legal/test_i589_fields.py checks them against the official form.
+_.TEXT
+_.BOXES
+_.PHONES
+_.OFFICE_USE
+_.AT_INTERVIEW_OR_HEARING
+_.EDITION
+_.full
+_.form_keys
+# documents/i589_values.field_values: the {field name: value} the engine takes, built from the
+# map and the table above; tests/unit/documents/test_i589_values.py checks it on the form.
+_.field_values
+_.held_back
 
 # audit.verify_chain: every storage and fault test checks the audit chain with it; an operator
 # check should run it too (services/audit.py and cli/ are being reworked in parallel).

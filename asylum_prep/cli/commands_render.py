@@ -4,7 +4,8 @@
 refused while consistency flags are open, and a brief while an answer it quotes has no current
 English translation. `--unjudged alternative` argues in the brief, under their own heading,
 the elements no attorney has judged (default: left out). `--doc worksheet` is the team's
-notes, always marked NOT FOR FILING.
+notes, always marked NOT FOR FILING. `--doc i589-sheet` lists every Part and item of Form
+I-589 with the case's answer in English, for copying into USCIS online filing.
 
 The document goes to --out (mode 0600); a packet split into parts goes to numbered files
 beside it, whose names are printed on stdout. Notes and warnings go to stderr: the document's

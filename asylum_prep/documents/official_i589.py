@@ -20,6 +20,7 @@ from asylum_prep.documents.model import Notice, plural
 from asylum_prep.documents.pdf_form_fields import inventory
 from asylum_prep.documents.pdf_form_fill import fill
 from asylum_prep.domain.record import CaseRecord
+from asylum_prep.errors import N_
 
 CONTINUED = plural(
     "{n} answer did not fit its box on the form and continues on the Supplement B page "
@@ -37,6 +38,9 @@ UNPLACED = plural(
     "{n} items could not be placed on this edition of the form: {items}. The item-by-item "
     "sheet has them.")
 
+HELD_BACK = N_("Left off the form for the team to settle first (not translated, not in Latin "
+                "letters, a name not split, or no room on the form): {items}.")
+
 
 def _labels(form_pdf: bytes) -> dict[str, str]:
     with pikepdf.open(io.BytesIO(form_pdf)) as pdf:
@@ -51,7 +55,8 @@ def _notice(forms: tuple[str, str], labels: list[str]) -> Notice:
 
 def build_i589(record: CaseRecord, *, form_pdf: bytes) -> tuple[bytes, list[Notice]]:
     """The filled form, with its continuation pages appended when needed, and the notices."""
-    result = fill(form_pdf, i589_field_values(record))
+    wanted = i589_field_values(record)
+    result = fill(form_pdf, wanted.values)
     tooltips: dict[str, str] = {}
 
     def label(name: str) -> str:
@@ -77,4 +82,6 @@ def build_i589(record: CaseRecord, *, form_pdf: bytes) -> tuple[bytes, list[Noti
                 *(n for n, reason in result.not_filled if reason != "not_latin")]
     if unplaced:
         notices.append(_notice(UNPLACED, [ITEM_LABELS.get(n, n) for n in unplaced]))
+    if wanted.held_back:
+        notices.append(Notice(template=HELD_BACK, params={"items": "; ".join(wanted.held_back)}))
     return content, notices

@@ -11,6 +11,12 @@ from asylum_prep.domain.dates import FuzzyDate
 
 # An Alien Registration Number: nine digits, optionally after "A" and grouped by dashes.
 A_NUMBER = r"^$|^A?-?\d{3}-?\d{3}-?\d{3}$"
+# A US Social Security Number: nine digits, optionally grouped 3-2-4 by dashes.
+SSN = r"^$|^\d{3}-?\d{2}-?\d{4}$"
+# A USCIS online account number: twelve digits.
+USCIS_ACCOUNT = r"^$|^\d{12}$"
+# An I-94 (arrival/departure record) number: eleven letters and digits.
+I94_NUMBER = r"^$|^[0-9A-Z]{11}$"
 
 
 class Sex(StrEnum):
@@ -19,6 +25,16 @@ class Sex(StrEnum):
 
     female = "female"
     male = "male"
+    unknown = "unknown"
+
+
+class MaritalStatus(StrEnum):
+    """As Form I-589 asks it (Part A.I, item 11)."""
+
+    single = "single"
+    married = "married"
+    divorced = "divorced"
+    widowed = "widowed"
     unknown = "unknown"
 
 
@@ -39,6 +55,11 @@ class AboutYou(Model):
     other_languages: list[Short] = Field(default_factory=list)
     a_number: Short = Field(default="", pattern=A_NUMBER)
     reference: Short = ""
+    marital_status: MaritalStatus = MaritalStatus.unknown
+    nationality_at_birth: Short = Field(default="", description="ISO 3166-1 alpha-2 code")
+    english_fluent: YesNo = YesNo.unknown
+    passport_country: Short = Field(default="", description="ISO 3166-1 alpha-2 code")
+    passport_number: Short = ""
 
 
 class Relation(StrEnum):
@@ -56,6 +77,19 @@ class FamilyMember(Item):
     where_now: Short = ""
     harmed: YesNo = YesNo.unknown
     harm_description: Text = ""
+    # What Form I-589 asks of a spouse, a child, a parent or a sibling (Parts A.II, A.III).
+    # The name split as the form prints it; when blank, `name` is shown whole for the team.
+    family_name: Short = ""
+    given_names: Short = ""
+    sex: Sex = Sex.unknown
+    birth_place: Short = ""  # city and country of birth
+    nationality: Short = Field(default="", description="ISO 3166-1 alpha-2 code")
+    ethnicity: Short = ""
+    marital_status: MaritalStatus = MaritalStatus.unknown
+    deceased: YesNo = YesNo.unknown
+    in_us: YesNo = YesNo.unknown
+    marriage_date: FuzzyDate | None = None
+    marriage_place: Short = ""
 
 
 class Family(Model):

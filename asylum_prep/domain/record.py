@@ -13,11 +13,13 @@ from typing import Any, Self
 
 from pydantic import Field
 
+from asylum_prep.domain.background import Background
 from asylum_prep.domain.base import Model, Short, YesNo
 from asylum_prep.domain.beliefs import Beliefs
 from asylum_prep.domain.citations import Citation
 from asylum_prep.domain.events import HarmToOthers, Incidents
 from asylum_prep.domain.evidence import EvidenceItem, ExhibitSettings
+from asylum_prep.domain.form_details import FormDetails
 from asylum_prep.domain.journey import Fear, Leaving, Screening, Timing
 from asylum_prep.domain.people import AboutYou, Family
 from asylum_prep.domain.record_versions import upgrade, upgrade_json
@@ -35,10 +37,11 @@ SCHEMA_VERSION = 2  # 2: structured incident, group, work-opinion, bar and excep
 
 
 class SectionKey(StrEnum):
-    """The nine wizard parts, in order."""
+    """The ten wizard parts, in order."""
 
     about = "about"
     family = "family"
+    background = "background"
     beliefs = "beliefs"
     incidents = "incidents"
     harm_to_others = "harm_to_others"
@@ -102,8 +105,10 @@ class CaseRecord(Model):
     # Always the current version once validated: older records are upgraded on reading.
     schema_version: int = Field(default=SCHEMA_VERSION, ge=SCHEMA_VERSION, le=SCHEMA_VERSION)
     filing: Filing = Field(default_factory=Filing)
+    form_details: FormDetails = Field(default_factory=FormDetails)  # staff: I-589 details
     about: AboutYou = Field(default_factory=AboutYou)
     family: Family = Field(default_factory=Family)
+    background: Background = Field(default_factory=Background)
     beliefs: Beliefs = Field(default_factory=Beliefs)
     incidents: Incidents = Field(default_factory=Incidents)
     harm_to_others: HarmToOthers = Field(default_factory=HarmToOthers)

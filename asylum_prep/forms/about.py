@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-from asylum_prep.domain.people import A_NUMBER, Sex
+from asylum_prep.domain.people import A_NUMBER, MaritalStatus, Sex
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.forms.questions import Question, Step, Widget
@@ -23,6 +23,13 @@ def _a_number(value: str) -> str:
 
 
 SEXES = ((Sex.female.value, N_("A woman")), (Sex.male.value, N_("A man")))
+MARITAL = (
+    (MaritalStatus.single.value, N_("Single (never married)")),
+    (MaritalStatus.married.value, N_("Married")),
+    (MaritalStatus.divorced.value, N_("Divorced")),
+    (MaritalStatus.widowed.value, N_("Widowed")),
+)
+FORM_ASKS = N_("It is asked on every asylum form.")
 
 # Written freely ("a 123 456 789"), stored in the one form the record accepts.
 ANumberAnswer = Annotated[str, AfterValidator(_a_number)]
@@ -71,6 +78,16 @@ QUESTIONS = (
     Question("reference", N_("Any other reference number given to you by an immigration office?"),
              N_("UNHCR 123-45C67890"),
              N_("It connects your papers to any earlier file.")),
+    Question("marital_status", N_("Are you single, married, divorced or widowed?"),
+             N_("Married"), FORM_ASKS, Widget.choice, choices=MARITAL),
+    Question("nationality_at_birth", N_("What was your nationality when you were born?"),
+             N_("Iran"), FORM_ASKS, Widget.country),
+    Question("english_fluent", N_("Do you speak English fluently?"), N_("No"), FORM_ASKS,
+             Widget.yes_no),
+    Question("passport_country", N_("Which country gave you your last passport or travel "
+                                    "document?"), N_("Iran"), FORM_ASKS, Widget.country),
+    Question("passport_number", N_("What is the number of that passport or travel document?"),
+             N_("K12345678"), FORM_ASKS),
 )
 
 STEP = Step(

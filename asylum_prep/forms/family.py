@@ -7,7 +7,8 @@ from typing import Any
 from asylum_prep.domain.people import Relation
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.errors import N_
-from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, yes
+from asylum_prep.forms.about import FORM_ASKS, MARITAL, SEXES
+from asylum_prep.forms.questions import ListSpec, Question, Step, Widget, either, equals, yes
 
 RELATIONS = (
     (Relation.spouse.value, N_("Husband, wife or partner")),
@@ -20,6 +21,11 @@ RELATIONS = (
 
 def _summary(member: Any) -> str:
     return member.name or ""
+
+
+def _close(member: Any) -> bool:
+    """A spouse or a child: the form asks more of them (Part A.II)."""
+    return str(member.relation) in (Relation.spouse.value, Relation.child.value)
 
 
 MEMBERS = ListSpec(
@@ -49,6 +55,31 @@ MEMBERS = ListSpec(
                  N_("Police came to my brother's shop twice and asked where I was."),
                  N_("Details help your lawyer show the danger."), Widget.long_text,
                  show_if=yes("harmed")),
+        # What Form I-589 asks of a spouse, a child (Part A.II), a parent or a sibling (A.III)
+        Question("family_name", N_("What is their family name (surname)?"), N_("Karimi"),
+                 FORM_ASKS, show_if=_close),
+        Question("given_names", N_("What is their first name (their given names)?"),
+                 N_("Reza"), FORM_ASKS, show_if=_close),
+        Question("sex", N_("Is this person a woman or a man?"), N_("A woman"), FORM_ASKS,
+                 Widget.choice, choices=SEXES),
+        Question("birth_place", N_("Where were they born (city or town, and country)?"),
+                 N_("Shiraz, Iran"), FORM_ASKS),
+        Question("nationality", N_("What is their nationality?"), N_("Iran"), FORM_ASKS,
+                 Widget.country, show_if=_close),
+        Question("ethnicity", N_("What is their ethnic or tribal group, if any?"),
+                 N_("Persian"), FORM_ASKS, show_if=_close),
+        Question("marital_status", N_("Is this person single, married, divorced or widowed?"),
+                 N_("Single (never married)"), FORM_ASKS, Widget.choice, choices=MARITAL,
+                 show_if=equals("relation", Relation.child.value)),
+        Question("in_us", N_("Is this person in the United States now?"), N_("No"),
+                 FORM_ASKS, Widget.yes_no, show_if=_close),
+        Question("deceased", N_("Has this person died?"), N_("No"), FORM_ASKS, Widget.yes_no,
+                 show_if=either(equals("relation", Relation.parent.value),
+                                equals("relation", Relation.sibling.value))),
+        Question("marriage_date", N_("When did you marry?"), N_("2015-06-20"), FORM_ASKS,
+                 Widget.date, show_if=equals("relation", Relation.spouse.value)),
+        Question("marriage_place", N_("Where did you marry (city and country)?"),
+                 N_("Shiraz, Iran"), FORM_ASKS, show_if=equals("relation", Relation.spouse.value)),
     ),
 )
 

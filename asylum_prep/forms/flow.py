@@ -157,7 +157,7 @@ def position_for_path(path: str, record: CaseRecord) -> Position | None:
 
 
 def progress(record: CaseRecord, pos: Position) -> float:
-    """Progress over the nine parts, 0..1: finished parts plus the share of this one."""
+    """Progress over the ten parts, 0..1: finished parts plus the share of this one."""
     number = step_index(pos.section)
     index, _ = current_screen(pos, record)
     total = max(1, len(screen_list(pos, record)))

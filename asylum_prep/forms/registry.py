@@ -6,6 +6,7 @@ from __future__ import annotations
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.forms import (
     about,
+    background,
     beliefs,
     family,
     fear,
@@ -22,8 +23,8 @@ from asylum_prep.forms.questions import ListSpec, Question, Step
 # STEP. Listed here alphabetically, since the order is not this list's.
 BY_KEY: dict[SectionKey, Step] = {
     module.STEP.key: module.STEP
-    for module in (about, beliefs, family, fear, harm_to_others, incidents, leaving, screening,
-                   timing)
+    for module in (about, background, beliefs, family, fear, harm_to_others, incidents, leaving,
+                   screening, timing)
 }
 STEPS: tuple[Step, ...] = tuple(BY_KEY[key] for key in SectionKey)
 

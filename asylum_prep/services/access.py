@@ -63,7 +63,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 APPLICANT_SECTIONS = frozenset({*(section.value for section in SectionKey), "skipped"})
 WRITABLE: dict[Role, frozenset[str]] = {
     Role.attorney: frozenset({"*"}),
-    Role.paralegal: APPLICANT_SECTIONS | {"filing", "extensions", "translations"},
+    Role.paralegal: APPLICANT_SECTIONS | {"filing", "form_details", "extensions",
+                                          "translations"},
     Role.translator: frozenset({"translations"}),
     Role.applicant: APPLICANT_SECTIONS,
 }
@@ -216,6 +217,8 @@ SERVICE_RULES: dict[str, Rule] = {
     "cases.view_version": _rule(_AT, _PA),
     # filing: the caption facts the legal team enters
     "filing.set_filing_details": _rule(_AT, _PA),
+    # form_details: the I-589 details only the legal team enters
+    "form_details.set_form_details": _rule(_AT, _PA),
     "cases.restore_version": _rule(_AT),
     "cases.rename_case": _rule(_AT),
     "cases.set_status": _rule(_AT),

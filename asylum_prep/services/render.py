@@ -55,6 +55,7 @@ DOCS = (
     "exhibit-index",
     "brief",
     "worksheet",
+    "i589-sheet",
     "packet",
     "i589",
 )
@@ -223,6 +224,10 @@ def build(
             record, jurisdiction, country_evidence=citations_by_element(record)),
             currency=currency)
         return _watermarked(sheet, WORKSHEET_MARK), notes
+    if doc == "i589-sheet":
+        from asylum_prep.documents.build_i589_sheet import build_i589_sheet
+
+        return build_i589_sheet(record)
     raise InputRefused(N_("Unknown document: choose one of {choices}."), choices=", ".join(DOCS))
 
 

@@ -2,7 +2,7 @@
 
 HOW TO ADD A SECTION (wizard engineer): write `fn(ctx: PageContext, case: OpenCase) -> None`
 and add it to `SECTIONS` below; "progress" is the placeholder meant to be replaced by the
-wizard's progress over the nine parts.
+wizard's progress over the ten parts.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from asylum_prep.documents.build_certificates import TranslatorInfo, language_na
 from asylum_prep.services import cases
 from asylum_prep.services.actor import Role
 from asylum_prep.services.render import DOCS, RenderResult, render_document
-from asylum_prep.ui import filing_form, state
+from asylum_prep.ui import filing_form, i589_details_form, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
@@ -27,6 +27,7 @@ def render(ctx: PageContext) -> None:
         "exhibit-index": t("Index of supporting documents"),
         "brief": t("Brief"),
         "worksheet": t("Attorney worksheet (not for filing)"),
+        "i589-sheet": t("Form I-589 answers, item by item (for online filing)"),
         "packet": t("Exhibit packet"),
         "i589": t("Form I-589, the official PDF filled in"),
     }
@@ -45,6 +46,8 @@ def render(ctx: PageContext) -> None:
     if case is None:
         return
     filing_form.render(ctx, case)
+    if case.jurisdiction.value == "us":
+        i589_details_form.render(ctx, case)
     src = case.record.filing.answer_language or "en"
     kinds = list(DOCS)
     kind = st.selectbox(t("Document"), kinds, key=state.W_DOC_KIND, format_func=lambda k: labels[k],

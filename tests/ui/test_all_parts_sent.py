@@ -1,4 +1,4 @@
-"""Once the applicant has sent the last of the nine parts, the wizard and her home say so in
+"""Once the applicant has sent the last of the ten parts, the wizard and her home say so in
 one calm sentence, in her language; not before."""
 
 from __future__ import annotations

@@ -18,8 +18,11 @@ def _mark(store, people) -> None:
                              base_version=v, kind="unknown")
     v = answers.mark_unknown(store, people.applicant, people.case_id, path="fear.what_harm",
                              base_version=v, kind="skip")
-    review.submit_section(store, people.applicant, people.case_id, section="fear",
-                          base_version=v)
+    v = review.submit_section(store, people.applicant, people.case_id, section="fear",
+                              base_version=v)
+    # on the dashboard: Part A.I, item 16 not known; Part B, item 1.B (fear) skipped
+    answers.mark_unknown(store, people.applicant, people.case_id, path="about.ethnicity",
+                         base_version=v, kind="unknown")
 
 
 def test_review_page_says_unknown_and_skipped_apart(make_app, people, seed_store) -> None:

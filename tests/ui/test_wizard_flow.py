@@ -1,4 +1,4 @@
-"""The applicant walks through all nine parts, answering, skipping, adding list entries and
+"""The applicant walks through all ten parts, answering, skipping, adding list entries and
 sending each part for review; after a restart the wizard reopens where she stopped."""
 
 from __future__ import annotations
@@ -113,6 +113,8 @@ def test_applicant_completes_every_part_and_resumes(make_app, people, seed_store
     assert record.incidents.items and record.incidents.items[0].date.original == "حدود پاییز ۱۴۰۱"
     assert record.incidents.items[0].date.approximate
     assert record.leaving.route[0].country == "IR"
+    assert record.background.residences[0].street == "answer for street"  # Part A.III
+    assert record.family.members[0].relation.value == "spouse"
     assert record.beliefs.grounds == ["political_opinion"]
     assert "unknown" in record.skipped.values()
 
@@ -121,6 +123,7 @@ def test_resume_after_restart_at_first_unanswered(make_app, people, seed_store) 
     at = open_story(make_app, people.applicant, people.case_id)
     walk_part(at)  # part 1 done and sent
     walk_part(at)  # part 2 (family) done and sent
+    walk_part(at)  # part 3 (background: lists only) done and sent
     assert current_part(at) == "beliefs"
     kind, widget = answer_box(at)
     fill(kind, widget)

@@ -1,4 +1,4 @@
-"""The "Your story" page body: progress over the nine parts, the legal team's questions,
+"""The "Your story" page body: progress over the ten parts, the legal team's questions,
 and the current step's screen. Used by the applicant, and by the attorney or paralegal
 filling in answers for their client."""
 
@@ -23,6 +23,7 @@ from asylum_prep.ui.html import md_escape
 from asylum_prep.ui.request_view import show_request
 from asylum_prep.ui.wizard import (
     about,
+    background,
     beliefs,
     family,
     fear,
@@ -38,8 +39,8 @@ from asylum_prep.ui.wizard.widgets import Wiz
 # its name (a test checks that every step of the registry has one).
 RENDER: dict[str, Callable[[PageContext, OpenCase], None]] = {
     module.__name__.rsplit(".", 1)[-1]: module.render
-    for module in (about, beliefs, family, fear, harm_to_others, incidents, leaving, screening,
-                   timing)
+    for module in (about, background, beliefs, family, fear, harm_to_others, incidents, leaving,
+                   screening, timing)
 }
 
 
@@ -56,7 +57,7 @@ def status_label(t: Callable[[str], str], status: SectionStatus) -> str:
 
 
 def all_sent(record: CaseRecord) -> bool:
-    """Every one of the nine parts is with the legal team or approved: nothing left to send."""
+    """Every one of the ten parts is with the legal team or approved: nothing left to send."""
     done = {SectionStatus.submitted, SectionStatus.approved}
     return all(answers.section_status(record, step.key.value) in done for step in STEPS)
 

@@ -209,7 +209,10 @@ def test_answers_in_the_version_1_format_are_accepted_and_upgraded(cli: Run) -> 
     first = shown["incidents"]["items"][0]
     assert first["injuries"] == old["incidents"]["items"][0]["injuries"]
     assert first["injury_level"] == "unknown" and first["target_reasons"] == []
-    assert shown["about"] == {**old["about"], "sex": "unknown"}  # a new field, its default
+    new_fields = {"sex": "unknown", "marital_status": "unknown", "nationality_at_birth": "",
+                  "english_fluent": "unknown", "passport_country": "", "passport_number": ""}
+    assert shown["about"] == {**old["about"], **new_fields}  # new fields, their defaults
+    assert shown["background"] == {"residences": [], "schools": [], "jobs": []}
 
 
 def test_answers_newer_than_the_app_are_refused_and_create_nothing(

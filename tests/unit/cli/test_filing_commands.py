@@ -46,3 +46,19 @@ def test_bad_values_are_refused_and_change_nothing(cli: Run) -> None:
         assert words in err, (args, err)
     assert cli("filing", "show", case_id, "--json").ok().out == before
     assert cli("filing", "set", case_id).code == 2
+
+
+def test_i589_details_set_show_and_refuse(cli: Run) -> None:
+    case_id = _case(cli)
+    res = cli("filing", "i589-set", case_id, "ssn=123-45-6789", "court_history=never",
+              "relatives.child1.i94_number=12345678a12").ok()
+    assert "Saved as case version" in res.err
+    shown = json.loads(cli("filing", "i589-show", case_id, "--json").ok().out)
+    assert shown["ssn"] == "123-45-6789" and shown["court_history"] == "never"
+    assert shown["relatives.child1.i94_number"] == "12345678A12"
+    text = cli("filing", "i589-show", case_id).ok().out
+    assert "ssn: 123-45-6789    [Part A.I, item 2: U.S. Social Security Number (if any)]" in text
+    before = cli("filing", "i589-show", case_id, "--json").ok().out
+    assert "nine digits" in cli("filing", "i589-set", case_id, "ssn=12").failed().err
+    assert "NAME=VALUE" in cli("filing", "i589-set", case_id, "ssn").failed(code=2).err
+    assert cli("filing", "i589-show", case_id, "--json").ok().out == before

@@ -18,7 +18,7 @@ TODAY = date(2025, 6, 1)
 LINKS = {"membership_id", "id"}  # set by the team's linking, not asked in the wizard
 
 
-def test_nine_steps_in_order() -> None:
+def test_ten_steps_in_order() -> None:
     assert [s.key for s in STEPS] == list(SectionKey)
 
 

@@ -118,3 +118,29 @@ def strong_record() -> CaseRecord:
 def link(element: str, path: str, linked: bool = True, minute: int = 0) -> ElementLink:
     return ElementLink(element=element, path=path, linked=linked, by=1,
                        at=AT.replace(minute=minute))
+
+
+def i589_ready(r: CaseRecord) -> CaseRecord:
+    """`r` with what Form I-589 asks besides the claim: marital status, English, the US
+    residence, court history, the last address before coming, the parents, and Part D."""
+    from asylum_prep.domain.background import Residence
+    from asylum_prep.domain.form_details import CourtHistory
+    from asylum_prep.domain.people import FamilyMember, MaritalStatus, Relation, Sex
+
+    r.about.sex = Sex.female
+    r.about.marital_status = MaritalStatus.single
+    r.about.english_fluent = YesNo.no
+    details = r.form_details
+    details.residence_street, details.residence_city = "12 Elm Street", "Newark"
+    details.residence_state, details.residence_zip = "NJ", "07102"
+    details.court_history = CourtHistory.never
+    details.family_helped = details.other_preparer = YesNo.no
+    details.counsel_list_given = YesNo.yes
+    details.groups_continue = YesNo.no
+    r.background.residences = [Residence(street="4 Mill Road", city="Tovin", province="North",
+                                         country="XE", moved_in=fd("2015-01-01"))]
+    r.family.members = [
+        FamilyMember(relation=Relation.parent, sex=sex, name=name, birth_place="Tovin",
+                     where_now="Tovin")
+        for sex, name in ((Sex.female, "Ana Orlan"), (Sex.male, "Petr Orlan"))]
+    return r

@@ -7,7 +7,7 @@ from datetime import date
 from asylum_prep.domain.base import YesNo
 from asylum_prep.domain.beliefs import ActivityKind
 from asylum_prep.domain.events import LegalKind
-from asylum_prep.domain.record import Proceeding
+from asylum_prep.domain.record import CaseRecord, Proceeding
 from asylum_prep.i18n import translator
 from asylum_prep.legal.deadline import one_year_deadline
 from asylum_prep.legal.readiness import readiness
@@ -17,11 +17,11 @@ from tests.unit.legal.factories import (
     activity,
     arrival,
     fd,
+    i589_ready,
     incident,
     legal_event,
     record,
     strong_record,
-    transit,
 )
 
 
@@ -29,52 +29,74 @@ def keys(r: object, juris: str = "us") -> list[str]:
     return [i.key for i in readiness(r, juris, today=TODAY)]  # type: ignore[arg-type]
 
 
+def ready() -> CaseRecord:
+    return i589_ready(strong_record())
+
+
 def test_complete_record_is_ready() -> None:
-    assert readiness(strong_record(), "us", today=TODAY) == []
+    assert readiness(ready(), "us", today=TODAY) == []
 
 
-def test_name_in_native_alphabet_is_named_with_its_part() -> None:
-    r = strong_record()
+def test_each_item_names_its_part_and_item_number_as_printed() -> None:
+    r = ready()
     r.about.name_native_script = ""
-    [item] = readiness(r, "us", today=TODAY)
-    assert (item.part, item.label, item.path) == ("Part D", "Name in native alphabet",
-                                                  "about.name_native_script")
+    r.about.birth_date = None
+    first, last = readiness(r, "us", today=TODAY)
+    assert (first.key, first.part, first.label, first.path) == (
+        "A.I.12", "Part A.I, item 12", "Date of Birth (mm/dd/yyyy)", "about.birth_date")
+    assert (last.part, last.label) == ("Part D", "Write your name in your native alphabet")
+
+
+def test_the_claim_items_follow_the_form_and_a_strong_record_lacks_the_background() -> None:
+    found = keys(strong_record())
+    assert found.index("A.I.11") < found.index("A.III.1.1.street") < found.index("D.1")
+    assert "A.III.5.mother.name" in found and "B.1.A" not in found
 
 
 def test_a_number_only_in_removal_proceedings() -> None:
-    r = strong_record()
-    assert "a_number" not in keys(r)
+    r = ready()
+    assert "A.I.1" not in keys(r)
     r.filing.proceeding = Proceeding.defensive
-    assert keys(r) == ["a_number"]
+    assert keys(r) == ["A.I.1"]
     r.about.a_number = "A123-456-789"
     assert keys(r) == []
 
 
 def test_unknown_answers_and_skips_count_as_blank_and_say_so() -> None:
-    r = strong_record()
+    r = ready()
     r.screening.harmed_others = YesNo.unknown
     r.about.religion = ""
     r.skipped["about.religion"] = "skip"
     items = {i.key: i for i in readiness(r, "us", today=TODAY)}
-    assert set(items) == {"harmed_others", "religion"}
-    assert items["religion"].skipped == "skip" and items["harmed_others"].part == "Part C"
+    assert set(items) == {"C.3", "A.I.17"}
+    assert items["A.I.17"].skipped == "skip" and items["C.3"].part == "Part C, item 3"
 
 
-def test_arrivals_and_transit_items() -> None:
-    r = strong_record()
+def test_arrivals_and_rows_name_their_row() -> None:
+    r = ready()
     r.leaving.entries = []
-    assert "last_arrival" in keys(r)
+    assert {"A.I.19.C.1.date", "A.I.19.C.1.place", "A.I.19.C.1.status"} <= set(keys(r))
     r.leaving.entries = [arrival("2022-08-21")]
-    assert {"last_arrival_place", "last_arrival_status"} <= set(keys(r))
-    r.leaving.route = [transit("Valmora", "2022-08-02")]
-    assert any(k.startswith("transit_status_") for k in keys(r))
+    assert {"A.I.19.C.1.place", "A.I.19.C.1.status"} == set(keys(r))
+    r = ready()
+    r.family.members[0].birth_place = ""
+    [item] = readiness(r, "us", today=TODAY)
+    assert item.part == "Part A.III, item 5 (Mother)"
 
 
-def test_late_filing_reason_required_only_when_late_without_exception() -> None:
-    r = strong_record()
+def test_a_yes_needs_its_explanation() -> None:
+    r = ready()
+    r.screening.returned_home = YesNo.yes
+    assert keys(r) == ["C.4.explain"]
+    r.screening.returned_home_detail = "I went back for my father's funeral in 2021."
+    assert keys(r) == []
+
+
+def test_late_filing_reason_required_only_when_late() -> None:
+    r = ready()
     r.timing.filed_on = None
     r.leaving.entries = [arrival("2020-01-01", place="Newark", status="B-2")]
-    assert keys(r) == ["late_filing_reason"]
+    assert keys(r) == ["C.5.explain"]
     r.timing.changed_circumstances = "The law changed in 2024."
     assert keys(r) == []
 
@@ -82,7 +104,7 @@ def test_late_filing_reason_required_only_when_late_without_exception() -> None:
 def test_other_jurisdictions_get_core_items_without_parts() -> None:
     items = readiness(record(), "uk")
     assert items and all(i.part == "" for i in items)
-    assert readiness(strong_record(), "ca") == []
+    assert readiness(ready(), "ca") == []
 
 
 def test_timeline_has_points_spans_and_the_deadline_in_order() -> None:

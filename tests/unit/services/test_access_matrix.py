@@ -229,6 +229,8 @@ FACTORIES: dict[str, Factory] = {
     "cases.view_version": lambda w, a: {"case_id": w.case_id, "version": 1},
     "filing.set_filing_details": lambda w, a: {**_at_version(w, a),
                                                "changes": {"judge": f"Judge {w.n()}"}},
+    "form_details.set_form_details": lambda w, a: {
+        **_at_version(w, a), "changes": {"residence_city": f"Buffalo {w.n()}"}},
     "cases.restore_version": lambda w, a: {**_at_version(w, a), "version": 1},
     "cases.rename_case": lambda w, a: {"case_id": w.fresh_case(), "title": "Renamed"},
     "cases.set_status": lambda w, a: {"case_id": w.fresh_case(), "status": "filed"},

@@ -146,9 +146,9 @@ def test_a_name_too_long_continues_on_a_supplement_page(store: Store, people: Pe
 
 def test_a_name_only_in_persian_script_is_left_for_the_team(store: Store, people: People,
                                                             imported: forms.FormSummary) -> None:
-    _save(store, people, persian_record())
+    _save(store, people, persian_record(translate=False))
     result = render_document(store, people.attorney, people.case_id, doc="i589", fmt="pdf")
-    [warning] = result.warnings
+    [warning] = [w for w in result.warnings if "Part A.I, item 4" in w]
     assert "Latin" in warning and "Part A.I, item 4" in warning and "item 5" in warning
     values = form_pdfs.field_values(result.content)
     assert values[form_pdfs.LAST] is None
