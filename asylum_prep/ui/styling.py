@@ -9,6 +9,12 @@ right. Text boxes get `dir="auto"` behaviour (`unicode-bidi: plaintext`): an ans
 Latin letters in a Persian interface is left-aligned and vice versa. Code, ids and invite
 codes stay left-to-right (`.ltr`, code, pre).
 
+The page's `<html lang dir>` follow the interface language (`document_language`): Streamlit's
+page says `lang="en"` whatever is shown, so a screen reader would read Persian with English
+rules. One constant script (its SHA-256 is allowed by the Content-Security-Policy in
+deploy/nginx.conf) copies the language tag and direction from its own data attributes; its
+element is hidden, so it takes no room on the page.
+
 The CSS is a constant of ours (no user text), injected with st.html.
 """
 
@@ -19,6 +25,14 @@ from typing import Any
 import streamlit as st
 
 from asylum_prep.i18n import Translator
+from asylum_prep.ui import html
+
+# Sets <html lang dir> from the script element's own data attributes. Constant: the CSP allows
+# it by hash (tests/unit/test_deploy_headers.py checks that).
+LANG_SCRIPT = ("(function () { var s = document.currentScript, h = document.documentElement;"
+               " if (!s) { return; } h.lang = s.dataset.lang; h.dir = s.dataset.dir; })();")
+LANG_HTML = ('<script data-ap-lang="" data-lang="{{ lang }}" data-dir="{{ dir }}">'
+             + LANG_SCRIPT + "</script>")
 
 RTL_CSS = """<style id="ap-rtl">
 /* The whole app mirrors: flex rows reverse, text starts on the right. */
@@ -88,11 +102,25 @@ BASE_CSS = """<style id="ap-base">
 /* Free text reads in its own direction whatever the interface language. */
 textarea, input[type="text"] { unicode-bidi: plaintext; }
 bdi, .ap-value { unicode-bidi: isolate; }
+/* The element of the script that sets <html lang dir> takes no room. */
+[data-testid="stElementContainer"]:has(script[data-ap-lang]) { display: none; }
 </style>"""
+
+
+def language_tag(lang: str) -> str:
+    """The BCP 47 tag of an interface language code (fa_AF -> fa-AF, zh_Hans -> zh-Hans)."""
+    return lang.replace("_", "-")
+
+
+def document_language(t: Translator) -> None:
+    """Set the page's <html lang dir> to the interface language."""
+    st.html(html.render(LANG_HTML, lang=language_tag(t.lang), dir="rtl" if t.rtl else "ltr"),
+            unsafe_allow_javascript=True)
 
 
 def apply(t: Translator) -> None:
     st.html(BASE_CSS)
+    document_language(t)
     if t.lang != "en":
         from asylum_prep.ui.builtin_labels import HINTS_CSS
 
