@@ -102,19 +102,16 @@ BASE_CSS = """<style id="ap-base">
 /* Free text reads in its own direction whatever the interface language. */
 textarea, input[type="text"] { unicode-bidi: plaintext; }
 bdi, .ap-value { unicode-bidi: isolate; }
+/* An answer: plain text in its own direction (html.show_answer), line breaks kept. */
+.ap-answer { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 0.5rem; }
 /* The element of the script that sets <html lang dir> takes no room. */
 [data-testid="stElementContainer"]:has(script[data-ap-lang]) { display: none; }
 </style>"""
 
 
-def language_tag(lang: str) -> str:
-    """The BCP 47 tag of an interface language code (fa_AF -> fa-AF, zh_Hans -> zh-Hans)."""
-    return lang.replace("_", "-")
-
-
 def document_language(t: Translator) -> None:
     """Set the page's <html lang dir> to the interface language."""
-    st.html(html.render(LANG_HTML, lang=language_tag(t.lang), dir="rtl" if t.rtl else "ltr"),
+    st.html(html.render(LANG_HTML, lang=html.language_tag(t.lang), dir="rtl" if t.rtl else "ltr"),
             unsafe_allow_javascript=True)
 
 
