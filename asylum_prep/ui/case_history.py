@@ -41,7 +41,8 @@ def render_history(ctx: PageContext, case: OpenCase) -> None:
     with shown_errors(t):
         versions = cases.list_versions(ctx.store, ctx.actor, case.id)
         st.dataframe(
-            [{t("Version"): v.version, t("Saved at"): format_moment(v.created_at, t.lang),
+            [{t("Version"): t.number(v.version),
+              t("Saved at"): format_moment(v.created_at, t.lang),
               t("Saved by"): v.created_by, t("What changed"): ", ".join(v.changed)[:200]}
              for v in versions],
             hide_index=True,

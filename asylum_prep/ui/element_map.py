@@ -160,8 +160,8 @@ def render_element_map(ctx: PageContext, case: OpenCase,
     report = report or report_for(ctx, case)
     st.subheader(t("Legal elements"), anchor=False)
     c1, c2 = st.columns(2)
-    c1.metric(t("Elements where the attorney disagrees"), len(report.disagreements))
-    c2.metric(t("Elements not judged yet"), len(report.unjudged))
+    c1.metric(t("Elements where the attorney disagrees"), t.number(len(report.disagreements)))
+    c2.metric(t("Elements not judged yet"), t.number(len(report.unjudged)))
     for p in jurisdictions.get(case.jurisdiction.value).protections:  # and their standards
         st.caption(t("{part}: {item}", part=t(p.title), item=t(p.standard)))
     for a in report.elements:
