@@ -11,6 +11,14 @@ under text boxes; the "Choose an option" placeholder of select boxes. Here:
   "Press Enter to apply" hints: answers are saved when the box is left anyway.
 - The select boxes' placeholder: every `st.selectbox` passes
   `placeholder=t("Choose an option")`, every `st.multiselect` `t("Choose one or more")`.
+- A multiselect's "Select all" entry (English, no option to name it): every `st.multiselect`
+  passes `select_all=False`. Its "No results" (when typed words match no option): the short
+  lists (the wizard's choices, the part picker, filters) pass `filter_mode=None`, so nothing
+  is typed into them (no keyboard pops up on a phone either) and that message cannot appear.
+  The country list (about 250 names) keeps its filter, so there a search that finds nothing
+  still says "No results" in English: Streamlit offers no way to name it.
+- Screen-reader names Streamlit gives its own buttons ("Clear all", "Open", "Remove ...",
+  "Show password text") are English and cannot be set from the app.
 
 The date input's calendar pop-up (month and weekday names) is drawn in English by Streamlit;
 applicant pages never use it (dates are typed, see domain.date_input), and the staff pages

@@ -157,7 +157,7 @@ def render(ctx: PageContext) -> None:
         shown: list[Status] = st.multiselect(
             t("Show"), list(STATUSES), default=["missing", "stale"],
             format_func=lambda s: t(STATUS_LABELS[s]), key=state.W_TR_FILTER,
-            placeholder=t("Choose one or more"))
+            placeholder=t("Choose one or more"), select_all=False, filter_mode=None)
         visible = [i for i in items if i.status in shown]
         on_screen = {i.path for i in visible}
         for item in items:  # a notice of an answer the filter now hides (e.g. just saved)
