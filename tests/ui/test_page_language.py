@@ -31,3 +31,14 @@ def test_the_page_says_its_language_and_direction(
         assert not at.exception
         found = [LANG_ATTRS.search(body) for body in html_bodies(at)]
         assert [m.groups() for m in found if m] == [(tag, direction)], actor
+
+
+def test_no_style_sheet_holds_what_the_sanitiser_takes_for_a_tag() -> None:
+    """Streamlit cleans st.html with DOMPurify, which drops a whole <style> element whose text
+    contains "<" followed by a letter or "/" (a tag, even in a CSS comment)."""
+    from asylum_prep.ui.builtin_labels import HINTS_CSS
+    from asylum_prep.ui.styling import BASE_CSS, RTL_CSS
+
+    for sheet in (BASE_CSS, RTL_CSS, HINTS_CSS):
+        inner = re.sub(r"^<style[^>]*>|</style>$", "", sheet.strip())
+        assert not re.search(r"<[/\w]", inner), sheet[:40]
