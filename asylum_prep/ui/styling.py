@@ -102,8 +102,10 @@ BASE_CSS = """<style id="ap-base">
 /* Free text reads in its own direction whatever the interface language. */
 textarea, input[type="text"] { unicode-bidi: plaintext; }
 bdi, .ap-value { unicode-bidi: isolate; }
-/* Small print (captions, "Signed in as ...", why we ask): Streamlit's faded grey is 4.0:1 on
-   white, below WCAG AA's 4.5:1; this grey is 7.6:1 on white and 6.9:1 on the sidebar. */
+/* Small print (captions, "Signed in as ...", why we ask): Streamlit fades it (opacity 0.6) to
+   4.0:1 on white, below WCAG AA's 4.5:1; this solid grey is 7.6:1 on white and 6.9:1 on the
+   sidebar. */
+.stApp [data-testid="stCaptionContainer"] { opacity: 1; }
 .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p {
   color: #4b5563;
 }
