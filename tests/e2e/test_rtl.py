@@ -4,17 +4,12 @@ left-aligned in its box), with screenshots saved to test-artifacts/e2e/<test>/."
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from asylum_prep.config import load_settings
 from asylum_prep.i18n import native_name, translator
-from asylum_prep.samples import load_sample
-from asylum_prep.services import cases
-from asylum_prep.storage.engine import open_store
+from tests.e2e.seed import seed_people
 from tests.e2e.ui import click, fill, key, open_page, settle, shot
-from tests.support import PASSWORD, People, make_people
+from tests.support import PASSWORD, People
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
@@ -24,20 +19,7 @@ DIRECTION = "(sel) => getComputedStyle(document.querySelector(sel)).direction"
 @pytest.fixture(scope="module")
 def seeded(server) -> People:
     """The people of a case with the fictional sample answers, on the server's data dir."""
-    old = os.environ.get("ASYLUM_PREP_DATA_DIR")
-    os.environ["ASYLUM_PREP_DATA_DIR"] = str(server.data_dir)
-    try:
-        store = open_store(load_settings())
-        people = make_people(store)
-        cases.save_record(store, people.attorney, people.case_id, record=load_sample(),
-                          base_version=1)
-        store.close()
-    finally:
-        if old is None:
-            os.environ.pop("ASYLUM_PREP_DATA_DIR", None)
-        else:
-            os.environ["ASYLUM_PREP_DATA_DIR"] = old
-    return people
+    return seed_people(server.data_dir)
 
 
 def _sign_in_in(page, server, people: People, lang: str) -> None:

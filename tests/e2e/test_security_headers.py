@@ -7,7 +7,6 @@ quick exit's redirect without one Content-Security-Policy violation. Needs nginx
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import urllib.request
@@ -17,16 +16,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from asylum_prep.config import load_settings
-from asylum_prep.samples import load_sample
-from asylum_prep.services import cases
-from asylum_prep.storage.engine import open_store
 from tests.e2e.conftest import free_port
+from tests.e2e.seed import seed_people
 from tests.e2e.ui import click, fill, open_page, settle, text
 from tests.faults.children import Child
 from tests.faults.test_deployment import NGINX, render_nginx_conf
 from tests.nginx_headers import nginx_headers, tls_section
-from tests.support import PASSWORD, People, make_people
+from tests.support import PASSWORD, People
 
 pytestmark = [
     pytest.mark.e2e, pytest.mark.xdist_group("e2e"),
@@ -42,20 +38,7 @@ WATCH = """document.addEventListener("securitypolicyviolation", (e) => {
 
 @pytest.fixture(scope="module")
 def seeded(server) -> People:
-    old = os.environ.get("ASYLUM_PREP_DATA_DIR")
-    os.environ["ASYLUM_PREP_DATA_DIR"] = str(server.data_dir)
-    try:
-        store = open_store(load_settings())
-        people = make_people(store)
-        cases.save_record(store, people.attorney, people.case_id, record=load_sample(),
-                          base_version=1)
-        store.close()
-    finally:
-        if old is None:
-            os.environ.pop("ASYLUM_PREP_DATA_DIR", None)
-        else:
-            os.environ["ASYLUM_PREP_DATA_DIR"] = old
-    return people
+    return seed_people(server.data_dir)
 
 
 @pytest.fixture(scope="module")
