@@ -102,6 +102,7 @@ def render(ctx: PageContext) -> None:
     slot = st.empty()
     if clicked:
         previous = st.session_state.pop(state.DOC_RESULT, None)
+        slot.empty()  # at once: the old file's live button and preview leave the page
         busy = slot.container()
         if previous and previous[0] == case.id:
             busy.download_button(t("Download {name}", name=md_escape(previous[1].filename)), b"",
