@@ -126,9 +126,10 @@ def apply(t: Translator) -> None:
     st.html(BASE_CSS)
     document_language(t)
     if t.lang != "en":
-        from asylum_prep.ui.builtin_labels import HINTS_CSS
+        from asylum_prep.ui.builtin_labels import HINTS_CSS, translate_no_results
 
         st.html(HINTS_CSS)
+        translate_no_results(t)
     if t.rtl:
         st.html(RTL_CSS)
 

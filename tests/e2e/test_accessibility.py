@@ -251,3 +251,32 @@ def test_the_old_download_is_switched_off_while_a_document_is_made(server, brows
     settle(page)
     assert key(page, "w_doc_download").locator("button").first.is_enabled()
     page.close()
+
+
+def test_a_country_search_that_finds_nothing_says_so_in_persian(server, browser) -> None:
+    """Streamlit's "No results" is hidden behind our translated "Not found."
+    (builtin_labels.NO_RESULTS_CSS)."""
+    people = seed_people(server.data_dir, suffix="nr", sample=False)
+    page = open_page(browser, viewport={"width": 1280, "height": 900})
+    page.goto(server.url)
+    settle(page)
+    _choose_language(page, "fa")
+    _sign_in(page, people.applicant.username)
+    steps.go(page, "story")
+    _go_to_part(page, 1)
+    country = "[class*='st-key-w_wz_a_'] [data-testid=stSelectbox] input"
+    for _ in range(12):  # the questions before "In which country were you born?"
+        if page.locator(country).count():
+            break
+        click(page, "w_wz_next")
+    box = page.locator(country).first
+    box.click()
+    page.keyboard.type("zzzzq")
+    dropdown = page.locator("[data-testid='stSelectboxVirtualDropdown']").first
+    dropdown.wait_for(timeout=TIMEOUT)
+    page.wait_for_timeout(300)
+    shown = str(dropdown.evaluate(
+        "(el) => [...el.querySelectorAll('[role=option]')].map((o) => "
+        "getComputedStyle(o, '::after').content + ' ' + o.innerText).join(' ')"))
+    assert translator("fa")("Not found.") in shown and "No results" not in shown, shown
+    page.close()
