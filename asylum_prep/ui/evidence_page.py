@@ -287,7 +287,8 @@ def _exhibits(ctx: PageContext) -> None:
                             st.rerun()
             if cols[3].toggle(t("Preview"), key=f"{state.W_EV_PREVIEW_PREFIX}{item.id}"):
                 with shown_errors(t):
-                    st.image(ev.thumbnail(ctx.store, ctx.actor, case_id, item.id))
+                    st.image(ev.thumbnail(ctx.store, ctx.actor, case_id, item.id),
+                             alt=item.title or item.filename)  # what a screen reader names
             _details_form(ctx, item, incidents, element_titles(opened.jurisdiction))
 
 
