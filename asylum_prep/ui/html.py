@@ -1,9 +1,10 @@
 """User text on the page, never as markup: HTML only through autoescaped Jinja templates, and
 `md_escape` for every element Streamlit renders as Markdown.
 
-An applicant's answer shown to anyone (`show_answer`) is a block of its own with `dir="auto"`
-and the `lang` it is written in: a Persian answer reads right to left on an English screen,
-and a screen reader reads it with Persian rules."""
+An applicant's answer shown to anyone, or the team's own words shown to her (`show_answer`),
+is a block of its own with `dir="auto"` and the `lang` it is written in: a Persian answer
+reads right to left on an English screen, English words left to right on a Persian one, and
+a screen reader reads each with its own language's rules."""
 
 from __future__ import annotations
 
