@@ -109,8 +109,11 @@ bdi, .ap-value { unicode-bidi: isolate; }
 .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p {
   color: #4b5563;
 }
-/* An answer: plain text in its own direction (html.show_answer), line breaks kept. */
-.ap-answer { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 0.5rem; }
+/* An answer: plain text in its own direction (html.show_answer), line breaks kept, starting
+   on its own side (a Latin answer on the left of a Persian screen). */
+.ap-answer {
+  white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 0.5rem; text-align: start;
+}
 /* The element of the script that sets the page language and direction takes no room. */
 [data-testid="stElementContainer"]:has(script[data-ap-lang]) { display: none; }
 </style>"""

@@ -105,6 +105,10 @@ def test_team_screens_pass_axe(server, browser, shots, seeded: People, lang: str
         steps.go(page, page_id)
         assert_accessible(page, f"{lang} {page_id}")
         shot(page, shots, f"{lang}-{page_id}")
+        if page_id == "review":  # the sample's Latin answers read left to right, from the left
+            shown = page.locator(".ap-answer", has_text="Kovelli").first
+            assert shown.evaluate("(el) => [getComputedStyle(el).direction, "
+                                  "getComputedStyle(el).textAlign]") == ["ltr", "start"]
     page.close()
 
 
