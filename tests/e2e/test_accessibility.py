@@ -284,3 +284,26 @@ def test_a_country_search_that_finds_nothing_says_so_in_persian(server, browser)
         "getComputedStyle(o, '::after').content + ' ' + o.innerText).join(' ')"))
     assert translator("fa")("Not found.") in shown and "No results" not in shown, shown
     page.close()
+
+
+def test_200_percent_zoom_on_the_teams_screens(server, browser, shots, seeded: People) -> None:
+    page = open_page(browser, viewport={"width": 1280, "height": 800}, device_scale_factor=2)
+    page.goto(server.url)
+    settle(page)
+    _sign_in(page, seeded.attorney.username)
+    steps.open_first_case(page)
+    page.set_viewport_size({"width": 640, "height": 400})
+    settle(page)
+    for page_id in ("case", "review", "documents", "translate"):
+        if page_id != "case":
+            page.locator("[data-testid='stExpandSidebarButton']").first.click()
+            page.wait_for_timeout(600)
+            steps.go(page, page_id)
+        collapse = page.locator("[data-testid='stSidebarCollapseButton'] button").first
+        if collapse.is_visible():
+            collapse.click()
+            page.wait_for_timeout(600)
+        _no_sideways_scroll(page, f"team {page_id}")
+        _in_reach(page, ".st-key-w_top_sign_out button", f"team {page_id}")
+        shot(page, shots, f"{page_id}-200")
+    page.close()
