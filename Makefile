@@ -12,13 +12,17 @@ PG_STATE := $(CURDIR)/.pg-test
 # Three pytest workers on two cores: the browser tests' workers mostly wait for Chromium and
 # the app server (other processes), so a third worker keeps both cores busy.
 TEST_WORKERS ?= 3
+# axe-core for the browser accessibility tests, from the npm registry exactly as locked
+# (package-lock.json holds its integrity hash); node_modules is not committed.
+AXE_DIR := tests/e2e/axe
+AXE := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
 .PHONY: run test bench lint typecheck locales extract update upgrade system-deps-run system-deps-test venv clean
 
 run: system-deps-run $(APP_STAMP) locales
 	ASYLUM_PREP_DATA_DIR=$(DATA_DIR) $(BIN)/asylum-prep serve --port $(PORT)
 
-test: system-deps-test $(DEV_STAMP) locales
+test: system-deps-test $(DEV_STAMP) locales $(AXE)
 	$(BIN)/lint-imports --no-logo
 	@set -e; \
 	url=$$(scripts/pg-throwaway.sh start $(PG_STATE)); \
@@ -65,6 +69,10 @@ update: extract
 	  fi; \
 	done
 
+$(AXE): $(AXE_DIR)/package.json $(AXE_DIR)/package-lock.json
+	cd $(AXE_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 system-deps-run:
 	@scripts/system-deps.sh run
 
@@ -102,4 +110,4 @@ upgrade: $(DEV_STAMP)
 	$(MAKE) test
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
+	rm -rf $(VENV) $(AXE_DIR)/node_modules .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
@@ -39,7 +40,12 @@ BABEL_LOCALES: dict[str, str] = {"zh_Hans": "zh_Hans_CN", "fa_AF": "fa_AF", "prs
 NATIVE_NAMES: dict[str, str] = {
     "fa_AF": "دری", "prs": "دری", "ht": "Kreyòl ayisyen", "zh_Hans": "简体中文",
 }
-# Interface languages whose numbers are written in Persian digits (۰-۹).
+# Interface languages whose numbers are written in Persian digits (۰-۹): what readers in Iran
+# and Afghanistan read in print, on forms and on phones. The other languages keep 0-9, also
+# Arabic and Urdu, on purpose: Arabic readers from the Maghreb read 0-9 only, and those from
+# the Mashreq (Syria, Iraq, Egypt, Sudan) read both, 0-9 on phones, prices and documents;
+# Pakistani Urdu print and phones use 0-9 (CLDR's default for `ar` and `ur` is 0-9 too). The
+# date reader accepts every kind of digit either way (domain.date_input).
 PERSIAN_DIGIT_LANGS = frozenset({"fa", "fa_AF", "ps"})
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 # CLDR's list patterns where they are wrong for our readers: Haitian Creole's are French
@@ -153,6 +159,12 @@ class Translator:
             return params
         return {k: persian_digits(str(v)) if type(v) is int else v
                 for k, v in params.items()}
+
+    def number(self, n: int | float) -> str:
+        """A number on its own (a count in a metric, a version) as the language writes it:
+        its grouping (Babel) and its digits (Persian digits for fa, fa_AF and ps)."""
+        text = format_decimal(n, locale=babel_locale(self.lang), numbering_system="default")
+        return persian_digits(text) if self.lang in PERSIAN_DIGIT_LANGS else text
 
     @property
     def rtl(self) -> bool:

@@ -29,10 +29,10 @@ ISO dates with a precision (`domain.dates.FuzzyDate`); only the display is local
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, format_time
 
 from asylum_prep.domain import ethiopian, jalali
 from asylum_prep.domain.dates import FuzzyDate, Precision
@@ -120,6 +120,19 @@ def format_day(day: date, lang: str, fmt: str = "long") -> str:
     if lang in SOLAR_HIJRI_LANGS:
         return solar_hijri(day, lang)
     return gregorian(day, lang, fmt=fmt)
+
+
+def format_moment(moment: datetime, lang: str) -> str:
+    """A moment (a save, a version) as `lang` shows it: the day written out (`format_day`), the
+    time of day in the language's short time format and digits, joined by the language's own
+    date-and-time pattern (CLDR's medium one: "6 December 2026, 14:05", Persian
+    "۱۵ آذر ۱۴۰۵،‏ ۱۴:۰۵")."""
+    loc = babel_locale(lang)
+    clock = format_time(moment.time(), "short", locale=loc)
+    if lang in PERSIAN_DIGIT_LANGS:
+        clock = persian_digits(clock)
+    pattern = _QUOTED.sub(lambda m: m.group(1)[1:-1], str(loc.datetime_formats["medium"]))
+    return pattern.replace("{1}", format_day(moment.date(), lang)).replace("{0}", clock)
 
 
 def format_fuzzy(value: FuzzyDate, t: Translator, *, with_gregorian: bool = False) -> str:

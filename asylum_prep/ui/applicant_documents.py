@@ -168,7 +168,7 @@ def _item_row(ctx: PageContext, case: OpenCase, item: EvidenceItem,
                 st.error(md_escape(exc.message(t)))
                 return
             if item.mime.is_image:
-                st.image(data, caption=None)
+                st.image(data, caption=None, alt=item.title or item.filename)
             else:
                 st.caption(t("This kind of document cannot be shown here. Your legal team "
                              "can open it."))

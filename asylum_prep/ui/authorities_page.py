@@ -17,6 +17,8 @@ import streamlit as st
 
 from asylum_prep.domain.citations import ElementKey
 from asylum_prep.errors import N_
+from asylum_prep.i18n import Translator
+from asylum_prep.i18n_dates import format_day, format_fuzzy, from_display
 from asylum_prep.legal import authorities
 from asylum_prep.legal.authorities import Authority, Reason
 from asylum_prep.ui import state
@@ -36,17 +38,24 @@ WARNINGS: dict[Reason, str] = {
 }
 
 
+def _written_out(t: Translator, when: str) -> str:
+    """An authority's date ("1985", "2014-02", "2014-02-07") written out for the reader."""
+    found = from_display(when)
+    return format_fuzzy(found[0], t) if found else when
+
+
 def _show(ctx: PageContext, item: Authority, today: date) -> None:
     t = ctx.t
     with st.container(border=True):
         st.markdown("**" + md_escape(item.citation) + "**")
-        st.caption(md_escape(f"{item.court} · {item.date}"))
+        st.caption(md_escape(f"{item.court} · {_written_out(t, item.date)}"))
         st.write(md_escape(item.holding))
         if item.note:
             st.caption(md_escape(item.note))
         if item.history:
             st.write(md_escape(t("Later history: {history}", history=item.history)))
-        st.caption(md_escape(t("Last checked: {date}.", date=item.checked_as_of.isoformat())))
+        checked = format_day(item.checked_as_of, t.lang)
+        st.caption(md_escape(t("Last checked: {date}.", date=checked)))
         if item.link:
             st.caption(md_escape(t("Official source: {link}", link=item.link)))
         for reason in authorities.reasons(item, today):

@@ -11,6 +11,16 @@ under text boxes; the "Choose an option" placeholder of select boxes. Here:
   "Press Enter to apply" hints: answers are saved when the box is left anyway.
 - The select boxes' placeholder: every `st.selectbox` passes
   `placeholder=t("Choose an option")`, every `st.multiselect` `t("Choose one or more")`.
+- A multiselect's "Select all" entry (English, no option to name it): every `st.multiselect`
+  passes `select_all=False`. Its "No results" (when typed words match no option): the short
+  lists (the wizard's choices, the part picker, filters) pass `filter_mode=None`, so nothing
+  is typed into them (no keyboard pops up on a phone either) and that message cannot appear.
+  The country list (about 250 names) keeps its filter; there a search that finds nothing
+  says "No results" in Streamlit's English, which `NO_RESULTS_CSS` (added by `styling.apply`
+  for every language but English) hides and replaces with our "Not found." (its element is
+  the one option of the drop-down without a `data-key`).
+- Screen-reader names Streamlit gives its own buttons ("Clear all", "Open", "Remove ...",
+  "Show password text") are English and cannot be set from the app.
 
 The date input's calendar pop-up (month and weekday names) is drawn in English by Streamlit;
 applicant pages never use it (dates are typed, see domain.date_input), and the staff pages
@@ -43,6 +53,13 @@ UPLOADER_CSS = """
 </style>
 """
 
+NO_RESULTS_CSS = """<style id="ap-no-results">
+[data-testid="stSelectboxVirtualDropdown"] [role="option"]:not([data-key]) > span {
+  display: none; }
+[data-testid="stSelectboxVirtualDropdown"] [role="option"]:not([data-key])::after {
+  content: "{{ text }}"; display: block; padding: 0.5rem 1rem; }
+</style>"""
+
 HINTS_CSS = """<style id="ap-hints">
 [data-testid="InputInstructions"] { display: none; }
 </style>"""
@@ -53,6 +70,11 @@ def css_string(text: str) -> Markup:
     and spaces as they are, everything else as a CSS escape."""
     escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text)
     return Markup(escaped)  # noqa: S704 (only letters, digits, spaces and CSS escapes)
+
+
+def translate_no_results(t: Translator) -> None:
+    """Our "Not found." in place of a select box's "No results" (CSS for the whole page)."""
+    html.show(NO_RESULTS_CSS, text=css_string(t("Not found.")))
 
 
 def uploader_texts(t: Translator, *, max_mb: int | None) -> tuple[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from asylum_prep.errors import AsylumPrepError
+from asylum_prep.i18n_dates import format_moment
 from asylum_prep.services import audit, cases
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
@@ -40,7 +41,8 @@ def render_history(ctx: PageContext, case: OpenCase) -> None:
     with shown_errors(t):
         versions = cases.list_versions(ctx.store, ctx.actor, case.id)
         st.dataframe(
-            [{t("Version"): v.version, t("Saved at"): v.created_at.strftime("%Y-%m-%d %H:%M"),
+            [{t("Version"): t.number(v.version),
+              t("Saved at"): format_moment(v.created_at, t.lang),
               t("Saved by"): v.created_by, t("What changed"): ", ".join(v.changed)[:200]}
              for v in versions],
             hide_index=True,
@@ -80,7 +82,7 @@ def render_audit(ctx: PageContext, case: OpenCase) -> None:
     with shown_errors(t):
         events = audit.list_events(ctx.store, ctx.actor, case_id=case.id)
         st.dataframe(
-            [{t("When"): e.at.strftime("%Y-%m-%d %H:%M:%S"), t("Who"): e.actor_name,
+            [{t("When"): format_moment(e.at, t.lang), t("Who"): e.actor_name,
               t("What"): e.action, t("Details"): e.detail} for e in events],
             hide_index=True,
         )

@@ -20,6 +20,9 @@ from asylum_prep.country_info.importers import ImportOptions
 from asylum_prep.country_info.search import Hit
 from asylum_prep.domain.citations import ElementKey, format_citation, pinpoint
 from asylum_prep.errors import N_
+from asylum_prep.i18n import Translator
+from asylum_prep.i18n_dates import format_day
+from asylum_prep.legal.facts import NO_DATE
 from asylum_prep.services import cases, coi
 from asylum_prep.ui import builtin_labels, html, state
 from asylum_prep.ui.context import PageContext
@@ -48,8 +51,8 @@ HIT = """
 """
 
 
-def _hit_html(t: object, hit: Hit) -> str:
-    published = hit.published.isoformat() if hit.published else "n.d."
+def _hit_html(t: Translator, hit: Hit) -> str:
+    published = format_day(hit.published, t.lang) if hit.published else t(NO_DATE)
     return html.render(HIT, publisher=hit.publisher, title=hit.title, published=published,
                        pin=pinpoint(hit.section, hit.page),
                        snippet=Markup(hit.snippet))  # noqa: S704 (escaped, then <mark> added)

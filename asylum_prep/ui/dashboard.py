@@ -33,7 +33,7 @@ def render_overview(ctx: PageContext, case: OpenCase) -> None:
     c1, c2, c3 = st.columns(3)
     c1.metric(t("Jurisdiction"), label(t, JURISDICTION_LABELS, case.jurisdiction.value))
     c2.metric(t("Status"), label(t, STATUS_LABELS, case.status))
-    c3.metric(t("Version"), str(case.version))
+    c3.metric(t("Version"), t.number(case.version))
     if case.role is Role.attorney:
         with st.form("status_form", border=False):
             left, right = st.columns([3, 1], vertical_alignment="bottom")

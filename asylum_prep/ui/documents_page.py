@@ -1,5 +1,9 @@
 """The documents page's body (the page is ui/views/documents.py): choose a document, format
-and language; render; preview the first pages; download."""
+and language; render; preview the first pages; download.
+
+A file made for another choice is never offered. While the same document is made again, its
+previous download button stays in place but switched off, under the spinner, until the new
+file replaces it."""
 
 from __future__ import annotations
 
@@ -99,12 +103,18 @@ def render(ctx: PageContext) -> None:
     if st.session_state.get(state.DOC_RESULT_CHOICE) != choice:
         st.session_state.pop(state.DOC_RESULT, None)
     clicked = st.button(t("Make the document"), key=state.W_DOC_RENDER, type="primary")
-    # One slot for the spinner and then the result: while a new file is being made the
-    # spinner takes the place of the previous download button.
+    # One slot for the spinner and then the result: while a new file is being made, the
+    # previous download button is shown switched off above the spinner.
     slot = st.empty()
     if clicked:
-        st.session_state.pop(state.DOC_RESULT, None)
-        with slot, st.spinner(t("Making the document…")), shown_errors(t):
+        previous = st.session_state.pop(state.DOC_RESULT, None)
+        slot.empty()  # at once: the old file's live button and preview leave the page
+        busy = slot.container()
+        if previous and previous[0] == case.id:
+            busy.download_button(t("Download {name}", name=md_escape(previous[1].filename)), b"",
+                                 file_name=previous[1].filename, disabled=True,
+                                 key=state.W_DOC_DOWNLOAD_BUSY)
+        with busy, st.spinner(t("Making the document…")), shown_errors(t):
             st.session_state[state.DOC_RESULT] = (
                 case.id,
                 render_document(

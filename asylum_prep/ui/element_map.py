@@ -5,7 +5,10 @@ ask the client) and, beside it, the attorney's judgment (`ui.element_judgment`).
 
 Strengths are told by a word and a mark shape as well as a colour, so no reader depends on
 telling colours apart. Attorneys link and unlink answers by hand and judge; the paralegal
-reads; the applicant never sees the map (`legal_panels.render_legal`).
+reads; the applicant never sees the map (`legal_panels.render_legal`). A fact quotes the
+applicant's words in their own direction and language (`<bdi lang>`), so a Persian answer reads
+right to left inside an English line. Answers are linked by hand only from what the wizard
+asks in free text (not item ids, stored dates' raw text or codes).
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ import streamlit as st
 
 from asylum_prep.domain.record import iter_text_answers
 from asylum_prep.errors import N_
+from asylum_prep.forms.answer_kinds import FREE_TEXT
 from asylum_prep.forms.answer_labels import answer_label
+from asylum_prep.forms.registry import question_for
 from asylum_prep.i18n import format_list
 from asylum_prep.legal import authorities, jurisdictions
 from asylum_prep.legal.assessment import ElementAssessment, Fact
 from asylum_prep.services import checks
 from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
-from asylum_prep.ui import element_judgment, state
+from asylum_prep.ui import element_judgment, html, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
@@ -38,10 +43,16 @@ def authority_citation(authority_id: str) -> str:
     return authorities.citation(authority_id)
 
 
+def _asked_in_words(path: str) -> bool:
+    """Whether a wizard question asks the answer at `path` in free text."""
+    found = question_for(path)
+    return found is not None and found[2].widget in FREE_TEXT
+
+
 def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
     t = ctx.t
     options = {path: text for path, text in iter_text_answers(case.record)
-               if not any(f.path == path for f in a.facts)}
+               if _asked_in_words(path) and not any(f.path == path for f in a.facts)}
     if not options:
         return
     left, right = st.columns([4, 1], vertical_alignment="bottom")
@@ -61,9 +72,20 @@ def _fact_label(ctx: PageContext, f: Fact) -> str:
     return tr(ctx, f.label_template, f.label_params) or f.label
 
 
-def _quote(ctx: PageContext, f: Fact) -> str:
-    """The applicant's own words, quoted and shown literally."""
-    return f"**{md_escape(_fact_label(ctx, f))}:** \u201c{md_escape(f.text)}\u201d"
+FACT = (
+    '<p class="ap-fact">{% if bullet %}• {% endif %}<strong>{{ label }}:</strong> '
+    '\u201c<bdi dir="auto"{% if lang %} lang="{{ lang }}"{% endif %}>{{ text }}</bdi>\u201d'
+    '{% if suffix %} {{ suffix }}{% endif %}</p>'
+)
+
+
+def _quote(ctx: PageContext, case: OpenCase, f: Fact, *, where: st.delta_generator.DeltaGenerator,
+           suffix: str = "", bullet: bool = False) -> None:
+    """The applicant's own words, quoted, shown literally, in their own direction (and, when
+    a question asks them in free text, marked with the language she answers in)."""
+    lang = case.record.filing.answer_language if _asked_in_words(f.path) else ""
+    where.html(html.render(FACT, label=_fact_label(ctx, f), text=f.text, suffix=suffix,
+                           bullet=bullet, lang=html.language_tag(lang or "")))
 
 
 def _parts(ctx: PageContext, a: ElementAssessment) -> None:
@@ -84,8 +106,7 @@ def _facts(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
         st.markdown(f"**{md_escape(heading)}**")
     for n, f in enumerate(a.facts):
         left, right = st.columns([5, 1], vertical_alignment="center")
-        suffix = " " + md_escape(t("(linked by hand)")) if f.manual else ""
-        left.markdown(_quote(ctx, f) + suffix)
+        _quote(ctx, case, f, where=left, suffix=t("(linked by hand)") if f.manual else "")
         if case.role is Role.attorney and right.button(
                 t("Unlink"), key=f"{state.W_LG_UNLINK_PREFIX}{a.key}_{n}"):
             with shown_errors(t):
@@ -95,7 +116,8 @@ def _facts(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
     if a.against:
         heading = t("Facts against")
         st.markdown(f"**{md_escape(heading)}**")
-        st.markdown("\n".join(f"- {_quote(ctx, f)}" for f in a.against))
+        for f in a.against:
+            _quote(ctx, case, f, where=st.container(), bullet=True)
 
 
 def render_tool_reading(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
@@ -138,8 +160,8 @@ def render_element_map(ctx: PageContext, case: OpenCase,
     report = report or report_for(ctx, case)
     st.subheader(t("Legal elements"), anchor=False)
     c1, c2 = st.columns(2)
-    c1.metric(t("Elements where the attorney disagrees"), len(report.disagreements))
-    c2.metric(t("Elements not judged yet"), len(report.unjudged))
+    c1.metric(t("Elements where the attorney disagrees"), t.number(len(report.disagreements)))
+    c2.metric(t("Elements not judged yet"), t.number(len(report.unjudged)))
     for p in jurisdictions.get(case.jurisdiction.value).protections:  # and their standards
         st.caption(t("{part}: {item}", part=t(p.title), item=t(p.standard)))
     for a in report.elements:

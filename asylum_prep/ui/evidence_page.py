@@ -187,6 +187,8 @@ def _details_form(
         format_func=lambda e: t(titles.get(e) or str(e)),
         key=f"{state.W_EV_ELEMENTS_PREFIX}{k}",
         placeholder=t("Choose one or more"),
+        select_all=False,
+        filter_mode=None,
     )
     chosen = st.multiselect(
         t("Incidents it supports"),
@@ -195,6 +197,8 @@ def _details_form(
         format_func=lambda i: incidents.get(i, i),
         key=f"{state.W_EV_INCIDENTS_PREFIX}{k}",
         placeholder=t("Choose one or more"),
+        select_all=False,
+        filter_mode=None,
     )
     if st.button(t("Save details"), key=f"{state.W_EV_SAVE_PREFIX}{k}"):
         with shown_errors(t):
@@ -283,7 +287,8 @@ def _exhibits(ctx: PageContext) -> None:
                             st.rerun()
             if cols[3].toggle(t("Preview"), key=f"{state.W_EV_PREVIEW_PREFIX}{item.id}"):
                 with shown_errors(t):
-                    st.image(ev.thumbnail(ctx.store, ctx.actor, case_id, item.id))
+                    st.image(ev.thumbnail(ctx.store, ctx.actor, case_id, item.id),
+                             alt=item.title or item.filename)  # what a screen reader names
             _details_form(ctx, item, incidents, element_titles(opened.jurisdiction))
 
 

@@ -9,6 +9,7 @@ from datetime import date
 import streamlit as st
 
 from asylum_prep.domain.record import Forum
+from asylum_prep.i18n_dates import format_day
 from asylum_prep.services import filing
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.ui import session, state
@@ -35,6 +36,8 @@ def render(ctx: PageContext, case: OpenCase) -> None:
             hearing = st.date_input(t(filing.FIELDS["next_hearing"]),
                                     value=current.next_hearing, min_value=date(2000, 1, 1),
                                     max_value=date(2100, 12, 31), format="YYYY-MM-DD")
+            if current.next_hearing:  # the picker shows digits only: the saved day, written out
+                st.caption(format_day(current.next_hearing, t.lang))
             values = {name: st.text_input(t(filing.FIELDS[name]),
                                           value=getattr(current, name), max_chars=500)
                       for name in TEXT_FIELDS}

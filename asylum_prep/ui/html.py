@@ -1,5 +1,10 @@
 """User text on the page, never as markup: HTML only through autoescaped Jinja templates, and
-`md_escape` for every element Streamlit renders as Markdown."""
+`md_escape` for every element Streamlit renders as Markdown.
+
+An applicant's answer shown to anyone, or the team's own words shown to her (`show_answer`),
+is a block of its own with `dir="auto"` and the `lang` it is written in: a Persian answer
+reads right to left on an English screen, English words left to right on a Persian one, and
+a screen reader reads each with its own language's rules."""
 
 from __future__ import annotations
 
@@ -26,6 +31,20 @@ def render(source: str, **values: object) -> str:
 
 def show(source: str, **values: object) -> None:
     st.html(render(source, **values))
+
+
+ANSWER = '<div class="ap-answer" dir="auto" lang="{{ lang }}">{{ text }}</div>'
+
+
+def language_tag(lang: str) -> str:
+    """The BCP 47 tag of one of our language codes (fa_AF -> fa-AF, zh_Hans -> zh-Hans)."""
+    return lang.replace("_", "-")
+
+
+def show_answer(text: str, *, lang: str,
+                where: st.delta_generator.DeltaGenerator | None = None) -> None:
+    """An answer as plain text (line breaks kept) in its own direction and language."""
+    (where or st).html(render(ANSWER, text=text, lang=language_tag(lang)))
 
 
 WORD_JOINER = "\u2060"

@@ -9,21 +9,23 @@ from typing import Any
 
 import streamlit as st
 
+from asylum_prep import countries
 from asylum_prep.domain.dates import FuzzyDate
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.domain.review import SectionStatus
 from asylum_prep.errors import N_, AsylumPrepError
-from asylum_prep.forms.questions import Question, Step, is_answered, item_questions
+from asylum_prep.forms.answer_kinds import FREE_TEXT
+from asylum_prep.forms.questions import Question, Step, Widget, is_answered, item_questions
 from asylum_prep.forms.registry import STEPS, step_for
 from asylum_prep.forms.requests import REQUEST_TEMPLATES, request_text
 from asylum_prep.i18n import Translator
-from asylum_prep.i18n_dates import format_fuzzy
+from asylum_prep.i18n_dates import format_fuzzy, format_moment
 from asylum_prep.services import answers, cases, review
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
-from asylum_prep.ui.html import md_escape
+from asylum_prep.ui.html import md_escape, show_answer
 from asylum_prep.ui.labels import skipped_label
 from asylum_prep.ui.request_view import show_request
 
@@ -88,7 +90,8 @@ def _on_note(ctx: PageContext, path: str) -> None:
 
 def show_value(t: Translator, question: Question, value: Any) -> str:
     """An answer as the reviewer reads it: dates in the interface language's calendar (as the
-    wizard shows them), with what the applicant typed when that differs."""
+    wizard shows them), with what the applicant typed when that differs; a country by its name
+    in the interface language."""
     if isinstance(value, dict) and "iso" in value:  # a date from the answer history (JSON)
         try:
             value = FuzzyDate.model_validate(value)
@@ -103,7 +106,9 @@ def show_value(t: Translator, question: Question, value: Any) -> str:
         if isinstance(value, list):
             return ", ".join(t(labels.get(str(v), str(v))) for v in value)
         return t(labels.get(str(value), str(value)))
-    if question.widget.value == "yes_no":
+    if question.widget is Widget.country:
+        return countries.name(str(value or ""), t.lang)
+    if question.widget is Widget.yes_no:
         return {"yes": t("Yes"), "no": t("No")}.get(str(value), t("Not answered"))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
@@ -123,6 +128,14 @@ def answers_of(step: Step, record: CaseRecord) -> Iterator[tuple[str, Question, 
                        f"{spec.title}|{number}")
 
 
+def _language_of(ctx: PageContext, record: CaseRecord, path: str, question: Question) -> str:
+    """The language an answer is shown in: the applicant's words in the language she answers
+    in; a choice, date, country or "not answered" in the interface language."""
+    typed = question.widget in FREE_TEXT and is_answered(record, path) and not record.skipped.get(
+        path)
+    return (record.filing.answer_language or ctx.t.lang) if typed else ctx.t.lang
+
+
 def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
             question: Question) -> None:
     t = ctx.t
@@ -132,14 +145,15 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
         shown = show_value(t, question, value) if is_answered(record, path) else t(
             "Not answered")
     st.markdown(f"**{t(question.label)}**")
-    st.text(shown)
+    show_answer(shown, lang=_language_of(ctx, record, path, question))
     for comment in [c for c in record.comments if c.path == path]:
         box = st.container(border=True)
         box.caption(t("Comment from the legal team:"))
         show_request(box, t, record, comment, applicant=False)
         if comment.reply:
             box.caption(t("Your client's answer:"))
-            box.text(comment.reply)
+            show_answer(comment.reply, lang=record.filing.answer_language or ctx.t.lang,
+                        where=box)
         if comment.resolved:
             box.caption(t("Settled."))
         elif ctx.actor.role in (Role.attorney, Role.paralegal):
@@ -167,9 +181,10 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
                 st.caption(t("No earlier answers."))
             for entry in entries:
                 st.caption(t("Version {version}, {when}, by {who}:", version=entry.version,
-                             when=entry.at.strftime("%Y-%m-%d %H:%M"),
+                             when=format_moment(entry.at, t.lang),
                              who=md_escape(entry.who)))
-                st.text(show_value(t, question, entry.value)[:2000])
+                show_answer(show_value(t, question, entry.value)[:2000],
+                            lang=_language_of(ctx, record, path, question))
 
 
 def _items(ctx: PageContext, record: CaseRecord) -> None:
@@ -244,5 +259,5 @@ def render_review(ctx: PageContext) -> None:
             if group != heading:
                 heading = group
                 title, number = group.split("|")
-                st.subheader(t("{list}: entry {n}", list=t(title), n=number), anchor=False)
+                st.subheader(t("{list}: entry {n}", list=t(title), n=int(number)), anchor=False)
             _answer(ctx, record, section, path, question)

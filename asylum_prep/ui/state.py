@@ -217,6 +217,7 @@ W_DOC_TR_PHONE = "w_doc_tr_phone"
 W_DOC_BATES = "w_doc_bates"
 W_DOC_RENDER = "w_doc_render"
 W_DOC_DOWNLOAD = "w_doc_download"
+W_DOC_DOWNLOAD_BUSY = "w_doc_download_busy"  # the previous file's button, off while remaking
 
 # --- widgets: country library (country_info) -------------------------------------------------
 COI_HITS = "ap_coi_hits"  # the last search page on the country library (this session only)

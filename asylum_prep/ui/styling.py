@@ -9,6 +9,12 @@ right. Text boxes get `dir="auto"` behaviour (`unicode-bidi: plaintext`): an ans
 Latin letters in a Persian interface is left-aligned and vice versa. Code, ids and invite
 codes stay left-to-right (`.ltr`, code, pre).
 
+The page's `<html lang dir>` follow the interface language (`document_language`): Streamlit's
+page says `lang="en"` whatever is shown, so a screen reader would read Persian with English
+rules. One constant script (its SHA-256 is allowed by the Content-Security-Policy in
+deploy/nginx.conf) copies the language tag and direction from its own data attributes; its
+element is hidden, so it takes no room on the page.
+
 The CSS is a constant of ours (no user text), injected with st.html.
 """
 
@@ -19,6 +25,14 @@ from typing import Any
 import streamlit as st
 
 from asylum_prep.i18n import Translator
+from asylum_prep.ui import html
+
+# Sets <html lang dir> from the script element's own data attributes. Constant: the CSP allows
+# it by hash (tests/unit/test_deploy_headers.py checks that).
+LANG_SCRIPT = ("(function () { var s = document.currentScript, h = document.documentElement;"
+               " if (!s) { return; } h.lang = s.dataset.lang; h.dir = s.dataset.dir; })();")
+LANG_HTML = ('<script data-ap-lang="" data-lang="{{ lang }}" data-dir="{{ dir }}">'
+             + LANG_SCRIPT + "</script>")
 
 RTL_CSS = """<style id="ap-rtl">
 /* The whole app mirrors: flex rows reverse, text starts on the right. */
@@ -88,15 +102,37 @@ BASE_CSS = """<style id="ap-base">
 /* Free text reads in its own direction whatever the interface language. */
 textarea, input[type="text"] { unicode-bidi: plaintext; }
 bdi, .ap-value { unicode-bidi: isolate; }
+/* Small print (captions, "Signed in as ...", why we ask): Streamlit fades it (opacity 0.6) to
+   4.0:1 on white, below WCAG AA's 4.5:1; this solid grey is 7.6:1 on white and 6.9:1 on the
+   sidebar. */
+.stApp [data-testid="stCaptionContainer"] { opacity: 1; }
+.stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] p {
+  color: #4b5563;
+}
+/* An answer: plain text in its own direction (html.show_answer), line breaks kept, starting
+   on its own side (a Latin answer on the left of a Persian screen). */
+.ap-answer {
+  white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 0.5rem; text-align: start;
+}
+/* The element of the script that sets the page language and direction takes no room. */
+[data-testid="stElementContainer"]:has(script[data-ap-lang]) { display: none; }
 </style>"""
+
+
+def document_language(t: Translator) -> None:
+    """Set the page's <html lang dir> to the interface language."""
+    st.html(html.render(LANG_HTML, lang=html.language_tag(t.lang), dir="rtl" if t.rtl else "ltr"),
+            unsafe_allow_javascript=True)
 
 
 def apply(t: Translator) -> None:
     st.html(BASE_CSS)
+    document_language(t)
     if t.lang != "en":
-        from asylum_prep.ui.builtin_labels import HINTS_CSS
+        from asylum_prep.ui.builtin_labels import HINTS_CSS, translate_no_results
 
         st.html(HINTS_CSS)
+        translate_no_results(t)
     if t.rtl:
         st.html(RTL_CSS)
 

@@ -15,6 +15,7 @@ import streamlit as st
 
 from asylum_prep.documents.build_certificates import language_name
 from asylum_prep.errors import N_, AsylumPrepError, StaleVersionError
+from asylum_prep.i18n_dates import format_moment
 from asylum_prep.services import cases, translations
 from asylum_prep.services.actor import Role
 from asylum_prep.services.translations import STATUSES, Status, TranslationItem
@@ -125,7 +126,7 @@ def _item(ctx: PageContext, case_id: str, item: TranslationItem) -> None:
             if item.translated_by and item.at is not None:
                 st.caption(t("Last saved by {name} on {date}.",
                              name=html.md_escape(item.translated_by),
-                             date=item.at.strftime("%Y-%m-%d %H:%M")))
+                             date=format_moment(item.at, t.lang)))
             st.button(t("Save translation"), key=state.W_TR_SAVE_PREFIX + item.path,
                       on_click=_on_save, args=(ctx, case_id, item.path))
         _show_notice(item.path)
@@ -157,7 +158,7 @@ def render(ctx: PageContext) -> None:
         shown: list[Status] = st.multiselect(
             t("Show"), list(STATUSES), default=["missing", "stale"],
             format_func=lambda s: t(STATUS_LABELS[s]), key=state.W_TR_FILTER,
-            placeholder=t("Choose one or more"))
+            placeholder=t("Choose one or more"), select_all=False, filter_mode=None)
         visible = [i for i in items if i.status in shown]
         on_screen = {i.path for i in visible}
         for item in items:  # a notice of an answer the filter now hides (e.g. just saved)

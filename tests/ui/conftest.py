@@ -9,8 +9,10 @@ own tests).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +102,17 @@ def html_bodies(at: AppTest) -> list[str]:
         for node in _nodes(at)
         if getattr(node, "proto", None) is not None and node.proto.DESCRIPTOR.name == "Html"
     ]
+
+
+_ANSWER = re.compile(r'<div class="ap-answer" dir="auto" lang="([^"]*)">(.*?)</div>', re.DOTALL)
+
+
+def answers_shown(at: AppTest) -> list[str]:
+    """The answers a page shows through `html.show_answer`, as plain text."""
+    return [unescape(m.group(2)) for body in html_bodies(at) for m in _ANSWER.finditer(body)]
+
+
+def answer_languages(at: AppTest) -> dict[str, str]:
+    """Each answer shown -> the `lang` of its element."""
+    return {unescape(m.group(2)): m.group(1) for body in html_bodies(at)
+            for m in _ANSWER.finditer(body)}

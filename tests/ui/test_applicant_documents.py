@@ -125,7 +125,8 @@ def test_home_lists_her_documents_without_showing_them(make_app: Any, people: Pe
     assert len(shows) == 1
     shows[0].set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert at.get("image")
+    assert [img.alt for shown in at.get("image") for img in shown.proto.imgs] == [
+        "Photo of my arm"]  # named for a screen reader by her own title
     # add one more from home: a text file
     at.get("file_uploader")[0].set_value(("note.txt", b"They came at night.",
                                           "text/plain")).run()

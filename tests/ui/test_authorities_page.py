@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from asylum_prep.i18n_dates import format_day
 from asylum_prep.legal import authorities
 from asylum_prep.ui import state
 from asylum_prep.ui.html import md_escape
@@ -41,7 +42,8 @@ def test_filters_narrow_the_list_and_show_history_and_warnings(
     assert _citations(at) == ["**" + md_escape(arcg.citation) + "**"]
     shown = [m.value for m in at.main.markdown] + [c.value for c in at.main.caption]
     assert md_escape("Later history: " + arcg.history) in shown
-    assert md_escape(f"Last checked: {arcg.checked_as_of.isoformat()}.") in shown
+    assert md_escape(f"Last checked: {format_day(arcg.checked_as_of, 'en')}.") in shown
+    assert md_escape(f"{arcg.court} · August 26, 2014") in shown  # its date written out
     assert md_escape("Official source: " + arcg.link) in shown  # text: no autolink
     warnings = [w.value for w in at.main.warning]
     assert "It has a later history: check that it is still good law." in warnings

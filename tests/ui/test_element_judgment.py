@@ -5,9 +5,11 @@ the concurrent-edit message; the paralegal's read-only view; the dashboard's cou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
+from markupsafe import escape
 from streamlit.testing.v1 import AppTest
 
 from asylum_prep.legal.assessment import ElementAssessment, Fact, part
@@ -16,6 +18,7 @@ from asylum_prep.storage.engine import Store
 from asylum_prep.ui import state
 from asylum_prep.ui.html import md_escape
 from tests.support import People
+from tests.ui.conftest import html_bodies
 from tests.unit.legal.factories import strong_record
 
 App = Callable[..., AppTest]
@@ -73,8 +76,9 @@ def test_the_tools_reading_is_shown_in_words_marks_and_colours(make_app: App, pe
             "they asked for money.") in shown
     assert ":orange[? Not shown yet] **Evidence of the motive**" in shown
     assert "**Facts for**" in shown and "**Facts against**" in shown
-    assert "\u201cBecause of my articles.\u201d" in shown
-    assert f"\u201c{md_escape(HOSTILE)}\u201d" in shown  # quoted, and shown literally
+    quotes = "\n".join(html_bodies(at))
+    assert re.search('\u201c<bdi dir="auto"[^>]*>Because of my articles.</bdi>\u201d', quotes)
+    assert f"\u201c<bdi dir=\"auto\">{escape(HOSTILE)}</bdi>\u201d" in quotes  # shown literally
     assert "Ask the client: Did they say why they chose you?" in shown
     # authorities by their citation from the library, escaped ("&" is Markdown-safe)
     assert any(c.value.startswith("Authorities: Matter of J-B-N- \\& S-M-, 24 I\\&N Dec. 208")

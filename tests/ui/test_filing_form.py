@@ -45,6 +45,7 @@ def test_paralegal_saves_caption_facts(make_app: Any, people: People, seed_store
     assert filing.judge == "Hon. A. Example" and filing.next_hearing == date(2027, 3, 15)
     assert filing.forum.value == "us_immigration_court" and filing.proceeding.value == "defensive"
     assert any("Filing details saved." in i.value for i in at.info)
+    assert "March 15, 2027" in [c.value for c in at.caption]  # the saved day, written out
 
 
 def test_bad_email_is_refused_and_nothing_saved(make_app: Any, people: People,

@@ -79,7 +79,8 @@ def draw(question: Question, path: str, t: Translator, *, initial: Any, disabled
     elif kind is Widget.multi_choice:
         options = dict(question.choices)
         st.multiselect(label, list(options), format_func=lambda v: t(options[v]),
-                       placeholder=t("Choose one or more"), **common)
+                       placeholder=t("Choose one or more"), select_all=False, filter_mode=None,
+                       **common)
     elif kind is Widget.country:
         names = dict(countries.choices(lang))
         st.selectbox(label, list(names), format_func=names.__getitem__,

@@ -164,7 +164,8 @@ def _header(w: Wiz, record: CaseRecord, pos: flow.Position) -> None:
 
     st.session_state[state.W_WZ_PART] = pos.section
     st.selectbox(t("Go to part"), options, key=state.W_WZ_PART, format_func=label,
-                 on_change=_on_part, args=(w,), placeholder=t("Choose an option"))
+                 on_change=_on_part, args=(w,), placeholder=t("Choose an option"),
+                 filter_mode=None)
 
 
 def render_wizard(ctx: PageContext) -> None:

@@ -3,7 +3,7 @@ Ethiopian date beside an exact day for Amharic; stored ISO dates never change.""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -17,6 +17,7 @@ from asylum_prep.i18n_dates import (
     OWN_MONTHS,
     format_day,
     format_fuzzy,
+    format_moment,
     from_display,
     gregorian,
     localize_leading_date,
@@ -177,3 +178,13 @@ def test_kreyol_and_tigrinya_dates_read_back(lang: str, day: date) -> None:
 def test_amharic_is_unchanged_by_the_tigrinya_table() -> None:
     assert format_fuzzy(DAY, translator("am")) == "7 ኦክቶበር 2022 (መስከረም 27 ቀን 2015 ዓ.ም.)"
     assert format_fuzzy(MONTH, translator("am")) == "ማርች 2019"
+
+
+def test_a_moment_is_written_out_in_the_readers_calendar_and_digits() -> None:
+    moment = datetime(2026, 12, 6, 14, 5)
+    assert format_moment(moment, "en") == "December 6, 2026, 2:05\u202fPM"
+    assert format_moment(moment, "fr") == "6 décembre 2026, 14:05"
+    fa = format_moment(moment, "fa")
+    assert "۱۵ آذر ۱۴۰۵" in fa and "۱۴:۰۵" in fa
+    for lang in SUPPORTED:
+        assert "2026-12-06" not in format_moment(moment, lang)

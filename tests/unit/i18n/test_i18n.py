@@ -96,3 +96,11 @@ def test_catalog_status_for_admins() -> None:
     for row in rows:
         assert row.review_state in (*i18n.REVIEW_STATES, "unknown", "missing")
         assert 0 <= row.translated <= row.total
+
+
+def test_a_number_on_its_own_is_written_in_the_readers_digits() -> None:
+    assert i18n.translator("fa").number(12345) == "۱۲٬۳۴۵"
+    assert i18n.translator("fa_AF").number(7) == "۷" and i18n.translator("ps").number(7) == "۷"
+    # Arabic and Urdu keep 0-9 (i18n.PERSIAN_DIGIT_LANGS says why); English groups with ","
+    assert i18n.translator("ar").number(7) == "7" and i18n.translator("ur").number(7) == "7"
+    assert i18n.translator("en").number(12345) == "12,345"
