@@ -82,6 +82,12 @@ def render_text(report: checks.CheckReport) -> str:
         part = f"{r.part}: " if r.part else ""
         skipped = f" (applicant chose '{r.skipped}')" if r.skipped else ""
         lines.append(f"  - {part}{r.label}{skipped}")
+    lines += ["", "Exhibit translations (documents in another language for the packet):"]
+    if not report.untranslated:
+        lines.append("  Every one has a current English translation.")
+    for u in report.untranslated:
+        why = "out of date: the document was replaced" if u.status == "stale" else "none yet"
+        lines.append(f"  - {u.title}: {why} ({u.evidence_id})")
     return "\n".join(lines)
 
 

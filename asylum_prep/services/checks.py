@@ -20,6 +20,7 @@ from asylum_prep.domain.citations import citations_by_element
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.domain.review import Dismissal, ElementLink
 from asylum_prep.errors import N_, InputRefused
+from asylum_prep.evidence.translated import Untranslated, untranslated
 from asylum_prep.legal import consistency, jurisdictions, readiness, timeline
 from asylum_prep.legal.consistency import Flag
 from asylum_prep.legal.deadline import DeadlineInfo, deadline_for
@@ -49,6 +50,8 @@ class CheckReport:
     timeline: list[TimelineEvent] = field(default_factory=list)
     # the attorney's judgments per element key (judged elements only)
     judgments: dict[str, AttorneyReading] = field(default_factory=dict)
+    # the packet's foreign-language exhibits without a current English translation
+    untranslated: list[Untranslated] = field(default_factory=list)
 
     @property
     def open_flags(self) -> list[Flag]:
@@ -82,6 +85,10 @@ class CheckReport:
             "deadline": self.deadline.to_json() if self.deadline else None,
             "consistency": [f.to_json() for f in self.flags],
             "readiness": [r.to_json() for r in self.readiness],
+            "exhibit_translations": [
+                {"evidence_id": u.evidence_id, "title": u.title, "status": u.status}
+                for u in self.untranslated
+            ],
         }
 
 
@@ -97,6 +104,7 @@ def build_report(record: CaseRecord, jurisdiction: str, *, case_id: str = "", ve
         deadline=info, flags=consistency.check(record, today=today),
         readiness=readiness.readiness(record, jurisdiction, today=today),
         timeline=timeline.build(record, info),
+        untranslated=untranslated(record),
     )
 
 
