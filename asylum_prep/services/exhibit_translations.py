@@ -136,8 +136,8 @@ def save_exhibit_translation(
     if item is None:
         raise NotFoundError(N_("This document no longer needs a translation here."))
     if len(texts) != page_total(item):
-        raise InputRefused(N_("Give one translation box per page: this document has {n} "
-                              "pages."), n=page_total(item))
+        raise InputRefused(N_("Give exactly one translation box for each page of the "
+                              "document: it has {n}."), n=page_total(item))
     _, current, current_version = _record(store, actor, case_id)
     now_item = next((it for it in current.evidence if it.id == evidence_id), None)
     if now_item is None or now_item.stored_sha256 != item.stored_sha256:
