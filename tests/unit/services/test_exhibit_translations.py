@@ -7,12 +7,16 @@ trail carries ids and counts, never the words."""
 from __future__ import annotations
 
 import io
+import json
 import subprocess
+from pathlib import Path
 
 import pikepdf
 import pytest
 from sqlmodel import col, select
 
+from asylum_prep.cli import main
+from asylum_prep.config import Settings
 from asylum_prep.errors import InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.evidence.html_pdf import html_to_pdf
 from asylum_prep.evidence.packet import N_UNTRANSLATED
@@ -224,3 +228,30 @@ def test_the_audit_trail_names_the_exhibit_never_the_words(store: Store, people:
         if path.is_file():
             data = path.read_bytes()
             assert b"Failure to appear" not in data and b"Maryam Karimi" not in data, path
+
+
+def test_the_command_line_warns_about_untranslated_exhibits(
+        store: Store, people: People, summons: str, settings: Settings,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("ASYLUM_PREP_DATA_DIR", str(settings.data_dir))
+    if settings.database_url:
+        monkeypatch.setenv("ASYLUM_PREP_DATABASE_URL", settings.database_url)
+    assert main(["check", people.case_id]) == 0
+    assert f"  - Summons: none yet ({summons})" in capsys.readouterr().out
+    assert main(["render", people.case_id, "--doc", "packet", "--format", "pdf",
+                 "--out", str(tmp_path / "packet.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {N_UNTRANSLATED}" in err
+    assert "warning: “Summons” is not in English" in err
+
+    _translate(store, people, summons)
+    assert main(["check", people.case_id, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exhibit_translations"] == []
+    _add(store, people, persian_pdf(pages=1), "new.pdf", "", language="fa", replaces=summons)
+    assert main(["check", people.case_id, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exhibit_translations"] == [
+        {"evidence_id": summons, "title": "Summons", "status": "stale"}]
+    assert main(["render", people.case_id, "--doc", "packet", "--format", "pdf",
+                 "--out", str(tmp_path / "packet.pdf")]) == 0
+    assert "warning: “Summons” was replaced after it was translated" in capsys.readouterr().err
