@@ -416,6 +416,7 @@ def remove_evidence(
         record = _record_at(store, session, case, base_version)
         item = _find(record, evidence_id)
         record.evidence = [it for it in record.evidence if it.id != evidence_id]
+        record.exhibit_translations.pop(evidence_id, None)  # its translation goes with it
         version = commit_version(
             session,
             store,

@@ -255,3 +255,15 @@ def test_the_command_line_warns_about_untranslated_exhibits(
     assert main(["render", people.case_id, "--doc", "packet", "--format", "pdf",
                  "--out", str(tmp_path / "packet.pdf")]) == 0
     assert "warning: “Summons” was replaced after it was translated" in capsys.readouterr().err
+
+
+def test_removing_the_exhibit_removes_its_translation(store: Store, people: People,
+                                                      summons: str) -> None:
+    _translate(store, people, summons)
+    ev.remove_evidence(store, people.attorney, people.case_id, summons,
+                       base_version=_version(store, people))
+    record = cases.open_case(store, people.attorney, people.case_id).record
+    assert record.exhibit_translations == {}
+    _, items = exhibit_translations.list_exhibit_translations(store, people.translator,
+                                                              people.case_id)
+    assert items == []
