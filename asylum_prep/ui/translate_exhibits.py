@@ -89,7 +89,8 @@ def _page(ctx: PageContext, case_id: str, item: ExhibitToTranslate, page: int,
         with left:
             png = _page_png(ctx, case_id, item, page)
             if png is not None:
-                st.image(png, width="stretch")
+                with st.container(border=True):  # the page's edges on a white page
+                    st.image(png, width="stretch")
             if page <= len(item.ocr) and item.ocr[page - 1].strip():
                 st.caption(t("The document's words ({language})",
                              language=html.md_escape(language_name(item.item.language,

@@ -131,28 +131,34 @@ def render(ctx: PageContext) -> None:
         _language_picker(ctx, case_id, language)
         _show_notice("")
         translate_requests.render(ctx, case_id, case.record)
+        _answers(ctx, case_id, items, language)
         translate_exhibits.render(ctx, case_id)
-        counts = {s: sum(1 for i in items if i.status == s) for s in STATUSES}
-        st.write(t("{missing} not translated · {stale} out of date · {current} translated",
-                   **counts))
-        if not items:
-            st.info(t("There are no written answers to translate yet."))
-            return
-        if language == "en":
-            st.info(t("The answers are in English; they need no translation unless the "
-                      "language of the answers is changed."))
-        shown: list[Status] = st.multiselect(
-            t("Show"), list(STATUSES), default=["missing", "stale"],
-            format_func=lambda s: t(STATUS_LABELS[s]), key=state.W_TR_FILTER,
-            placeholder=t("Choose one or more"))
-        visible = [i for i in items if i.status in shown]
-        on_screen = {i.path for i in visible}
-        for item in items:  # a notice of an answer the filter now hides (e.g. just saved)
-            if item.path not in on_screen and item.path in st.session_state.get(
-                    state.TR_NOTICE, {}):
-                st.caption(html.md_escape(item.label.text(t)))
-                _show_notice(item.path)
-        if not visible:
-            st.success(t("Nothing to show with these filters."))
-        for item in visible:
-            _item(ctx, case_id, item)
+
+
+def _answers(ctx: PageContext, case_id: str, items: list[TranslationItem],
+             language: str) -> None:
+    t = ctx.t
+    counts = {s: sum(1 for i in items if i.status == s) for s in STATUSES}
+    st.write(t("{missing} not translated · {stale} out of date · {current} translated",
+               **counts))
+    if not items:
+        st.info(t("There are no written answers to translate yet."))
+        return
+    if language == "en":
+        st.info(t("The answers are in English; they need no translation unless the "
+                  "language of the answers is changed."))
+    shown: list[Status] = st.multiselect(
+        t("Show"), list(STATUSES), default=["missing", "stale"],
+        format_func=lambda s: t(STATUS_LABELS[s]), key=state.W_TR_FILTER,
+        placeholder=t("Choose one or more"))
+    visible = [i for i in items if i.status in shown]
+    on_screen = {i.path for i in visible}
+    for item in items:  # a notice of an answer the filter now hides (e.g. just saved)
+        if item.path not in on_screen and item.path in st.session_state.get(
+                state.TR_NOTICE, {}):
+            st.caption(html.md_escape(item.label.text(t)))
+            _show_notice(item.path)
+    if not visible:
+        st.success(t("Nothing to show with these filters."))
+    for item in visible:
+        _item(ctx, case_id, item)
