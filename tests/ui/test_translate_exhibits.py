@@ -8,12 +8,13 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from asylum_prep.services import cases
+from asylum_prep.services import cases, exhibit_translations
 from asylum_prep.services import evidence as ev
 from asylum_prep.storage.engine import Store
 from asylum_prep.ui import state
 from asylum_prep.ui.navigation import BY_ID
 from tests.support import People
+from tests.ui.conftest import texts
 from tests.unit.services.test_exhibit_translations import PAGE_ONE, PAGE_TWO, persian_pdf
 
 
@@ -60,3 +61,32 @@ def test_the_attorney_reads_without_saving(make_app: Any, people: People,
     at = _open(make_app, people.attorney, people.case_id)
     assert at.text_area(key=f"{state.W_TRX_PAGE_PREFIX}{eid}_1").disabled
     assert not any(b.key == state.W_TRX_SAVE_PREFIX + eid for b in at.button)
+
+
+def test_a_replaced_document_is_out_of_date_here_and_warned_about_on_the_documents_page(
+        make_app: Any, people: People, seed_store: Store) -> None:
+    eid = _summons(seed_store, people)
+    at = make_app(people.attorney, **{state.CASE_ID: people.case_id})
+    at.run()
+    at.switch_page(BY_ID["documents"].script).run(timeout=60)
+    at.selectbox(key=state.W_DOC_KIND).set_value("packet").run(timeout=60)
+    assert any("“Summons” is not in English" in w.value for w in at.warning)
+
+    version = cases.open_case(seed_store, people.attorney, people.case_id).version
+    exhibit_translations.save_exhibit_translation(
+        seed_store, people.translator, people.case_id, evidence_id=eid,
+        pages=[PAGE_ONE, PAGE_TWO], translator_name="Maryam Karimi", translator_address="",
+        competence="", base_version=version)
+    at.run(timeout=60)
+    assert not any("Summons" in w.value for w in at.warning)
+    version = cases.open_case(seed_store, people.attorney, people.case_id).version
+    ev.add_evidence(seed_store, people.attorney, people.case_id, data=persian_pdf(1),
+                    filename="new.pdf", language="fa", replaces=eid, base_version=version)
+    at.run(timeout=60)
+    assert any("“Summons” was replaced after it was translated" in w.value for w in at.warning)
+
+    tr = _open(make_app, people.translator, people.case_id)
+    assert "Out of date" in texts(tr)
+    assert any("was replaced after it was translated" in w.value for w in tr.warning)
+    # the old English is kept in the box for the translator to check against the new pages
+    assert tr.text_area(key=f"{state.W_TRX_PAGE_PREFIX}{eid}_1").value == PAGE_ONE
