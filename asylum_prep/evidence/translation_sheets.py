@@ -23,7 +23,7 @@ from asylum_prep.domain.evidence import EvidenceItem, ExhibitTranslation
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.evidence.exhibits import Exhibit
 from asylum_prep.evidence.html_pdf import html_to_document, render_template
-from asylum_prep.evidence.translated import current_translation
+from asylum_prep.evidence.translated import current_translation, foreign_exhibits
 
 BLANK = "________________________"
 
@@ -72,7 +72,7 @@ def render_all(record: CaseRecord, exhibits: list[Exhibit] | tuple[Exhibit, ...]
                certificate: str, authority: str,
                css_size: str) -> dict[str, TranslationPages]:
     """Evidence id -> the pages of its current translation, for every exhibit that has one."""
-    items = {it.id: it for it in record.evidence}
+    items = {it.id: it for it in foreign_exhibits(record)}  # a document now in English: none
     out: dict[str, TranslationPages] = {}
     for ex in exhibits:
         item = items.get(ex.evidence_id or "")

@@ -17,7 +17,7 @@ from sqlmodel import col, select
 
 from asylum_prep.cli import main
 from asylum_prep.config import Settings
-from asylum_prep.errors import InputRefused, NotFoundError, PermissionDenied
+from asylum_prep.errors import InputRefused, NotFoundError, PermissionDenied, StaleVersionError
 from asylum_prep.evidence.html_pdf import html_to_pdf
 from asylum_prep.evidence.packet import N_UNTRANSLATED
 from asylum_prep.services import cases, checks, exhibit_translations, packet, render
@@ -267,3 +267,27 @@ def test_removing_the_exhibit_removes_its_translation(store: Store, people: Peop
     _, items = exhibit_translations.list_exhibit_translations(store, people.translator,
                                                               people.case_id)
     assert items == []
+
+
+def test_a_save_made_on_the_replaced_pages_is_refused(store: Store, people: People,
+                                                      summons: str) -> None:
+    seen = _version(store, people)  # the translator's page was drawn from this version
+    _add(store, people, persian_pdf(pages=3), "again.pdf", "", language="fa", replaces=summons)
+    with pytest.raises(StaleVersionError):
+        exhibit_translations.save_exhibit_translation(
+            store, people.translator, people.case_id, evidence_id=summons,
+            pages=[PAGE_ONE, PAGE_TWO], translator_name="", translator_address="",
+            competence="", base_version=seen)
+    assert cases.open_case(store, people.attorney, people.case_id).record \
+        .exhibit_translations == {}
+
+
+def test_a_document_set_to_english_prints_no_translation(store: Store, people: People,
+                                                         summons: str) -> None:
+    _translate(store, people, summons)
+    ev.update_evidence(store, people.attorney, people.case_id, summons, language="en",
+                       base_version=_version(store, people))
+    result = packet.render_packet(store, people.paralegal, people.case_id)
+    assert [r.tab for r in result.index] == ["A", "B", ""]
+    assert not any("translation" in r.description for r in result.index)
+    assert checks.run_checks(store, people.attorney, people.case_id).untranslated == []
