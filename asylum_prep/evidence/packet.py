@@ -335,11 +335,9 @@ def build_packet(
             + [(plan.certificate_pages, 30 * 1024)]
         )
         split = plan_parts(unit_sizes, budget)
-        unit_parts: list[list[int]] = [[] for _ in unit_sizes]
-        for p, part in enumerate(split, start=1):
-            for sl in part:
-                unit_parts[sl.unit].append(p)
-        rows = index_rows(plan, texts.service_title, [tuple(u) for u in unit_parts[2:]])
+        page_parts = [p for p, part in enumerate(split, start=1)
+                      for sl in part for _ in range(sl.first, sl.last)]
+        rows = index_rows(plan, texts.service_title, page_parts)
         context = index_context(rows, settled.applicant, settled.reference, plan, len(split))
         if furniture is None:  # first pass: index, tabs and footer in one layout
             furniture = sheets.render_furniture(

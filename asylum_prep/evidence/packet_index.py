@@ -10,6 +10,7 @@ the packet and the stand-alone index, laid out once with the numbers, agree.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pikepdf
@@ -47,29 +48,27 @@ def translation_rows(ex: Exhibit) -> list[tuple[str, tuple[int, int]]]:
 
 
 def index_rows(
-    plan: page_plan.PagePlan, title: str, parts: list[tuple[int, ...]] | None = None
+    plan: page_plan.PagePlan, title: str, page_parts: Sequence[int] = ()
 ) -> list[IndexRow]:
     """One row per exhibit (its tab sheet and own pages), one for its English translation and
     one for the translator's certificate when it has them, and one for the certificate of
-    service (`title`), numbered from `plan`; `parts[i]`: the parts exhibit i is in, then the
-    certificate's."""
+    service (`title`), numbered from `plan`; `page_parts[n - 1]`: the part packet page n is
+    in, when the packet is split."""
+
+    def row(tab: str, text: str, first: int, last: int, evidence_id: str | None) -> IndexRow:
+        parts = (tuple(sorted({page_parts[n - 1] for n in range(first, last + 1)}))
+                 if page_parts else ())
+        return IndexRow(tab, text, first, last, parts, evidence_id, plan.bates)
+
     rows = []
-    for i, ex in enumerate(plan.exhibits):
-        rows.append(IndexRow(
-            ex.tab,
-            ex.description + (" (cited, not attached)" if ex.citation_only else ""),
-            ex.tab_page,
-            ex.own_end,
-            parts[i] if parts else (),
-            ex.evidence_id,
-            plan.bates,
-        ))
-        rows += [IndexRow("", text, first, last, parts[i] if parts else (), None, plan.bates)
-                 for text, (first, last) in translation_rows(ex)]
+    for ex in plan.exhibits:
+        rows.append(row(ex.tab, ex.description + (" (cited, not attached)"
+                                                  if ex.citation_only else ""),
+                        ex.tab_page, ex.own_end, ex.evidence_id))
+        rows += [row("", text, first, last, None) for text, (first, last) in translation_rows(ex)]
     first = plan.certificate_first
     if first is not None:
-        rows.append(IndexRow("", title, first, plan.total, parts[-1] if parts else (), None,
-                             plan.bates))
+        rows.append(row("", title, first, plan.total, None))
     return rows
 
 

@@ -291,3 +291,18 @@ def test_a_document_set_to_english_prints_no_translation(store: Store, people: P
     assert [r.tab for r in result.index] == ["A", "B", ""]
     assert not any("translation" in r.description for r in result.index)
     assert checks.run_checks(store, people.attorney, people.case_id).untranslated == []
+
+
+def test_a_split_packet_names_the_part_of_each_translation(store: Store, people: People,
+                                                           summons: str) -> None:
+    _translate(store, people, summons)
+    result = packet.render_packet(store, people.paralegal, people.case_id,
+                                  max_part_bytes=60 * 1024)
+    assert len(result.parts) > 1
+    part_of: list[int] = []  # packet page - 1 -> part, from the parts themselves
+    for number, (_, data) in enumerate(result.parts, start=1):
+        part_of += [number] * len(pikepdf.Pdf.open(io.BytesIO(data)).pages)
+    assert len(part_of) == result.total_pages
+    for row in result.index:
+        assert row.parts == tuple(sorted({part_of[n - 1]
+                                          for n in range(row.first_page, row.last_page + 1)}))
