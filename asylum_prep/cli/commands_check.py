@@ -87,6 +87,12 @@ def render_text(report: checks.CheckReport) -> str:
     for c in report.citations:
         lines.append(f"  [{c['element']}] {c['citation']}")
         lines += [f"      warning: {w['message']}" for w in c["warnings"]]
+    lines += ["", "Exhibit translations (documents in another language for the packet):"]
+    if not report.untranslated:
+        lines.append("  Every one has a current English translation.")
+    for u in report.untranslated:
+        why = "out of date: the document was replaced" if u.status == "stale" else "none yet"
+        lines.append(f"  - {u.title}: {why} ({u.evidence_id})")
     return "\n".join(lines)
 
 

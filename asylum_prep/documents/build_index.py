@@ -3,7 +3,8 @@
 Rows come from the packet's page plan (`asylum_prep.evidence.page_plan`, settled by
 `evidence.packet.packet_plan`) via `rows_from_plan`, so this stand-alone index prints the
 very page numbers (or Bates ranges) the packet's own index and stamps print; or from any list
-of `IndexRow` a caller passes.
+of `IndexRow` a caller passes. A foreign-language exhibit's English translation and the
+translator's certificate each have a row after it.
 
 The index is filed, so currency warnings of the reports it lists (`currency_notices`) are
 notices to the team rendering it, never printed on it.
@@ -11,7 +12,7 @@ notices to the team rendering it, never printed on it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from asylum_prep.documents.answers import Answers, display_name, document_translator
@@ -25,6 +26,8 @@ from asylum_prep.evidence.exhibits import exhibit_list
 from asylum_prep.evidence.page_plan import PagePlan
 
 N_CERTIFICATE = N_("Certificate of service")
+N_TRANSLATION_ROW = N_("English translation of Exhibit {tab}")
+N_TRANSLATOR_CERTIFICATE_ROW = N_("Translator's certificate for Exhibit {tab}")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class IndexRow:
     tab: str
     description: str
     pages: str
+    of_tab: str = ""  # a translation's or translator's certificate's row: the exhibit's tab
 
 
 def rows_from_plan(plan: PagePlan, *, certificate: str = N_CERTIFICATE) -> list[IndexRow]:
@@ -43,6 +47,11 @@ def rows_from_plan(plan: PagePlan, *, certificate: str = N_CERTIFICATE) -> list[
         if ex.citation_only and ex.citation_text:
             desc = f"{desc}\n{ex.citation_text}" if desc else ex.citation_text
         rows.append(IndexRow(tab=ex.tab, description=desc, pages=plan.exhibit_span(ex)))
+        for template, pages in ((N_TRANSLATION_ROW, ex.translation_range),
+                                (N_TRANSLATOR_CERTIFICATE_ROW, ex.certificate_range)):
+            if pages is not None:
+                rows.append(IndexRow(tab="", description=template,
+                                     pages=plan.range_span(pages), of_tab=ex.tab))
     if plan.certificate_first is not None:
         rows.append(IndexRow(tab="", description=certificate, pages=plan.certificate_span()))
     return rows
@@ -68,6 +77,12 @@ def currency_notices(record: CaseRecord,
     return out
 
 
+def _description(row: IndexRow, t: Callable[..., str]) -> str:
+    if row.of_tab:
+        return t(row.description, tab=row.of_tab)
+    return t(N_CERTIFICATE) if row.description == N_CERTIFICATE else row.description
+
+
 def build_index(
     record: CaseRecord, rows: list[IndexRow], *, jurisdiction: str, lang: str = "en"
 ) -> tuple[Document, list[Notice]]:
@@ -87,11 +102,7 @@ def build_index(
         blocks.append(
             Table(
                 header=(tx(t("Tab")), tx(t("Description")), tx(t("Pages"))),
-                rows=tuple(
-                    (tx(r.tab), tx(t(N_CERTIFICATE) if r.description == N_CERTIFICATE
-                                   else r.description), tx(r.pages))
-                    for r in rows
-                ),
+                rows=tuple((tx(r.tab), tx(_description(r, t)), tx(r.pages)) for r in rows),
                 widths=(1, 8, 2),
             )
         )

@@ -31,6 +31,7 @@ from asylum_prep.domain.citations import format_citation
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.domain.review import Verdict
 from asylum_prep.errors import N_
+from asylum_prep.evidence.translated import untranslated, warning_template
 from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.i18n import Translator
 from asylum_prep.legal import consistency
@@ -145,6 +146,10 @@ def build_worksheet(record: CaseRecord, *, jurisdiction: str,
             blocks.append(_para(t("{n}. {message} (look at: {where})").format(
                 n=n, message=t(flag.template, **dict(flag.params)), where=where)))
     blocks += _citations(t, record, assessments, currency or {})
+    gaps = untranslated(record)
+    if gaps:
+        blocks.append(Heading(text=_en(t("Exhibit translations"))))
+        blocks += [_para(t(warning_template(g.status), title=g.title)) for g in gaps]
     items = readiness(record, jurisdiction)
     if items:
         blocks.append(Heading(text=_en(t("Filing readiness"))))

@@ -103,6 +103,30 @@ class EvidenceItem(Item):
     added_at: datetime
 
 
+class ExhibitTranslation(Model):
+    """The English translation of a foreign-language exhibit, page by page, made by the case's
+    translator, with what the translator's certificate prints. It covers the file whose
+    SHA-256 it carries (`EvidenceItem.stored_sha256` when saved): once the exhibit is replaced,
+    the hashes differ and the translation is stale. Each save raises `revision`; earlier
+    revisions stay in the case's earlier versions."""
+
+    exhibit_sha256: str = Field(pattern=SHA256)
+    pages: list[Text] = Field(default_factory=list, description="English text, page by page.")
+    translator_name: Short = ""
+    translator_address: Short = ""
+    competence: Short = Field(default="", description="Why the translator is competent.")
+    translator: int = Field(description="User id of the translator who saved it.")
+    at: datetime
+    revision: int = Field(default=1, ge=1)
+
+
+def is_foreign(item: EvidenceItem) -> bool:
+    """Whether an exhibit needs an English translation: its language (asked at intake) is set
+    and is not English, and it is not itself an uploaded translation of another document."""
+    code = item.language.strip().lower().replace("_", "-")
+    return code.split("-")[0] not in ("", "en", "eng") and not item.translation_of
+
+
 class TabStyle(StrEnum):
     letters = "letters"
     numbers = "numbers"

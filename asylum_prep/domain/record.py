@@ -18,7 +18,7 @@ from asylum_prep.domain.base import Model, Short, YesNo
 from asylum_prep.domain.beliefs import Beliefs
 from asylum_prep.domain.citations import Citation
 from asylum_prep.domain.events import HarmToOthers, Incidents
-from asylum_prep.domain.evidence import EvidenceItem, ExhibitSettings
+from asylum_prep.domain.evidence import EvidenceItem, ExhibitSettings, ExhibitTranslation
 from asylum_prep.domain.form_details import FormDetails
 from asylum_prep.domain.journey import Fear, Leaving, Screening, Timing
 from asylum_prep.domain.people import AboutYou, Family
@@ -128,6 +128,9 @@ class CaseRecord(Model):
     dismissed_flags: dict[Short, Dismissal] = Field(default_factory=dict)
     evidence: list[EvidenceItem] = Field(default_factory=list)
     exhibit_settings: ExhibitSettings = Field(default_factory=ExhibitSettings)
+    exhibit_translations: dict[Short, ExhibitTranslation] = Field(
+        default_factory=dict, description="Evidence id -> its English translation."
+    )
     citations: list[Citation] = Field(default_factory=list)
     extensions: dict[Short, Any] = Field(
         default_factory=dict,

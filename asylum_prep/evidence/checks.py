@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from asylum_prep.domain.evidence import ELEMENT_KEYS, TranslationStatus
+from asylum_prep.domain.evidence import ELEMENT_KEYS
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_
+from asylum_prep.evidence.translated import untranslated, warning_template
 
 SMALL_LONG_SIDE = 800
-ENGLISH = ("", "en", "eng")
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,6 @@ class EvidenceWarning:
             return self.template.format(**self.params)
         params = {k: translate(v) if k in self.labels else v for k, v in self.params.items()}
         return str(translate(self.template, **params))
-
-
-def _is_english(lang: str) -> bool:
-    return lang.strip().lower() in ENGLISH or lang.strip().lower().startswith("en-")
 
 
 def evidence_warnings(record: CaseRecord, elements: Iterable[str] = ELEMENT_KEYS,
@@ -65,16 +61,12 @@ def evidence_warnings(record: CaseRecord, elements: Iterable[str] = ELEMENT_KEYS
                    "details removed from the working copy (listed on the item), for example a "
                    "photo's location. Keep it within the legal team and file only the working "
                    "copy."), {"title": it.title or it.filename}, evidence_id=it.id))
-    translated = {it.translation_of for it in record.evidence if it.translation_of}
+    for gap in untranslated(record):
+        out.append(EvidenceWarning(
+            "untranslated" if gap.status == "missing" else "translation_stale",
+            warning_template(gap.status), {"title": gap.title}, evidence_id=gap.evidence_id))
     for it in included:
         title = it.title or it.filename
-        foreign = it.language and not _is_english(it.language)
-        if (foreign or it.translation is TranslationStatus.needed) and not (
-                it.translation is TranslationStatus.translated or it.id in translated):
-            out.append(EvidenceWarning(
-                "untranslated",
-                N_("\u201c{title}\u201d is not in English and has no certified English "
-                   "translation yet."), {"title": title}, evidence_id=it.id))
         if (it.mime.is_image and it.width and it.height
                 and max(it.width, it.height) < SMALL_LONG_SIDE):
             out.append(EvidenceWarning(

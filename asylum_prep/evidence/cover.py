@@ -32,6 +32,14 @@ class PacketTexts:
         "I certify that on {date} I served a copy of this index and of the documents listed "
         "in it on {party} by {method}."
     )
+    # The translator's certificate after each translated exhibit (the pack's `certificates`
+    # table: {translator}, {source}, {target}), and the authorities it cites as printed.
+    translation_certificate: str = (
+        "I, {translator}, certify that I am competent to translate from {source} into "
+        "{target}, and that the translation of the document listed below is complete and "
+        "accurate."
+    )
+    translation_authority: str = ""
 
 
 @dataclass(frozen=True)

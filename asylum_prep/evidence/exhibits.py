@@ -4,11 +4,15 @@ documents numbered 1, 2, 3... (both configurable), in the team's order, with pag
 `exhibit_list(record)` is the stable interface the documents module builds its index from.
 Pages count as they appear in the packet after its index: each exhibit is one tab page
 followed by its own pages (an image is one page; a cited report whose PDF is not stored is a
-tab page only, carrying the full citation: a "citation-only" exhibit).
+tab page only, carrying the full citation: a "citation-only" exhibit). A foreign-language
+exhibit with a current English translation is followed by the translation's pages and the
+translator's certificate (`extra`: their page counts, laid out by evidence.translation_sheets),
+which count as part of the exhibit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from asylum_prep.domain.citations import format_citation
@@ -28,10 +32,32 @@ class Exhibit:
     description: str
     page_count: int  # the document's own pages (0: citation-only, or no PDF rendition)
     tab_page: int  # page number of the tab sheet
-    end_page: int  # last page of the exhibit
+    end_page: int  # last page of the exhibit, its translation and certificate included
     citation_only: bool = False
     citation_text: str = ""  # the full citation(s), for cited reports
     mime: str | None = None
+    translation_pages: int = 0  # pages of its English translation after its own pages
+    certificate_pages: int = 0  # pages of the translator's certificate after those
+
+    @property
+    def own_end(self) -> int:
+        """The last of the document's own pages (the tab sheet for a citation-only one)."""
+        return self.tab_page + self.page_count
+
+    @property
+    def translation_range(self) -> tuple[int, int] | None:
+        """First and last page of the English translation, when it has one."""
+        if not self.translation_pages:
+            return None
+        return self.own_end + 1, self.own_end + self.translation_pages
+
+    @property
+    def certificate_range(self) -> tuple[int, int] | None:
+        """First and last page of the translator's certificate, when it has one."""
+        if not self.certificate_pages:
+            return None
+        first = self.own_end + self.translation_pages + 1
+        return first, first + self.certificate_pages - 1
 
     @property
     def pages(self) -> str:
@@ -151,10 +177,13 @@ def entries(record: CaseRecord, *, include_excluded: bool = False) -> list[_Entr
 
 
 def exhibit_list(
-    record: CaseRecord, *, first_page: int = 1, include_excluded: bool = False
+    record: CaseRecord, *, first_page: int = 1, include_excluded: bool = False,
+    extra: Mapping[str, tuple[int, int]] | None = None,
 ) -> list[Exhibit]:
     """The exhibits in packet order. `first_page` is the page number of the first tab sheet
-    (the packet passes the index's length + 1; a stand-alone index may keep 1)."""
+    (the packet passes the index's length + 1; a stand-alone index may keep 1). `extra`:
+    evidence id -> (translation pages, certificate pages) printed after its own pages."""
+    extra = extra or {}
     settings = record.exhibit_settings
     styles = {CASE: settings.case_tabs, COUNTRY: settings.country_tabs}
     counters = {CASE: 0, COUNTRY: 0}
@@ -166,7 +195,8 @@ def exhibit_list(
         counters[key] += 1
         tab = entry.manual_tab or _label(styles[entry.series], counters[key])
         count = _pages(entry.item) if entry.item else 0
-        end = page + count
+        translation, certificate = extra.get(entry.item.id, (0, 0)) if entry.item else (0, 0)
+        end = page + count + translation + certificate
         out.append(
             Exhibit(
                 tab=tab,
@@ -181,6 +211,8 @@ def exhibit_list(
                 citation_only=entry.item is None,
                 citation_text=entry.citation_text,
                 mime=entry.item.mime.value if entry.item else None,
+                translation_pages=translation,
+                certificate_pages=certificate,
             )
         )
         page = end + 1

@@ -1,5 +1,7 @@
 """The exhibit packet: a cover page with the caption, the index of supporting documents, a tab
-page before each exhibit, a certificate of service; every page on the jurisdiction's paper
+page before each exhibit, after each foreign-language exhibit its English translation and the
+translator's certificate (evidence.translation_sheets; warned about when it has no current
+one: evidence.translated), a certificate of service; every page on the jurisdiction's paper
 (evidence.fit), numbered consecutively at the bottom centre from the cover on (optional Bates
 prefix), applicant name and reference in the footer; bookmarks for the index, each exhibit and
 the certificate; split into parts of at most `max_part_bytes`, exhibits kept whole when they
@@ -44,6 +46,7 @@ from asylum_prep.evidence import (
     safe_rendition,
     sheets,
     stamp,
+    translation_sheets,
 )
 from asylum_prep.evidence.cover import (
     CertificateOfService,
@@ -54,12 +57,22 @@ from asylum_prep.evidence.cover import (
 )
 from asylum_prep.evidence.exhibits import Exhibit, exhibit_list
 from asylum_prep.evidence.fit import fit_pages
-from asylum_prep.evidence.packet_index import IndexRow, index_context, index_rows, render_index
+from asylum_prep.evidence.packet_index import (
+    IndexRow,
+    index_context,
+    index_rows,
+    render_index,
+    translation_rows,
+)
 from asylum_prep.evidence.sandbox import RenditionFailed
 from asylum_prep.evidence.split import Slice, plan_parts
+from asylum_prep.evidence.translated import untranslated
 
 PART_OVERHEAD = 120 * 1024  # fonts of the tab and footer pages, repeated in every part
 MAX_PART_BYTES = 25 * 1024 * 1024
+N_UNTRANSLATED = N_("Some documents in another language have no current English translation, so "
+                    "the packet has no translation or translator's certificate for them. The "
+                    "evidence page lists them.")
 N_UNDRAWABLE = N_("The document “{title}” could not be redrawn safely as page images, so the "
                   "packet was not built. Leave it out of the packet, or remove it and add a new "
                   "copy.")
@@ -156,6 +169,13 @@ class Settled:
     applicant: str
     reference: str
     footer_text: str
+    translations: dict[str, translation_sheets.TranslationPages] = field(default_factory=dict)
+
+    @property
+    def translation_counts(self) -> dict[str, tuple[int, int]]:
+        """Evidence id -> (translation pages, translator's certificate pages)."""
+        return {eid: (len(tp.translation), len(tp.certificate))
+                for eid, tp in self.translations.items()}
 
 
 def packet_plan(record: CaseRecord, *, title: str, jurisdiction: str,
@@ -172,11 +192,18 @@ def packet_plan(record: CaseRecord, *, title: str, jurisdiction: str,
     bookends = sheets.render_bookends(
         cover=cover_context(record, jurisdiction, texts),
         cert=certificate_context(certificate_of_service, texts), css_size=css_size)
-    tabs = _tabs(exhibit_list(record))
+    listed = exhibit_list(record)
+    tabs = _tabs(listed)
+    translations = translation_sheets.render_all(
+        record, listed, certificate=texts.translation_certificate,
+        authority=texts.translation_authority, css_size=css_size)
+    counts = {eid: (len(tp.translation), len(tp.certificate))
+              for eid, tp in translations.items()}
     n_index, seen = 1, set()
     while True:
         plan = page_plan.plan(record, cover_pages=len(bookends.cover), index_pages=n_index,
-                              certificate_pages=len(bookends.cert), bates=bates)
+                              certificate_pages=len(bookends.cert), bates=bates,
+                              translations=counts)
         context = index_context(index_rows(plan, texts.service_title), applicant, reference,
                                  plan, 1)
         plain = plain_sheets.plain_text_ok(context, tabs, footer_text)
@@ -187,14 +214,18 @@ def packet_plan(record: CaseRecord, *, title: str, jurisdiction: str,
         seen.add(n_index)
         n_index = pages
     plan = page_plan.plan(record, cover_pages=len(bookends.cover), index_pages=n_index,
-                          certificate_pages=len(bookends.cert), bates=bates)
-    return Settled(plan, bookends, plain, applicant, reference, footer_text)
+                          certificate_pages=len(bookends.cert), bates=bates,
+                          translations=counts)
+    return Settled(plan, bookends, plain, applicant, reference, footer_text, translations)
 
 
 def _outline(plan: page_plan.PagePlan, service_title: str) -> list[tuple[str, int]]:
-    """Bookmarks (title, packet page number): the index, each exhibit, the certificate."""
+    """Bookmarks (title, packet page number): the index, each exhibit (its translation and
+    translator's certificate), the certificate of service."""
     marks = [("Index of Supporting Documents", plan.index_first)]
-    marks += [(f"Exhibit {ex.tab}: {ex.title}", ex.tab_page) for ex in plan.exhibits]
+    for ex in plan.exhibits:
+        marks.append((f"Exhibit {ex.tab}: {ex.title}", ex.tab_page))
+        marks += [(text, first) for text, (first, _) in translation_rows(ex)]
     if plan.certificate_first is not None:
         marks.append((service_title, plan.certificate_first))
     return marks
@@ -244,6 +275,9 @@ def _units(
         unit = [tabs[i]]
         if ex.evidence_id is not None:
             unit.extend(sources[ex.evidence_id].pages)
+            done = settled.translations.get(ex.evidence_id)
+            if done is not None:
+                unit.extend([*done.translation, *done.certificate])
         units.append(unit)
     units.append(settled.bookends.cert)
     return units
@@ -274,7 +308,7 @@ def build_packet(
                           bates_prefix=bates_prefix, texts=texts,
                           certificate_of_service=certificate_of_service)
     sources = _open_exhibits(blobs)
-    warnings: list[str] = []
+    warnings: list[str] = [N_UNTRANSLATED] if untranslated(record) else []
     for eid, pdf in sources.items():
         item = next(it for it in record.evidence if it.id == eid)
         if not item.mime.is_image and len(pdf.pages) != item.page_count:
@@ -289,20 +323,21 @@ def build_packet(
     plan = settled.plan
     for _attempt in range(8):
         plan = page_plan.plan(record, cover_pages=plan.cover_pages, index_pages=n_index,
-                              certificate_pages=plan.certificate_pages, bates=bates)
+                              certificate_pages=plan.certificate_pages, bates=bates,
+                              translations=settled.translation_counts)
         settled.plan = plan
         unit_sizes = (
             [(plan.cover_pages, 30 * 1024), (n_index, index_size)]
-            + [(1 + ex.page_count, 4 * 1024 + sizes.get(ex.evidence_id or "", 0))
+            + [(ex.end_page - ex.tab_page + 1,
+                4 * 1024 + sizes.get(ex.evidence_id or "", 0)
+                + 20 * 1024 * (ex.translation_pages + ex.certificate_pages))
                for ex in plan.exhibits]
             + [(plan.certificate_pages, 30 * 1024)]
         )
         split = plan_parts(unit_sizes, budget)
-        unit_parts: list[list[int]] = [[] for _ in unit_sizes]
-        for p, part in enumerate(split, start=1):
-            for sl in part:
-                unit_parts[sl.unit].append(p)
-        rows = index_rows(plan, texts.service_title, [tuple(u) for u in unit_parts[2:]])
+        page_parts = [p for p, part in enumerate(split, start=1)
+                      for sl in part for _ in range(sl.first, sl.last)]
+        rows = index_rows(plan, texts.service_title, page_parts)
         context = index_context(rows, settled.applicant, settled.reference, plan, len(split))
         if furniture is None:  # first pass: index, tabs and footer in one layout
             furniture = sheets.render_furniture(

@@ -10,11 +10,13 @@ the packet and the stand-alone index, laid out once with the numbers, agree.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pikepdf
 
 from asylum_prep.evidence import noto_sans, page_plan, plain_sheets
+from asylum_prep.evidence.exhibits import Exhibit
 from asylum_prep.evidence.html_pdf import html_to_pdf, render_template
 
 
@@ -34,27 +36,39 @@ class IndexRow:
         return page_plan.span(self.first_page, self.last_page, self.bates)
 
 
+def translation_rows(ex: Exhibit) -> list[tuple[str, tuple[int, int]]]:
+    """(description, page range) of an exhibit's English translation and translator's
+    certificate, as the packet's index lists them after the exhibit (none without one)."""
+    rows = []
+    if ex.translation_range is not None:
+        rows.append((f"English translation of Exhibit {ex.tab}", ex.translation_range))
+    if ex.certificate_range is not None:
+        rows.append((f"Translator's certificate for Exhibit {ex.tab}", ex.certificate_range))
+    return rows
+
+
 def index_rows(
-    plan: page_plan.PagePlan, title: str, parts: list[tuple[int, ...]] | None = None
+    plan: page_plan.PagePlan, title: str, page_parts: Sequence[int] = ()
 ) -> list[IndexRow]:
-    """One row per exhibit and one for the certificate of service (`title`), numbered from
-    `plan`; `parts[i]`: the parts exhibit i is in, then the certificate's."""
-    rows = [
-        IndexRow(
-            ex.tab,
-            ex.description + (" (cited, not attached)" if ex.citation_only else ""),
-            ex.tab_page,
-            ex.end_page,
-            parts[i] if parts else (),
-            ex.evidence_id,
-            plan.bates,
-        )
-        for i, ex in enumerate(plan.exhibits)
-    ]
+    """One row per exhibit (its tab sheet and own pages), one for its English translation and
+    one for the translator's certificate when it has them, and one for the certificate of
+    service (`title`), numbered from `plan`; `page_parts[n - 1]`: the part packet page n is
+    in, when the packet is split."""
+
+    def row(tab: str, text: str, first: int, last: int, evidence_id: str | None) -> IndexRow:
+        parts = (tuple(sorted({page_parts[n - 1] for n in range(first, last + 1)}))
+                 if page_parts else ())
+        return IndexRow(tab, text, first, last, parts, evidence_id, plan.bates)
+
+    rows = []
+    for ex in plan.exhibits:
+        rows.append(row(ex.tab, ex.description + (" (cited, not attached)"
+                                                  if ex.citation_only else ""),
+                        ex.tab_page, ex.own_end, ex.evidence_id))
+        rows += [row("", text, first, last, None) for text, (first, last) in translation_rows(ex)]
     first = plan.certificate_first
     if first is not None:
-        rows.append(IndexRow("", title, first, plan.total, parts[-1] if parts else (), None,
-                             plan.bates))
+        rows.append(row("", title, first, plan.total, None))
     return rows
 
 

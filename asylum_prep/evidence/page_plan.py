@@ -1,6 +1,7 @@
 """The packet's page plan: the one source of every page number an index prints.
 
-A packet is a cover page, the index, each exhibit (its tab sheet, then its own pages) and the
+A packet is a cover page, the index, each exhibit (its tab sheet, then its own pages, then for a
+foreign-language exhibit its English translation and the translator's certificate) and the
 certificate of service, numbered 1, 2, 3... from the cover on, every page stamped (the RPD
 Rules r. 31(4): "as if they were one document"), or with Bates labels (EX000001...). The
 packet's own index, the stand-alone exhibit index and the stamps all read their numbers from a
@@ -11,6 +12,7 @@ and the certificate take (the index's length depends on the numbers it prints: s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from asylum_prep.domain.record import CaseRecord
@@ -58,7 +60,11 @@ class PagePlan:
         return span(first, last, self.bates)
 
     def exhibit_span(self, exhibit: Exhibit) -> str:
-        return self.span(exhibit.tab_page, exhibit.end_page)
+        """The exhibit's tab sheet and own pages (its translation has rows of its own)."""
+        return self.span(exhibit.tab_page, exhibit.own_end)
+
+    def range_span(self, pages: tuple[int, int] | None) -> str:
+        return "" if pages is None else self.span(*pages)
 
     def certificate_span(self) -> str:
         first = self.certificate_first
@@ -72,13 +78,15 @@ def plan(
     index_pages: int,
     certificate_pages: int,
     bates: str = "",
+    translations: Mapping[str, tuple[int, int]] | None = None,
 ) -> PagePlan:
-    """The plan of `record`'s packet given the length of its own pages."""
+    """The plan of `record`'s packet given the length of its own pages; `translations`:
+    evidence id -> (translation pages, translator's certificate pages)."""
     first = cover_pages + index_pages + 1
     return PagePlan(
         cover_pages,
         index_pages,
-        tuple(exhibit_list(record, first_page=first)),
+        tuple(exhibit_list(record, first_page=first, extra=translations)),
         certificate_pages,
         bates,
     )

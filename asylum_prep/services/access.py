@@ -65,7 +65,7 @@ WRITABLE: dict[Role, frozenset[str]] = {
     Role.attorney: frozenset({"*"}),
     Role.paralegal: APPLICANT_SECTIONS | {"filing", "form_details", "extensions",
                                           "translations"},
-    Role.translator: frozenset({"translations"}),
+    Role.translator: frozenset({"translations", "exhibit_translations"}),
     Role.applicant: APPLICANT_SECTIONS,
 }
 COMMENT_REPLY_FIELDS = frozenset({"reply", "replied_at"})
@@ -155,11 +155,12 @@ def visible_record(role: Role, actor_id: int, record: CaseRecord) -> CaseRecord:
         "translations": {}, "element_links": [], "element_judgments": [],
         "dismissed_flags": {}, "citations": [],
         "extensions": {}, "exhibit_settings": ExhibitSettings(), "evidence": own,
+        "exhibit_translations": {},
     })
 
 
 TEAM_PARTS = ("translations", "element_links", "element_judgments", "dismissed_flags",
-              "citations", "extensions", "exhibit_settings", "evidence")
+              "citations", "extensions", "exhibit_settings", "evidence", "exhibit_translations")
 
 
 def with_team_parts(stored: CaseRecord, record: CaseRecord) -> CaseRecord:
@@ -313,6 +314,9 @@ SERVICE_RULES: dict[str, Rule] = {
     "translations.save_translation": _rule(_AT, _PA, _TR),
     "translations.translate_comment": _rule(_AT, _PA, _TR),
     "translations.set_answer_language": _rule(_AT, _PA, _AP),
+    "exhibit_translations.list_exhibit_translations": _rule(_AT, _PA, _TR),
+    "exhibit_translations.exhibit_pages": _rule(_AT, _PA, _TR),
+    "exhibit_translations.save_exhibit_translation": _rule(_TR),
     # users and accounts
     "users.create_user": _rule(_AD, _AT),
     "users.list_users": _rule(_AD, _AT),

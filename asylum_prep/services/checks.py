@@ -22,6 +22,7 @@ from asylum_prep.domain.citations import Citation, citations_by_element, format_
 from asylum_prep.domain.record import CaseRecord, get_path
 from asylum_prep.domain.review import Dismissal, ElementLink
 from asylum_prep.errors import N_, InputRefused
+from asylum_prep.evidence.translated import Untranslated, untranslated
 from asylum_prep.legal import consistency, jurisdictions, readiness, timeline
 from asylum_prep.legal.consistency import Flag
 from asylum_prep.legal.deadline import DeadlineInfo, deadline_for
@@ -54,6 +55,8 @@ class CheckReport:
     judgments: dict[str, AttorneyReading] = field(default_factory=dict)
     # the country-conditions citations, each with its currency warnings
     citations: list[dict[str, Any]] = field(default_factory=list)
+    # the packet's foreign-language exhibits without a current English translation
+    untranslated: list[Untranslated] = field(default_factory=list)
 
     @property
     def open_flags(self) -> list[Flag]:
@@ -88,6 +91,10 @@ class CheckReport:
             "consistency": [f.to_json() for f in self.flags],
             "readiness": [r.to_json() for r in self.readiness],
             "citations": self.citations,
+            "exhibit_translations": [
+                {"evidence_id": u.evidence_id, "title": u.title, "status": u.status}
+                for u in self.untranslated
+            ],
         }
 
 
@@ -110,6 +117,7 @@ def build_report(record: CaseRecord, jurisdiction: str, *, case_id: str = "", ve
         deadline=info, flags=consistency.check(record, today=today),
         readiness=readiness.readiness(record, jurisdiction, today=today),
         timeline=timeline.build(record, info),
+        untranslated=untranslated(record),
     )
 
 

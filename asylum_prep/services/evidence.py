@@ -96,12 +96,17 @@ def add_evidence(
     base_version: int,
     keep_original: bool | None = None,
     language: str = "",
+    replaces: str = "",
 ) -> tuple[str, int, list[str]]:
     """Check, clean and store one file. Returns (evidence id, new version, notices).
+    `replaces` (attorney): put the file in place of that item's, which keeps its id, details,
+    links and exhibit place; its old files are removed (earlier versions keep its metadata),
+    and a translation made of the old file goes stale (evidence.translated).
 
     Notices are N_ templates (what was removed, what to check), translated at the edge."""
     with store.session() as session:
-        role = require(session, actor, case_id, Permission.write)
+        role = require(session, actor, case_id,
+                       Permission.delete if replaces else Permission.write)
         case = repo.get_case(session, case_id)
         settings_rec = _record_at(store, session, case, case.current_version).exhibit_settings
         page_size = _page_size(case)
@@ -194,7 +199,11 @@ def add_evidence(
             added_at=now,
         )
         item.exhibit.order = max((it.exhibit.order for it in record.evidence), default=0) + 10
-        record.evidence.append(item)
+        old = _replace(record, item, replaces) if replaces else None
+        if old is None:
+            record.evidence.append(item)
+        else:
+            item = next(it for it in record.evidence if it.id == replaces)
         version = commit_version(
             session,
             store,
@@ -203,9 +212,11 @@ def add_evidence(
             case,
             base_version=base_version,
             record=record,
-            action="evidence_add",
+            action="evidence_replace" if old else "evidence_add",
             check_paths=False,
         )
+        if old is not None:
+            _delete_blobs(session, case_id, old)
         audit.log(
             session,
             actor,
@@ -405,6 +416,7 @@ def remove_evidence(
         record = _record_at(store, session, case, base_version)
         item = _find(record, evidence_id)
         record.evidence = [it for it in record.evidence if it.id != evidence_id]
+        record.exhibit_translations.pop(evidence_id, None)  # its translation goes with it
         version = commit_version(
             session,
             store,
@@ -416,16 +428,32 @@ def remove_evidence(
             action="evidence_remove",
             check_paths=False,
         )
-        for blob_id in (
-            item.stored_blob,
-            item.original_blob,
-            item.rendition_blob,
-            item.safe_rendition_blob,
-        ):
-            row = session.get(EvidenceBlob, blob_id) if blob_id else None
-            if row is not None and row.case_id == case_id:
-                session.delete(row)
+        _delete_blobs(session, case_id, item)
         return version
+
+
+FILE_FIELDS = ("filename", "mime", "stored_blob", "original_blob", "rendition_blob",
+               "safe_rendition_blob", "original_sha256", "stored_sha256", "original_size",
+               "stored_size", "page_count", "width", "height", "removed")
+
+
+def _replace(record: CaseRecord, new: EvidenceItem, evidence_id: str) -> EvidenceItem:
+    """Put `new`'s file in place of item `evidence_id`'s in `record`; the old item."""
+    old = _find(record, evidence_id)
+    record.evidence = [
+        it.model_copy(update={f: getattr(new, f) for f in FILE_FIELDS})
+        if it.id == evidence_id else it
+        for it in record.evidence
+    ]
+    return old
+
+
+def _delete_blobs(session: Session, case_id: str, item: EvidenceItem) -> None:
+    for blob_id in (item.stored_blob, item.original_blob, item.rendition_blob,
+                    item.safe_rendition_blob):
+        row = session.get(EvidenceBlob, blob_id) if blob_id else None
+        if row is not None and row.case_id == case_id:
+            session.delete(row)
 
 
 @guarded

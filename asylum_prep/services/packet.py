@@ -79,7 +79,10 @@ def render_packet(
 
 
 def packet_texts(jurisdiction: str) -> PacketTexts:
-    """The cover and certificate wording of the jurisdiction's legal text pack."""
-    words = legal_texts.load(jurisdiction).packet
+    """The cover, certificate of service and translator's certificate wording of the
+    jurisdiction's legal text pack."""
+    pack = legal_texts.load(jurisdiction)
     fields = PacketTexts.__dataclass_fields__
-    return PacketTexts(**{k: v for k, v in words.items() if k in fields})
+    return PacketTexts(**{k: v for k, v in pack.packet.items() if k in fields},
+                       translation_certificate=pack.translation_certificate,
+                       translation_authority=pack.translation_authority)

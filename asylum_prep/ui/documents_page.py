@@ -11,6 +11,7 @@ import streamlit as st
 
 from asylum_prep.documents import preview
 from asylum_prep.documents.build_certificates import TranslatorInfo, language_name
+from asylum_prep.evidence.translated import untranslated, warning_template
 from asylum_prep.services import cases
 from asylum_prep.services.actor import Role
 from asylum_prep.services.render import DOCS, RenderResult, render_document
@@ -64,6 +65,10 @@ def render(ctx: PageContext) -> None:
         format_func=lambda f: {"pdf": "PDF", "docx": "Word (DOCX)"}[f],
         disabled=kind in PDF_ONLY,
     )
+    if kind in ("packet", "exhibit-index"):  # documents filed without their translation
+        for gap in untranslated(case.record):
+            st.warning(md_escape(t(warning_template(gap.status), title=gap.title)),
+                       icon=":material/translate:")
     lang, bilingual, draft, info = None, False, False, TranslatorInfo()
     if kind == "declaration":
         langs = list(dict.fromkeys([src, "en"]))

@@ -277,6 +277,14 @@ W_TR_SAVE_PREFIX = "w_tr_save_"  # + answer path
 W_TR_REQ_TEXT_PREFIX = "w_tr_req_text_"  # + comment id: the team's words in her language
 W_TR_REQ_SAVE_PREFIX = "w_tr_req_save_"  # + comment id
 TR_REQ_NOTICE = "ap_tr_req_notice"  # {comment id: (kind, translated text)}
+TRX_NOTICE = "ap_trx_notice"  # (evidence id, kind, translated text) after an exhibit's save
+TRX_PNG = "ap_trx_png"  # {(evidence id, sha256, page): PNG} pages drawn once per session
+W_TRX_PICK = "w_trx_pick"  # which foreign-language exhibit is open
+W_TRX_PAGE_PREFIX = "w_trx_page_"  # + evidence id + "_" + page: the English box of a page
+W_TRX_NAME_PREFIX = "w_trx_name_"  # + evidence id: the certificate's translator name
+W_TRX_ADDRESS_PREFIX = "w_trx_address_"  # + evidence id
+W_TRX_COMPETENCE_PREFIX = "w_trx_competence_"  # + evidence id
+W_TRX_SAVE_PREFIX = "w_trx_save_"  # + evidence id
 
 # --- applicant's own documents (ui/applicant_documents.py) ------------------------------------
 AD_ROUND = "ap_ad_round"  # int: bumped after an upload so the picker empties

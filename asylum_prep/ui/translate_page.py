@@ -4,38 +4,31 @@ Per answer: where it sits (the wizard's question), a status badge (missing, out 
 current), the original as plain text in its own script (`dir="auto"`, never Markdown), and an
 English text area with its own Save. Saves are button callbacks based on the version the page
 was drawn from; a refused or stale save shows why and leaves the typed text in its box.
-The attorney and paralegal also set the language the applicant answers in here.
+The attorney and paralegal also set the language the applicant answers in here. The
+requests to the applicant (`translate_requests`) and the foreign-language exhibits
+(`translate_exhibits`) have their own sections.
 """
 
 from __future__ import annotations
 
-from typing import Literal
-
 import streamlit as st
 
 from asylum_prep.documents.build_certificates import language_name
-from asylum_prep.errors import N_, AsylumPrepError, StaleVersionError
+from asylum_prep.errors import AsylumPrepError, StaleVersionError
 from asylum_prep.i18n_dates import format_moment
 from asylum_prep.services import cases, translations
 from asylum_prep.services.actor import Role
 from asylum_prep.services.translations import STATUSES, Status, TranslationItem
-from asylum_prep.ui import html, state, translate_declaration, translate_requests
+from asylum_prep.ui import (
+    html,
+    state,
+    translate_declaration,
+    translate_exhibits,
+    translate_requests,
+)
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
-
-STATUS_LABELS: dict[str, str] = {
-    "missing": N_("Not translated"),
-    "stale": N_("Out of date"),
-    "current": N_("Translated"),
-}
-STATUS_COLOURS: dict[str, Literal["red", "orange", "green"]] = {
-    "missing": "red", "stale": "orange", "current": "green"}
-ORIGINAL = """
-<div class="ap-original" dir="auto" lang="{{ lang }}"
-     style="white-space: pre-wrap; unicode-bidi: plaintext; padding: 0.5rem 0.75rem;
-            border-inline-start: 3px solid #999; margin: 0.25rem 0 0.5rem 0;
-            font-size: 1.05rem; line-height: 1.6;">{{ text }}</div>
-"""
+from asylum_prep.ui.translation_status import ORIGINAL, STATUS_COLOURS, STATUS_LABELS
 
 
 def _base(case_id: str) -> int:
@@ -146,27 +139,34 @@ def render(ctx: PageContext) -> None:
         _show_notice("")
         translate_requests.render(ctx, case_id, case.record)
         translate_declaration.render(ctx, case_id)
-        counts = {s: sum(1 for i in items if i.status == s) for s in STATUSES}
-        st.write(t("{missing} not translated · {stale} out of date · {current} translated",
-                   **counts))
-        if not items:
-            st.info(t("There are no written answers to translate yet."))
-            return
-        if language == "en":
-            st.info(t("The answers are in English; they need no translation unless the "
-                      "language of the answers is changed."))
-        shown: list[Status] = st.multiselect(
-            t("Show"), list(STATUSES), default=["missing", "stale"],
-            format_func=lambda s: t(STATUS_LABELS[s]), key=state.W_TR_FILTER,
-            placeholder=t("Choose one or more"), select_all=False, filter_mode=None)
-        visible = [i for i in items if i.status in shown]
-        on_screen = {i.path for i in visible}
-        for item in items:  # a notice of an answer the filter now hides (e.g. just saved)
-            if item.path not in on_screen and item.path in st.session_state.get(
-                    state.TR_NOTICE, {}):
-                st.caption(html.md_escape(item.label.text(t)))
-                _show_notice(item.path)
-        if not visible:
-            st.success(t("Nothing to show with these filters."))
-        for item in visible:
-            _item(ctx, case_id, item)
+        _answers(ctx, case_id, items, language)
+        translate_exhibits.render(ctx, case_id)
+
+
+def _answers(ctx: PageContext, case_id: str, items: list[TranslationItem],
+             language: str) -> None:
+    t = ctx.t
+    counts = {s: sum(1 for i in items if i.status == s) for s in STATUSES}
+    st.write(t("{missing} not translated · {stale} out of date · {current} translated",
+               **counts))
+    if not items:
+        st.info(t("There are no written answers to translate yet."))
+        return
+    if language == "en":
+        st.info(t("The answers are in English; they need no translation unless the "
+                  "language of the answers is changed."))
+    shown: list[Status] = st.multiselect(
+        t("Show"), list(STATUSES), default=["missing", "stale"],
+        format_func=lambda s: t(STATUS_LABELS[s]), key=state.W_TR_FILTER,
+        placeholder=t("Choose one or more"), select_all=False, filter_mode=None)
+    visible = [i for i in items if i.status in shown]
+    on_screen = {i.path for i in visible}
+    for item in items:  # a notice of an answer the filter now hides (e.g. just saved)
+        if item.path not in on_screen and item.path in st.session_state.get(
+                state.TR_NOTICE, {}):
+            st.caption(html.md_escape(item.label.text(t)))
+            _show_notice(item.path)
+    if not visible:
+        st.success(t("Nothing to show with these filters."))
+    for item in visible:
+        _item(ctx, case_id, item)

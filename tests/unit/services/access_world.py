@@ -166,6 +166,14 @@ class World:
             filename="photo.png", title=f"Photo {self.n()}", base_version=self.version())
         return evidence_id
 
+    def foreign_evidence(self) -> str:
+        """A one-page picture of a document in Persian, added by the attorney."""
+        evidence_id, _, _ = ev.add_evidence(
+            self.store, self.people.attorney, self.case_id, data=hostile.small_png((40, 30)),
+            filename="summons.png", title=f"Summons {self.n()}", language="fa",
+            base_version=self.version())
+        return evidence_id
+
     def report(self) -> tuple[str, int]:
         """(report id, a passage id) of a new report in the library."""
         n = self.n()

@@ -279,6 +279,13 @@ FACTORIES: dict[str, Factory] = {
     "evidence.update_exhibit_settings": lambda w, a: {
         **_at_version(w, a), "settings": ExhibitSettings(case_tabs=TabStyle.numbers)},
     "evidence.remove_evidence": _evidence(),
+    "exhibit_translations.list_exhibit_translations": _case,
+    "exhibit_translations.exhibit_pages": lambda w, a: {"case_id": w.case_id,
+                                                       "evidence_id": w.foreign_evidence()},
+    "exhibit_translations.save_exhibit_translation": lambda w, a: {
+        "evidence_id": w.foreign_evidence(), **_at_version(w, a),
+        "pages": [f"Summons, page one {w.n()}"], "translator_name": "Translator",
+        "translator_address": "1 Main St", "competence": "Native speaker of Persian"},
     "evidence.warnings_for": _case,
     "evidence.thumbnail": _no_version(_evidence()),
     "packet.render_packet": lambda w, a: _after(w.evidence, _case(w, a)),
@@ -493,8 +500,8 @@ def test_the_applicant_and_the_translator_are_limited_as_the_issue_asks() -> Non
                             "packet.render_packet", "cases.save_as_team",
                             "cases.list_members", "evidence.thumbnail"}
     assert {n.split(".")[0] for n in allowed(Role.translator)} <= {
-        "cases", "translations", "users", "accounts", "declaration", "declaration_confirm",
-        "web_sessions"}
+        "cases", "translations", "exhibit_translations", "users", "accounts", "declaration",
+        "declaration_confirm", "web_sessions"}
     assert {n for n in allowed(Role.translator) if n.startswith("declaration")} == {
         "declaration.show_declaration", "declaration.declaration_history",
         "declaration.declaration_diff", "declaration_confirm.translate_paragraph",
