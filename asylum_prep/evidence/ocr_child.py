@@ -1,0 +1,129 @@
+"""The OCR child: run by evidence.ocr as `python -m asylum_prep.evidence.ocr_child` in the
+sandbox (evidence.sandbox: its own process group, no network, a private directory the parent
+removes), under the limits render_child sets. It reads a safe rendition (evidence.safe_rendition:
+page pictures and nothing else, never the upload itself) on stdin and writes, per page, the
+words Tesseract read with their boxes, in the frames of evidence.render_frames:
+
+    P  {"page": n, "width": pt, "height": pt, "own_text": bool,
+        "words": [[x0, y0, x1, y1, "text"], ...], "lines": ["text", ...]}
+       (boxes in points from the top-left corner; a page that already has text of its own,
+       the born-digital pages, is not read: own_text, no words)
+    Z  {"pages": n, "peak_kb": k}
+    X  a refusal, as render_child's
+
+A page is drawn by pdftoppm in grey at the rendition's resolution and piped to
+`tesseract stdin stdout -l <models> tsv`: no file is written. The words of a line keep
+Tesseract's reading order (right to left for Arabic script).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from typing import IO
+
+from asylum_prep.evidence import render_frames as rf
+from asylum_prep.evidence.render_child import (
+    MAX_WORD_CHARS,
+    MAX_WORDS,
+    Refused,
+    failed,
+    page_words,
+    peak_kb,
+    set_limits,
+    tool,
+)
+
+MODEL_NAME = r"^[a-z_]{3,8}(\+[a-z_]{3,8}){0,3}$"
+
+
+def _run(command: list[str], data: bytes, timeout: float) -> bytes:
+    try:
+        return subprocess.run(command, input=data, capture_output=True, timeout=timeout,
+                              check=True).stdout
+    except subprocess.CalledProcessError as exc:
+        raise failed(exc.returncode) from None
+    except (subprocess.TimeoutExpired, OSError):
+        raise Refused(rf.UNREADABLE, f"{command[0]} timed out or could not start") from None
+
+
+def read_tsv(tsv: str, scale: float) -> tuple[list[list[object]], list[str]]:
+    """(words, lines) of Tesseract's TSV: word boxes scaled from pixels to points, the words
+    of each line joined by spaces."""
+    words: list[list[object]] = []
+    lines: dict[tuple[str, ...], list[str]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) != 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        text = cols[11].strip()[:MAX_WORD_CHARS]
+        left, top, width, height = (int(c) for c in cols[6:10])
+        if len(words) < MAX_WORDS:
+            words.append([round(left * scale, 2), round(top * scale, 2),
+                          round((left + width) * scale, 2), round((top + height) * scale, 2),
+                          text])
+        lines.setdefault(tuple(cols[1:5]), []).append(text)
+    return words, [" ".join(line) for line in lines.values()]
+
+
+def read_pages(data: bytes, out: IO[bytes], args: argparse.Namespace) -> int:
+    pages = page_words(data, args.tool_timeout)
+    if not pages:
+        raise Refused(rf.UNREADABLE)
+    for n, (width, height, own) in enumerate(pages, start=1):
+        frame: dict[str, object] = {"page": n, "width": width, "height": height,
+                                    "own_text": bool(own), "words": [], "lines": []}
+        if not own:
+            pgm = _run([tool("pdftoppm"), "-q", "-gray", "-r", str(args.dpi), "-f", str(n),
+                        "-l", str(n), "-"], data, args.tool_timeout)
+            tsv = _run([tool("tesseract"), "stdin", "stdout", "-l", args.models,
+                        "--dpi", str(args.dpi), "tsv"], pgm, args.tool_timeout)
+            frame["words"], frame["lines"] = read_tsv(tsv.decode("utf-8", "replace"),
+                                                      72 / args.dpi)
+        rf.write_json(out, rf.PAGE, frame)
+        out.flush()  # the parent counts pages as they come: the job's progress
+    return len(pages)
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="ocr_child")
+    p.add_argument("--models", required=True)
+    p.add_argument("--dpi", type=int, default=150)
+    p.add_argument("--memory", type=int, default=1 << 30)
+    p.add_argument("--cpu", type=int, default=600)
+    p.add_argument("--file-size", type=int, default=0)
+    p.add_argument("--max-input", type=int, default=256 << 20)
+    p.add_argument("--tool-timeout", type=float, default=300.0)
+    args = p.parse_args(argv)
+    if not re.match(MODEL_NAME, args.models):
+        p.error("bad model names")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    set_limits(args)
+    data = sys.stdin.buffer.read(args.max_input + 1)
+    out = sys.stdout.buffer
+    out.write(rf.MAGIC)
+    try:
+        if len(data) > args.max_input:
+            raise Refused(rf.TOO_LARGE)
+        pages = read_pages(data, out, args)
+    except Refused as exc:
+        rf.write_json(out, rf.ERROR, {"error": exc.code, "detail": exc.detail})
+        out.flush()
+        return 2
+    except MemoryError:
+        rf.write_json(out, rf.ERROR, {"error": rf.TOO_LARGE, "detail": "out of memory"})
+        out.flush()
+        return 2
+    rf.write_json(out, rf.END, {"pages": pages, "peak_kb": peak_kb()})
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
