@@ -21,8 +21,8 @@ from asylum_prep.config import Settings
 from asylum_prep.errors import AuthError, LockedOut
 from asylum_prep.services import accounts, answers, audit, cases, coi, users
 from asylum_prep.storage import engine as storage_engine
-from asylum_prep.storage.engine import Store, open_store
-from asylum_prep.storage.tables import SignInFailure, User
+from asylum_prep.storage.engine import Store, head_revision, open_store
+from asylum_prep.storage.tables import OcrJob, SignInFailure, User, WorkerLease
 from tests.support import PASSWORD, make_people
 from tests.unit.country_info.conftest import report, write
 
@@ -77,7 +77,7 @@ def test_a_populated_0002_store_upgrades_without_loss(settings: Settings, tmp_pa
 
     store = open_store(settings)  # the current code migrates the old store to head
     try:
-        assert _revision(store) == "0005"
+        assert _revision(store) == head_revision()
         assert "facets" in _columns(store, "coi_passages")
         assert {"must_change_password", "failed_at"} <= _columns(store, "users")
         opened = cases.open_case(store, people.attorney, people.case_id)
@@ -118,7 +118,7 @@ def test_a_populated_0004_store_gains_the_account_controls(settings: Settings) -
 
     store = open_store(settings)
     try:
-        assert _revision(store) == "0005"
+        assert _revision(store) == head_revision()
         with store.session() as session:
             rows = {u.username: u for u in session.exec(select(User))}
             assert not any(u.must_change_password for u in rows.values())
@@ -132,5 +132,24 @@ def test_a_populated_0004_store_gains_the_account_controls(settings: Settings) -
         with pytest.raises(AuthError):
             users.sign_in(store, username=people.translator.username, password=PASSWORD)
         assert audit.verify_chain(store)
+    finally:
+        store.close()
+
+
+def test_a_populated_0005_store_gains_an_empty_job_table_and_the_ocr_lease(
+        settings: Settings) -> None:
+    store = open_store(settings)
+    people = make_people(store)
+    _alembic(store, "0005")
+    assert "ocr_jobs" not in sa.inspect(store.engine).get_table_names()
+    store.close()
+    store = open_store(settings)
+    try:
+        assert _revision(store) == head_revision()
+        with store.session() as session:
+            assert list(session.exec(select(OcrJob))) == []
+            lease = session.get(WorkerLease, "ocr")
+            assert lease is not None and lease.owner is None
+            assert session.get(User, people.attorney.id) is not None
     finally:
         store.close()
