@@ -205,3 +205,7 @@ _.item_name
 # gendered sentences and the extractor that writes both contexts of each.
 _.extract_gendered
 _.MESSAGES
+
+# Kept in the record as when an exhibit's text was read (domain.evidence.ExhibitText): read by
+# whoever exports the record (archives, `evidence list --json`), never by name in the code.
+_.read_at

@@ -25,7 +25,7 @@ from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.evidence import exhibits, intake
 from asylum_prep.evidence.checks import EvidenceWarning, evidence_warnings
-from asylum_prep.services import audit, renditions
+from asylum_prep.services import audit, ocr, renditions
 from asylum_prep.services.access import Permission, guarded, require, visible_record
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.cases import commit_version
@@ -206,6 +206,7 @@ def add_evidence(
             action="evidence_add",
             check_paths=False,
         )
+        ocr.enqueue(session, case_id, item, actor.id)  # read in the background (services.ocr)
         audit.log(
             session,
             actor,

@@ -172,6 +172,9 @@ FACTORIES: dict[str, Factory] = {
     "evidence.thumbnail": _no_version(_evidence()),
     "packet.render_packet": lambda w, a: _after(w.evidence, _case(w, a)),
     "renditions.store_missing_renditions": _case,
+    "ocr.read_exhibits": _case,
+    "ocr.reading_progress": _case,
+    "ocr.exhibit_text": _no_version(_evidence()),
     "invites.create_invite": _case,
     "maintenance.create_account": lambda w, a: {"username": f"made{w.n()}",
                                                 "password": PASSWORD, "role": Role.translator},
@@ -345,7 +348,7 @@ def test_the_applicant_and_the_translator_are_limited_as_the_issue_asks() -> Non
                             "packet.render_packet", "cases.save_as_team",
                             "cases.list_members", "evidence.thumbnail"}
     assert {n.split(".")[0] for n in allowed(Role.translator)} <= {
-        "cases", "translations", "users", "accounts"}
+        "cases", "translations", "users", "accounts", "ocr"}  # ocr: the exhibits' text
     assert allowed(Role.translator) & {n for n in SERVICE_RULES if n.startswith("cases.")} == {
         "cases.list_cases", "cases.open_case"}
 
