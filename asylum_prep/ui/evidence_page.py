@@ -17,7 +17,7 @@ from asylum_prep.i18n import Translator
 from asylum_prep.legal.jurisdictions import element_titles
 from asylum_prep.services import cases, packet, translations
 from asylum_prep.services import evidence as ev
-from asylum_prep.ui import builtin_labels, state
+from asylum_prep.ui import builtin_labels, evidence_text, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
@@ -226,6 +226,7 @@ def _exhibits(ctx: PageContext) -> None:
     if not items:
         st.info(t("No documents yet."))
         return
+    evidence_text.progress(ctx, items)
     tabs = {ex.evidence_id: ex for ex in exhibit_list(opened.record, include_excluded=True)}
     order = [ex.evidence_id for ex in tabs.values() if ex.evidence_id]
     incidents = {
@@ -284,6 +285,7 @@ def _exhibits(ctx: PageContext) -> None:
             if cols[3].toggle(t("Preview"), key=f"{state.W_EV_PREVIEW_PREFIX}{item.id}"):
                 with shown_errors(t):
                     st.image(ev.thumbnail(ctx.store, ctx.actor, case_id, item.id))
+            evidence_text.item_text(ctx, item)
             _details_form(ctx, item, incidents, element_titles(opened.jurisdiction))
 
 
