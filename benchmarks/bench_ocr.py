@@ -1,0 +1,111 @@
+"""OCR (evidence.ocr): throughput, overhead over bare Tesseract, peak memory and accuracy.
+
+Input: a 20-page Persian and a 20-page English scan made here (tests/scans.py: 14 lines of
+12-point text a page in the app's Noto fonts, drawn with Pillow at 150 dpi, turned 1.5 to 3
+degrees, blurred and noised), as a scanned PDF. It goes through the intake's cleaning and
+safe rendition first (not timed: that happens when a file is added). Ours: `ocr.recognise`
+over the rendition (the sandboxed child under `unshare -rn`, pdftotext to find pages with text,
+pdftoppm drawing each page in grey, Tesseract with the document's models plus English, the
+frames checked by the parent) and `with_text_layer`. Reference: `tesseract` run directly on the
+same page pictures (PNG files, one process a page, the same models, one OpenMP thread as ours),
+in the same run. Pages per minute on this machine (2 cores; one job at a time per server and
+Tesseract on one core, so the other core stays with the people using the app). Accuracy:
+1 - CER (Levenshtein distance over the characters, spaces collapsed, against the text drawn).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests import scans  # noqa: E402
+
+PAGES, DPI = 20, 150
+
+
+def distance(a: str, b: str) -> int:
+    """Levenshtein distance (two rows)."""
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def accuracy(found: list[str], truth: list[str]) -> float:
+    errors = total = 0
+    for got, want in zip(found, truth, strict=True):
+        got, want = " ".join(got.split()), " ".join(want.split())
+        errors += distance(got, want)
+        total += len(want)
+    return 1 - errors / total
+
+
+def _bare(images: list[Path], models: str) -> tuple[float, list[str]]:
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    start, texts = time.perf_counter(), []
+    for path in images:
+        texts.append(subprocess.run(["tesseract", str(path), "stdout", "-l", models, "--dpi",
+                                     str(DPI)], capture_output=True, check=True,
+                                    env=env).stdout.decode())
+    return time.perf_counter() - start, texts
+
+
+def bench(lang: str) -> list[dict[str, object]]:
+    from asylum_prep.domain.evidence import Mime
+    from asylum_prep.evidence import ocr, pdf_clean, safe_rendition
+
+    truth = [scans.page_lines(lang, p) for p in range(PAGES)]
+    images = [scans.scan(lines, lang, seed=p, dpi=DPI, angle=1.5 + (p % 4) / 2)
+              for p, lines in enumerate(truth)]
+    pdf = pdf_clean.clean_pdf(scans.scanned_pdf(images, dpi=DPI)).data
+    rendition = safe_rendition.make(pdf, Mime.pdf, pages=PAGES).pdf
+    models = ocr.models_for(lang)
+    with tempfile.TemporaryDirectory() as folder:  # generated pages only, no applicant data
+        paths = []
+        for n, img in enumerate(images):
+            paths.append(Path(folder) / f"{n}.png")
+            paths[-1].write_bytes(scans.png(img))
+        bare_time, bare_texts = _bare(paths, models)
+    start = time.perf_counter()
+    reading = ocr.recognise(rendition, lang, pages=PAGES, on_page=lambda n: None)
+    ocr.with_text_layer(rendition, reading)
+    ours_time = time.perf_counter() - start
+    ours_acc = accuracy([p.text for p in reading.pages], ["\n".join(t) for t in truth])
+    bare_acc = accuracy(bare_texts, ["\n".join(t) for t in truth])
+    name = f"OCR: {PAGES}-page {'Persian' if lang == 'fa' else 'English'} scan ({models})"
+    ratio = ours_time / bare_time
+    return [
+        {"name": name, "metric": "pages per minute", "unit": "pages/min",
+         "ours": PAGES * 60 / ours_time, "reference": PAGES * 60 / bare_time,
+         "reference_label": "tesseract run directly on the same pages",
+         "target": f"our time <= 1.2x bare tesseract (ratio {ratio:.2f})",
+         "ok": ratio <= 1.2},
+        {"name": name, "metric": "peak RSS (child and its tools)", "unit": "MB",
+         "ours": reading.peak_kb / 1024, "reference": None, "reference_label": "",
+         "target": "< 1024 MB", "ok": reading.peak_kb / 1024 < 1024},
+        {"name": name, "metric": "character accuracy (1 - CER)", "unit": "%",
+         "ours": 100 * ours_acc, "reference": 100 * bare_acc,
+         "reference_label": "tesseract directly on the same pages",
+         "target": ">= 95%", "ok": ours_acc >= 0.95},
+    ]
+
+
+def run() -> list[dict[str, object]]:
+    return [*bench("fa"), *bench("en")]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)
