@@ -7,7 +7,7 @@ words Tesseract read with their boxes, in the frames of evidence.render_frames:
     P  {"page": n, "width": pt, "height": pt, "own_text": bool,
         "words": [[x0, y0, x1, y1, "text"], ...], "lines": ["text", ...]}
        (boxes in points from the top-left corner; a page that already has text of its own,
-       the born-digital pages, is not read: own_text, no words)
+       the born-digital pages, is not read: own_text, no words, its own words as one line)
     Z  {"pages": n, "peak_kb": k}
     X  a refusal, as render_child's
 
@@ -74,7 +74,8 @@ def read_pages(data: bytes, out: IO[bytes], args: argparse.Namespace) -> int:
         raise Refused(rf.UNREADABLE)
     for n, (width, height, own) in enumerate(pages, start=1):
         frame: dict[str, object] = {"page": n, "width": width, "height": height,
-                                    "own_text": bool(own), "words": [], "lines": []}
+                                    "own_text": bool(own), "words": [],
+                                    "lines": [" ".join(str(w[4]) for w in own)] if own else []}
         if not own:
             pgm = _run([tool("pdftoppm"), "-q", "-gray", "-r", str(args.dpi), "-f", str(n),
                         "-l", str(n), "-"], data, args.tool_timeout)
