@@ -270,6 +270,7 @@ SERVICE_RULES: dict[str, Rule] = {
     "ocr.read_exhibits": _rule(_AT, _PA),
     "ocr.reading_progress": _rule(_AT, _PA, _TR),
     "ocr.exhibit_text": _rule(_AT, _PA, _TR, _AP),
+    "case_search.search_case": _rule(_AT, _PA, _TR),
     "maintenance.rotate_master_key": _rule(operator=True),
     # render: documents leave the app.
     "render.render_document": _rule(_AT, _PA),

@@ -17,7 +17,7 @@ from asylum_prep.i18n import Translator
 from asylum_prep.legal.jurisdictions import element_titles
 from asylum_prep.services import cases, packet, translations
 from asylum_prep.services import evidence as ev
-from asylum_prep.ui import builtin_labels, evidence_text, state
+from asylum_prep.ui import builtin_labels, case_search_panel, evidence_text, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
@@ -331,4 +331,6 @@ def render_page(ctx: PageContext) -> None:
     with shown_errors(ctx.t):
         _warnings(ctx)
         _exhibits(ctx)
+        case_search_panel.render(ctx, cases.open_case(ctx.store, ctx.actor, str(ctx.case_id),
+                                                      audit_view=False).record)
         _packet(ctx)

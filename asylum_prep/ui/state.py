@@ -188,6 +188,7 @@ W_EV_DOWN_PREFIX = "w_ev_down_"
 W_EV_PREVIEW_PREFIX = "w_ev_preview_"
 W_EV_TEXT_PREFIX = "w_ev_text_"  # + evidence id: show the text OCR read
 W_EV_REREAD_PREFIX = "w_ev_reread_"  # + evidence id: read its text again
+W_EV_SEARCH = "w_ev_search"  # words to find in the case's answers and exhibits
 W_EV_BATES = "w_ev_bates"
 W_EV_BUILD = "w_ev_build"
 W_EV_PART_PREFIX = "w_ev_part_"  # + part number: download of a packet part

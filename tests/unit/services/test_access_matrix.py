@@ -175,6 +175,7 @@ FACTORIES: dict[str, Factory] = {
     "ocr.read_exhibits": _case,
     "ocr.reading_progress": _case,
     "ocr.exhibit_text": _no_version(_evidence()),
+    "case_search.search_case": lambda w, a: {"case_id": w.case_id, "query": "police"},
     "invites.create_invite": _case,
     "maintenance.create_account": lambda w, a: {"username": f"made{w.n()}",
                                                 "password": PASSWORD, "role": Role.translator},
@@ -348,7 +349,7 @@ def test_the_applicant_and_the_translator_are_limited_as_the_issue_asks() -> Non
                             "packet.render_packet", "cases.save_as_team",
                             "cases.list_members", "evidence.thumbnail"}
     assert {n.split(".")[0] for n in allowed(Role.translator)} <= {
-        "cases", "translations", "users", "accounts", "ocr"}  # ocr: the exhibits' text
+        "cases", "translations", "users", "accounts", "ocr", "case_search"}  # the exhibits' text
     assert allowed(Role.translator) & {n for n in SERVICE_RULES if n.startswith("cases.")} == {
         "cases.list_cases", "cases.open_case"}
 
