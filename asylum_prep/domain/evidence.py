@@ -77,6 +77,10 @@ class ExhibitText(Model):
     pages_read: int = Field(default=0, ge=0, description="Pages read by OCR.")
     models: Short = Field(default="", description="Tesseract models used, e.g. fas+eng.")
     read_at: datetime | None = None
+    dates: list[FuzzyDate] = Field(
+        default_factory=list,
+        description="Whole dates written in the text (evidence.text_dates), for the "
+        "consistency check against the events the exhibit is linked to.")
 
 
 class ExhibitPlacement(Model):

@@ -175,3 +175,35 @@ def test_an_archive_of_a_read_case_imports_and_its_files_are_read_again(store, p
     assert (job.evidence_id, job.state) == (eid, ocr.QUEUED)
     assert ocr_worker.drain(store, summary.case_id, timeout=300)
     assert WORD in ocr.exhibit_text(store, people.attorney, summary.case_id, eid)[0]
+
+
+def test_a_summons_dated_apart_from_the_story_raises_a_flag_naming_both(store, people) -> None:
+    from datetime import date
+
+    from asylum_prep.domain.dates import FuzzyDate, Precision
+    from asylum_prep.services import answers, checks
+
+    iid, v = answers.add_item(store, people.applicant, people.case_id,
+                              list_path="incidents.items", base_version=_version(store, people))
+    answers.save_answer(store, people.applicant, people.case_id,
+                        path=f"incidents.items.{iid}.date",
+                        value=FuzzyDate(iso=date(2022, 6, 1), precision=Precision.month),
+                        base_version=v)
+    lines = ["SUMMONS", "You are ordered to appear at the Revolutionary Court.",
+             "Issued on 14 May 2022 by the prosecutor."]
+    eid = _add_scan(store, people, "en", lines)
+    ev.update_evidence(store, people.paralegal, people.case_id, eid,
+                       base_version=_version(store, people), incidents=[iid])
+    assert not [f for f in checks.run_checks(store, people.attorney, people.case_id).flags
+                if f.rule == "document_date_vs_event"]  # not read yet: nothing to compare
+    assert ocr_worker.drain(store, people.case_id, timeout=300)
+    assert [d.iso for d in _item(store, people, eid).text.dates] == [date(2022, 5, 14)]
+    [flag] = [f for f in checks.run_checks(store, people.attorney, people.case_id).flags
+              if f.rule == "document_date_vs_event"]
+    assert flag.places == (f"evidence.{eid}.text", f"incidents.items.{iid}.date")
+    assert "2022-05-14" in flag.message
+    checks.dismiss_flag(store, people.attorney, people.case_id, flag_id=flag.id,
+                        reason="The summons came before the arrest.",
+                        base_version=_version(store, people))
+    assert not [f for f in checks.run_checks(store, people.attorney, people.case_id).open_flags
+                if f.rule == "document_date_vs_event"]
