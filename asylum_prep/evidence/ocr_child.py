@@ -11,7 +11,8 @@ words Tesseract read with their boxes, in the frames of evidence.render_frames:
     Z  {"pages": n, "peak_kb": k}
     X  a refusal, as render_child's
 
-A page is drawn by pdftoppm in grey at the rendition's resolution and piped to
+Each run of pages without text is drawn by one pdftoppm, in grey at the rendition's
+resolution, page after page into a pipe, and each page is piped on to
 `tesseract stdin stdout -l <models> tsv`: no file is written. The words of a line keep
 Tesseract's reading order (right to left for Arabic script).
 """
@@ -22,6 +23,7 @@ import argparse
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from typing import IO
 
 from asylum_prep.evidence import render_frames as rf
@@ -30,8 +32,10 @@ from asylum_prep.evidence.render_child import (
     MAX_WORDS,
     Refused,
     failed,
+    feed,
     page_words,
     peak_kb,
+    pnm_header,
     set_limits,
     tool,
 )
@@ -68,17 +72,58 @@ def read_tsv(tsv: str, scale: float) -> tuple[list[list[object]], list[str]]:
     return words, [" ".join(line) for line in lines.values()]
 
 
+def _runs(pages: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive page numbers: (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for n in pages:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _pictures(data: bytes, first: int, last: int,
+              args: argparse.Namespace) -> Iterator[tuple[int, bytes]]:
+    """(page number, the page as a grey PGM) for pages first..last, from one pdftoppm that
+    draws them in turn while Tesseract reads the previous one."""
+    proc = subprocess.Popen(
+        [tool("pdftoppm"), "-q", "-gray", "-r", str(args.dpi), "-f", str(first), "-l",
+         str(last), "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    feeder = feed(proc.stdin, data)
+    try:
+        for n in range(first, last + 1):
+            size = pnm_header(proc.stdout, b"P5")
+            if size is None:
+                raise Refused(rf.UNREADABLE, "pdftoppm drew fewer pages than asked")
+            header = b"P5\n%d %d\n255\n" % size
+            yield n, header + rf.read_exactly(proc.stdout, size[0] * size[1])
+    except rf.MalformedStream:
+        raise Refused(rf.UNREADABLE) from None
+    finally:
+        proc.stdout.close()
+        code = proc.wait()
+        feeder.join(1)
+    if code != 0:
+        raise failed(code)
+
+
 def read_pages(data: bytes, out: IO[bytes], args: argparse.Namespace) -> int:
     pages = page_words(data, args.tool_timeout)
     if not pages:
         raise Refused(rf.UNREADABLE)
+    scanned = [n for n, (_, _, own) in enumerate(pages, start=1) if not own]
+    pictures = (pic for first, last in _runs(scanned)
+                for pic in _pictures(data, first, last, args))
     for n, (width, height, own) in enumerate(pages, start=1):
         frame: dict[str, object] = {"page": n, "width": width, "height": height,
                                     "own_text": bool(own), "words": [],
                                     "lines": [" ".join(str(w[4]) for w in own)] if own else []}
         if not own:
-            pgm = _run([tool("pdftoppm"), "-q", "-gray", "-r", str(args.dpi), "-f", str(n),
-                        "-l", str(n), "-"], data, args.tool_timeout)
+            number, pgm = next(pictures)
+            assert number == n
             tsv = _run([tool("tesseract"), "stdin", "stdout", "-l", args.models,
                         "--dpi", str(args.dpi), "tsv"], pgm, args.tool_timeout)
             frame["words"], frame["lines"] = read_tsv(tsv.decode("utf-8", "replace"),

@@ -72,7 +72,7 @@ def set_limits(args: argparse.Namespace) -> None:
     cap(resource.RLIMIT_CORE, 0, 0)
 
 
-def _feed(stream: IO[bytes] | None, data: bytes) -> threading.Thread:
+def feed(stream: IO[bytes] | None, data: bytes) -> threading.Thread:
     def write() -> None:
         try:
             if stream is not None:
@@ -125,12 +125,14 @@ def page_dpi(width: float, height: float, dpi: int, max_pixels: int) -> int:
     return dpi
 
 
-def _ppm_header(stream: IO[bytes]) -> tuple[int, int] | None:
+def pnm_header(stream: IO[bytes], magic_word: bytes = b"P6") -> tuple[int, int] | None:
+    """(width, height) of the next picture pdftoppm writes (P6: colour, P5: grey), or None
+    at the end of its output."""
     magic = stream.readline()
     if not magic:
         return None
     size, depth = stream.readline().split(), stream.readline().strip()
-    if magic.strip() != b"P6" or len(size) != 2 or depth != b"255":
+    if magic.strip() != magic_word or len(size) != 2 or depth != b"255":
         raise Refused(rf.UNREADABLE)
     return int(size[0]), int(size[1])
 
@@ -158,10 +160,10 @@ def render_pdf(data: bytes, out: IO[bytes], args: argparse.Namespace) -> int:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
         assert proc.stdout is not None
-        feeder = _feed(proc.stdin, data)
+        feeder = feed(proc.stdin, data)
         try:
             for n in range(first, last + 1):
-                size = _ppm_header(proc.stdout)
+                size = pnm_header(proc.stdout)
                 if size is None:
                     break
                 width, height, words = pages[n - 1]
