@@ -10,12 +10,15 @@ import streamlit as st
 from asylum_prep.domain.evidence import EvidenceItem, TextStatus
 from asylum_prep.errors import N_
 from asylum_prep.services import ocr
-from asylum_prep.ui import state
+from asylum_prep.ui import html, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
-from asylum_prep.ui.html import md_escape
 
 REFRESH_SECONDS = 3
+# A page's text as read, each line in its own direction (a Persian page right to left).
+PAGE_TEXT = ('<div class="ap-page-text" style="white-space: pre-wrap">'
+             '{% for line in text.splitlines() %}<div dir="auto">{{ line }}</div>{% endfor %}'
+             '</div>')
 STATUS_LABELS = {
     TextStatus.not_read: N_("Waiting to read the text of the scanned pages."),
     TextStatus.read: N_("The text of the scanned pages was read."),
@@ -43,7 +46,7 @@ def progress(ctx: PageContext, items: list[EvidenceItem]) -> None:
         if not active:
             st.rerun(scope="app")
         for job in active:
-            name = md_escape(names.get(job.evidence_id, job.evidence_id))
+            name = html.md_escape(names.get(job.evidence_id, job.evidence_id))
             if job.state == ocr.RUNNING:
                 st.progress(job.pages_done / max(job.pages_total, 1),
                             text=t("Reading {name}: page {done} of {total}.", name=name,
@@ -65,7 +68,7 @@ def item_text(ctx: PageContext, item: EvidenceItem) -> None:
             for number, text in enumerate(ocr.exhibit_text(ctx.store, ctx.actor, case_id,
                                                            item.id), start=1):
                 st.markdown(f"**{t('Page {n}', n=number)}**")
-                st.text(text)
+                html.show(PAGE_TEXT, text=text)
     if cols[1].button(t("Read the text again"), key=f"{state.W_EV_REREAD_PREFIX}{item.id}"):
         with shown_errors(t):
             ocr.read_exhibits(ctx.store, ctx.actor, case_id, evidence_id=item.id, again=True)

@@ -66,7 +66,8 @@ def test_waiting_then_read_then_shown_and_found(scanned) -> None:
     at = _page(people)
     assert "The text of the scanned pages was read." in " ".join(c.value for c in at.caption)
     at.toggle(key=f"{state.W_EV_TEXT_PREFIX}{eid}").set_value(True).run()
-    assert any("Colonel" in t.value for t in at.text)
+    shown = " ".join(h.proto.body for h in at.get("html"))
+    assert "Colonel" in shown and '<div dir="auto">' in shown
     with store.session() as s:
         assert s.exec(select(AuditEvent).where(AuditEvent.action == "ocr_text_view")).first()
 
