@@ -9,7 +9,10 @@ pdftoppm drawing each page in grey, Tesseract with the document's models plus En
 frames checked by the parent) and `with_text_layer`. Reference: `tesseract` run directly on the
 same page pictures (PNG files, one process a page, the same models, one OpenMP thread as ours),
 in the same run. Pages per minute on this machine (2 cores; one job at a time per server and
-Tesseract on one core, so the other core stays with the people using the app). Both are run
+Tesseract on one core, so the other core stays with the people using the app). A second
+reference is Tesseract directly on the page pictures the safe rendition holds (what ours
+reads: the packet keeps a noisy scan's pages as JPEG, whose artefacts cost Tesseract more
+time), which isolates the cost of our own pipeline. Both are run
 twice, alternating, and the faster run of each counts (the machine is shared: the slower run
 is the one something else slowed). The overhead target is checked on CPU time (this process,
 its children and theirs, user + system), which other load on the machine changes far less than
@@ -19,13 +22,15 @@ characters, spaces collapsed, against the text drawn).
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+import pikepdf
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -63,11 +68,11 @@ def _cpu() -> float:
                                                  resource.getrusage(resource.RUSAGE_SELF)))
 
 
-def _bare(images: list[Path], models: str) -> list[str]:
+def _bare(images: list[bytes], models: str) -> list[str]:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    return [subprocess.run(["tesseract", str(path), "stdout", "-l", models, "--dpi", str(DPI)],
-                           capture_output=True, check=True, env=env).stdout.decode()
-            for path in images]
+    return [subprocess.run(["tesseract", "stdin", "stdout", "-l", models, "--dpi", str(DPI)],
+                           input=image, capture_output=True, check=True, env=env).stdout.decode()
+            for image in images]
 
 
 def _timed(fn):  # type: ignore[no-untyped-def]
@@ -79,7 +84,7 @@ def _timed(fn):  # type: ignore[no-untyped-def]
 
 def bench(lang: str) -> list[dict[str, object]]:
     from asylum_prep.domain.evidence import Mime
-    from asylum_prep.evidence import ocr, pdf_clean, safe_rendition
+    from asylum_prep.evidence import ocr, ocr_child, pdf_clean, safe_rendition
 
     truth = [scans.page_lines(lang, p) for p in range(PAGES)]
     images = [scans.scan(lines, lang, seed=p, dpi=DPI, angle=1.5 + (p % 4) / 2)
@@ -93,16 +98,17 @@ def bench(lang: str) -> list[dict[str, object]]:
         ocr.with_text_layer(rendition, reading)
         return reading
 
-    bare_runs, our_runs = [], []
-    with tempfile.TemporaryDirectory() as folder:  # generated pages only, no applicant data
-        paths = []
-        for n, img in enumerate(images):
-            paths.append(Path(folder) / f"{n}.png")
-            paths[-1].write_bytes(scans.png(img))
-        for _ in range(RUNS):
-            bare_runs.append(_timed(lambda: _bare(paths, models)))
-            our_runs.append(_timed(ours))
+    originals = [scans.png(img) for img in images]
+    with pikepdf.open(io.BytesIO(rendition)) as doc:
+        packet_pictures = [ocr_child.own_picture(doc, n, 792.0) for n in range(1, PAGES + 1)]
+    as_packed = [found[0] for found in packet_pictures if found is not None]
+    bare_runs, packed_runs, our_runs = [], [], []
+    for _ in range(RUNS):
+        bare_runs.append(_timed(lambda: _bare(originals, models)))
+        packed_runs.append(_timed(lambda: _bare(as_packed, models)))
+        our_runs.append(_timed(ours))
     bare_time, bare_cpu = min(r[0] for r in bare_runs), min(r[1] for r in bare_runs)
+    packed_cpu = min(r[1] for r in packed_runs)
     ours_time, ours_cpu = min(r[0] for r in our_runs), min(r[1] for r in our_runs)
     reading = our_runs[0][2]
     want = ["\n".join(t) for t in truth]
@@ -119,6 +125,11 @@ def bench(lang: str) -> list[dict[str, object]]:
          "ours": ours_cpu / PAGES, "reference": bare_cpu / PAGES,
          "reference_label": "tesseract run directly on the same pages",
          "target": "<= 1.2x bare tesseract", "ok": cpu_ratio <= 1.2},
+        {"name": name, "metric": "CPU seconds per page", "unit": "s",
+         "ours": ours_cpu / PAGES, "reference": packed_cpu / PAGES,
+         "reference_label": "tesseract directly on the pictures the packet holds",
+         "target": "report (our pipeline alone; the rest is the rendition's JPEG)",
+         "ok": True},
         {"name": name, "metric": "peak RSS (child and its tools)", "unit": "MB",
          "ours": reading.peak_kb / 1024, "reference": None, "reference_label": "",
          "target": "< 1024 MB", "ok": reading.peak_kb / 1024 < 1024},

@@ -11,20 +11,26 @@ words Tesseract read with their boxes, in the frames of evidence.render_frames:
     Z  {"pages": n, "peak_kb": k}
     X  a refusal, as render_child's
 
-Each run of pages without text is drawn by one pdftoppm, in grey at the rendition's
-resolution, page after page into a pipe, and each page is piped on to
-`tesseract stdin stdout -l <models> tsv`: no file is written. The words of a line keep
+A page's picture is read straight from the rendition (`own_picture`: the pixels the packet
+shows, nothing drawn again); a page of another shape is drawn by pdftoppm (one per run of such
+pages, in grey at the rendition's resolution, page after page into a pipe). Each picture is
+piped to `tesseract stdin stdout -l <models> tsv`: no file is written. The words of a line keep
 Tesseract's reading order (right to left for Arabic script).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from typing import IO
+
+import pikepdf
+from pikepdf import PdfImage
+from pikepdf.models.image import UnsupportedImageTypeError
 
 from asylum_prep.evidence import render_frames as rf
 from asylum_prep.evidence.render_child import (
@@ -41,6 +47,8 @@ from asylum_prep.evidence.render_child import (
 )
 
 MODEL_NAME = r"^[a-z_]{3,8}(\+[a-z_]{3,8}){0,3}$"
+Placement = tuple[float, float, float, float]  # points per pixel (x, y), picture's top left
+_IMAGE_DRAWN = re.compile(rb"^q ([0-9.]+) 0 0 ([0-9.]+) ([0-9.]+) ([0-9.]+) cm /Im0 Do Q")
 
 
 def _run(command: list[str], data: bytes, timeout: float) -> bytes:
@@ -53,9 +61,10 @@ def _run(command: list[str], data: bytes, timeout: float) -> bytes:
         raise Refused(rf.UNREADABLE, f"{command[0]} timed out or could not start") from None
 
 
-def read_tsv(tsv: str, scale: float) -> tuple[list[list[object]], list[str]]:
-    """(words, lines) of Tesseract's TSV: word boxes scaled from pixels to points, the words
-    of each line joined by spaces."""
+def read_tsv(tsv: str, place: Placement) -> tuple[list[list[object]], list[str]]:
+    """(words, lines) of Tesseract's TSV: word boxes moved from the picture's pixels to the
+    page's points, the words of each line joined by spaces."""
+    sx, sy, ox, oy = place
     words: list[list[object]] = []
     lines: dict[tuple[str, ...], list[str]] = {}
     for row in tsv.splitlines()[1:]:
@@ -65,8 +74,8 @@ def read_tsv(tsv: str, scale: float) -> tuple[list[list[object]], list[str]]:
         text = cols[11].strip()[:MAX_WORD_CHARS]
         left, top, width, height = (int(c) for c in cols[6:10])
         if len(words) < MAX_WORDS:
-            words.append([round(left * scale, 2), round(top * scale, 2),
-                          round((left + width) * scale, 2), round((top + height) * scale, 2),
+            words.append([round(ox + left * sx, 2), round(oy + top * sy, 2),
+                          round(ox + (left + width) * sx, 2), round(oy + (top + height) * sy, 2),
                           text])
         lines.setdefault(tuple(cols[1:5]), []).append(text)
     return words, [" ".join(line) for line in lines.values()]
@@ -110,24 +119,56 @@ def _pictures(data: bytes, first: int, last: int,
         raise failed(code)
 
 
+def own_picture(doc: pikepdf.Pdf, n: int, height: float) -> tuple[bytes, Placement, int] | None:
+    """Page n's picture as a grey PGM, where it lies on the page and its resolution, read
+    straight from a safe rendition's page (one image, drawn by evidence.safe_rendition as
+    `q w 0 0 h x y cm /Im0 Do Q`): Tesseract then reads exactly the pixels in the packet, and
+    nothing is drawn again. None for a page of any other shape (drawn by pdftoppm instead)."""
+    try:
+        page = doc.pages[n - 1]
+        contents = page.obj.Contents
+        raw = contents.read_bytes() if isinstance(contents, pikepdf.Stream) else b""
+        found = _IMAGE_DRAWN.match(raw)
+        if found is None:
+            return None
+        w, h, x, y = (float(v) for v in found.groups())
+        image = page.obj.Resources.XObject.Im0
+        if not isinstance(image, pikepdf.Stream):
+            return None
+        picture = PdfImage(image).as_pil_image().convert("L")
+    except (pikepdf.PdfError, AttributeError, KeyError, ValueError, OSError,
+            NotImplementedError, UnsupportedImageTypeError):
+        return None
+    pw, ph = picture.size
+    place = (w / pw, h / ph, x, height - y - h)
+    header = b"P5\n%d %d\n255\n" % (pw, ph)
+    return header + picture.tobytes(), place, max(round(pw * 72 / w), 1)
+
+
 def read_pages(data: bytes, out: IO[bytes], args: argparse.Namespace) -> int:
     pages = page_words(data, args.tool_timeout)
     if not pages:
         raise Refused(rf.UNREADABLE)
-    scanned = [n for n, (_, _, own) in enumerate(pages, start=1) if not own]
-    pictures = (pic for first, last in _runs(scanned)
+    doc = pikepdf.open(io.BytesIO(data))
+    own_pictures = {n: own_picture(doc, n, height)
+                    for n, (_, height, own) in enumerate(pages, start=1) if not own}
+    drawn = [n for n, found in own_pictures.items() if found is None]
+    pictures = (pic for first, last in _runs(drawn)
                 for pic in _pictures(data, first, last, args))
     for n, (width, height, own) in enumerate(pages, start=1):
         frame: dict[str, object] = {"page": n, "width": width, "height": height,
                                     "own_text": bool(own), "words": [],
                                     "lines": [" ".join(str(w[4]) for w in own)] if own else []}
         if not own:
-            number, pgm = next(pictures)
-            assert number == n
+            found = own_pictures[n]
+            if found is None:
+                number, pgm = next(pictures)
+                assert number == n
+                found = (pgm, (72 / args.dpi, 72 / args.dpi, 0.0, 0.0), args.dpi)
+            pgm, place, dpi = found
             tsv = _run([tool("tesseract"), "stdin", "stdout", "-l", args.models,
-                        "--dpi", str(args.dpi), "tsv"], pgm, args.tool_timeout)
-            frame["words"], frame["lines"] = read_tsv(tsv.decode("utf-8", "replace"),
-                                                      72 / args.dpi)
+                        "--dpi", str(dpi), "tsv"], pgm, args.tool_timeout)
+            frame["words"], frame["lines"] = read_tsv(tsv.decode("utf-8", "replace"), place)
         rf.write_json(out, rf.PAGE, frame)
         out.flush()  # the parent counts pages as they come: the job's progress
     return len(pages)

@@ -4,9 +4,11 @@ refused."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 
+import pikepdf
 import pytest
 
 from asylum_prep.domain.evidence import Mime
@@ -73,3 +75,19 @@ def test_models_follow_the_documents_language() -> None:
 def test_a_broken_rendition_is_refused_not_read() -> None:
     with pytest.raises(RenditionFailed):
         ocr.recognise(b"%PDF-1.7 not really", "en", pages=1, on_page=lambda n: None)
+
+
+def test_a_photo_page_is_read_from_its_own_picture_and_the_words_sit_on_it() -> None:
+    lines = scans.page_lines("en", 3, count=4)
+    photo = scans.png(scans.scan(lines, "en", seed=7))
+    made = safe_rendition.make(photo, Mime.png)
+    reading = ocr.recognise(made.pdf, "en", pages=1, on_page=lambda n: None)
+    with pikepdf.open(io.BytesIO(made.pdf)) as doc:
+        image = doc.pages[0].obj.Resources.XObject.Im0
+        pixels = (int(image.Width), int(image.Height))
+    x, y, w, h = safe_rendition.picture_box((612, 792), pixels)
+    top = 792 - y - h  # the picture's top edge, from the top of the page
+    words = reading.pages[0].words
+    assert _share(reading.pages[0].text, lines) >= 0.8
+    assert all(x - 1 <= wd.x0 < wd.x1 <= x + w + 1 and top - 1 <= wd.y0 < wd.y1 <= top + h + 1
+               for wd in words)
