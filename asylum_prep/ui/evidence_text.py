@@ -39,7 +39,11 @@ def progress(ctx: PageContext, items: list[EvidenceItem]) -> None:
     if not _active(ctx):
         return
 
-    @st.fragment(run_every=REFRESH_SECONDS)
+    # Redrawn every few seconds only where this server reads in the background (else the
+    # jobs wait for `asylum-prep evidence ocr`, and a reload shows how far it got).
+    every = REFRESH_SECONDS if ctx.store.settings.ocr_in_background else None
+
+    @st.fragment(run_every=every)
     def _jobs() -> None:
         t = ctx.t
         active = _active(ctx)
