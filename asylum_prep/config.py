@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # process may use and its CPU seconds (plus 2 per page; more for a Word document).
     rendition_memory_mb: int = Field(default=1024, ge=64, le=1_048_576)
     rendition_cpu_seconds: int = Field(default=60, ge=1, le=86_400)
+    # Scanned exhibits are read (OCR) by a background thread in each app process, one job at a
+    # time per server (services.ocr_worker); off, they are read by `asylum-prep evidence ocr`.
+    ocr_in_background: bool = True
 
     coi_stale_years: int = Field(default=2, ge=1, le=20)  # a cited report older is flagged
 

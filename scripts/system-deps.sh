@@ -4,7 +4,7 @@
 # As root it installs them with apt-get; otherwise it prints the exact command and fails.
 set -eu
 
-RUN_PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf"
+RUN_PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-core fonts-noto-cjk fonts-dejavu-core poppler-utils qpdf tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-fra tesseract-ocr-hat tesseract-ocr-por tesseract-ocr-ara tesseract-ocr-fas tesseract-ocr-pus tesseract-ocr-urd tesseract-ocr-rus tesseract-ocr-ukr tesseract-ocr-tur tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-tir tesseract-ocr-amh"
 TEST_PKGS="$RUN_PKGS chromium libreoffice-writer-nogui postgresql gettext nginx-light nodejs"
 
 case "${1:-run}" in

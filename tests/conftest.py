@@ -85,3 +85,7 @@ def people(store: Store) -> People:
 def other_people(store: Store, people: People) -> People:
     """A second, unrelated case with its own team, on the same store."""
     return make_people(store, suffix="b")
+
+# Scanned exhibits are read by tests that ask for it (services.ocr.run_next, ocr_worker.drain),
+# not by a background thread of every store a UI test opens.
+os.environ.setdefault("ASYLUM_PREP_OCR_IN_BACKGROUND", "false")

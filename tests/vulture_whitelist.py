@@ -297,3 +297,6 @@ _.deleted_by
 # The applicant's question on a declaration paragraph records who asked it: stored record data,
 # like a comment's author.
 _.asked_by
+# Kept in the record as when an exhibit's text was read (domain.evidence.ExhibitText): read by
+# whoever exports the record (archives, `evidence list --json`), never by name in the code.
+_.read_at

@@ -100,6 +100,41 @@ def cmd_packet(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ocr(args: argparse.Namespace) -> int:
+    from asylum_prep.services import ocr, ocr_worker
+
+    store = store_from(args)
+    actor = cli_actor(store)
+    queued = ocr.read_exhibits(store, actor, args.case_id, evidence_id=args.evidence,
+                               again=args.again)
+    note(f"Queued {queued} exhibit(s) to read.")
+    if args.wait:
+        def tick() -> None:
+            for job in ocr.reading_progress(store, actor, args.case_id):
+                if job.state == ocr.RUNNING:
+                    note(f"{job.evidence_id}: page {job.pages_done} of {job.pages_total}")
+
+        if not ocr_worker.drain(store, args.case_id, timeout=args.timeout, tick=tick):
+            note("Still reading when the time ran out; the jobs go on in the app.")
+            return 1
+    for job in ocr.reading_progress(store, actor, args.case_id):
+        reason = f" ({job.reason})" if job.reason else ""
+        out(f"{job.evidence_id}  {job.state:<8} {job.pages_done}/{job.pages_total}{reason}")
+    return 0
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    from asylum_prep.services import ocr
+
+    store = store_from(args)
+    pages = ocr.exhibit_text(store, cli_actor(store), args.case_id, args.evidence_id)
+    if not pages:
+        note("This exhibit has not been read yet.")
+    for number, text in enumerate(pages, start=1):
+        out(f"--- page {number} ---\n{text}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     group = sub.add_parser("evidence", help="add, list and get evidence; build the packet")
     commands = group.add_subparsers(dest="evidence_command", required=True, metavar="ACTION")
@@ -140,3 +175,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         help="largest part in MB (default %(default)s)")
     add_data_dir(packet)
     packet.set_defaults(handler=cmd_packet)
+
+    read = commands.add_parser("ocr", help="read the scanned pages of a case's exhibits (OCR)")
+    read.add_argument("case_id")
+    read.add_argument("--evidence", default=None, help="only this exhibit (its id)")
+    read.add_argument("--again", action="store_true", help="read exhibits already read again")
+    read.add_argument("--wait", action="store_true",
+                      help="run the jobs here and wait for them (else the app runs them)")
+    read.add_argument("--timeout", type=float_in(1, 86_400), default=3600.0,
+                      help="seconds to wait at most (default %(default)s)")
+    add_data_dir(read)
+    read.set_defaults(handler=cmd_ocr)
+
+    text = commands.add_parser("text", help="print the text read on an exhibit's pages")
+    text.add_argument("case_id")
+    text.add_argument("evidence_id")
+    add_data_dir(text)
+    text.set_defaults(handler=cmd_text)

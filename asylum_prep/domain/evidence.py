@@ -58,6 +58,31 @@ class TranslationStatus(StrEnum):
     translated = "translated"
 
 
+class TextStatus(StrEnum):
+    not_read = "not_read"  # not read yet (or stored before OCR existed)
+    read = "read"  # scanned pages read by OCR: `ExhibitText.blob` holds the text
+    own_text = "own_text"  # every page has text of its own (born digital): nothing to read
+    unreadable = "unreadable"  # OCR failed: the file is kept, its pages are pictures only
+
+
+class ExhibitText(Model):
+    """What OCR read on an exhibit's scanned pages. The text itself is applicant data, sealed
+    in its own blob under the case key (one string per page); the record holds its id and
+    the SHA-256 of the stored file it was read from, so it is known to be stale when the file
+    is replaced. An English translation of the exhibit can sit beside it the same way."""
+
+    status: TextStatus = TextStatus.not_read
+    blob: Short = Field(default="", description="Blob of the pages' text (JSON list).")
+    source_sha256: str = Field(default="", description="stored_sha256 of the file read.")
+    pages_read: int = Field(default=0, ge=0, description="Pages read by OCR.")
+    models: Short = Field(default="", description="Tesseract models used, e.g. fas+eng.")
+    read_at: datetime | None = None
+    dates: list[FuzzyDate] = Field(
+        default_factory=list,
+        description="Whole dates written in the text (evidence.text_dates), for the "
+        "consistency check against the events the exhibit is linked to.")
+
+
 class ExhibitPlacement(Model):
     included: bool = True
     order: int = Field(default=0, description="Position among exhibits of the same series.")
@@ -99,6 +124,7 @@ class EvidenceItem(Item):
     height: int | None = None
     removed: list[Short] = Field(default_factory=list, description="Notices of what was removed.")
     exhibit: ExhibitPlacement = Field(default_factory=ExhibitPlacement)
+    text: ExhibitText = Field(default_factory=ExhibitText)
     added_by: int
     added_at: datetime
 

@@ -52,14 +52,14 @@ class Refused(Exception):
         self.code, self.detail = code, detail
 
 
-def _failed(code: int) -> Refused:
+def failed(code: int) -> Refused:
     """A tool's non-zero exit: killed by a signal (its limits) or refusing the file."""
     if code < 0:
         return Refused(rf.TOO_LARGE, f"tool killed by {signal.Signals(-code).name}")
     return Refused(rf.UNREADABLE, f"tool exit status {code}")
 
 
-def _limit(args: argparse.Namespace) -> None:
+def set_limits(args: argparse.Namespace) -> None:
     def cap(which: int, soft: int, hard: int) -> None:
         _, allowed = resource.getrlimit(which)
         if allowed != resource.RLIM_INFINITY:
@@ -72,7 +72,7 @@ def _limit(args: argparse.Namespace) -> None:
     cap(resource.RLIMIT_CORE, 0, 0)
 
 
-def _feed(stream: IO[bytes] | None, data: bytes) -> threading.Thread:
+def feed(stream: IO[bytes] | None, data: bytes) -> threading.Thread:
     def write() -> None:
         try:
             if stream is not None:
@@ -86,7 +86,7 @@ def _feed(stream: IO[bytes] | None, data: bytes) -> threading.Thread:
     return thread
 
 
-def _tool(name: str) -> str:
+def tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
         raise Refused(rf.UNREADABLE)
@@ -97,11 +97,11 @@ def page_words(data: bytes, timeout: float) -> list[tuple[float, float, list[lis
     """(width, height, words) of every page, from pdftotext -bbox (crop box, points)."""
     try:
         done = subprocess.run(
-            [_tool("pdftotext"), "-q", "-bbox", "-cropbox", "-enc", "UTF-8", "-", "-"],
+            [tool("pdftotext"), "-q", "-bbox", "-cropbox", "-enc", "UTF-8", "-", "-"],
             input=data, capture_output=True, timeout=timeout, check=True,
         )
     except subprocess.CalledProcessError as exc:
-        raise _failed(exc.returncode) from None
+        raise failed(exc.returncode) from None
     except (subprocess.TimeoutExpired, OSError):
         raise Refused(rf.UNREADABLE, "pdftotext timed out or could not start") from None
     pages: list[tuple[float, float, list[list[object]]]] = []
@@ -125,12 +125,14 @@ def page_dpi(width: float, height: float, dpi: int, max_pixels: int) -> int:
     return dpi
 
 
-def _ppm_header(stream: IO[bytes]) -> tuple[int, int] | None:
+def pnm_header(stream: IO[bytes], magic_word: bytes = b"P6") -> tuple[int, int] | None:
+    """(width, height) of the next picture pdftoppm writes (P6: colour, P5: grey), or None
+    at the end of its output."""
     magic = stream.readline()
     if not magic:
         return None
     size, depth = stream.readline().split(), stream.readline().strip()
-    if magic.strip() != b"P6" or len(size) != 2 or depth != b"255":
+    if magic.strip() != magic_word or len(size) != 2 or depth != b"255":
         raise Refused(rf.UNREADABLE)
     return int(size[0]), int(size[1])
 
@@ -153,15 +155,15 @@ def render_pdf(data: bytes, out: IO[bytes], args: argparse.Namespace) -> int:
     sent = 0
     for first, last, dpi in groups:
         proc = subprocess.Popen(
-            [_tool("pdftoppm"), "-q", "-cropbox", "-r", str(dpi), "-f", str(first), "-l",
+            [tool("pdftoppm"), "-q", "-cropbox", "-r", str(dpi), "-f", str(first), "-l",
              str(last), "-"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
         assert proc.stdout is not None
-        feeder = _feed(proc.stdin, data)
+        feeder = feed(proc.stdin, data)
         try:
             for n in range(first, last + 1):
-                size = _ppm_header(proc.stdout)
+                size = pnm_header(proc.stdout)
                 if size is None:
                     break
                 width, height, words = pages[n - 1]
@@ -178,7 +180,7 @@ def render_pdf(data: bytes, out: IO[bytes], args: argparse.Namespace) -> int:
             code = proc.wait()
             feeder.join(1)
         if code != 0:
-            raise _failed(code)
+            raise failed(code)
         if sent != last:
             raise Refused(rf.UNREADABLE, "pdftoppm drew fewer pages than the document has")
     return sent
@@ -223,7 +225,7 @@ def convert_docx(data: bytes, workdir: str) -> bytes:
     return pdf
 
 
-def _peak_kb() -> int:
+def peak_kb() -> int:
     """The largest resident set of this process or of a tool it ran, in KiB. This process's
     own is VmHWM: its ru_maxrss would start at its parent's peak (Linux keeps it across
     execve). A tool's ru_maxrss may include what it shared with this process when forked."""
@@ -253,7 +255,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
-    _limit(args)
+    set_limits(args)
     data = sys.stdin.buffer.read(args.max_input + 1)
     out = sys.stdout.buffer
     out.write(rf.MAGIC)
@@ -275,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         rf.write_json(out, rf.ERROR, {"error": rf.TOO_LARGE, "detail": "out of memory"})
         out.flush()
         return 2
-    rf.write_json(out, rf.END, {"pages": pages, "peak_kb": _peak_kb()})
+    rf.write_json(out, rf.END, {"pages": pages, "peak_kb": peak_kb()})
     out.flush()
     return 0
 

@@ -29,9 +29,10 @@ import sys
 import tempfile
 import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from PIL import Image
 
@@ -45,6 +46,8 @@ FLATE, DCT = "/FlateDecode", "/DCTDecode"
 MAX_PAGES = 5000
 MAX_JSON = 4 << 20
 MAX_PDF = 256 << 20
+
+T = TypeVar("T")
 
 N_REFUSED = N_("This file could not be redrawn safely as page images, so it was not added. "
                "It may be damaged, or built to overload the computer. Save or scan it again "
@@ -136,8 +139,8 @@ def _workdir() -> str:
 
 def _command(kind: str, limits: Limits, box: tuple[float, float], max_input: int) -> list[str]:
     return [
-        *isolation_prefix(), sys.executable, "-s", "-m", "asylum_prep.evidence.render_child",
-        kind, "--dpi", str(limits.dpi), "--max-pixels", str(limits.max_pixels),
+        "asylum_prep.evidence.render_child", kind, "--dpi", str(limits.dpi),
+        "--max-pixels", str(limits.max_pixels),
         "--box", f"{box[0]:.2f}", f"{box[1]:.2f}", "--memory", str(limits.memory),
         "--cpu", str(limits.cpu_seconds), "--file-size", str(limits.file_size),
         "--max-input", str(max_input), "--tool-timeout", str(limits.timeout),
@@ -146,25 +149,27 @@ def _command(kind: str, limits: Limits, box: tuple[float, float], max_input: int
 
 def _env(workdir: str) -> dict[str, str]:
     root = str(Path(asylum_prep.__file__).resolve().parents[1])
+    # OMP_THREAD_LIMIT: Tesseract (evidence.ocr_child) reads a page on one core, so the
+    # server's other core stays free for the people using it.
     return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
             "HOME": workdir, "TMPDIR": workdir, "PYTHONPATH": root,
-            "PYTHONDONTWRITEBYTECODE": "1"}
+            "PYTHONDONTWRITEBYTECODE": "1", "OMP_THREAD_LIMIT": "1"}
 
 
-def _number(value: object, low: float, high: float) -> float:
+def number(value: object, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
         raise rf.MalformedStream("a number out of range")
     return float(value)
 
 
-def _words(raw: object, width: float, height: float) -> list[Word]:
+def checked_words(raw: object, width: float, height: float) -> list[Word]:
     if not isinstance(raw, list) or len(raw) > 20_000:
         raise rf.MalformedStream("bad word list")
     out = []
     for item in raw:
         if not isinstance(item, list) or len(item) != 5 or not isinstance(item[4], str):
             raise rf.MalformedStream("bad word")
-        x0, y0, x1, y1 = (_number(v, -1e4, 1e5) for v in item[:4])
+        x0, y0, x1, y1 = (number(v, -1e4, 1e5) for v in item[:4])
         text = item[4][:100]
         try:
             text.encode("utf-16-be")
@@ -178,16 +183,16 @@ def _words(raw: object, width: float, height: float) -> list[Word]:
 def _page_meta(raw: object, limits: Limits) -> tuple[float, float, int, int, list[Word]]:
     if not isinstance(raw, dict) or set(raw) != {"width", "height", "dpi", "pixels", "words"}:
         raise rf.MalformedStream("bad page description")
-    width = _number(raw["width"], 1, 14400 * 75)  # PDF allows user units up to 75
-    height = _number(raw["height"], 1, 14400 * 75)
-    dpi = int(_number(raw["dpi"], 1, limits.dpi))
+    width = number(raw["width"], 1, 14400 * 75)  # PDF allows user units up to 75
+    height = number(raw["height"], 1, 14400 * 75)
+    dpi = int(number(raw["dpi"], 1, limits.dpi))
     pixels = raw["pixels"]
     if not isinstance(pixels, list) or len(pixels) != 2:
         raise rf.MalformedStream("bad pixel size")
-    w, h = (int(_number(v, 1, 1e6)) for v in pixels)
+    w, h = (int(number(v, 1, 1e6)) for v in pixels)
     if w * h > limits.max_pixels or abs(w - width * dpi / 72) > 2 or abs(h - height * dpi / 72) > 2:
         raise rf.MalformedStream("pixel size does not match the page size")
-    return width, height, w, h, _words(raw["words"], width, height)
+    return width, height, w, h, checked_words(raw["words"], width, height)
 
 
 def _encode(raw: bytes, size: tuple[int, int]) -> tuple[bytes, str, bool, bytes | None]:
@@ -237,7 +242,7 @@ def read_stream(stream: IO[bytes], limits: Limits, max_pages: int) -> Rendered:
             end = rf.read_json(stream, length, 1024)
             if not isinstance(end, dict) or end.get("pages") != len(result.pages):
                 raise rf.MalformedStream("the page count at the end does not match")
-            result.peak_kb = int(_number(end.get("peak_kb", 0), 0, 1e9))
+            result.peak_kb = int(number(end.get("peak_kb", 0), 0, 1e9))
             if stream.read(1):
                 raise rf.MalformedStream("data after the end")
             return result
@@ -288,24 +293,17 @@ class _Child:
         return self.proc.wait()
 
 
-def render(
-    data: bytes,
-    kind: str,
-    *,
-    limits: Limits | None = None,
-    box: tuple[float, float] = (540.0, 672.0),
-    max_pages: int = MAX_PAGES,
-) -> Rendered:
-    """The pages of `data` (kind: pdf, image or docx) drawn in the sandbox.
-
-    RenditionFailed when the child fails, is killed or sends anything malformed; NoConverter
-    when a Word document cannot be converted (LibreOffice missing or failing)."""
-    limits = limits or Limits()
+def run_child(command: list[str], data: bytes, limits: Limits,
+              read: Callable[[IO[bytes]], T]) -> T:
+    """Start `command` (a child module's arguments after `python -s -m`) in the sandbox, feed
+    it `data` on stdin and return what `read` makes of its stdout. RenditionFailed when the
+    child fails, is killed or times out, or `read` finds the stream malformed; NoConverter
+    passes through."""
     workdir = _workdir()
     child: _Child | None = None
     timer: threading.Timer | None = None
     try:
-        child = _Child(_command(kind, limits, box, len(data)), workdir)
+        child = _Child([*isolation_prefix(), sys.executable, "-s", "-m", *command], workdir)
         timer = threading.Timer(limits.timeout, child.kill, kwargs={"timed_out": True})
         timer.daemon = True
         timer.start()
@@ -316,7 +314,7 @@ def render(
         except OSError:
             pass  # the child died early: its stream and status say why
         try:
-            result = read_stream(child.proc.stdout, limits, max_pages)
+            result = read(child.proc.stdout)
             error = None
         except rf.MalformedStream as exc:
             error = str(exc)
@@ -340,3 +338,20 @@ def render(
                 if pipe is not None:
                     pipe.close()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def render(
+    data: bytes,
+    kind: str,
+    *,
+    limits: Limits | None = None,
+    box: tuple[float, float] = (540.0, 672.0),
+    max_pages: int = MAX_PAGES,
+) -> Rendered:
+    """The pages of `data` (kind: pdf, image or docx) drawn in the sandbox.
+
+    RenditionFailed when the child fails, is killed or sends anything malformed; NoConverter
+    when a Word document cannot be converted (LibreOffice missing or failing)."""
+    limits = limits or Limits()
+    return run_child(_command(kind, limits, box, len(data)), data, limits,
+                     lambda stream: read_stream(stream, limits, max_pages))

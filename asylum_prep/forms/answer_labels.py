@@ -49,6 +49,10 @@ class AnswerLabel:
 
 def answer_label(record: CaseRecord, path: str) -> AnswerLabel:
     parts = path.split(".")
+    if parts[0] == "evidence" and len(parts) > 1:  # an exhibit (its text): named by its title
+        item = next((it for it in record.evidence if it.id == parts[1]), None)
+        name = (item.title or item.filename) if item else parts[1]
+        return AnswerLabel(section=N_("Evidence"), question=name, known=False)
     found = question_for(path)
     if found is None:
         try:

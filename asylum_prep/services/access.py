@@ -297,6 +297,12 @@ SERVICE_RULES: dict[str, Rule] = {
     # the exhibit packet, from the safe renditions (missing ones drawn first: internal).
     "packet.render_packet": _rule(_AT, _PA),
     "renditions.store_missing_renditions": INTERNAL,
+    # reading scanned exhibits (OCR): queued by staff who build the packet, the text read by
+    # whoever may read the exhibit.
+    "ocr.read_exhibits": _rule(_AT, _PA),
+    "ocr.reading_progress": _rule(_AT, _PA, _TR),
+    "ocr.exhibit_text": _rule(_AT, _PA, _TR, _AP),
+    "case_search.search_case": _rule(_AT, _PA, _TR),
     "maintenance.rotate_master_key": _rule(operator=True),
     # render: documents leave the app.
     "render.render_document": _rule(_AT, _PA),

@@ -37,12 +37,12 @@ from pydantic import ValidationError
 
 from asylum_prep.config import Settings
 from asylum_prep.domain.declaration import EditedDeclaration
-from asylum_prep.domain.evidence import EvidenceItem
+from asylum_prep.domain.evidence import EvidenceItem, ExhibitText
 from asylum_prep.domain.paper import paper_name
 from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, ArchiveError, InputRefused
 from asylum_prep.evidence import intake
-from asylum_prep.services import audit
+from asylum_prep.services import audit, ocr
 from asylum_prep.services.access import guarded, require_role
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.archive import (
@@ -61,7 +61,9 @@ FLOOR = 64 << 20
 HISTORY_ROOM = 256 << 20
 MAX_ENTRIES = 100_000
 MAX_JSON = 16 << 20
-PURPOSES = frozenset({"stored", "original", "rendition", "safe_rendition"})
+# "ocr_text": what OCR read, accepted but not imported: the files are cleaned again and so
+# read again (services.ocr), queued at import.
+PURPOSES = frozenset({"stored", "original", "rendition", "safe_rendition", "ocr_text"})
 _NAME = re.compile(r"manifest\.json|(versions|declaration)/[1-9][0-9]{0,8}\.json"
                    r"|blobs/[A-Za-z0-9-]{1,36}")
 _BLOCK = 1 << 20
@@ -214,6 +216,7 @@ def _clean(item: EvidenceItem, data: bytes, settings: Settings, page_size: str,
         "width": cleaned.width,
         "height": cleaned.height,
         "removed": list(dict.fromkeys([*item.removed, *cleaned.removed])),
+        "text": ExhibitText().model_dump(),
     }
 
 
@@ -277,6 +280,9 @@ def import_archive(store: Store, actor: Actor, *, data: bytes, passphrase: str) 
                 action=d.action, actor_id=actor.id)
             drow.created_at = d.created_at
         session.flush()
+        current = fresh.records.get(meta.current_version)
+        for item in current.evidence if current else []:
+            ocr.enqueue(session, row.id, item, actor.id)
         audit.log(session, actor, "case_import", row.id,
                   f"versions={len(fresh.records)} files={len(fresh.blobs)} "
                   f"cleaned={fresh.cleaned}")

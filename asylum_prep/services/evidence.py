@@ -25,7 +25,7 @@ from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused, NotFoundError, PermissionDenied
 from asylum_prep.evidence import exhibits, intake
 from asylum_prep.evidence.checks import EvidenceWarning, evidence_warnings
-from asylum_prep.services import audit, renditions
+from asylum_prep.services import audit, ocr, renditions
 from asylum_prep.services.access import Permission, guarded, require, visible_record
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.services.cases import commit_version
@@ -217,6 +217,7 @@ def add_evidence(
         )
         if old is not None:
             _delete_blobs(session, case_id, old)
+        ocr.enqueue(session, case_id, item, actor.id)  # read in the background (services.ocr)
         audit.log(
             session,
             actor,

@@ -13,6 +13,7 @@ never the text. The translation lives in the encrypted, versioned case record
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from asylum_prep.domain.evidence import EvidenceItem, ExhibitTranslation
@@ -40,14 +41,6 @@ class ExhibitToTranslate:
     ocr: tuple[str, ...]  # the OCR text of each page in the original language; () when none
 
 
-def ocr_pages(record: CaseRecord, item: EvidenceItem) -> tuple[str, ...]:
-    """The OCR text of each page of `item`, in its own language: read-only help for copying
-    names and numbers. The seam for the exhibits' OCR, which is not in this code yet: it
-    returns nothing, and the translator's page then shows the pages alone."""
-    del record, item
-    return ()
-
-
 def _record(store: Store, actor: Actor, case_id: str,
             version: int | None = None) -> tuple[Role, CaseRecord, int]:
     with store.session() as session:
@@ -59,14 +52,17 @@ def _record(store: Store, actor: Actor, case_id: str,
         return role, record, number
 
 
-def exhibits_to_translate(record: CaseRecord) -> list[ExhibitToTranslate]:
+def exhibits_to_translate(
+    record: CaseRecord, ocr_text: Callable[[EvidenceItem], tuple[str, ...]] = lambda _: (),
+) -> list[ExhibitToTranslate]:
     """Every foreign-language document of the record (in the packet or not) with its
-    translation's status (no access check: a record already read)."""
+    translation's status and, through `ocr_text`, what OCR read on each page (no access
+    check: a record already read)."""
     out = []
     for item in foreign_exhibits(record, included_only=False):
         tr = record.exhibit_translations.get(item.id)
         out.append(ExhibitToTranslate(item, page_total(item), tr, status_of(item, tr),
-                                      ocr_pages(record, item)))
+                                      ocr_text(item)))
     return out
 
 
@@ -75,9 +71,18 @@ def list_exhibit_translations(store: Store, actor: Actor,
                               case_id: str) -> tuple[int, list[ExhibitToTranslate]]:
     """(case version, the foreign-language documents with their translations)."""
     _, record, version = _record(store, actor, case_id)
-    items = exhibits_to_translate(record)
-    counts = Counter(i.status for i in items)
     with store.session() as session:
+        cipher = store.case_cipher(repo.get_case(session, case_id))
+
+        def ocr_text(item: EvidenceItem) -> tuple[str, ...]:
+            """The OCR text of the file as it is now (services.ocr), sealed in its blob."""
+            text = item.text
+            if not text.blob or text.source_sha256 != item.stored_sha256:
+                return ()
+            return tuple(repo.get_page_texts(session, cipher, text.blob))
+
+        items = exhibits_to_translate(record, ocr_text)
+        counts = Counter(i.status for i in items)
         audit.log(session, actor, "exhibit_translations_view", case_id,
                   f"version={version} " + " ".join(f"{s}={counts.get(s, 0)}" for s in STATUSES))
     return version, items

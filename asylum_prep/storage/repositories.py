@@ -1,8 +1,9 @@
 """Reading and writing encrypted case rows. The only place that knows the ciphertext layout.
 
 Field names used as associated data: "title", "record:<version>", "summary:<version>",
-"blob:<blob id>", "declaration:<version>" (the edited declaration). A ciphertext moved to
-another case, field or version fails to open.
+"blob:<blob id>" (files, and the text of an exhibit's pages: `put_page_texts`),
+"declaration:<version>" (the edited declaration). A ciphertext moved to another case, field or
+version fails to open.
 """
 
 from __future__ import annotations
@@ -169,3 +170,21 @@ def open_declaration(cipher: crypto.CaseCipher, row: DeclarationVersion) -> Edit
 
     return EditedDeclaration.model_validate_json(
         cipher.open_text(f"declaration:{row.version}", row.body_enc))
+
+
+def put_page_texts(
+    session: Session, cipher: crypto.CaseCipher, pages: list[str], *, actor_id: int,
+    purpose: str,
+) -> EvidenceBlob:
+    """The text of an exhibit's pages (what OCR read, or a translation), one string a page,
+    sealed as a blob: JSON, never written anywhere in plaintext."""
+    data = json.dumps({"pages": pages}, ensure_ascii=False).encode()
+    return put_blob(session, cipher, data, actor_id=actor_id, purpose=purpose)
+
+
+def get_page_texts(session: Session, cipher: crypto.CaseCipher, blob_id: str) -> list[str]:
+    """The pages `put_page_texts` sealed. NotFoundError for another case's or no blob."""
+    pages = json.loads(get_blob(session, cipher, blob_id)).get("pages")
+    if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
+        raise NotFoundError("No stored text with id {blob_id}.", blob_id=str(blob_id)[:40])
+    return pages

@@ -172,3 +172,30 @@ class OfficialForm(SQLModel, table=True):
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     imported_at: datetime = Field(default_factory=utcnow, index=True)
     imported_by: int | None = Field(default=None, foreign_key="users.id")
+
+
+class OcrJob(SQLModel, table=True):
+    """Reading one exhibit's scanned pages (migration 0010): state and progress only; the
+    words read are sealed in `evidence_blobs`."""
+
+    __tablename__ = "ocr_jobs"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: str = Field(foreign_key="cases.id", ondelete="CASCADE", index=True, max_length=36)
+    evidence_id: str = Field(max_length=36)
+    state: str = Field(max_length=16, index=True)  # queued, running, done, failed
+    pages_done: int = 0
+    pages_total: int = 0
+    reason: str = Field(default="", max_length=64)  # a code, never applicant data
+    attempts: int = 0
+    created_by: int = Field(foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class WorkerLease(SQLModel, table=True):
+    """The one lock app processes compete for before running background work (0010)."""
+
+    __tablename__ = "worker_leases"
+    name: str = Field(primary_key=True, max_length=16)
+    owner: str | None = Field(default=None, max_length=64)
+    until: datetime | None = None

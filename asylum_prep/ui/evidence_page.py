@@ -17,7 +17,7 @@ from asylum_prep.i18n import Translator
 from asylum_prep.legal.jurisdictions import element_titles
 from asylum_prep.services import cases, packet, translations
 from asylum_prep.services import evidence as ev
-from asylum_prep.ui import builtin_labels, state
+from asylum_prep.ui import builtin_labels, case_search_panel, evidence_text, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import md_escape
@@ -230,6 +230,7 @@ def _exhibits(ctx: PageContext) -> None:
     if not items:
         st.info(t("No documents yet."))
         return
+    evidence_text.progress(ctx, items)
     tabs = {ex.evidence_id: ex for ex in exhibit_list(opened.record, include_excluded=True)}
     order = [ex.evidence_id for ex in tabs.values() if ex.evidence_id]
     incidents = {
@@ -289,6 +290,7 @@ def _exhibits(ctx: PageContext) -> None:
                 with shown_errors(t):
                     st.image(ev.thumbnail(ctx.store, ctx.actor, case_id, item.id),
                              alt=item.title or item.filename)  # what a screen reader names
+            evidence_text.item_text(ctx, item)
             _details_form(ctx, item, incidents, element_titles(opened.jurisdiction))
 
 
@@ -334,4 +336,6 @@ def render_page(ctx: PageContext) -> None:
     with shown_errors(ctx.t):
         _warnings(ctx)
         _exhibits(ctx)
+        case_search_panel.render(ctx, cases.open_case(ctx.store, ctx.actor, str(ctx.case_id),
+                                                      audit_view=False).record)
         _packet(ctx)

@@ -19,11 +19,13 @@ from asylum_prep import scratch
 from asylum_prep.config import Settings, read_settings
 from asylum_prep.errors import ConfigError
 from asylum_prep.i18n import Translator
+from asylum_prep.services import ocr_worker
 from asylum_prep.storage.engine import Store, open_store
 from asylum_prep.ui import misconfigured
 from asylum_prep.ui.html import md_escape
 
 _OPENED: list[Store] = []
+_WORKERS: list[ocr_worker.Worker] = []
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -31,6 +33,9 @@ def _open(cache_key: str, _settings: Settings) -> Store:
     scratch.remove_leftovers()
     store = open_store(_settings)
     _OPENED.append(store)
+    if _settings.ocr_in_background:
+        # A daemon thread: scanned exhibits are read in the background (services.ocr).
+        _WORKERS.append(ocr_worker.start(store))
     return store
 
 
@@ -59,5 +64,7 @@ def get_store(t: Translator) -> Store:
 def clear_cache() -> None:
     """Forget every opened store (tests call this between cases; engines are disposed)."""
     _open.clear()
+    while _WORKERS:
+        _WORKERS.pop().stop()
     while _OPENED:
         _OPENED.pop().close()

@@ -1,7 +1,7 @@
 """The translator page's section of foreign-language exhibits: one document at a time, page
 by page, its page picture (the safe rendition's page, drawn by pdf_png), its OCR text in the
-original language when there is any (read-only help for copying names and numbers; the OCR
-seam, `services.exhibit_translations.ocr_pages`, gives none yet), and an English box per page,
+original language when OCR has read it (services.ocr; read-only help for copying names and
+numbers), and an English box per page,
 empty until the translator writes in it. Below, what the translator's certificate prints
 (name, address, competence) and one Save for the whole document, a button callback based on
 the version the page was drawn from. Only the case's translator saves; the attorney and

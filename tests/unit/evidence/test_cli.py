@@ -76,3 +76,27 @@ def test_render_packet_prints_the_evidence_warnings_and_honours_bates_and_pdf_a(
     assert main(["render", cli_case, "--doc", "exhibit-index", "--format", "pdf", "--bates",
                  "EX", "--out", str(tmp_path / "index.pdf")]) == 0
     assert "warning: “Uncle's letter” is not in English" in capsys.readouterr().err
+
+
+def test_ocr_reads_the_scans_here_with_wait_and_text_prints_them(cli_case, tmp_path,
+                                                                  capsys) -> None:
+    from asylum_prep.evidence import ocr as ocr_engine
+    from tests import scans
+
+    if not ocr_engine.available():
+        pytest.skip("tesseract is not installed")
+    scan = tmp_path / "scan.png"
+    scan.write_bytes(scans.png(scans.scan(["The summons names the officer Colonel Rostami."],
+                                          "en", seed=6)))
+    assert main(["evidence", "add", cli_case, str(scan), "--language", "en"]) == 0
+    eid = capsys.readouterr().out.strip()
+    assert main(["evidence", "text", cli_case, eid]) == 0
+    assert "not been read yet" in capsys.readouterr().err
+    assert main(["evidence", "ocr", cli_case, "--wait"]) == 0
+    captured = capsys.readouterr()
+    assert "Queued 0 exhibit(s)" in captured.err  # queued when it was added
+    assert f"{eid}  done     1/1" in captured.out
+    assert main(["evidence", "text", cli_case, eid]) == 0
+    assert "Rostami" in capsys.readouterr().out
+    assert main(["evidence", "ocr", cli_case, "--evidence", eid, "--again"]) == 0
+    assert "Queued 1 exhibit(s)" in capsys.readouterr().err

@@ -295,6 +295,10 @@ FACTORIES: dict[str, Factory] = {
     "forms.list_forms": lambda w, a: {},
     "forms.form_fields": lambda w, a: _after(_imported_form(w), {"kind": "i589"}),
     "forms.prepared_form": lambda w, a: {"kind": "i589"},
+    "ocr.read_exhibits": _case,
+    "ocr.reading_progress": _case,
+    "ocr.exhibit_text": _no_version(_evidence()),
+    "case_search.search_case": lambda w, a: {"case_id": w.case_id, "query": "police"},
     "invites.create_invite": _case,
     "maintenance.create_account": lambda w, a: {"username": f"made{w.n()}",
                                                 "password": PASSWORD, "role": Role.translator},
@@ -501,7 +505,8 @@ def test_the_applicant_and_the_translator_are_limited_as_the_issue_asks() -> Non
                             "cases.list_members", "evidence.thumbnail"}
     assert {n.split(".")[0] for n in allowed(Role.translator)} <= {
         "cases", "translations", "exhibit_translations", "users", "accounts", "declaration",
-        "declaration_confirm", "web_sessions"}
+        "declaration_confirm", "web_sessions", "ocr",
+        "case_search"}  # ocr and case_search: the exhibits' text
     assert {n for n in allowed(Role.translator) if n.startswith("declaration")} == {
         "declaration.show_declaration", "declaration.declaration_history",
         "declaration.declaration_diff", "declaration_confirm.translate_paragraph",

@@ -22,7 +22,7 @@ from asylum_prep.errors import AuthError, LockedOut
 from asylum_prep.services import accounts, answers, audit, cases, coi, users
 from asylum_prep.storage import engine as storage_engine
 from asylum_prep.storage.engine import Store, head_revision, open_store
-from asylum_prep.storage.tables import SignInFailure, User
+from asylum_prep.storage.tables import OcrJob, SignInFailure, User, WorkerLease
 from tests.support import PASSWORD, make_people
 from tests.unit.country_info.conftest import report, write
 
@@ -155,5 +155,24 @@ def test_a_0005_store_gains_the_official_forms_table_and_loses_it_going_back(
         assert "data" in _columns(store, "official_forms")
         assert forms.list_forms(store, people.admin) == []
         assert cases.list_cases(store, people.attorney)
+    finally:
+        store.close()
+
+
+def test_a_populated_0005_store_gains_an_empty_job_table_and_the_ocr_lease(
+        settings: Settings) -> None:
+    store = open_store(settings)
+    people = make_people(store)
+    _alembic(store, "0005")
+    assert "ocr_jobs" not in sa.inspect(store.engine).get_table_names()
+    store.close()
+    store = open_store(settings)
+    try:
+        assert _revision(store) == head_revision()
+        with store.session() as session:
+            assert list(session.exec(select(OcrJob))) == []
+            lease = session.get(WorkerLease, "ocr")
+            assert lease is not None and lease.owner is None
+            assert session.get(User, people.attorney.id) is not None
     finally:
         store.close()
