@@ -1,15 +1,18 @@
 """SQLite engine: FTS5 over `coi_fts` (kept in step with `coi_passages` by triggers), bm25.
 
-The only place besides migrations 0002/0003 that writes SQLite-specific SQL. The MATCH
-expression is assembled from tokens that hold only letters and digits, each wrapped in double
-quotes (an FTS5 string), so no operator or syntax from the user's input can reach FTS5. The
-user's words are searched in the `norm` column only; country and publisher filters are
-words of the `facets` column (country_info.facets), intersected inside the index. Date and
-report filters, which have no index word, join the matches to their reports.
+The only place besides the migrations that writes SQLite-specific SQL. The MATCH expression
+is compiled from the query tree (`country_info.query`), whose index words hold only letters
+and digits; each is wrapped in double quotes (an FTS5 string) here, and the operators come
+from the tree's node kinds, so no syntax typed by the user can reach FTS5. The words are
+searched in the `norm` column only (the language filter is its language word); country and
+publisher filters are words of the `facets` column (country_info.facets), intersected inside
+the index. Date and report filters, which have no index word, join the matches to their
+reports.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -17,26 +20,82 @@ from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from asylum_prep.country_info.facets import country_word, publisher_word
-from asylum_prep.country_info.search import EngineRow, Filters, Query, filter_sql
+from asylum_prep.country_info.query import All, AnyOf, Near, Node, Parsed, Phrase, Term, Without
+from asylum_prep.country_info.search import EngineRow, Filters, filter_sql, language_filter
+from asylum_prep.text import LANGUAGE_PREFIX
 
 _SAFE = re.compile(r"^[^\W_]+$")
+MAX_NEAR_VARIANTS = 16
 
 
-def _string(tokens: tuple[str, ...]) -> str:
-    return '"' + " ".join(t for t in tokens if _SAFE.match(t)) + '"'
+def _string(words: tuple[str, ...]) -> str:
+    return '"' + " ".join(w for w in words if _SAFE.match(w)) + '"'
 
 
-def match_expression(query: Query, filters: Filters | None = None) -> str:
-    """`norm : ("a b" AND ("x" OR "y"))`: every phrase, and at least one of the words, in the
-    text; then `AND facets : "ccir"` for each country or publisher filter."""
-    parts = [_string(p) for p in query.phrases]
-    if query.terms:
-        parts.append("(" + " OR ".join(_string((t,)) for t in query.terms) + ")")
-    if not parts:
+def _term(node: Term) -> str:
+    star = " *" if node.prefix else ""
+    parts = [_string((w,)) + star for w in node.words if _SAFE.match(w)]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _phrase(node: Phrase) -> str:
+    parts = [_string(v) for v in node.variants]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _near(node: Near) -> str:
+    """FTS5's NEAR takes single phrases: one NEAR group per combination of the operands'
+    forms (at most MAX_NEAR_VARIANTS), joined by OR."""
+    choices: list[list[str]] = []
+    for child in node.children:
+        if isinstance(child, Term):
+            star = " *" if child.prefix else ""
+            choices.append([_string((w,)) + star for w in child.words])
+        else:
+            choices.append([_string(v) for v in child.variants])
+    groups = [f"NEAR({' '.join(combo)}, {node.distance})"
+              for combo in itertools.islice(itertools.product(*choices), MAX_NEAR_VARIANTS)]
+    return groups[0] if len(groups) == 1 else "(" + " OR ".join(groups) + ")"
+
+
+def compile_node(node: Node) -> str:
+    if isinstance(node, Term):
+        return _term(node)
+    if isinstance(node, Phrase):
+        return _phrase(node)
+    if isinstance(node, Near):
+        return _near(node)
+    if isinstance(node, Without):
+        return f"({compile_node(node.keep)} NOT {compile_node(node.drop)})"
+    joiner = " AND " if isinstance(node, All) else " OR "
+    assert isinstance(node, All | AnyOf)
+    return "(" + joiner.join(compile_node(c) for c in node.children) + ")"
+
+
+_LANGUAGES = text(
+    "SELECT term FROM coi_fts_terms WHERE term >= :low AND term < :high"
+)
+
+
+def languages(session: Session) -> tuple[str, ...]:
+    """The languages of the library's passages, from their language words in the index."""
+    rows = session.execute(_LANGUAGES, {"low": LANGUAGE_PREFIX, "high": LANGUAGE_PREFIX[:-1]
+                                        + chr(ord(LANGUAGE_PREFIX[-1]) + 1)}).all()
+    return tuple(str(r[0])[len(LANGUAGE_PREFIX):] for r in rows)
+
+
+def match_expression(query: Parsed, filters: Filters | None = None) -> str:
+    """`norm : (<tree>)`, then `AND norm : "zzlangfa"` for a language filter and
+    `AND facets : "ccir"` for each country or publisher filter."""
+    if query.root is None:
         return ""
-    words = _facet_words(filters)[0] if filters else []
-    return " AND ".join([f"norm : ({' AND '.join(parts)})"]
-                        + [f'facets : "{w}"' for w in words])
+    parts = [f"norm : ({compile_node(query.root)})"]
+    if filters:
+        language = language_filter(filters)
+        if language:
+            parts.append(f'norm : "{language}"')
+        parts += [f'facets : "{w}"' for w in _facet_words(filters)[0]]
+    return " AND ".join(parts)
 
 
 def _facet_words(filters: Filters) -> tuple[list[str], Filters]:
@@ -50,7 +109,7 @@ def _facet_words(filters: Filters) -> tuple[list[str], Filters]:
         words.append(publisher_word(publisher))
         publisher = None
     rest = Filters(country=country, publisher=publisher, since=filters.since,
-                   until=filters.until, report_id=filters.report_id)
+                   until=filters.until, report_id=filters.report_id, language=filters.language)
     return words, rest
 
 
@@ -62,7 +121,7 @@ _DETAIL = text(
 
 
 def run(
-    session: Session, query: Query, filters: Filters, *, limit: int, offset: int
+    session: Session, query: Parsed, filters: Filters, *, limit: int, offset: int
 ) -> tuple[int, list[EngineRow]]:
     """Three small queries, measured faster than one: the ranked ids (only ids and ranks go
     through the sorter), the count, then the details of the page's passages."""
