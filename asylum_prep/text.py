@@ -251,6 +251,7 @@ def search_tokens(text: str) -> list[str]:
 
 
 LANGUAGE_PREFIX = "zzlang"
+_ASCII_TOKEN = re.compile("[a-z0-9]+")  # `_TOKEN` on folded ASCII text
 
 
 def language_word(lang: str) -> str:
@@ -263,9 +264,15 @@ def index_form(text: str) -> str:
     each of its words in that language (`asylum_prep.word_forms`)."""
     from asylum_prep import word_forms
 
-    tokens = word_forms.words(search_tokens(text))
-    lang = word_forms.detect_language(tokens)
-    return " ".join([language_word(lang), *(word_forms.stem(t, lang) for t in tokens)])
+    folded = fold_for_search(text)
+    if folded.isascii():  # no script to segment, no bound parts: the common case, fast
+        tokens = _ASCII_TOKEN.findall(folded)
+        lang = word_forms.latin_language(tokens)
+    else:
+        tokens = word_forms.words(_TOKEN.findall(folded))
+        lang = word_forms.detect_language(tokens)
+    stem = word_forms.stem
+    return " ".join([language_word(lang), *[stem(t, lang) for t in tokens]])
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -51,6 +52,10 @@ _COMMON = {  # folded, as `search_tokens` writes them
     "ti": "ናይ ኣብ እዩ ምስ ካብ እንተ",
 }
 _COMMON_SETS = {lang: frozenset(words.split()) for lang, words in _COMMON.items()}
+_COMMON_INDEX: dict[str, list[str]] = {}
+for _lang, _words in _COMMON_SETS.items():
+    for _word in _words:
+        _COMMON_INDEX.setdefault(_word, []).append(_lang)
 _LATIN_LANGS = ("en", "es", "fr", "pt", "tr", "ht")
 # English derived forms Snowball keeps apart that the library's readers treat as one word.
 _EN_FAMILIES = {"detent": "detain", "detaine": "detain", "threaten": "threat",
@@ -117,9 +122,19 @@ def detect_language(tokens: list[str]) -> str:
 
 
 def _by_common(tokens: list[str], langs: tuple[str, ...], *, default: str) -> str:
-    counts = {lang: sum(1 for t in tokens if t in _COMMON_SETS[lang]) for lang in langs}
+    seen = Counter(tokens)
+    counts = dict.fromkeys(langs, 0)
+    for word in seen.keys() & _COMMON_INDEX.keys():
+        for lang in _COMMON_INDEX[word]:
+            if lang in counts:
+                counts[lang] += seen[word]
     best = max(langs, key=lambda lang: counts[lang])
     return best if counts[best] else default
+
+
+def latin_language(tokens: list[str]) -> str:
+    """The language of tokens known to be ASCII (the fast path of `detect_language`)."""
+    return _by_common(tokens, _LATIN_LANGS, default="en") if tokens else UNKNOWN
 
 
 def _stemmer(lang: str) -> Stemmer.Stemmer:

@@ -159,11 +159,21 @@ def phrase_node(tokens: list[str], langs: Langs) -> Phrase | Term | None:
 def term_node(token: str, langs: Langs, *, prefix: bool = False) -> Term | None:
     if token.startswith(LANGUAGE_PREFIX) or not _SAFE.match(token):
         return None
-    if prefix:  # the stem when the typed prefix is a whole word ("persecution*" -> persecut*)
-        forms = [f for f in word_forms.stems_of(token, langs) if token.startswith(f)]
-        base = min(forms, key=len) if forms else token
-        return Term((base if len(base) >= MIN_PREFIX else token,), prefix=True)
+    if prefix:
+        return Term((_prefix_base(token, langs),), prefix=True)
     return Term(word_forms.stems_of(token, langs))
+
+
+def _prefix_base(token: str, langs: Langs) -> str:
+    """The index words hold stems, so a typed prefix is matched through the shortest stem of
+    it or of a word it begins ("persecution*" -> persecut*, "interrogat*" -> interrog*);
+    a prefix may therefore find a few more words than its letters say."""
+    forms = [f for ending in _PREFIX_ENDINGS for f in word_forms.stems_of(token + ending, langs)
+             if token.startswith(f) and len(f) >= MIN_PREFIX]
+    return min(forms, key=len) if forms else token
+
+
+_PREFIX_ENDINGS = ("", "ion", "ing", "e", "s")
 
 
 def word_node(text: str, langs: Langs) -> Node | None:
