@@ -271,8 +271,7 @@ def index_form(text: str) -> str:
     else:
         tokens = word_forms.words(_TOKEN.findall(folded))
         lang = word_forms.detect_language(tokens)
-    stem = word_forms.stem
-    return " ".join([language_word(lang), *[stem(t, lang) for t in tokens]])
+    return " ".join([language_word(lang), *word_forms.stem_all(tokens, lang)])
 
 
 @lru_cache(maxsize=4096)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -122,12 +121,11 @@ def detect_language(tokens: list[str]) -> str:
 
 
 def _by_common(tokens: list[str], langs: tuple[str, ...], *, default: str) -> str:
-    seen = Counter(tokens)
     counts = dict.fromkeys(langs, 0)
-    for word in seen.keys() & _COMMON_INDEX.keys():
+    for word in [t for t in tokens if t in _COMMON_INDEX]:
         for lang in _COMMON_INDEX[word]:
             if lang in counts:
-                counts[lang] += seen[word]
+                counts[lang] += 1
     best = max(langs, key=lambda lang: counts[lang])
     return best if counts[best] else default
 
@@ -162,6 +160,24 @@ def stem(token: str, lang: str) -> str:
     if lang == "en":
         out = _EN_FAMILIES.get(out, out)
     return out or token
+
+
+_CACHES: dict[str, dict[str, str]] = {}
+MAX_CACHED = 200_000
+
+
+def stem_all(tokens: list[str], lang: str) -> list[str]:
+    """`stem` of each token (the indexing path: one dictionary look-up per known word)."""
+    cache = _CACHES.setdefault(lang, {})
+    try:
+        return [cache[t] for t in tokens]
+    except KeyError:
+        if len(cache) > MAX_CACHED:
+            cache.clear()
+        for t in tokens:
+            if t not in cache:
+                cache[t] = stem(t, lang)
+        return [cache[t] for t in tokens]
 
 
 def stems_of(token: str, langs: Iterable[str] | None = None) -> tuple[str, ...]:

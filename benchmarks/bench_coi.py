@@ -66,7 +66,9 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def _build(store: Any, vocab: list[str], rng: random.Random, passages: int) -> float:
+def _build(store: Any, vocab: list[str], rng: random.Random,
+           passages: int) -> tuple[float, float]:
+    """Write the corpus; the import's wall and CPU seconds (the machine may be shared)."""
     from asylum_prep.country_info import library
     from asylum_prep.country_info.importers import ReportMeta, series_key
     from asylum_prep.country_info.passages import Passage
@@ -78,7 +80,7 @@ def _build(store: Any, vocab: list[str], rng: random.Random, passages: int) -> f
         total += w
         cumulative.append(total)
     per_report = passages // REPORTS
-    started = time.perf_counter()
+    wall = cpu = 0.0
     for r in range(REPORTS):
         country = ("IR", "SV", "AF", "ER", "XV")[r % 5]
         title = f"Generated report {r % 40} {2015 + r % 10}"
@@ -89,11 +91,14 @@ def _build(store: Any, vocab: list[str], rng: random.Random, passages: int) -> f
             words = rng.choices(vocab, cum_weights=cumulative, k=WORDS_PER_PASSAGE)
             text = " ".join(words).capitalize() + "."
             passages.append(Passage(i + 1, 1 + i // 8, f"Section {1 + i // 50}", text))
-        with store.session() as session:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        with store.session() as session:  # only the import is timed, not making the text
             library.add_report(session, meta=meta, kind="txt", file_name=f"gen{r}.txt",
                                content_hash=f"{r:064x}", page_count=None, passages=passages,
                                actor_id=None)
-    return time.perf_counter() - started
+        wall += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+    return wall, cpu
 
 
 def _raw_match(session: Any, match: str, *, limit: int) -> list[tuple[int, float]]:
@@ -209,7 +214,8 @@ def _latency_rows(label: str, ours: dict[str, list[float]], raw: dict[str, list[
     return rows
 
 
-def _corpus(passages: int, rng: random.Random, vocab: list[str]) -> tuple[Any, float, Any]:
+def _corpus(passages: int, rng: random.Random,
+            vocab: list[str]) -> tuple[Any, tuple[float, float], Any]:
     from asylum_prep.config import Settings
     from asylum_prep.storage.engine import open_store
 
@@ -235,10 +241,14 @@ def run() -> list[dict[str, Any]]:
             tmp.cleanup()
         label = f"{size:,} passages"
         if size == 200_000:
-            rows.append({"name": "coi import", "metric": "throughput (fold, stem, FTS5 index)",
-                         "unit": "passages/s", "ours": round(size / seconds), "reference": None,
-                         "reference_label": "", "target": ">= 10000",
-                         "ok": size / seconds >= 10_000})
+            wall, cpu = seconds
+            rows += [
+                {"name": "coi import", "metric": "throughput (fold, stem, FTS5 index), wall",
+                 "unit": "passages/s", "ours": round(size / wall), "reference": None,
+                 "reference_label": "", "target": ">= 10000", "ok": size / wall >= 10_000},
+                {"name": "coi import", "metric": "throughput per CPU second (machine shared)",
+                 "unit": "passages/s", "ours": round(size / cpu), "reference": None,
+                 "reference_label": "", "target": "report only", "ok": True}]
             rows += _latency_rows(label, ours, raw, 50.0)
         else:
             rows += _latency_rows(label, ours, raw, 150.0)[:1]

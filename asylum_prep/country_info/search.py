@@ -45,6 +45,7 @@ from asylum_prep.text import (
 )
 
 MAX_LIMIT = 200
+COUNT_CAP = 10_000  # matches are counted up to this; beyond it the page says "more than"
 MAX_TERMS = _query.MAX_TERMS  # the suggestions cap their words alike
 STOPWORDS = _query.STOPWORDS
 SNIPPET_WORDS = 40
@@ -115,9 +116,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchPage:
+    """`total`: the number of matches, or with `more` a lower bound (COUNT_CAP: counting
+    every match of a frequent word costs more than finding the best ones)."""
+
     total: int
     hits: list[Hit] = field(default_factory=list)
     notices: tuple[str, ...] = ()  # translatable templates without placeholders
+    more: bool = False
 
 
 def filter_sql(filters: Filters, params: dict[str, Any]) -> str:
@@ -202,29 +207,21 @@ def words_matched(text: str, query: str | Query | Parsed) -> tuple[str, ...]:
 
 
 def _is_hit(word: str, found: Needles) -> bool:
+    forms = _display_forms(word)
+    if not found.words.isdisjoint(forms):
+        return True
+    return bool(found.prefixes) and any(f.startswith(p) for f in forms for p in found.prefixes)
+
+
+@lru_cache(maxsize=65_536)
+def _display_forms(word: str) -> tuple[str, ...]:
+    """The index words a displayed word may have been stored as, in any language (cached:
+    the same words recur in every snippet)."""
     tokens = word_tokens(word)
     if not tokens:
-        return False
-    for token in word_forms.words(list(tokens)):
-        forms = _forms(token)
-        if any(f in found.words for f in forms):
-            return True
-        if found.prefixes and any(f.startswith(p) for f in forms for p in found.prefixes):
-            return True
-    return False
-
-
-_FORMS_CACHE: dict[str, tuple[str, ...]] = {}
-
-
-def _forms(token: str) -> tuple[str, ...]:
-    """The index words a displayed token may have been stored as, in any language."""
-    forms = _FORMS_CACHE.get(token)
-    if forms is None:
-        forms = word_forms.stems_of(token)
-        if len(_FORMS_CACHE) < 100_000:
-            _FORMS_CACHE[token] = forms
-    return forms
+        return ()
+    return tuple(f for token in word_forms.words(list(tokens))
+                 for f in word_forms.stems_of(token))
 
 
 def highlight(text: str, query: str | Query | Parsed, *, words: int = SNIPPET_WORDS) -> str:
@@ -315,7 +312,8 @@ def search(
         )
         for r in rows
     ]
-    return SearchPage(total, hits, parsed.notices)
+    more = total > COUNT_CAP
+    return SearchPage(COUNT_CAP if more else total, hits, parsed.notices, more)
 
 
 class Engine(Protocol):
