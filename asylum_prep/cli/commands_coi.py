@@ -78,11 +78,12 @@ def _search(args: argparse.Namespace) -> int:
     for notice in page.notices:
         note(notice)
     if args.json:
-        print_json({"total": page.total, "offset": args.offset,
+        print_json({"total": page.total, "more": page.more, "offset": args.offset,
                     "hits": [h.as_json() for h in page.hits]})
         return 0
     shown = f" Passages {args.offset + 1}-{args.offset + len(page.hits)}." if page.hits else ""
-    note(f"{page.total} passages match.{shown}")
+    count = f"More than {page.total}" if page.more else str(page.total)
+    note(f"{count} passages match.{shown}")
     for h in page.hits:
         published = h.published.isoformat() if h.published else "n.d."
         pin = pinpoint(h.section, h.page)

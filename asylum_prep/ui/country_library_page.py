@@ -156,13 +156,16 @@ def search_section(ctx: PageContext) -> None:
 def _pages(ctx: PageContext, page: SearchPage) -> None:
     """The count, which passages are shown, and buttons to the previous and next page."""
     t = ctx.t
-    st.write(t.plural("{n} passage matches.", "{n} passages match.", page.total))
+    if page.more:
+        st.write(t("More than {n} passages match.", n=page.total))
+    else:
+        st.write(t.plural("{n} passage matches.", "{n} passages match.", page.total))
     stored = st.session_state.get(state.COI_REQUEST)
     if not stored or page.total <= PAGE_SIZE:
         return
     request, offset = stored
     st.caption(t("Passages {first} to {last} of {total}.", first=offset + 1,
-                 last=offset + len(page.hits), total=page.total))
+                 last=offset + len(page.hits), total=page.total))  # more: of the first 10,000
     cols = st.columns(2)
     if cols[0].button(t("Previous page"), key=state.W_COI_PREVIOUS, disabled=offset == 0):
         _run_search(ctx, request, max(0, offset - PAGE_SIZE))

@@ -106,3 +106,16 @@ def test_paging_walks_every_match_once(store: Store, people: People,
     ids = [h.passage_id for h in first.hits + second.hits]
     assert first.total == second.total == len(set(ids)) == 3
     assert coi.search(store, people.attorney, query="church", language="zh").total == 0
+
+
+def test_counts_stop_at_the_cap_and_say_more(store: Store, people: People,
+                                             library: dict[str, int],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from asylum_prep.country_info import search, search_sqlite
+
+    monkeypatch.setattr(search, "COUNT_CAP", 1)
+    monkeypatch.setattr(search_sqlite, "COUNT_CAP", 1)
+    page = coi.search(store, people.attorney, query="church")
+    assert (page.total, page.more, len(page.hits)) == (1, True, 2)
+    exact = coi.search(store, people.attorney, query="pastor")
+    assert (exact.total, exact.more) == (1, False)
