@@ -296,13 +296,19 @@ def search(
 ) -> SearchPage:
     """Ranked passages for `query` under `filters`, with the total number of matches."""
     engine = _engine(session)
-    parsed = parse_query(query, engine.languages(session))
+    library = engine.languages(session)
+    parsed = parse_query(query, library)
     if parsed.empty:
         return SearchPage(0, [], parsed.notices)
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
-    total, rows = engine.run(session, parsed, merged_filters(parsed, filters), limit=limit,
-                      offset=offset)
+    chosen = merged_filters(parsed, filters)
+    if chosen.language and library is not None:
+        if chosen.language not in library:
+            return SearchPage(0, [], parsed.notices)
+        if library == (chosen.language,):  # every passage is in it: no need to intersect
+            chosen = replace(chosen, language=None)
+    total, rows = engine.run(session, parsed, chosen, limit=limit, offset=offset)
     hits = [
         Hit(
             passage_id=r.passage_id, report_id=r.report_id, publisher=r.publisher,

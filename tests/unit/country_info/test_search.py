@@ -74,6 +74,9 @@ def test_filters(store: Store, people: People, ranked: dict[str, int]) -> None:
     assert _search(store, people, "students", since=date(2024, 1, 1)).total == 0
     assert _search(store, people, "students", limit=1, offset=1).total == 2
     assert _search(store, people, "students", limit=1, offset=5).total == 2
+    # an English-only library: the language filter lets all through, or nothing
+    assert _search(store, people, "students lang:en").total == 2
+    assert _search(store, people, "students", language="fa").total == 0
 
 
 def test_filters_combined_and_facet_words_are_not_searchable(store: Store, people: People,
