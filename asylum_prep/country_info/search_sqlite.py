@@ -12,6 +12,7 @@ reports.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import replace
@@ -90,18 +91,38 @@ def languages(session: Session) -> tuple[str, ...]:
         _HAS_WORD, {"word": f'norm : "{language_word(lang)}"'}).first() is not None)
 
 
-def match_expression(query: Parsed, filters: Filters | None = None) -> str:
+def match_expression(query: Parsed, filters: Filters | None = None, *,
+                     other_languages: tuple[str, ...] = ()) -> str:
     """`norm : (<tree>)`, then `AND norm : "zzlangfa"` for a language filter and
-    `AND facets : "ccir"` for each country or publisher filter."""
+    `AND facets : "ccir"` for each country or publisher filter. With `other_languages`
+    (the library's other languages, when they have fewer passages) the language filter is
+    written as leaving those out, which reads far fewer index entries."""
     if query.root is None:
         return ""
     parts = [f"norm : ({compile_node(query.root)})"]
+    drop = ""
     if filters:
         language = language_filter(filters)
-        if language:
+        if language and other_languages:
+            words = " OR ".join(f'"{language_word(o)}"' for o in other_languages)
+            drop = f" NOT norm : ({words})"
+        elif language:
             parts.append(f'norm : "{language}"')
         parts += [f'facets : "{w}"' for w in _facet_words(filters)[0]]
-    return " AND ".join(parts)
+    expression = " AND ".join(parts)
+    return f"({expression}){drop}" if drop else expression
+
+
+def _smaller_languages(session: Session, filters: Filters) -> tuple[str, ...]:
+    """The library's other languages when, together, they hold fewer passages than the
+    filter's language (counted up to COUNT_CAP each); else ()."""
+    if not filters.language:
+        return ()
+    counts = {lang: _count(session, f'norm : "{language_word(lang)}"', None)
+              for lang in languages(session)}
+    others = tuple(lang for lang in counts if lang != filters.language)
+    mine = counts.get(filters.language, 0)
+    return others if others and sum(counts[o] for o in others) < mine else ()
 
 
 def _facet_words(filters: Filters) -> tuple[list[str], Filters]:
@@ -128,6 +149,8 @@ _DETAIL = text(
 
 RANK_CAP = 2000  # the most matches bm25 ranks for one query (see `run`)
 MAX_RANGES = 200  # more reports in a date filter than this: join instead of id ranges
+FEW_RANGES = 4  # more ranges than this: candidates from their whole span (see _candidates)
+SPAN_FACTOR = 4
 Ranges = list[tuple[int, int]]
 
 
@@ -167,9 +190,9 @@ _NEWEST_IN = text("SELECT rowid, bm25(coi_fts, 1.0, 0.0) FROM coi_fts "
                   "ORDER BY rowid DESC LIMIT :cap")
 
 
-def _count(session: Session, match: str, scope: Ranges | None) -> int:
-    """The number of matches, counted up to one past COUNT_CAP."""
-    cap = COUNT_CAP + 1
+def _count(session: Session, match: str, scope: Ranges | None, *,
+           cap: int = COUNT_CAP + 1) -> int:
+    """The number of matches, counted up to `cap` (one past COUNT_CAP)."""
     if scope is None:
         return int(session.execute(_COUNT, {"match": match, "cap": cap}).scalar_one())
     total = 0
@@ -187,6 +210,17 @@ def _candidates(session: Session, match: str, scope: Ranges | None,
     if scope is None:
         rows = session.execute(_NEWEST, {"match": match, "cap": cap}).all()
         return [(int(a), float(b)) for a, b in rows]
+    if cap > 0 and len(scope) > FEW_RANGES:
+        # Many ranges: one query over their whole span, kept to the ranges here, is cheaper
+        # than a query per range unless the ranges hold few of the span's matches.
+        rows = session.execute(_NEWEST_IN, {"match": match, "low": scope[-1][0],
+                                            "high": scope[0][1], "cap": cap * SPAN_FACTOR}).all()
+        lows = [low for low, _ in reversed(scope)]
+        highs = [high for _, high in reversed(scope)]
+        kept = [(int(a), float(b)) for a, b in rows
+                if (i := bisect.bisect_right(lows, int(a)) - 1) >= 0 and int(a) <= highs[i]]
+        if len(kept) >= cap or len(rows) < cap * SPAN_FACTOR:
+            return kept[:cap]
     out: list[tuple[int, float]] = []
     for low, high in scope:
         left = -1 if cap < 0 else cap - len(out)
@@ -219,6 +253,27 @@ def _joined(session: Session, match: str, where: str, params: dict[str, Any],
     return total, [(int(a), float(b)) for a, b in ranked]
 
 
+def _tiers(session: Session, query: Parsed, filters: Filters,
+           scope: Ranges | None) -> list[str]:
+    """For plain words with many matches: the MATCH expressions to rank before all of them:
+    the passages with every word, then those with any of the words that are not frequent
+    (at most RANK_CAP matches each), whose bm25 would rank them above a frequent word's."""
+    root = query.root
+    if not isinstance(root, AnyOf) or len(root.children) < 2:
+        return []
+    others = _smaller_languages(session, filters)
+    out = [match_expression(replace(query, root=All(root.children)), filters,
+                            other_languages=others)]
+    rare = [c for c in root.children  # counted in the whole library: one query per word
+            if _count(session, match_expression(replace(query, root=c)), None,
+                      cap=RANK_CAP + 1) <= RANK_CAP]
+    if rare and len(rare) < len(root.children):
+        node = rare[0] if len(rare) == 1 else AnyOf(tuple(rare))
+        out.append(match_expression(replace(query, root=node), filters,
+                                    other_languages=others))
+    return out
+
+
 def run(
     session: Session, query: Parsed, filters: Filters, *, limit: int, offset: int
 ) -> tuple[int, list[EngineRow]]:
@@ -231,11 +286,13 @@ def run(
     Ranking is bm25 over every match when at most RANK_CAP passages match. When more match
     (a frequent word), ranking them all costs about 300 ms per 200,000 matches, so the ranking
     looks at two capped sets: the passages with every plain word of the query (when it has
-    several), then the rest; each set's RANK_CAP most recently imported matches are ranked.
+    several), then those with any of its words that are not frequent, then the rest; each
+    set's RANK_CAP most recently imported matches are ranked, set after set.
     Matches are counted up to one past COUNT_CAP (the page then says "more than")."""
     params: dict[str, Any] = {}
     where = filter_sql(_facet_words(filters)[1], params)
-    match = match_expression(query, filters)
+    others = _smaller_languages(session, filters)
+    match = match_expression(query, filters, other_languages=others)
     need = offset + limit
     scope = _ranges(session, where, params) if where else None
     if where and scope is None:
@@ -248,12 +305,11 @@ def run(
             ranked = _best(_candidates(session, match, scope, -1))
         else:
             ranked = []
-            if isinstance(query.root, AnyOf) and len(query.root.children) > 1:
-                every = match_expression(replace(query, root=All(query.root.children)), filters)
-                ranked = _best(_candidates(session, every, scope, RANK_CAP))
-            if len(ranked) < need:
+            for tier in [*_tiers(session, query, filters, scope), match]:
+                if len(ranked) >= need:
+                    break
                 seen = {pid for pid, _ in ranked}
-                more = _best(_candidates(session, match, scope, RANK_CAP))
+                more = _best(_candidates(session, tier, scope, RANK_CAP))
                 ranked += [(pid, r) for pid, r in more if pid not in seen]
     page = ranked[offset:need]
     if not page:
