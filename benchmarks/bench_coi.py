@@ -261,13 +261,14 @@ def run() -> list[dict[str, Any]]:
             tmp.cleanup()
         label = f"{size:,} passages"
         if size == 200_000:
-            wall, cpu = seconds
+            import_wall, import_cpu = seconds
             rows += [
                 {"name": "coi import", "metric": "throughput (fold, stem, FTS5 index), wall",
-                 "unit": "passages/s", "ours": round(size / wall), "reference": None,
-                 "reference_label": "", "target": ">= 10000", "ok": size / wall >= 10_000},
+                 "unit": "passages/s", "ours": round(size / import_wall), "reference": None,
+                 "reference_label": "", "target": ">= 10000",
+                 "ok": size / import_wall >= 10_000},
                 {"name": "coi import", "metric": "throughput per CPU second (machine shared)",
-                 "unit": "passages/s", "ours": round(size / cpu), "reference": None,
+                 "unit": "passages/s", "ours": round(size / import_cpu), "reference": None,
                  "reference_label": "", "target": "report only", "ok": True}]
             rows += _latency_rows(label, ours, raw, 50.0)
         else:
