@@ -81,14 +81,18 @@ def compile_node(node: Node) -> str:
     return "(" + joiner.join(compile_node(c) for c in node.children) + ")"
 
 
-_HAS_WORD = text("SELECT 1 FROM coi_fts WHERE coi_fts MATCH :word LIMIT 1")
+_LANGUAGES = text(" UNION ALL ".join(
+    f"SELECT {i} WHERE EXISTS (SELECT 1 FROM coi_fts WHERE coi_fts MATCH :w{i})"  # noqa: S608
+    for i in range(len(word_forms.LANGUAGES))))
 
 
 def languages(session: Session) -> tuple[str, ...]:
-    """The languages of the library's passages: one index look-up of each language word
-    (measured: 0.25 ms for all; a scan of the index's vocabulary took 3 ms)."""
-    return tuple(lang for lang in word_forms.LANGUAGES if session.execute(
-        _HAS_WORD, {"word": f'norm : "{language_word(lang)}"'}).first() is not None)
+    """The languages of the library's passages: one index look-up of each language word, in
+    one statement (measured: 0.25 ms for all; a scan of the index's vocabulary took 3 ms)."""
+    params = {f"w{i}": f'norm : "{language_word(lang)}"'
+              for i, lang in enumerate(word_forms.LANGUAGES)}
+    found = {int(r[0]) for r in session.execute(_LANGUAGES, params).all()}
+    return tuple(lang for i, lang in enumerate(word_forms.LANGUAGES) if i in found)
 
 
 def match_expression(query: Parsed, filters: Filters | None = None, *,
