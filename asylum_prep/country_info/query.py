@@ -16,28 +16,40 @@ needed: `"house church" raid` needs the phrase and "raid". A query that cannot b
 (an unclosed quote or bracket, an operator without its other side, only NOT, a filter
 value that is not one) is searched as its plain words, with `FALLBACK_NOTICE`.
 
-Nothing the user typed reaches an engine: the tree holds index words made of letters and
-digits only, and the engines quote each one themselves.
+Nothing the user typed reaches an engine: the tree (`query_tree`) holds index words made of
+letters and digits only, and the engines quote each one themselves.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from asylum_prep import word_forms
+from asylum_prep.country_info.query_tree import (
+    All,
+    AnyOf,
+    Langs,
+    Near,
+    Node,
+    Parsed,
+    Phrase,
+    QueryFilters,
+    Term,
+    Without,
+    phrase_node,
+    word_node,
+)
 from asylum_prep.errors import N_
-from asylum_prep.text import LANGUAGE_PREFIX, search_tokens
+from asylum_prep.text import search_tokens
 
 MAX_QUERY_CHARS = 2000
 MAX_ITEMS = 64
 MAX_DEPTH = 8
 MAX_TERMS = 32
-MAX_PHRASE_TOKENS = 12
 MAX_NEAR = 50
 DEFAULT_NEAR = 10
-MIN_PREFIX = 3
 FALLBACK_NOTICE = N_("The search could not be read as a query with operators, so its words "
                      "were searched one by one.")
 STOPWORDS = frozenset(
@@ -46,7 +58,6 @@ STOPWORDS = frozenset(
 )
 FIELDS = ("country", "publisher", "after", "before", "lang")
 LANGUAGE_ALIASES = {"fa_af": "fa", "prs": "fa", "zh_hans": "zh", "zh_hant": "zh"}
-_SAFE = re.compile(r"^[^\W_]+$")
 _LEX = re.compile(
     r'\s*(?:(?P<field>(?:country|publisher|after|before|lang)):(?:"(?P<fquoted>[^"]*)"'
     r'|(?P<fvalue>[^\s()"]+))|"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))'
@@ -58,133 +69,6 @@ _MONTH = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 class Unreadable(Exception):  # noqa: N818  (internal: never leaves this module)
     """The query does not follow the syntax; it is searched as plain words."""
-
-
-# ---- the tree the engines compile -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Term:
-    """Any of `words` (index words of one typed word); `prefix`: words starting with one."""
-
-    words: tuple[str, ...]
-    prefix: bool = False
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """Any of `variants`, each a sequence of index words that must occur in order."""
-
-    variants: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class All:
-    children: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    children: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Without:
-    keep: Node
-    drop: Node
-
-
-@dataclass(frozen=True)
-class Near:
-    children: tuple[Term | Phrase, ...]
-    distance: int
-
-
-Node = Term | Phrase | All | AnyOf | Without | Near
-
-
-@dataclass(frozen=True)
-class QueryFilters:
-    country: str | None = None
-    publisher: str | None = None
-    since: date | None = None
-    until: date | None = None
-    language: str | None = None
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """A query ready for an engine. `root` None: nothing to search. `labels`: the words and
-    phrases as typed (folded), to say which of them a passage matched."""
-
-    root: Node | None
-    filters: QueryFilters = QueryFilters()
-    notices: tuple[str, ...] = ()
-    labels: tuple[tuple[str, Node], ...] = field(default=())
-
-    @property
-    def empty(self) -> bool:
-        return self.root is None
-
-
-# ---- from typed words to index words --------------------------------------------------------
-
-
-Langs = tuple[str, ...] | None  # the languages a typed word may be in (None: any)
-
-
-def _index_words(tokens: list[str], lang: str) -> tuple[str, ...]:
-    return tuple(w for w in (word_forms.stem(t, lang) for t in tokens) if _SAFE.match(w))
-
-
-def phrase_node(tokens: list[str], langs: Langs) -> Phrase | Term | None:
-    """The node of several folded tokens that must occur in order (a phrase or a word that
-    folds to several, like "house-church" or Chinese)."""
-    words = word_forms.words(tokens)[:MAX_PHRASE_TOKENS]
-    words = [w for w in words if not w.startswith(LANGUAGE_PREFIX)]
-    if not words:
-        return None
-    if len(words) == 1:
-        return term_node(words[0], langs)
-    wanted = set(word_forms.LANGUAGES if langs is None else langs)
-    scripts = {word_forms.script_of(w) for w in words}
-    stemmed = [lang for script in scripts for lang in word_forms.SCRIPT_LANGUAGES.get(script, ())
-               if lang in wanted]
-    if not stemmed or any(word_forms.unstemmed_in(script, wanted) for script in scripts):
-        stemmed.append(word_forms.UNKNOWN)
-    variants = dict.fromkeys(_index_words(words, lang) for lang in stemmed)
-    return Phrase(tuple(v for v in variants if v))
-
-
-def term_node(token: str, langs: Langs, *, prefix: bool = False) -> Term | None:
-    if token.startswith(LANGUAGE_PREFIX) or not _SAFE.match(token):
-        return None
-    if prefix:
-        return Term((_prefix_base(token, langs),), prefix=True)
-    return Term(word_forms.stems_of(token, langs))
-
-
-def _prefix_base(token: str, langs: Langs) -> str:
-    """The index words hold stems, so a typed prefix is matched through the shortest stem of
-    it or of a word it begins ("persecution*" -> persecut*, "interrogat*" -> interrog*);
-    a prefix may therefore find a few more words than its letters say."""
-    forms = [f for ending in _PREFIX_ENDINGS for f in word_forms.stems_of(token + ending, langs)
-             if token.startswith(f) and len(f) >= MIN_PREFIX]
-    return min(forms, key=len) if forms else token
-
-
-_PREFIX_ENDINGS = ("", "ion", "ing", "e", "s")
-
-
-def word_node(text: str, langs: Langs) -> Node | None:
-    """One typed word (maybe ending in * for a prefix)."""
-    prefix = text.endswith("*")
-    tokens = word_forms.words(search_tokens(text))
-    if prefix and len(tokens) == 1 and len(tokens[0]) >= MIN_PREFIX:
-        return term_node(tokens[0], langs, prefix=True)
-    if len(tokens) == 1:
-        return term_node(tokens[0], langs)
-    return phrase_node(tokens, langs) if tokens else None
 
 
 # ---- parsing ------------------------------------------------------------------------------
@@ -431,10 +315,11 @@ def plain(text: str, library: Langs = None, *, notices: tuple[str, ...] = ()) ->
 
 
 def from_words(tokens: list[str], *, phrases: tuple[tuple[str, ...], ...] = (),
-               library: Langs = None, filters: QueryFilters = QueryFilters(),
+               library: Langs = None, filters: QueryFilters | None = None,
                notices: tuple[str, ...] = ()) -> Parsed:
     """A query of folded tokens (any of them) and phrases (all of them), as the suggestions
     for a case build it."""
+    filters = filters or QueryFilters()
     langs = (filters.language,) if filters.language else library
     labels: list[tuple[str, Node]] = []
     words: list[Node] = []

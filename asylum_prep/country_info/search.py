@@ -23,7 +23,8 @@ from sqlmodel import Session
 
 from asylum_prep import word_forms
 from asylum_prep.country_info import query as _query
-from asylum_prep.country_info.query import (
+from asylum_prep.country_info.query import from_words, parse
+from asylum_prep.country_info.query_tree import (
     All,
     AnyOf,
     Near,
@@ -32,8 +33,6 @@ from asylum_prep.country_info.query import (
     Phrase,
     Term,
     Without,
-    from_words,
-    parse,
 )
 from asylum_prep.text import (
     index_form,

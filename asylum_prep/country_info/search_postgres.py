@@ -17,7 +17,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
-from asylum_prep.country_info.query import All, AnyOf, Near, Node, Parsed, Phrase, Term, Without
+from asylum_prep.country_info.query_tree import (
+    All,
+    AnyOf,
+    Near,
+    Node,
+    Parsed,
+    Phrase,
+    Term,
+    Without,
+)
 from asylum_prep.country_info.search import EngineRow, Filters, filter_sql, language_filter
 
 _SAFE = re.compile(r"^[^\W_]+$")

@@ -23,7 +23,16 @@ from sqlmodel import Session
 
 from asylum_prep import word_forms
 from asylum_prep.country_info.facets import country_word, publisher_word
-from asylum_prep.country_info.query import All, AnyOf, Near, Node, Parsed, Phrase, Term, Without
+from asylum_prep.country_info.query_tree import (
+    All,
+    AnyOf,
+    Near,
+    Node,
+    Parsed,
+    Phrase,
+    Term,
+    Without,
+)
 from asylum_prep.country_info.search import (
     COUNT_CAP,
     EngineRow,

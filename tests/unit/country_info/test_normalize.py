@@ -48,7 +48,7 @@ def _words(node: object) -> list[str]:
 
 
 def test_query_phrases_terms_and_stopwords() -> None:
-    from asylum_prep.country_info.query import All, AnyOf, Phrase
+    from asylum_prep.country_info.query_tree import All, AnyOf, Phrase
 
     q = parse_query('arbitrary detention of "State Security Directorate" students', ("en",))
     assert isinstance(q.root, All)
