@@ -30,12 +30,12 @@ from asylum_prep import word_forms
 from asylum_prep.country_info.query_tree import (
     All,
     AnyOf,
+    Filters,
     Langs,
     Near,
     Node,
     Parsed,
     Phrase,
-    QueryFilters,
     Term,
     Without,
     phrase_node,
@@ -239,7 +239,7 @@ def _is_stopword(text: str) -> bool:
     return len(tokens) == 1 and tokens[0] in STOPWORDS
 
 
-def _filters(lexemes: list[_Lexeme]) -> QueryFilters:
+def _filters(lexemes: list[_Lexeme]) -> Filters:
     values: dict[str, str] = {}
     for lexeme in lexemes:
         name, _, value = lexeme.text.partition(":")
@@ -252,7 +252,7 @@ def _filters(lexemes: list[_Lexeme]) -> QueryFilters:
         language = LANGUAGE_ALIASES.get(language.lower(), language.lower())
         if language not in word_forms.LANGUAGES:
             raise Unreadable
-    return QueryFilters(
+    return Filters(
         country=country.upper() if country else None,
         publisher=values.get("publisher") or None,
         since=_day(values["after"], end=False) if "after" in values else None,
@@ -315,11 +315,11 @@ def plain(text: str, library: Langs = None, *, notices: tuple[str, ...] = ()) ->
 
 
 def from_words(tokens: list[str], *, phrases: tuple[tuple[str, ...], ...] = (),
-               library: Langs = None, filters: QueryFilters | None = None,
+               library: Langs = None, filters: Filters | None = None,
                notices: tuple[str, ...] = ()) -> Parsed:
     """A query of folded tokens (any of them) and phrases (all of them), as the suggestions
     for a case build it."""
-    filters = filters or QueryFilters()
+    filters = filters or Filters()
     langs = (filters.language,) if filters.language else library
     labels: list[tuple[str, Node]] = []
     words: list[Node] = []

@@ -64,11 +64,14 @@ Node = Term | Phrase | All | AnyOf | Without | Near
 
 
 @dataclass(frozen=True)
-class QueryFilters:
+class Filters:
+    """What a search is limited to: from the form, the command line or the query itself."""
+
     country: str | None = None
     publisher: str | None = None
     since: date | None = None
     until: date | None = None
+    report_id: str | None = None
     language: str | None = None
 
 
@@ -78,7 +81,7 @@ class Parsed:
     phrases as typed (folded), to say which of them a passage matched."""
 
     root: Node | None
-    filters: QueryFilters = QueryFilters()
+    filters: Filters = Filters()
     notices: tuple[str, ...] = ()
     labels: tuple[tuple[str, Node], ...] = field(default=())
 

@@ -34,6 +34,9 @@ from asylum_prep.country_info.query_tree import (
     Term,
     Without,
 )
+from asylum_prep.country_info.query_tree import (
+    Filters as Filters,  # re-exported: the services and suggestions build filters from here
+)
 from asylum_prep.text import (
     index_form,
     language_word,
@@ -61,16 +64,6 @@ class Query:
     @property
     def empty(self) -> bool:
         return not self.terms and not self.phrases
-
-
-@dataclass(frozen=True)
-class Filters:
-    country: str | None = None
-    publisher: str | None = None
-    since: date | None = None
-    until: date | None = None
-    report_id: str | None = None
-    language: str | None = None
 
 
 @dataclass(frozen=True)
