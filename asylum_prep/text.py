@@ -30,9 +30,16 @@ The index stores `index_form`, so changing `fold_for_search` means re-indexing):
   5. Latin/Greek/Cyrillic diacritics stripped (combining marks U+0300-U+036F after NFD),
      plus letters that do not decompose: ł -> l, ø -> o, đ -> d, ı -> i, æ -> ae, œ -> oe,
      þ -> th.
-- `search_tokens` splits the folded text into runs of letters and digits; `index_form` joins
-  them with single spaces; `word_pattern` finds words as a reader sees them (marks and
-  joiners included) to highlight originals.
+  6. A zero-width non-joiner is a space (Persian writes the same word with either).
+  7. Apostrophes between letters (' ’ ʼ ‘ ` ´ ʻ ′) are removed, joining the word: Baha'i,
+     Baháʼí and Bahai are one word; after a French elision (l' d' qu' ...) they are a space.
+  8. Traditional Chinese characters become their simplified form (the character table of
+     OpenCC, Apache-2.0, shipped by opencc-python-reimplemented).
+- `search_tokens` splits the folded text into runs of letters and digits; `word_pattern`
+  finds words as a reader sees them (marks and joiners included) to highlight originals.
+- `index_form` is what the index stores: a language word (`language_word`) then each token's
+  stem in the passage's language, unspaced scripts cut into character pairs
+  (`asylum_prep.word_forms`).
 
 Dates (the date reader's words and the applicant's text, `domain.date_words`):
 - `fold_for_dates`: Western digits, one form per letter (Arabic and Urdu forms as Persian's),
@@ -183,16 +190,48 @@ def _drop_format(text: str) -> str:
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if cat == "Cf":
+        if ch == "\u200c":
+            out.append(" ")
+        elif cat == "Cf":
             continue
-        out.append(" " if cat == "Cc" else ch)
+        else:
+            out.append(" " if cat == "Cc" else ch)
     return "".join(out)
 
 
+_APOSTROPHE_CHARS = "'\u2019\u02bc\u2018`\u00b4\u02bb\u2032"
+_ELISION = re.compile(
+    rf"(?<![^\W_])(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)[{_APOSTROPHE_CHARS}](?=[^\W\d_])")
+_INNER_APOSTROPHE = re.compile(rf"(?<=[^\W_])[{_APOSTROPHE_CHARS}]+(?=[^\W_])")
+_MODIFIER_APOSTROPHES = str.maketrans({"\u02bc": None, "\u02bb": None})
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, str]:
+    """Traditional -> simplified Chinese, one character for one (OpenCC's table)."""
+    from importlib.resources import files
+
+    table: dict[int, str] = {}
+    source = files("opencc").joinpath("dictionary/TSCharacters.txt").read_text("utf-8")
+    for line in source.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+            table[ord(parts[0])] = parts[1]
+    return table
+
+
+def _join_apostrophes(text: str) -> str:
+    if not any(ch in text for ch in _APOSTROPHE_CHARS):
+        return text
+    text = _ELISION.sub(r"\1 ", text)
+    return _INNER_APOSTROPHE.sub("", text).translate(_MODIFIER_APOSTROPHES)
+
+
 def fold_for_search(text: str) -> str:
-    """The search form of `text` (rules 1-5 of the module docstring), spacing kept."""
+    """The search form of `text` (rules 1-8 of the module docstring), spacing kept."""
     if text.isascii():  # NFKC, the letter table and diacritics leave ASCII unchanged
-        return text.lower()
+        return _join_apostrophes(text.lower())
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         text = _drop_format(text)
@@ -201,7 +240,9 @@ def fold_for_search(text: str) -> str:
         stripped = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
         text = unicodedata.normalize("NFC", stripped)
         text = text.translate(_SEARCH_TABLE)
-    return text
+        if _HAN.search(text):
+            text = text.translate(_simplified())
+    return _join_apostrophes(text)
 
 
 def search_tokens(text: str) -> list[str]:
@@ -209,9 +250,28 @@ def search_tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold_for_search(text))
 
 
+LANGUAGE_PREFIX = "zzlang"
+_ASCII_TOKEN = re.compile("[a-z0-9]+")  # `_TOKEN` on folded ASCII text
+
+
+def language_word(lang: str) -> str:
+    """The index word that says a passage's language ("zzlangfa"); letters only."""
+    return LANGUAGE_PREFIX + lang
+
+
 def index_form(text: str) -> str:
-    """What the full-text index stores for a passage."""
-    return " ".join(search_tokens(text))
+    """What the full-text index stores for a passage: its language word, then the stem of
+    each of its words in that language (`asylum_prep.word_forms`)."""
+    from asylum_prep import word_forms
+
+    folded = fold_for_search(text)
+    if folded.isascii():  # no script to segment, no bound parts: the common case, fast
+        tokens = _ASCII_TOKEN.findall(folded)
+        lang = word_forms.latin_language(tokens)
+    else:
+        tokens = word_forms.words(_TOKEN.findall(folded))
+        lang = word_forms.detect_language(tokens)
+    return " ".join([language_word(lang), *word_forms.stem_all(tokens, lang)])
 
 
 @lru_cache(maxsize=4096)

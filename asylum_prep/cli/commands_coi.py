@@ -74,11 +74,18 @@ def _search(args: argparse.Namespace) -> int:
 
     store = store_from(args)
     page = coi.search(store, cli_actor(store), query=args.query, country=args.country,
-                      publisher=args.publisher, since_year=args.since, limit=args.limit)
+                      publisher=args.publisher, since_year=args.since, since=_day(args.after),
+                      until=_day(args.before, end=True), language=args.lang, limit=args.limit,
+                      offset=args.offset)
+    for notice in page.notices:
+        note(notice)
     if args.json:
-        print_json({"total": page.total, "hits": [h.as_json() for h in page.hits]})
+        print_json({"total": page.total, "more": page.more, "offset": args.offset,
+                    "hits": [h.as_json() for h in page.hits]})
         return 0
-    note(f"{page.total} passages match.")
+    shown = f" Passages {args.offset + 1}-{args.offset + len(page.hits)}." if page.hits else ""
+    count = f"More than {page.total}" if page.more else str(page.total)
+    note(f"{count} passages match.{shown}")
     for h in page.hits:
         published = h.published.isoformat() if h.published else "n.d."
         pin = pinpoint(h.section, h.page)
@@ -87,6 +94,35 @@ def _search(args: argparse.Namespace) -> int:
         out(f"    {plain_snippet(h.snippet)}")
     return 0
 
+
+def _day(value: str | None, *, end: bool = False) -> date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD: its first day (or with `end` its last)."""
+    from asylum_prep.country_info.query import period_day
+
+    if value is None:
+        return None
+    day = period_day(value, end=end)
+    if day is None:
+        raise InputRefused(N_("Give the date as YYYY-MM-DD, for example 2024-04-22."))
+    return day
+
+
+SEARCH_HELP = """\
+query language:
+  detention students        any of the words, passages with more of them first
+  "house church"            the words in this order
+  detained AND students     both       detained OR arrested    either
+  students NOT university   leaves out passages with the word
+  (arrest OR detention) AND "Evin prison"      brackets group
+  police NEAR/5 students    within 5 words of each other (NEAR alone: 10)
+  detain*                   words that start with "detain"
+  country:IR  publisher:"Home Office"  after:2022-01  before:2023-12-31  lang:fa
+Operators are written in capitals. Every form of a word is found (churches: church;
+detained: detention), whatever the accents, apostrophes (Baha'i, Bahai) or Persian and
+Arabic letter forms; Chinese is matched in simplified and traditional characters. A query
+that cannot be read is searched as plain words, with a notice. Filters in the query take
+the place of the same options.
+"""
 
 def _cite(args: argparse.Namespace) -> int:
     from asylum_prep.domain.citations import format_citation
@@ -170,13 +206,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="import a report even when the library has it in another form")
     p.set_defaults(handler=_import)
 
-    p = cmds.add_parser("search", help="ranked passages; \"quoted phrases\" must occur")
+    p = cmds.add_parser("search", help="ranked passages; AND OR NOT NEAR/n \"phrases\" word* "
+                        "and filters (see coi search --help)",
+                        epilog=SEARCH_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--country", help="ISO 3166 code")
-    p.add_argument("--publisher")
+    p.add_argument("--publisher", help="a publisher in the library (any case)")
     p.add_argument("--since", type=int_in(1900, 2999), metavar="YYYY",
                    help="published in or after this year")
-    p.add_argument("--limit", type=int_in(1, 1000), default=10, help="at most this many passages")
+    p.add_argument("--after", metavar="YYYY[-MM[-DD]]", help="published on or after this day")
+    p.add_argument("--before", metavar="YYYY[-MM[-DD]]", help="published on or before this day")
+    p.add_argument("--lang", metavar="CODE", help="passages in this language, e.g. en, fa, ar")
+    p.add_argument("--limit", type=int_in(1, 200), default=10, help="at most this many passages")
+    p.add_argument("--offset", type=int_in(0, 100_000), default=0,
+                   help="skip this many passages (the next page)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_search)
 

@@ -1,62 +1,69 @@
 """One search interface over two engines, chosen by the session's SQL dialect.
 
-A query is never passed to an engine as typed. `parse_query` turns any input into normalised
-tokens (letters and digits only) and phrases ("..." groups); the engines quote each token
-themselves, so quotes, FTS operators (AND OR NOT NEAR * ^ :), SQL fragments, brackets and
-control characters are just words or nothing. Semantics: every phrase must occur, and at
-least one of the other words; passages matching more of them rank higher. Common English
-words are dropped from the other words unless the query has nothing else.
+A query is parsed by `country_info.query` into a tree of index words (stems of the typed
+words, letters and digits only) with its filters; each engine compiles the tree itself
+(`search_sqlite`: an FTS5 MATCH string of quoted words; `search_postgres`: tsquery functions
+of bound parameters), so nothing typed reaches an engine as syntax. A query that cannot be
+read is searched as plain words, with a notice on the page.
 
 Snippets are made here for both engines from the stored original text: HTML-escaped, with
-the words that matched wrapped in <mark>.
+the words that matched (any form of them) wrapped in <mark>.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import Any, Protocol, cast
 
 from sqlmodel import Session
 
-from asylum_prep.text import search_tokens, strip_controls, word_pattern, word_tokens
-
-MAX_QUERY_CHARS = 2000
-MAX_TERMS = 32
-MAX_PHRASES = 8
-MAX_PHRASE_TOKENS = 12
-MAX_LIMIT = 200
-SNIPPET_WORDS = 40
-STOPWORDS = frozenset(
-    "a an and are as at be but by for from had has have in into is it its of on or that the "
-    "their there they this to was were which with".split()
+from asylum_prep import word_forms
+from asylum_prep.country_info import query as _query
+from asylum_prep.country_info.query import from_words, parse
+from asylum_prep.country_info.query_tree import (
+    All,
+    AnyOf,
+    Near,
+    Node,
+    Parsed,
+    Phrase,
+    Term,
+    Without,
 )
+from asylum_prep.country_info.query_tree import (
+    Filters as Filters,  # re-exported: the services and suggestions build filters from here
+)
+from asylum_prep.text import (
+    index_form,
+    language_word,
+    search_tokens,
+    strip_controls,
+    word_pattern,
+    word_tokens,
+)
+
+MAX_LIMIT = 200
+COUNT_CAP = 10_000  # matches are counted up to this; beyond it the page says "more than"
+MAX_TERMS = _query.MAX_TERMS  # the suggestions cap their words alike
+STOPWORDS = _query.STOPWORDS
+SNIPPET_WORDS = 40
 
 
 @dataclass(frozen=True)
 class Query:
+    """A query made by code (the suggestions for a case): folded words, any of which may
+    match, and phrases, all of which must."""
+
     terms: tuple[str, ...] = ()
     phrases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def empty(self) -> bool:
         return not self.terms and not self.phrases
-
-    @property
-    def needles(self) -> frozenset[str]:
-        return frozenset(self.terms) | {t for p in self.phrases for t in p}
-
-
-@dataclass(frozen=True)
-class Filters:
-    country: str | None = None
-    publisher: str | None = None
-    since: date | None = None
-    until: date | None = None
-    report_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,8 +108,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchPage:
+    """`total`: the number of matches, or with `more` a lower bound (COUNT_CAP: counting
+    every match of a frequent word costs more than finding the best ones)."""
+
     total: int
     hits: list[Hit] = field(default_factory=list)
+    notices: tuple[str, ...] = ()  # translatable templates without placeholders
+    more: bool = False
 
 
 def filter_sql(filters: Filters, params: dict[str, Any]) -> str:
@@ -126,53 +138,93 @@ def filter_sql(filters: Filters, params: dict[str, Any]) -> str:
     return "".join(f" AND {c}" for c in clauses)
 
 
-def parse_query(text: str) -> Query:
-    """Tokens and phrases of any input. Never raises; an unmatched quote is ignored."""
-    text = str(text or "")[:MAX_QUERY_CHARS]
-    parts = text.split('"')
-    phrases: list[tuple[str, ...]] = []
-    loose: list[str] = []
-    for index, part in enumerate(parts):
-        inside = index % 2 == 1 and index < len(parts) - 1  # a trailing lone quote opens nothing
-        found = search_tokens(part)
-        if inside and len(found) > 1:
-            phrase = tuple(found[:MAX_PHRASE_TOKENS])
-            if phrase not in phrases:
-                phrases.append(phrase)
-        else:
-            loose.extend(found)
-    terms = list(dict.fromkeys(loose))
-    meaningful = [t for t in terms if t not in STOPWORDS]
-    if meaningful or phrases:
-        terms = meaningful
-    return Query(tuple(terms[:MAX_TERMS]), tuple(phrases[:MAX_PHRASES]))
+def parse_query(query: str | Query | Parsed, library: tuple[str, ...] | None = None) -> Parsed:
+    """Any query as the tree the engines compile; `library`: the languages of the library's
+    passages (None: any)."""
+    if isinstance(query, Parsed):
+        return query
+    if isinstance(query, Query):
+        return from_words(list(query.terms), phrases=query.phrases, library=library)
+    return parse(query, library)
 
 
-def words_matched(text: str, query: Query) -> tuple[str, ...]:
-    """Which of the query's words and phrases occur in `text` (to explain a match)."""
-    found = search_tokens(text)
+@dataclass(frozen=True)
+class Needles:
+    """What a displayed word must be (one of `words`) or start with (`prefixes`) to be
+    marked."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+
+def needles(node: Node | None) -> Needles:
+    words: set[str] = set()
+    prefixes: list[str] = []
+    stack = [node] if node is not None else []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Term):
+            (prefixes.extend if item.prefix else words.update)(item.words)
+        elif isinstance(item, Phrase):
+            words.update(w for v in item.variants for w in v)
+        elif isinstance(item, Without):
+            stack.append(item.keep)
+        elif isinstance(item, All | AnyOf | Near):
+            stack.extend(item.children)
+    return Needles(frozenset(words), tuple(prefixes))
+
+
+def _node_in(node: Node, have: set[str], joined: str) -> bool:
+    if isinstance(node, Term):
+        if node.prefix:
+            return any(w.startswith(node.words[0]) for w in have)
+        return any(w in have for w in node.words)
+    if isinstance(node, Phrase):
+        return any(f" {' '.join(v)} " in joined for v in node.variants)
+    return False
+
+
+def words_matched(text: str, query: str | Query | Parsed) -> tuple[str, ...]:
+    """Which of the query's words and phrases (as typed, folded) occur in `text`, in any of
+    their forms (to explain a match)."""
+    parsed = parse_query(query)
+    found = index_form(text).split()[1:]
     have = set(found)
     joined = f" {' '.join(found)} "
-    out = [t for t in query.terms if t in have]
-    out += [" ".join(p) for p in query.phrases if f" {' '.join(p)} " in joined]
-    return tuple(out)
+    out = []
+    for label, node in parsed.labels:
+        if _node_in(node, have, joined):
+            out.append(" ".join(search_tokens(label)))
+    return tuple(dict.fromkeys(out))
 
 
-def _is_hit(word: str, needles: frozenset[str]) -> bool:
-    if word.isascii():  # a run of ASCII letters and digits normalises to its lower case
-        return word.lower() in needles
-    return any(t in needles for t in word_tokens(word))
+def _is_hit(word: str, found: Needles) -> bool:
+    forms = _display_forms(word)
+    if not found.words.isdisjoint(forms):
+        return True
+    return bool(found.prefixes) and any(f.startswith(p) for f in forms for p in found.prefixes)
 
 
-def highlight(text: str, query: Query, *, words: int = SNIPPET_WORDS) -> str:
+@lru_cache(maxsize=65_536)
+def _display_forms(word: str) -> tuple[str, ...]:
+    """The index words a displayed word may have been stored as, in any language (cached:
+    the same words recur in every snippet)."""
+    tokens = word_tokens(word)
+    if not tokens:
+        return ()
+    return tuple(f for token in word_forms.words(list(tokens))
+                 for f in word_forms.stems_of(token))
+
+
+def highlight(text: str, query: str | Query | Parsed, *, words: int = SNIPPET_WORDS) -> str:
     """An HTML snippet of `text`: escaped, matched words in <mark>, about `words` words long,
     around the part with the most matches."""
-    needles = query.needles
-    pattern = _ASCII_WORD if text.isascii() else word_pattern()
+    found = needles(parse_query(query).root)
+    pattern = _ASCII_WORD if text.isascii() else _display_word()
     spans = [m.span() for m in pattern.finditer(text)]
     if not spans:
         return html.escape(text[:300])
-    hits = [_is_hit(text[a:b], needles) for a, b in spans]
+    hits = [_is_hit(text[a:b], found) for a, b in spans]
     best_start, window = 0, sum(hits[:words])
     best = window
     for start in range(1, max(1, len(spans) - words + 1)):
@@ -197,7 +249,14 @@ def highlight(text: str, query: Query, *, words: int = SNIPPET_WORDS) -> str:
 
 
 _SPACES = re.compile(r"\s+")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z0-9]+)*")
+
+
+@lru_cache(maxsize=1)
+def _display_word() -> re.Pattern[str]:
+    """A displayed word, apostrophes inside it included (Baha'i is one word)."""
+    word = word_pattern().pattern
+    return re.compile(f"{word}(?:['\u2019`\u00b4\u2032]{word})*")
 
 
 def plain_snippet(snippet_html: str) -> str:
@@ -206,18 +265,42 @@ def plain_snippet(snippet_html: str) -> str:
     return html.unescape(text)
 
 
+def merged_filters(parsed: Parsed, filters: Filters | None) -> Filters:
+    """The form's filters, with those written in the query in place of the same ones."""
+    base = filters or Filters()
+    given = parsed.filters
+    return replace(
+        base, country=given.country or base.country, publisher=given.publisher or base.publisher,
+        since=given.since or base.since, until=given.until or base.until,
+        language=given.language or base.language,
+    )
+
+
+def language_filter(filters: Filters) -> str | None:
+    """The index word of the language filter, or None."""
+    lang = filters.language
+    return language_word(lang) if lang in word_forms.LANGUAGES else None
+
+
 def search(
-    session: Session, query: str | Query, filters: Filters | None = None, *,
+    session: Session, query: str | Query | Parsed, filters: Filters | None = None, *,
     limit: int = 20, offset: int = 0,
 ) -> SearchPage:
     """Ranked passages for `query` under `filters`, with the total number of matches."""
-    parsed = query if isinstance(query, Query) else parse_query(query)
+    engine = _engine(session)
+    library = engine.languages(session)
+    parsed = parse_query(query, library)
     if parsed.empty:
-        return SearchPage(0, [])
+        return SearchPage(0, [], parsed.notices)
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
-    run = _engine(session)
-    total, rows = run(session, parsed, filters or Filters(), limit=limit, offset=offset)
+    chosen = merged_filters(parsed, filters)
+    if chosen.language and library is not None:
+        if chosen.language not in library:
+            return SearchPage(0, [], parsed.notices)
+        if library == (chosen.language,):  # every passage is in it: no need to intersect
+            chosen = replace(chosen, language=None)
+    total, rows = engine.run(session, parsed, chosen, limit=limit, offset=offset)
     hits = [
         Hit(
             passage_id=r.passage_id, report_id=r.report_id, publisher=r.publisher,
@@ -227,21 +310,26 @@ def search(
         )
         for r in rows
     ]
-    return SearchPage(total, hits)
+    more = total > COUNT_CAP
+    return SearchPage(COUNT_CAP if more else total, hits, parsed.notices, more)
 
 
-EngineRun = Callable[..., tuple[int, list[EngineRow]]]
+class Engine(Protocol):
+    def languages(self, session: Session) -> tuple[str, ...] | None: ...
+
+    def run(self, session: Session, query: Parsed, filters: Filters, *, limit: int,
+            offset: int) -> tuple[int, list[EngineRow]]: ...
 
 
-def _engine(session: Session) -> EngineRun:
-    """`run(session, query, filters, *, limit, offset) -> (total, rows)` of the session's engine."""
+def _engine(session: Session) -> Engine:
+    """The module of the session's engine (`languages`, `run`)."""
     name = session.get_bind().dialect.name
     if name == "sqlite":
         from asylum_prep.country_info import search_sqlite
 
-        return search_sqlite.run
+        return cast(Engine, search_sqlite)
     if name == "postgresql":
         from asylum_prep.country_info import search_postgres
 
-        return search_postgres.run
+        return cast(Engine, search_postgres)
     raise NotImplementedError(name)

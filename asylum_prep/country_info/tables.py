@@ -1,4 +1,4 @@
-"""Tables of the country-conditions library (migrations 0002, 0003, 0008). Public documents, plain
+"""Tables of the country-conditions library (migrations 0002, 0003, 0006). Public documents, plain
 text. `CoiPassage.facets` holds its report's country and publisher as index words
 (country_info.facets) for the SQLite engine's filters.
 
@@ -30,7 +30,7 @@ class CoiReport(SQLModel, table=True):
     passage_count: int = 0
     imported_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     imported_by: int | None = Field(default=None, foreign_key="users.id")
-    # migration 0008: near-duplicates and corrected details
+    # migration 0006: near-duplicates and corrected details
     text_hash: str = Field(default="", max_length=64, index=True)
     signature: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     details_changed_at: datetime | None = None
@@ -46,7 +46,7 @@ class CoiPassage(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     norm: str = Field(sa_column=Column(Text, nullable=False))
     facets: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-    # migration 0008: a passage over a page break keeps its last page; printed page labels
+    # migration 0006: a passage over a page break keeps its last page; printed page labels
     page_end: int | None = None
     page_label: str = Field(default="", max_length=32)
     page_end_label: str = Field(default="", max_length=32)

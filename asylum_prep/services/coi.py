@@ -34,6 +34,7 @@ from asylum_prep.country_info.importers import (
     valid_country,
 )
 from asylum_prep.country_info.passages import to_passages, with_labels
+from asylum_prep.country_info.query import LANGUAGE_ALIASES
 from asylum_prep.country_info.tables import CoiReport
 from asylum_prep.domain.citation_currency import CurrencyWarning
 from asylum_prep.domain.citations import (
@@ -58,6 +59,7 @@ from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import utcnow
 from asylum_prep.text import clean_line
+from asylum_prep.word_forms import LANGUAGES
 
 IMPORT_ROLES = (Role.attorney, Role.paralegal, Role.admin)
 CITE_ROLES = (Role.attorney, Role.paralegal)
@@ -262,17 +264,24 @@ def edit_report(
 def search(
     store: Store, actor: Actor, *, query: str, country: str | None = None,
     publisher: str | None = None, since: date | None = None, until: date | None = None,
-    since_year: int | None = None, limit: int = 20, offset: int = 0,
+    since_year: int | None = None, language: str | None = None, limit: int = 20,
+    offset: int = 0,
 ) -> engine.SearchPage:
-    """Ranked passages. Audited with the number of hits only, never the query."""
+    """Ranked passages (the query language: `country_info.query`). Audited with the number
+    of hits only, never the query. A language not known is refused."""
     require_role(actor, *STAFF_ROLES)
     if since_year is not None:
         if not 1900 <= since_year <= 2999:
             raise InputRefused(N_("Give the year as four digits, for example 2022."))
         since = max(since or date.min, date(since_year, 1, 1))
+    if language is not None:
+        language = LANGUAGE_ALIASES.get(language.lower(), language.lower())
+        if language not in LANGUAGES:
+            raise InputRefused(N_("Unknown language {language}: choose one of {choices}."),
+                               language=language[:20], choices=", ".join(LANGUAGES))
     filters = engine.Filters(
         country=valid_country(country) if country else None,
-        publisher=publisher or None, since=since, until=until,
+        publisher=publisher or None, since=since, until=until, language=language,
     )
     with store.session() as session:
         page = engine.search(session, query, filters, limit=limit, offset=offset)

@@ -116,7 +116,7 @@ class CaseVersion(SQLModel, table=True):
 
 
 class DeclarationVersion(SQLModel, table=True):
-    """One version of the declaration the team edits (migration 0011): the whole declaration,
+    """One version of the declaration the team edits (migration 0008): the whole declaration,
     encrypted; `action` names the operation (edit, merge, confirm, ...), never any words."""
 
     __tablename__ = "declaration_versions"
@@ -155,7 +155,7 @@ class AuditEvent(SQLModel, table=True):
 
 
 class OfficialForm(SQLModel, table=True):
-    """An official form a firm imported (migration 0009), prepared for filling
+    """An official form a firm imported (migration 0007), prepared for filling
     (`documents.pdf_form_import`): decrypted, without its XFA layer. A public-domain government
     form, not applicant data, so stored in plain columns like the country library's reports.
     Each import is kept; the newest of a kind is the one filled."""

@@ -17,7 +17,7 @@ import streamlit as st
 from markupsafe import Markup
 
 from asylum_prep.country_info.importers import ImportOptions
-from asylum_prep.country_info.search import Hit
+from asylum_prep.country_info.search import Hit, SearchPage
 from asylum_prep.domain.citations import ElementKey, format_citation, pinpoint
 from asylum_prep.errors import N_
 from asylum_prep.i18n import Translator
@@ -28,6 +28,7 @@ from asylum_prep.ui import builtin_labels, html, state
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.country_library_reports import reports_section
 from asylum_prep.ui.edge import shown_errors
+from asylum_prep.word_forms import LANGUAGES
 
 ELEMENT_LABELS = {
     ElementKey.protected_ground: N_("Protected ground"), ElementKey.nexus: N_("Nexus"),
@@ -72,10 +73,55 @@ def _attach(ctx: PageContext, passage_id: int, key: str) -> None:
             st.success(t("The passage was attached to the case."))
 
 
+SEARCH_HELP = (  # (example, what it finds): the operators are typed as shown, in capitals
+    ("detention students", N_("Any of the words; passages with more of them come first.")),
+    ('"house church"', N_("The words together, in this order.")),
+    ("detained AND students", N_("Passages with both words.")),
+    ("detained OR arrested", N_("Passages with either word.")),
+    ("students NOT university", N_("Leaves out passages with the second word.")),
+    ("(arrest OR detention) AND students", N_("Brackets group words.")),
+    ("police NEAR/5 students", N_("Both words within five words of each other.")),
+    ("detain*", N_("Words that start with these letters.")),
+    ('country:IR publisher:"Home Office" after:2022-01 before:2023-12 lang:fa',
+     N_("Filters written in the query take the place of the fields below.")),
+)
+PAGE_SIZE = 20
+
+
+def _search_help(t: Translator) -> None:
+    with st.expander(t("How to search")):
+        st.write(t("Every form of a word is found: churches finds church, detained finds "
+                   "detention, and accents, apostrophes and Persian, Arabic and Chinese letter "
+                   "forms do not matter. Operators are written in capitals."))
+        rows = "".join(
+            html.render("<tr><td><code>{{ e }}</code></td><td>{{ d }}</td></tr>", e=example,
+                        d=t(text))
+            for example, text in SEARCH_HELP)
+        st.html(f"<table class='ap-coi-help'>{rows}</table>")
+
+
+def _language_name(t: Translator, code: str) -> str:
+    """The language's name in the reader's language (Babel), or its code."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(code).get_display_name(Locale.parse(t.lang)) or code)
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def _run_search(ctx: PageContext, request: dict[str, object], offset: int) -> None:
+    with shown_errors(ctx.t):
+        st.session_state[state.COI_HITS] = coi.search(
+            ctx.store, ctx.actor, limit=PAGE_SIZE, offset=offset, **request)  # type: ignore[arg-type]
+        st.session_state[state.COI_REQUEST] = (request, offset)
+
+
 def search_section(ctx: PageContext) -> None:
     t = ctx.t
     query = st.text_input(t("Search the library"), key=state.W_COI_QUERY, max_chars=500,
                           help=t('Put "exact phrases" in double quotes.'))
+    _search_help(t)
     cols = st.columns(3)
     country = cols[0].text_input(t("Country code (ISO, e.g. IR)"), key=state.W_COI_COUNTRY,
                                  max_chars=2)
@@ -83,22 +129,55 @@ def search_section(ctx: PageContext) -> None:
     publisher = cols[1].selectbox(t("Publisher"), ["", *publishers], key=state.W_COI_PUBLISHER,
                                   format_func=lambda p: p or t("Any publisher"),
                                   placeholder=t("Choose an option"))
-    since = cols[2].number_input(t("Published since (year, 0 for any)"), min_value=0,
-                                 max_value=2999, value=0, step=1, key=state.W_COI_SINCE)
+    languages = [code for code in LANGUAGES if code != "xx"]
+    language = cols[2].selectbox(t("Language"), ["", *languages], key=state.W_COI_LANGUAGE,
+                                 format_func=lambda c: _language_name(t, c) if c
+                                 else t("Any language"), placeholder=t("Choose an option"))
+    dates = st.columns(2)
+    since = dates[0].date_input(t("Published from"), value=None, min_value=date(1945, 1, 1),
+                               key=state.W_COI_FROM)
+    until = dates[1].date_input(t("Published until"), value=None, min_value=date(1945, 1, 1),
+                               key=state.W_COI_UNTIL)
     if st.button(t("Search"), key=state.W_COI_SEARCH, type="primary"):
-        with shown_errors(t):
-            st.session_state[state.COI_HITS] = coi.search(
-                ctx.store, ctx.actor, query=query, country=country or None,
-                publisher=publisher or None, since_year=int(since) or None, limit=30)
+        request: dict[str, object] = {
+            "query": query, "country": country or None, "publisher": publisher or None,
+            "since": since if isinstance(since, date) else None,
+            "until": until if isinstance(until, date) else None, "language": language or None}
+        _run_search(ctx, request, 0)
     page = st.session_state.get(state.COI_HITS)
     if page is None:
         return
-    st.write(t.plural("{n} passage matches.", "{n} passages match.", page.total))
+    for notice in page.notices:
+        st.info(t(notice))
+    _pages(ctx, page)
     for hit in page.hits:
         with st.container(border=True):
             st.html(_hit_html(t, hit))
             if ctx.case_id and ctx.actor.role in coi.CITE_ROLES:
                 _attach(ctx, hit.passage_id, str(hit.passage_id))
+
+
+def _pages(ctx: PageContext, page: SearchPage) -> None:
+    """The count, which passages are shown, and buttons to the previous and next page."""
+    t = ctx.t
+    if page.more:
+        st.write(t("More than {n} passages match.", n=page.total))
+    else:
+        st.write(t.plural("{n} passage matches.", "{n} passages match.", page.total))
+    stored = st.session_state.get(state.COI_REQUEST)
+    if not stored or page.total <= PAGE_SIZE:
+        return
+    request, offset = stored
+    st.caption(t("Passages {first} to {last} of {total}.", first=offset + 1,
+                 last=offset + len(page.hits), total=page.total))  # more: of the first 10,000
+    cols = st.columns(2)
+    if cols[0].button(t("Previous page"), key=state.W_COI_PREVIOUS, disabled=offset == 0):
+        _run_search(ctx, request, max(0, offset - PAGE_SIZE))
+        st.rerun()
+    if cols[1].button(t("Next page"), key=state.W_COI_NEXT,
+                      disabled=offset + PAGE_SIZE >= page.total):
+        _run_search(ctx, request, offset + PAGE_SIZE)
+        st.rerun()
 
 
 def import_section(ctx: PageContext) -> None:

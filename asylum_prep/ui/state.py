@@ -229,8 +229,13 @@ COI_UPLOAD_ROUND = "ap_coi_upload_round"  # bumped after an import to clear the 
 W_COI_QUERY = "w_coi_query"
 W_COI_COUNTRY = "w_coi_country"
 W_COI_PUBLISHER = "w_coi_publisher"
-W_COI_SINCE = "w_coi_since"
+W_COI_FROM = "w_coi_from"
+W_COI_UNTIL = "w_coi_until"
+W_COI_LANGUAGE = "w_coi_language"
 W_COI_SEARCH = "w_coi_search"
+W_COI_PREVIOUS = "w_coi_previous"
+W_COI_NEXT = "w_coi_next"
+COI_REQUEST = "ap_coi_request"  # the last search's query and filters, to page through it
 W_COI_UPLOAD_PREFIX = "w_coi_upload_"  # + round number
 
 # --- widgets: official forms (admin) --------------------------------------------------------

@@ -28,8 +28,17 @@ def test_import_search_list_and_cite(cli: Run, tmp_path: Path) -> None:  # noqa:
     assert set(first) == {"passage_id", "report_id", "publisher", "title", "published", "country",
                           "page", "section", "url", "snippet", "score"}
     assert "<mark>" in first["snippet"]
-    none = cli("coi", "search", '") DROP TABLE x; -- "NEAR(', "--since", "2024").ok()
+    none = cli("coi", "search", '") DROP TABLE x; -- "zzunknownword', "--since", "2024").ok()
     assert none.out == "" and none.err.startswith("0 passages match.")
+    broken = cli("coi", "search", '"students beaten', "--country", "XV").ok()  # unclosed quote
+    assert broken.err.startswith("The search could not be read as a query with operators")
+    assert "[students]" in broken.out
+    page2 = json.loads(cli("coi", "search", "students beaten", "--country", "XV", "--json",
+                           "--limit", "1", "--offset", "1").ok().out)
+    assert page2["total"] == hits["total"] and page2["hits"][0] == hits["hits"][1]
+    assert json.loads(cli("coi", "search", "students", "--lang", "fa", "--json").ok().out)[
+        "total"] == 0
+    cli("coi", "search", "students", "--lang", "klingon").failed()
     reports = json.loads(cli("coi", "list", "--json").ok().out)
     assert len(reports) == 3 and {r["country"] for r in reports} == {"XV"}
 

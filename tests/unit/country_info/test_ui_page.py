@@ -4,6 +4,7 @@ attach a passage to the open case's element, see the citation, and the translate
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
@@ -76,3 +77,40 @@ def test_reports_tab_warns_corrects_and_deletes(seed_store: Store, people: Peopl
     assert "Nothing in the library matched." in [i.value for i in at.info]
     at.text_input(key=state.W_COI_REPORTS_COUNTRY).input("ZZ").run()
     assert at.error  # a country code the page explains, not a crash
+
+
+def test_search_help_notice_filters_and_pages(seed_store: Store, people: People,  # noqa: F811
+                                              make_app: Callable[..., AppTest],  # noqa: F811
+                                              tmp_path: Path) -> None:
+    from tests.unit.country_info.conftest import report, write
+
+    paragraphs = [f"Report {i}: the police detained students in the northern province of "
+                  f"Karsovo again, witnesses told the monitor." for i in range(45)]
+    write(tmp_path / "many.md", report("XV", "Pager Monitor", "Many 2024", "2024-01-01",
+                                       *paragraphs))
+    coi.import_paths(seed_store, people.attorney, paths=[SAMPLES, tmp_path / "many.md"])
+    at = make_app(people.attorney)
+    at.run()
+    at.switch_page(PAGE).run()
+    assert "How to search" in [e.label for e in at.expander]
+    assert any("NEAR/5" in body for body in html_bodies(at))
+    at.text_input(key=state.W_COI_QUERY).input('"students detained').run()  # unclosed quote
+    at.button(key=state.W_COI_SEARCH).click().run()
+    assert not at.exception, at.exception
+    assert ("The search could not be read as a query with operators, so its words were "
+            "searched one by one.") in [i.value for i in at.info]
+    at.text_input(key=state.W_COI_QUERY).input("detention").run()
+    at.selectbox(key=state.W_COI_PUBLISHER).set_value("Pager Monitor").run()
+    at.button(key=state.W_COI_SEARCH).click().run()
+    assert "45 passages match." in texts(at)
+    assert "Passages 1 to 20 of 45." in texts(at)
+    first = [b for b in html_bodies(at) if "Pager Monitor" in b]
+    at.button(key=state.W_COI_NEXT).click().run()
+    assert not at.exception, at.exception
+    assert "Passages 21 to 40 of 45." in texts(at)
+    assert [b for b in html_bodies(at) if "Pager Monitor" in b] != first
+    at.button(key=state.W_COI_NEXT).click().run()
+    assert "Passages 41 to 45 of 45." in texts(at)
+    at.selectbox(key=state.W_COI_LANGUAGE).set_value("fa").run()
+    at.button(key=state.W_COI_SEARCH).click().run()
+    assert "0 passages match." in texts(at)

@@ -138,7 +138,7 @@ def test_a_populated_0004_store_gains_the_account_controls(settings: Settings) -
 
 def test_a_0005_store_gains_the_official_forms_table_and_loses_it_going_back(
         settings: Settings) -> None:
-    """0009: the table of imported official forms is added empty, and dropped again on the
+    """0007: the table of imported official forms is added empty, and dropped again on the
     way down, with the accounts and cases kept."""
     from asylum_prep.services import forms
     from tests.unit.documents.form_pdfs import small_form
@@ -174,5 +174,35 @@ def test_a_populated_0005_store_gains_an_empty_job_table_and_the_ocr_lease(
             lease = session.get(WorkerLease, "ocr")
             assert lease is not None and lease.owner is None
             assert session.get(User, people.attorney.id) is not None
+    finally:
+        store.close()
+
+
+def test_a_0005_library_is_reindexed_with_word_forms(settings: Settings, tmp_path: Path) -> None:
+    """Passages indexed before 0011 (folded words, no stems) are found by other forms of their
+    words after the upgrade, and new imports still index."""
+    from asylum_prep.text import search_tokens
+
+    store = open_store(settings)
+    people = make_people(store)
+    write(tmp_path / "ir.md", report("IR", "Publisher One", "Report 2023", "2023-05-01",
+                                     "Members of house churches were detained in Shiraz."))
+    coi.import_paths(store, people.paralegal, paths=[tmp_path / "ir.md"])
+    _alembic(store, "0005")
+    with store.engine.begin() as conn:  # the index as 0005's code wrote it
+        for pid, section, text in conn.execute(sa.text(
+                "SELECT id, section, text FROM coi_passages")).all():
+            conn.execute(sa.text("UPDATE coi_passages SET norm = :n WHERE id = :i"),
+                         {"n": " ".join(search_tokens(f"{section} {text}")), "i": pid})
+    store.close()
+    store = open_store(settings)
+    try:
+        assert _revision(store) == head_revision()
+        for query in ("church", "detention", '"house church"', "detain*"):
+            assert coi.search(store, people.attorney, query=query).total == 1, query
+        write(tmp_path / "sv.md", report("SV", "Publisher Two", "Report 2024", "2024-01-01",
+                                         "Gangs detained a pastor of an evangelical church."))
+        coi.import_paths(store, people.paralegal, paths=[tmp_path / "sv.md"])
+        assert coi.search(store, people.attorney, query="churches").total == 2
     finally:
         store.close()

@@ -10,14 +10,14 @@ server, with progress a paralegal can watch and that survives a reload or a rest
   that died lets its lease run out and the next one takes over, resuming its job.
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -5,15 +5,15 @@
   timeout), and whether it was revoked (sign-out, quick exit, a new sign-in on the same
   browser, the account switched off or its password changed or reset) and why.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0009
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0011"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -6,15 +6,15 @@ map uses that the file does not have (`unplaced`, one a line), and the prepared 
 (decrypted, without XFA). A public government form, not applicant data: plain columns, like
 the country library's reports. The newest import of a kind is the one filled.
 
-Revision ID: 0009
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

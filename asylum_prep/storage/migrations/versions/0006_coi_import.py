@@ -13,14 +13,14 @@ report details and deleted reports.
   still says the report is gone and since when.
 - `coi_reports.series_key` is recomputed: month names are no longer part of a series.
 
-Revision ID: 0008
+Revision ID: 0006
 Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None

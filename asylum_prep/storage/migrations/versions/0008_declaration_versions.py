@@ -5,15 +5,15 @@ with the case's key (associated data "declaration:<version>"); `action` names th
 that made it (start, edit, merge, split, move, add, delete, restore, translate, confirm, ...),
 never any words. Versions are only added; restoring an old one adds a new version.
 
-Revision ID: 0011
-Revises: 0005
+Revision ID: 0008
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0009"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
