@@ -78,13 +78,16 @@ def _protos(at: AppTest) -> Iterator[Any]:
 
 
 def _examples() -> list[str]:
-    """Words that show the form of what may be typed: the date questions' examples and the
-    country library's code box, as the reader sees them."""
+    """Words that show the form of what may be typed: the date questions' examples, the
+    I-589 details form's date help and the country library's code box, as the reader sees
+    them."""
     t = translator(LANG)
     questions = [q for step in STEPS for q in step.questions] + [
         q for step in STEPS for spec in step.lists for q in spec.questions]
     found = {t(q.example) for q in questions if q.widget is Widget.date and q.example}
-    return sorted(found | {t("Country code (ISO, e.g. IR)")}, key=len, reverse=True)
+    return sorted(found | {t("Country code (ISO, e.g. IR)"),
+                           t("Write the date as year-month-day, for example 2027-03-15.")},
+                  key=len, reverse=True)
 
 
 def _typed(record: Any) -> set[str]:

@@ -27,7 +27,7 @@ def test_check_json_has_the_issue_shape(cli: Run, tmp_path: Path) -> None:  # no
     case_id = _contradicting(cli, tmp_path)
     data = json.loads(cli("check", case_id, "--json", "--today", "2026-11-21").ok().out)
     assert set(data) == {"jurisdiction", "elements", "deadline", "consistency", "readiness",
-                         "citations"}
+                         "citations", "exhibit_translations"}
     assert data["jurisdiction"] == "us"
     assert len(data["elements"]) == 11
     for element in data["elements"]:
