@@ -69,7 +69,6 @@ def _import(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     from asylum_prep.country_info.search import plain_snippet
-    from asylum_prep.domain.citations import pinpoint
     from asylum_prep.services import coi
 
     store = store_from(args)
@@ -88,7 +87,7 @@ def _search(args: argparse.Namespace) -> int:
     note(f"{count} passages match.{shown}")
     for h in page.hits:
         published = h.published.isoformat() if h.published else "n.d."
-        pin = pinpoint(h.section, h.page)
+        pin = h.pin
         where = f", {pin}" if pin else ""
         out(f"\n#{h.passage_id}  {h.publisher}, {h.title} ({published}){where}")
         out(f"    {plain_snippet(h.snippet)}")

@@ -19,6 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Protocol, cast
 
+from sqlalchemy import bindparam, text
 from sqlmodel import Session
 
 from asylum_prep import word_forms
@@ -37,6 +38,7 @@ from asylum_prep.country_info.query_tree import (
 from asylum_prep.country_info.query_tree import (
     Filters as Filters,  # re-exported: the services and suggestions build filters from here
 )
+from asylum_prep.domain.citations import pinpoint
 from asylum_prep.text import (
     index_form,
     language_word,
@@ -95,13 +97,23 @@ class Hit:
     snippet: str
     score: float
     matched: tuple[str, ...] = ()
+    page_end: int | None = None  # a passage over a page break: its last page
+    page_label: str = ""  # the printed page labels, when the report has them
+    page_end_label: str = ""
+
+    @property
+    def pin(self) -> str:
+        """`sec. 1.d, p. 12` as a citation of this passage prints it (printed page labels)."""
+        return pinpoint(self.section, self.page, page_end=self.page_end, label=self.page_label,
+                        end_label=self.page_end_label)
 
     def as_json(self) -> dict[str, object]:
         return {
             "passage_id": self.passage_id, "report_id": self.report_id,
             "publisher": self.publisher, "title": self.title,
             "published": self.published.isoformat() if self.published else None,
-            "country": self.country, "page": self.page, "section": self.section,
+            "country": self.country, "page": self.page, "page_end": self.page_end,
+            "page_label": self.page_label or None, "section": self.section,
             "url": self.url, "snippet": self.snippet, "score": round(self.score, 6),
         }
 
@@ -301,17 +313,32 @@ def search(
         if library == (chosen.language,):  # every passage is in it: no need to intersect
             chosen = replace(chosen, language=None)
     total, rows = engine.run(session, parsed, chosen, limit=limit, offset=offset)
+    pages = _pages(session, [r.passage_id for r in rows])
     hits = [
         Hit(
             passage_id=r.passage_id, report_id=r.report_id, publisher=r.publisher,
             title=r.title, published=r.published, country=r.country, page=r.page,
             section=r.section, url=r.url, snippet=highlight(r.text, parsed), score=r.score,
             matched=words_matched(f"{r.section} {r.text}", parsed),
+            **pages.get(r.passage_id, {}),
         )
         for r in rows
     ]
     more = total > COUNT_CAP
     return SearchPage(COUNT_CAP if more else total, hits, parsed.notices, more)
+
+
+_PAGES = text(
+    "SELECT id, page_end, page_label, page_end_label FROM coi_passages WHERE id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def _pages(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The last page and printed page labels of the hits' passages (both engines)."""
+    if not ids:
+        return {}
+    return {pid: {"page_end": end, "page_label": label or "", "page_end_label": end_label or ""}
+            for pid, end, label, end_label in session.execute(_PAGES, {"ids": ids}).all()}
 
 
 class Engine(Protocol):

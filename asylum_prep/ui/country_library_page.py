@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from asylum_prep.country_info.importers import ImportOptions
 from asylum_prep.country_info.search import Hit, SearchPage
-from asylum_prep.domain.citations import ElementKey, format_citation, pinpoint
+from asylum_prep.domain.citations import ElementKey, format_citation
 from asylum_prep.errors import N_
 from asylum_prep.i18n import Translator
 from asylum_prep.i18n_dates import format_day
@@ -55,7 +55,7 @@ HIT = """
 def _hit_html(t: Translator, hit: Hit) -> str:
     published = format_day(hit.published, t.lang) if hit.published else t(NO_DATE)
     return html.render(HIT, publisher=hit.publisher, title=hit.title, published=published,
-                       pin=pinpoint(hit.section, hit.page),
+                       pin=hit.pin,
                        snippet=Markup(hit.snippet))  # noqa: S704 (escaped, then <mark> added)
 
 
