@@ -83,14 +83,19 @@ venv: $(DEV_STAMP)
 
 # The lock files pin every Python package, with hashes: a fresh clone installs exactly what
 # the tests passed with. `make run` installs requirements.txt, `make test` requirements-dev.txt
-# (the app's pins plus the test and tooling extras); `make upgrade` refreshes both.
+# (the app's pins plus the test and tooling extras); `make upgrade` refreshes both. A lock file
+# holds every package its install needs, so pip installs exactly it (--no-deps: older pips
+# refuse a dependency's extra, e.g. lxml[html_clean], as "not pinned" in hash-checking mode),
+# and `pip check` then proves nothing is missing.
 $(APP_STAMP): requirements.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -m pip check
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	@touch $@
 
 $(DEV_STAMP): requirements-dev.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements-dev.txt
+	$(BIN)/python -m pip check
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	@touch $@ $(APP_STAMP)
 

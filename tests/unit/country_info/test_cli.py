@@ -26,7 +26,7 @@ def test_import_search_list_and_cite(cli: Run, tmp_path: Path) -> None:  # noqa:
     assert hits["total"] >= 2
     first = hits["hits"][0]
     assert set(first) == {"passage_id", "report_id", "publisher", "title", "published", "country",
-                          "page", "section", "url", "snippet", "score"}
+                          "page", "page_end", "page_label", "section", "url", "snippet", "score"}
     assert "<mark>" in first["snippet"]
     none = cli("coi", "search", '") DROP TABLE x; -- "zzunknownword', "--since", "2024").ok()
     assert none.out == "" and none.err.startswith("0 passages match.")

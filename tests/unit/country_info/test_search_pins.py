@@ -21,6 +21,6 @@ def test_a_hit_is_cited_by_its_printed_pages(store: Store, people: People,
     pins = {h.pin for h in page.hits}
     assert "sec. 1.a, pp. 1\u20132" in pins  # the paragraph over the break (PDF pages 2-3)
     assert "sec. 1.a, p. 1" in pins  # PDF page 2: the printed label, not the PDF's number
-    assert "sec. 1.a, p. 2" not in pins
+    assert "sec. 1.a, p. 3" not in pins  # printed page 2 is PDF page 3
     over = next(h for h in page.hits if h.page_end is not None)
     assert over.as_json()["page_label"] == "1" and over.as_json()["page_end"] == over.page + 1
