@@ -5,7 +5,8 @@ each a Streamlit websocket session (benchmarks/staff_driver.py does the work), a
 Reported per interaction, click -> settled screen (the run answering the click finished):
 p50 and p95 for opening the case dashboard, switching the part shown on the review page,
 sending a request (review page), opening the documents page (target p95 < 1 s) and a wizard
-save (target p95 < 300 ms). The reference, measured in the same run by the same sessions, is
+save (target p95 < 300 ms); and, report only, opening an answer's comment box on the review
+page (drawn only once opened). The reference, measured in the same run by the same sessions, is
 opening the account page: a light page through the same sign-in checks and menu, so the ratio
 is what each screen costs above the floor of a page under the same load. Also: errors (an
 error alert, a Streamlit exception, a request or save not confirmed, a broken session), the
@@ -31,7 +32,9 @@ TARGET_MS = {"dashboard": 1000, "review_part": 1000, "request": 1000, "documents
              "wizard_save": 300}
 LABELS = {"dashboard": "open the case dashboard", "review_part": "review: switch the part",
           "request": "review: send a request", "documents": "open the documents page",
-          "wizard_save": "wizard: save an answer"}
+          "wizard_save": "wizard: save an answer",
+          "request_box": "review: open an answer's comment box"}
+EXTRA = ("request_box",)  # reported, no target: the comment box is drawn once opened
 
 
 def rows_for(result: StaffResult, think_ms: int) -> list[dict[str, object]]:
@@ -39,12 +42,14 @@ def rows_for(result: StaffResult, think_ms: int) -> list[dict[str, object]]:
     floor = result.times.get(REFERENCE, [])
     window = result.window_s or 1.0
     rows: list[dict[str, object]] = []
-    for key in INTERACTIONS:
+    for key in (*INTERACTIONS, *(k for k in EXTRA if k in result.times)):
         times = result.times.get(key, [])
+        limit = TARGET_MS.get(key)
         for q, label in ((0.95, "p95"), (0.5, "p50")):
             ours, ref = _pct(times, q), _pct(floor, q)
-            target = f"< {TARGET_MS[key]} ms on 2 cores" if label == "p95" else "-"
-            ok = ours is not None and (label != "p95" or ours < TARGET_MS[key])
+            target = f"< {limit} ms on 2 cores" if label == "p95" and limit else (
+                "report only" if limit is None else "-")
+            ok = ours is not None and (label != "p95" or limit is None or ours < limit)
             rows.append({"name": f"{name}: {LABELS[key]}", "metric": f"{label}_ms ({len(times)})",
                          "unit": "ms", "ours": None if ours is None else round(ours, 1),
                          "reference": None if ref is None else round(ref, 1),

@@ -6,7 +6,8 @@ Used by benchmarks/bench_staff.py. Each session, after signing in and opening it
 the case list, repeats until the time is up:
     open the case dashboard (menu)                       -> "dashboard"
     open the review page (menu), switch the part shown   -> "review_part"
-    request a change on the first answer of that part    -> "request"  (must say it was sent)
+    open the first answer's comment box, if it is closed -> "request_box" (report only)
+    request a change on that answer                      -> "request"  (must say it was sent)
     open the documents page (menu)                       -> "documents"
     open "Your story" (menu), type an answer             -> "wizard_save" (must say "Saved.")
     open the account page (menu)                         -> "account" (the floor: a light page
@@ -117,6 +118,11 @@ class _Session:
         parts = c.widget("w_rv_section").options
         await self.timed("review_part", c.select("w_rv_section", 1 + step % (len(parts) - 1)))
         await asyncio.sleep(think_s)
+        boxes = sorted(k for k in c.last.widgets if k.startswith("w_rv_more_"))
+        if boxes:  # the answer's comment box is drawn once opened
+            path = boxes[0][len("w_rv_more_"):]
+            if not c.has("w_rv_request_" + path):
+                await self.timed("request_box", c.open_expander(boxes[0]))
         request = sorted(k for k in c.last.widgets if k.startswith("w_rv_request_"))
         if request:
             path = request[0][len("w_rv_request_"):]

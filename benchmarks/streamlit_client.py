@@ -8,7 +8,8 @@ down, the classes from `streamlit.proto`), as the Streamlit frontend does:
   (`$$ID-<hash>-<key>`);
 - a button click is a one-off `trigger_value`; a text box holds its value until the page drops
   it (a form's fields go up with its submit button); a select box sends the label of the
-  option chosen, as shown (`select`);
+  option chosen, as shown (`select`); an expander drawn only while open is opened with a
+  `bool_value` (`open_expander`);
 - the pages come in the `navigation` message (URL path -> page script hash); moving to one
   (`goto`) is a rerun with that page's hash, as a click in the menu is;
 - the page's current script hash (from `new_session`) goes with every rerun;
@@ -145,6 +146,12 @@ class StreamlitClient:
         self._values[w.id] = WidgetState(id=w.id, string_value=w.options[index])
         return await self._run_with()
 
+    async def open_expander(self, key: str) -> Run:
+        """Open an expander drawn lazily (`on_change="rerun"`): it stays open after."""
+        w = self.widget(key)
+        self._values[w.id] = WidgetState(id=w.id, bool_value=True)
+        return await self._run_with()
+
     async def goto(self, url_path: str) -> Run:
         """Open another page of the app, as a click on its menu entry does."""
         try:
@@ -235,6 +242,8 @@ class StreamlitClient:
                 return  # the idle timer's own (invisible) output
             if msg.delta.WhichOneof("type") == "new_element":
                 self._element(msg.delta.new_element)
+            elif msg.delta.WhichOneof("type") == "add_block":
+                self._block(msg.delta.add_block)
         elif kind == "script_finished":
             status = msg.script_finished
             if status == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
@@ -269,6 +278,13 @@ class StreamlitClient:
                     body.id, which, getattr(body, "form_id", "") or "",
                     tuple(o if isinstance(o, str) else getattr(o, "label", str(o))
                           for o in options))
+
+    def _block(self, block: Any) -> None:
+        """A container; an expander that reports being opened (drawn lazily) is a widget."""
+        if block.WhichOneof("type") == "expandable" and block.expandable.id:
+            key = user_key(block.expandable.id)
+            if key is not None:
+                self._current.widgets[key] = Widget(block.expandable.id, "expander")
 
     def _auto_rerun(self, fragment_id: str, interval: float) -> None:
         if fragment_id in self._timers or interval <= 0:

@@ -1,5 +1,6 @@
 """The review page body: each part with its state, every answer with its comments, a box to
-comment or request a change, and the answer's history. Attorneys approve parts and request
+comment or request a change, and the answer's history (drawn only while its expander is open,
+so a part with many answers stays quick). Attorneys approve parts and request
 changes; paralegals comment; everyone on the team reads."""
 
 from __future__ import annotations
@@ -146,7 +147,13 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
                        kwargs={"comment_id": comment.id})
     if ctx.actor.role not in (Role.attorney, Role.paralegal):
         return
-    with st.expander(t("Comment, request a change, or see the history")):
+    # Drawn only while open: a part's answers each carried five widgets here, and drawing
+    # them all on every run made the page take seconds (opening one reruns the page).
+    box = st.expander(t("Comment, request a change, or see the history"),
+                      key=state.W_RV_MORE_PREFIX + path, on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.selectbox(t("Kind of request"), ["", *REQUEST_TEMPLATES],
                      key=state.W_RV_TEMPLATE_PREFIX + path,
                      format_func=lambda key: request_text(t, record, key, path)

@@ -40,6 +40,7 @@ def test_request_change_answer_and_approve(make_app, people, seed_store) -> None
     # the attorney reviews part 7
     at = _page(make_app, people.attorney, people.case_id, "review")
     assert any("screening answer is \"yes\"" in w.value for w in at.warning)
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True  # open its comment box
     at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
     assert any(t.value == "The police" for t in at.text)
     at.text_area(key=state.W_RV_COMMENT_PREFIX + "fear.who").input("Which police unit was it?")
@@ -70,6 +71,7 @@ def test_request_change_answer_and_approve(make_app, people, seed_store) -> None
     # the attorney sees the reply and the history, settles the comment and approves
     at = _page(make_app, people.attorney, people.case_id, "review")
     assert any("replied to a comment" in w.value for w in at.warning)
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True  # open its comment box
     at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
     assert any(t.value == "The intelligence police." for t in at.text)
     _click(at, state.W_RV_HISTORY_PREFIX + "fear.who")
@@ -93,6 +95,7 @@ def test_request_change_answer_and_approve(make_app, people, seed_store) -> None
 def test_paralegal_comments_but_cannot_approve(make_app, people, seed_store) -> None:
     _prepare(seed_store, people)
     at = _page(make_app, people.paralegal, people.case_id, "review")
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True  # open its comment box
     at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
     assert not any(b.key == state.W_RV_APPROVE for b in at.button)
     assert not any(b.key == state.W_RV_REQUEST_PREFIX + "fear.who" for b in at.button)
@@ -101,3 +104,19 @@ def test_paralegal_comments_but_cannot_approve(make_app, people, seed_store) -> 
     record = cases.open_case(seed_store, people.attorney, people.case_id).record
     assert record.comments[0].text == "Ask about the date too."
     assert answers.section_status(record, "fear") is SectionStatus.submitted
+
+
+def test_comment_box_is_drawn_only_while_open(make_app, people, seed_store) -> None:
+    """A part's answers each have a comment box; closed, it is not drawn at all (the page
+    stays quick with many answers), and opened it has the request controls."""
+    _prepare(seed_store, people)
+    at = _page(make_app, people.attorney, people.case_id, "review")
+    at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
+    assert any(t.value == "The police" for t in at.text)
+    assert not any(x.key == state.W_RV_COMMENT_PREFIX + "fear.who" for x in at.text_area)
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True
+    at.run()
+    assert any(x.key == state.W_RV_COMMENT_PREFIX + "fear.who" for x in at.text_area)
+    assert any(b.key == state.W_RV_REQUEST_PREFIX + "fear.who" for b in at.button)
+    boxes = {x.key for x in at.text_area if x.key.startswith(state.W_RV_COMMENT_PREFIX)}
+    assert boxes == {state.W_RV_COMMENT_PREFIX + "fear.who"}  # the others stay closed
