@@ -10,6 +10,7 @@ their params.
 
 from __future__ import annotations
 
+import importlib
 from datetime import timedelta
 from typing import Any
 
@@ -31,6 +32,11 @@ from asylum_prep.ui.labels import skipped_label
 from asylum_prep.ui.legal_report import done, report_for, tr
 from asylum_prep.ui.strengths import STRENGTH
 from asylum_prep.ui.styling import chart_direction
+
+# Altair looks pandas up in sys.modules without importing it: while another session's thread
+# was still importing pandas (a table elsewhere), a chart failed with an AttributeError on the
+# half-made module. Importing it here, fully, before any chart can be drawn, closes that race.
+importlib.import_module("pandas")
 
 __all__ = ["STRENGTH", "render_element_map", "render_legal", "report_for", "tr"]
 

@@ -19,6 +19,8 @@ registered file that does not exist fails the tests.
 
 from __future__ import annotations
 
+import importlib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +118,27 @@ def visible_specs(role: str, *, first_run: bool) -> list[PageSpec]:
     return out
 
 
+# The page bodies that import the most (documents, charts, the legal packs): imported once in
+# the background when the process serves its first page, so the first person to open each of
+# them does not wait seconds for the imports while everyone else waits on the import lock.
+WARM_MODULES = ("asylum_prep.ui.dashboard", "asylum_prep.ui.review_page",
+                "asylum_prep.ui.documents_page", "asylum_prep.ui.wizard.page",
+                "asylum_prep.ui.evidence_page", "asylum_prep.ui.translate_page")
+_warm_started = threading.Event()
+
+
+def _warm() -> None:
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+
+
+def warm_pages() -> None:
+    """Start importing the heavy page bodies once per process, in a daemon thread."""
+    if not _warm_started.is_set():
+        _warm_started.set()
+        threading.Thread(target=_warm, name="asylum-prep-warm", daemon=True).start()
+
+
 def go(page_id: str) -> None:
     """Switch to a registered page (it must be visible to the current role)."""
     st.switch_page(BY_ID[page_id].script)
@@ -130,6 +153,7 @@ def run() -> None:
     st.set_page_config(page_icon=chrome.APP_ICON)
     t = session.session_translator()
     store = get_store(t)
+    warm_pages()
     actor = session.current_actor()
     role = actor.role.value if actor else ANON
     first_run = actor is None and users.needs_first_admin(store)
