@@ -100,3 +100,12 @@ def html_bodies(at: AppTest) -> list[str]:
         for node in _nodes(at)
         if getattr(node, "proto", None) is not None and node.proto.DESCRIPTOR.name == "Html"
     ]
+
+
+def elements_open() -> dict[str, bool]:
+    """Session state that opens every legal element on the dashboard (each is drawn only
+    while open; the ones the tool finds supported start closed)."""
+    from asylum_prep.legal import jurisdictions
+
+    keys = {k for code in ("us", "uk", "ca", "eu") for k in jurisdictions.get(code).keys}
+    return {state.W_LG_ELEMENT_PREFIX + k: True for k in keys}
