@@ -139,6 +139,18 @@ def warm_pages() -> None:
         threading.Thread(target=_warm, name="asylum-prep-warm", daemon=True).start()
 
 
+def count_visit(url_path: str) -> int:
+    """The number of this page visit in the session: it goes up when a run is on another page
+    than the run before, and stays the same while one page reruns (a click, a widget). Pages
+    that audit a view once per visit, not once per rerun, key on it."""
+    visit = int(st.session_state.get(state.PAGE_VISIT, 0))
+    if st.session_state.get(state.PAGE_SHOWN) != url_path:
+        visit += 1
+        st.session_state[state.PAGE_SHOWN] = url_path
+        st.session_state[state.PAGE_VISIT] = visit
+    return visit
+
+
 def go(page_id: str) -> None:
     """Switch to a registered page (it must be visible to the current role)."""
     st.switch_page(BY_ID[page_id].script)
@@ -177,6 +189,7 @@ def run() -> None:
         for spec in specs
     }
     current = st.navigation(list(pages.values()), position="sidebar")
+    count_visit(current.url_path)
     pending = st.session_state.pop(state.PENDING_PAGE, None)
     if isinstance(pending, str) and pending in pages:
         st.switch_page(pages[pending])
