@@ -177,9 +177,22 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
                 st.text(show_value(t, question, entry.value)[:2000])
 
 
-def _items(ctx: PageContext, record: CaseRecord) -> None:
-    t = ctx.t
+def _review_items(ctx: PageContext, version: int) -> list[review.ReviewItem]:
+    """What needs attention, asked of the service once per case version and page visit: it
+    reads every version of the case (and audits the view), which grew with each save and ran
+    on every click. The caller opened the case on this run, so access was checked on it."""
+    key = (ctx.case_id, version, st.session_state.get(state.PAGE_VISIT, 0))
+    cached = st.session_state.get(state.REVIEW_ITEMS)
+    if isinstance(cached, tuple) and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
     items = review.review_items(ctx.store, ctx.actor, ctx.case_id or "")
+    st.session_state[state.REVIEW_ITEMS] = (key, items)
+    return items
+
+
+def _items(ctx: PageContext, record: CaseRecord, version: int) -> None:
+    t = ctx.t
+    items = _review_items(ctx, version)
     if not items:
         return
     st.subheader(t("Needs your attention"), anchor=False)
@@ -229,7 +242,7 @@ def render_review(ctx: PageContext) -> None:
         if notice:
             (st.error if notice[0] == "error" else st.success)(md_escape(notice[1]))
         if ctx.actor.role in (Role.attorney, Role.paralegal):
-            _items(ctx, record)
+            _items(ctx, record, case.version)
         options = [s.key.value for s in STEPS]
 
         def label(section: str) -> str:

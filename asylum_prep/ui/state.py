@@ -144,6 +144,7 @@ W_RV_REQUEST_PREFIX = "w_rv_request_"  # + answer path: request a change
 W_RV_NOTE_PREFIX = "w_rv_note_"  # + answer path: add a comment without requesting a change
 W_RV_HISTORY_PREFIX = "w_rv_history_"  # + answer path: show history
 W_RV_RESOLVE_PREFIX = "w_rv_resolve_"  # + comment id
+REVIEW_ITEMS = "ap_review_items"  # ((case id, version, page visit), [ReviewItem]) kept
 W_RV_MORE_PREFIX = "w_rv_more_"  # + answer path: the expander with the comment box (open?)
 W_RV_TEMPLATE_PREFIX = "w_rv_template_"  # + answer path: the request template ("" own words)
 W_RV_APPROVE = "w_rv_approve"

@@ -120,3 +120,33 @@ def test_comment_box_is_drawn_only_while_open(make_app, people, seed_store) -> N
     assert any(b.key == state.W_RV_REQUEST_PREFIX + "fear.who" for b in at.button)
     boxes = {x.key for x in at.text_area if x.key.startswith(state.W_RV_COMMENT_PREFIX)}
     assert boxes == {state.W_RV_COMMENT_PREFIX + "fear.who"}  # the others stay closed
+
+
+def test_what_needs_attention_follows_a_save_at_once_and_is_audited_per_visit(
+        make_app, people, seed_store) -> None:
+    """The list is kept per case version and page visit: a save shows on the next rerun, and
+    reruns on the page (switching parts) neither read every version again nor audit again."""
+    from sqlmodel import select
+
+    from asylum_prep.storage.tables import AuditEvent
+
+    def views() -> int:
+        with seed_store.session() as session:
+            return len(list(session.exec(select(AuditEvent).where(
+                AuditEvent.action == "review_items_view"))))
+
+    at = _page(make_app, people.attorney, people.case_id, "review")
+    assert not any("screening answer is \"yes\"" in w.value for w in at.warning)
+    base = views()  # the case list asks too
+    at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
+    assert views() == base
+    v = cases.open_case(seed_store, people.attorney, people.case_id, audit_view=False).version
+    answers.save_answer(seed_store, people.applicant, people.case_id,
+                        path="screening.returned_home", value="yes", base_version=v)
+    at.run()
+    assert any("screening answer is \"yes\"" in w.value for w in at.warning)
+    assert views() == base + 1  # a new version: asked again
+    at.switch_page(BY_ID["account"].script).run()
+    at.switch_page(BY_ID["review"].script).run()
+    assert not at.exception
+    assert views() == base + 2  # a new visit
