@@ -111,7 +111,7 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
     choose(page, "w_rv_section", "Part 7:")
     path = "fear.who"
     # the answer's comment box is drawn only once its expander is open
-    page.locator(f"[class*='st-key-w_rv_more_{path}'] summary").first.click()
+    key(page, "w_rv_more_" + path).locator("summary").first.click()
     settle(page)
     fill(page, "w_rv_comment_" + path, "Who exactly? Give the unit or names if you know them.")
     click(page, "w_rv_request_" + path)
