@@ -7,7 +7,11 @@ down, the classes from `streamlit.proto`), as the Streamlit frontend does:
 - widgets are found by their user key, which Streamlit puts at the end of each widget's id
   (`$$ID-<hash>-<key>`);
 - a button click is a one-off `trigger_value`; a text box holds its value until the page drops
-  it (a form's fields go up with its submit button);
+  it (a form's fields go up with its submit button); a select box sends the label of the
+  option chosen, as shown (`select`); an expander drawn only while open is opened with a
+  `bool_value` (`open_expander`);
+- the pages come in the `navigation` message (URL path -> page script hash); moving to one
+  (`goto`) is a rerun with that page's hash, as a click in the menu is;
 - the page's current script hash (from `new_session`) goes with every rerun;
 - fragments that rerun by themselves (`auto_rerun`, here the idle timer) are rerun on their
   interval, as a browser tab left open would.
@@ -43,6 +47,7 @@ class Widget:
     id: str
     kind: str  # the Element oneof name: "text_input", "button", ...
     form_id: str = ""
+    options: tuple[str, ...] = ()  # a select box's or radio's options, as labelled
 
 
 @dataclass
@@ -77,6 +82,7 @@ class StreamlitClient:
         self.ws_url = self.http_url.replace("http://", "ws://", 1) + "/_stcore/stream"
         self.timeout_s = timeout_s
         self.page_script_hash = ""
+        self.pages: dict[str, str] = {}  # URL path -> page script hash (from `navigation`)
         self.last: Run = Run()  # the last finished full run
         self._current: Run = Run()
         self._values: dict[str, WidgetState] = {}  # widget id -> value the "user" set
@@ -131,6 +137,28 @@ class StreamlitClient:
     async def click(self, key: str) -> Run:
         w = self.widget(key)
         return await self._run_with(WidgetState(id=w.id, trigger_value=True))
+
+    async def select(self, key: str, index: int) -> Run:
+        """Choose a select box's option by its place in the list: the change goes up."""
+        w = self.widget(key)
+        if not 0 <= index < len(w.options):
+            raise ProtocolError(f"{key!r} has {len(w.options)} options, not {index + 1}")
+        self._values[w.id] = WidgetState(id=w.id, string_value=w.options[index])
+        return await self._run_with()
+
+    async def open_expander(self, key: str) -> Run:
+        """Open an expander drawn lazily (`on_change="rerun"`): it stays open after."""
+        w = self.widget(key)
+        self._values[w.id] = WidgetState(id=w.id, bool_value=True)
+        return await self._run_with()
+
+    async def goto(self, url_path: str) -> Run:
+        """Open another page of the app, as a click on its menu entry does."""
+        try:
+            self.page_script_hash = self.pages[url_path]
+        except KeyError:
+            raise ProtocolError(f"no page {url_path!r}; have {sorted(self.pages)}") from None
+        return await self._run_with()
 
     async def submit_form(self, values: dict[str, str], submit_key: str) -> Run:
         """Fill a form's text fields and press its submit button: all go up together."""
@@ -205,11 +233,17 @@ class StreamlitClient:
             self._timers.clear()
             if msg.new_session.page_script_hash:
                 self.page_script_hash = msg.new_session.page_script_hash
+        elif kind == "navigation":
+            self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
+            if msg.navigation.page_script_hash:
+                self.page_script_hash = msg.navigation.page_script_hash
         elif kind == "delta":
             if msg.delta.fragment_id and msg.delta.fragment_id in self._timers:
                 return  # the idle timer's own (invisible) output
             if msg.delta.WhichOneof("type") == "new_element":
                 self._element(msg.delta.new_element)
+            elif msg.delta.WhichOneof("type") == "add_block":
+                self._block(msg.delta.add_block)
         elif kind == "script_finished":
             status = msg.script_finished
             if status == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
@@ -239,8 +273,18 @@ class StreamlitClient:
         elif hasattr(body, "id") and isinstance(body.id, str):
             key = user_key(body.id)
             if key is not None:
-                self._current.widgets[key] = Widget(body.id, which,
-                                                    getattr(body, "form_id", "") or "")
+                options = getattr(body, "options", ())
+                self._current.widgets[key] = Widget(
+                    body.id, which, getattr(body, "form_id", "") or "",
+                    tuple(o if isinstance(o, str) else getattr(o, "label", str(o))
+                          for o in options))
+
+    def _block(self, block: Any) -> None:
+        """A container; an expander that reports being opened (drawn lazily) is a widget."""
+        if block.WhichOneof("type") == "expandable" and block.expandable.id:
+            key = user_key(block.expandable.id)
+            if key is not None:
+                self._current.widgets[key] = Widget(block.expandable.id, "expander")
 
     def _auto_rerun(self, fragment_id: str, interval: float) -> None:
         if fragment_id in self._timers or interval <= 0:

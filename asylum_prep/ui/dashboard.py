@@ -142,8 +142,13 @@ def render(ctx: PageContext, open_case: OpenCase) -> None:
 
 
 def render_page(ctx: PageContext) -> None:
-    """Open the case in ctx.case_id (access checked by the service) and draw the dashboard."""
+    """Open the case in ctx.case_id (access checked by the service on every run) and draw the
+    dashboard. The view is audited once per visit of the page, not on every rerun a click on
+    the page makes (each was a write that every other session's save waited behind)."""
     assert ctx.case_id is not None
     with shown_errors(ctx.t):
-        case = cases.open_case(ctx.store, ctx.actor, ctx.case_id)
+        seen = (ctx.case_id, st.session_state.get(state.PAGE_VISIT, 0))
+        case = cases.open_case(ctx.store, ctx.actor, ctx.case_id,
+                               audit_view=st.session_state.get(state.CASE_VIEW_AUDITED) != seen)
+        st.session_state[state.CASE_VIEW_AUDITED] = seen
         render(ctx, case)

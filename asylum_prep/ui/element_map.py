@@ -49,17 +49,32 @@ def _asked_in_words(path: str) -> bool:
     return found is not None and found[2].widget in FREE_TEXT
 
 
+def link_choices(ctx: PageContext, case: OpenCase) -> dict[str, str]:
+    """Every free-text answer of this case version as the link picker shows it (path ->
+    "label — first words"), worked out once per case version and language in this session:
+    every element's picker lists the same answers, and labelling them all for each element
+    was most of the dashboard's time. A new version (any saved change) is a new key."""
+    key = (case.id, case.version, ctx.t.lang)
+    cached = st.session_state.get(state.LINK_CHOICES)
+    if isinstance(cached, tuple) and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    choices = {path: f"{answer_label(case.record, path).text(ctx.t)} \u2014 {text[:80]}"
+               for path, text in iter_text_answers(case.record) if _asked_in_words(path)}
+    st.session_state[state.LINK_CHOICES] = (key, choices)
+    return choices
+
+
 def _link_controls(ctx: PageContext, case: OpenCase, a: ElementAssessment) -> None:
     t = ctx.t
-    options = {path: text for path, text in iter_text_answers(case.record)
-               if _asked_in_words(path) and not any(f.path == path for f in a.facts)}
+    linked = {f.path for f in a.facts}
+    choices = link_choices(ctx, case)
+    options = [path for path in choices if path not in linked]
     if not options:
         return
     left, right = st.columns([4, 1], vertical_alignment="bottom")
-    path = left.selectbox(t("Link another answer to this element"), list(options),
+    path = left.selectbox(t("Link another answer to this element"), options,
                           key=f"{state.W_LG_LINK_PICK_PREFIX}{a.key}", index=None,
-                          format_func=lambda p: (f"{answer_label(case.record, p).text(t)} \u2014 "
-                                                 f"{options[p][:80]}"),
+                          format_func=choices.__getitem__,
                           placeholder=t("Choose an option"))
     if right.button(t("Link"), key=f"{state.W_LG_LINK_PREFIX}{a.key}") and path:
         with shown_errors(t):
@@ -146,7 +161,13 @@ def render_element(ctx: PageContext, case: OpenCase, a: ElementAssessment,
     reading = report.judgments.get(a.key)
     header = (f"{md_escape(t(a.title))} — {strength_label(t, a.strength)} · "
               f"{element_judgment.verdict_label(ctx, reading)}")
-    with st.expander(header, expanded=a.strength != "supported"):
+    # Drawn only while open (each element holds a picker and a judgment form); the ones the
+    # tool finds supported start closed, as before, and cost nothing until opened.
+    box = st.expander(header, expanded=a.strength != "supported",
+                      key=f"{state.W_LG_ELEMENT_PREFIX}{a.key}", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         left, right = st.columns([3, 2])
         with left:
             render_tool_reading(ctx, case, a)

@@ -10,7 +10,8 @@ their params.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import importlib
+from datetime import date, timedelta
 from typing import Any
 
 import altair as alt
@@ -31,6 +32,11 @@ from asylum_prep.ui.labels import skipped_label
 from asylum_prep.ui.legal_report import done, report_for, tr
 from asylum_prep.ui.strengths import STRENGTH
 from asylum_prep.ui.styling import chart_direction
+
+# Altair looks pandas up in sys.modules without importing it: while another session's thread
+# was still importing pandas (a table elsewhere), a chart failed with an AttributeError on the
+# half-made module. Importing it here, fully, before any chart can be drawn, closes that race.
+importlib.import_module("pandas")
 
 __all__ = ["STRENGTH", "render_element_map", "render_legal", "report_for", "tr"]
 
@@ -162,6 +168,23 @@ def timeline_chart(ctx: PageContext,
     return alt.layer(spans, points).properties(height=alt.Step(26))
 
 
+def timeline_spec(ctx: PageContext, case: OpenCase, report: checks.CheckReport
+                  ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The timeline's rows and its Vega-Lite spec (without the rows), made once per case
+    version, day and language in this session. Building and validating the Altair chart was
+    half of the dashboard's time, and Streamlit converts charts under one process-wide lock,
+    so every session waited for the others' charts."""
+    key = (case.id, case.version, date.today().isoformat(), ctx.t.lang)
+    cached = st.session_state.get(state.TIMELINE_SPEC)
+    if isinstance(cached, tuple) and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    spec = timeline_chart(ctx, report).to_dict()
+    rows = spec.pop("data", {}).get("values", [])
+    spec.pop("config", None)  # the default theme's sizes; Streamlit applies its own theme
+    st.session_state[state.TIMELINE_SPEC] = (key, (rows, spec))
+    return rows, spec
+
+
 def render_timeline(ctx: PageContext, case: OpenCase,
                     report: checks.CheckReport | None = None) -> None:
     st.subheader(ctx.t("Timeline"), anchor=False)
@@ -169,7 +192,8 @@ def render_timeline(ctx: PageContext, case: OpenCase,
     if not report.timeline:
         st.caption(ctx.t("No dated events yet."))
         return
-    st.altair_chart(timeline_chart(ctx, report), width="stretch")
+    rows, spec = timeline_spec(ctx, case, report)
+    st.vega_lite_chart(rows, spec, width="stretch")
 
 
 def render_legal(ctx: PageContext, case: OpenCase) -> None:

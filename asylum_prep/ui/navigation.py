@@ -25,6 +25,8 @@ registered file that does not exist fails the tests.
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,6 +131,39 @@ def visible_specs(role: str, *, first_run: bool) -> list[PageSpec]:
     return out
 
 
+# The page bodies that import the most (documents, charts, the legal packs): imported once in
+# the background when the process serves its first page, so the first person to open each of
+# them does not wait seconds for the imports while everyone else waits on the import lock.
+WARM_MODULES = ("asylum_prep.ui.dashboard", "asylum_prep.ui.review_page",
+                "asylum_prep.ui.documents_page", "asylum_prep.ui.wizard.page",
+                "asylum_prep.ui.evidence_page", "asylum_prep.ui.translate_page")
+_warm_started = threading.Event()
+
+
+def _warm() -> None:
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+
+
+def warm_pages() -> None:
+    """Start importing the heavy page bodies once per process, in a daemon thread."""
+    if not _warm_started.is_set():
+        _warm_started.set()
+        threading.Thread(target=_warm, name="asylum-prep-warm", daemon=True).start()
+
+
+def count_visit(url_path: str) -> int:
+    """The number of this page visit in the session: it goes up when a run is on another page
+    than the run before, and stays the same while one page reruns (a click, a widget). Pages
+    that audit a view once per visit, not once per rerun, key on it."""
+    visit = int(st.session_state.get(state.PAGE_VISIT, 0))
+    if st.session_state.get(state.PAGE_SHOWN) != url_path:
+        visit += 1
+        st.session_state[state.PAGE_SHOWN] = url_path
+        st.session_state[state.PAGE_VISIT] = visit
+    return visit
+
+
 def go(page_id: str) -> None:
     """Switch to a registered page (it must be visible to the current role)."""
     st.switch_page(BY_ID[page_id].script)
@@ -177,6 +212,7 @@ def run() -> None:
     store = get_store(session.session_translator())
     session.resume(store)  # a reload, deep link or new tab: the session cookie signs back in
     t = session.session_translator()
+    warm_pages()
     actor = session.current_actor()
     role = actor.role.value if actor else ANON
     first_run = actor is None and users.needs_first_admin(store)
@@ -199,6 +235,7 @@ def run() -> None:
                                      title=t(spec.title), icon=spec.icon, url_path=spec.id,
                                      visibility="hidden")
     current = st.navigation(list(pages.values()), position="sidebar")
+    count_visit(current.url_path)
     pending = st.session_state.pop(state.PENDING_PAGE, None) if actor else None
     if isinstance(pending, str) and pending in pages and pending in {s.id for s in specs}:
         st.switch_page(pages[pending])

@@ -1,5 +1,6 @@
 """The review page body: each part with its state, every answer with its comments, a box to
-comment or request a change, and the answer's history. Attorneys approve parts and request
+comment or request a change, and the answer's history (drawn only while its expander is open,
+so a part with many answers stays quick). Attorneys approve parts and request
 changes; paralegals comment; everyone on the team reads."""
 
 from __future__ import annotations
@@ -162,7 +163,13 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
                        kwargs={"comment_id": comment.id})
     if ctx.actor.role not in (Role.attorney, Role.paralegal):
         return
-    with st.expander(t("Comment, request a change, or see the history")):
+    # Drawn only while open: a part's answers each carried five widgets here, and drawing
+    # them all on every run made the page take seconds (opening one reruns the page).
+    box = st.expander(t("Comment, request a change, or see the history"),
+                      key=state.W_RV_MORE_PREFIX + path, on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.selectbox(t("Kind of request"), ["", *REQUEST_TEMPLATES],
                      key=state.W_RV_TEMPLATE_PREFIX + path,
                      format_func=lambda key: request_text(t, record, key, path)
@@ -187,9 +194,22 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
                             lang=_language_of(ctx, record, path, question))
 
 
-def _items(ctx: PageContext, record: CaseRecord) -> None:
-    t = ctx.t
+def _review_items(ctx: PageContext, version: int) -> list[review.ReviewItem]:
+    """What needs attention, asked of the service once per case version and page visit: it
+    reads every version of the case (and audits the view), which grew with each save and ran
+    on every click. The caller opened the case on this run, so access was checked on it."""
+    key = (ctx.case_id, version, st.session_state.get(state.PAGE_VISIT, 0))
+    cached = st.session_state.get(state.REVIEW_ITEMS)
+    if isinstance(cached, tuple) and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
     items = review.review_items(ctx.store, ctx.actor, ctx.case_id or "")
+    st.session_state[state.REVIEW_ITEMS] = (key, items)
+    return items
+
+
+def _items(ctx: PageContext, record: CaseRecord, version: int) -> None:
+    t = ctx.t
+    items = _review_items(ctx, version)
     if not items:
         return
     st.subheader(t("Needs your attention"), anchor=False)
@@ -242,7 +262,7 @@ def render_review(ctx: PageContext) -> None:
         if notice:
             (st.error if notice[0] == "error" else st.success)(md_escape(notice[1]))
         if ctx.actor.role in (Role.attorney, Role.paralegal):
-            _items(ctx, record)
+            _items(ctx, record, case.version)
         options = [s.key.value for s in STEPS]
 
         def label(section: str) -> str:

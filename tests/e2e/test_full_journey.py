@@ -110,9 +110,9 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
     steps.go(page, "review")
     choose(page, "w_rv_section", "Part 7:")
     path = "fear.who"
-    page.locator("[data-testid='stExpander']").filter(
-        has=key(page, "w_rv_comment_" + path)
-    ).locator("summary").first.click()
+    # the answer's comment box is drawn only once its expander is open
+    key(page, "w_rv_more_" + path).locator("summary").first.click()
+    settle(page)
     fill(page, "w_rv_comment_" + path, "Who exactly? Give the unit or names if you know them.")
     click(page, "w_rv_request_" + path)
     shot(page, shots, "06-change-requested")

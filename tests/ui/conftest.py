@@ -116,3 +116,12 @@ def answer_languages(at: AppTest) -> dict[str, str]:
     """Each answer shown -> the `lang` of its element."""
     return {unescape(m.group(2)): m.group(1) for body in html_bodies(at)
             for m in _ANSWER.finditer(body)}
+
+
+def elements_open() -> dict[str, bool]:
+    """Session state that opens every legal element on the dashboard (each is drawn only
+    while open; the ones the tool finds supported start closed)."""
+    from asylum_prep.legal import jurisdictions
+
+    keys = {k for code in ("us", "uk", "ca", "eu") for k in jurisdictions.get(code).keys}
+    return {state.W_LG_ELEMENT_PREFIX + k: True for k in keys}

@@ -23,6 +23,7 @@ from asylum_prep.storage.engine import Store
 from asylum_prep.ui import state
 from asylum_prep.ui.navigation import BY_ID
 from tests.support import People
+from tests.ui.conftest import elements_open
 from tests.unit.legal.factories import activity, fd, incident, legal_event, strong_record
 
 
@@ -32,7 +33,7 @@ def _spanish_dashboard(make_app: Callable[..., AppTest], people: People) -> AppT
 
 def _dashboard(make_app: Callable[..., AppTest], people: People, lang: str) -> AppTest:
     at = make_app(people.attorney, **{state.CASE_ID: people.case_id, state.LANG: lang,
-                                      state.LANG_CHOSEN: True}).run()
+                                      state.LANG_CHOSEN: True, **elements_open()}).run()
     at.switch_page(BY_ID["case"].script).run()
     assert not at.exception, [e.value for e in at.exception]
     return at

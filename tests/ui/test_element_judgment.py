@@ -18,7 +18,7 @@ from asylum_prep.storage.engine import Store
 from asylum_prep.ui import state
 from asylum_prep.ui.html import md_escape
 from tests.support import People
-from tests.ui.conftest import html_bodies
+from tests.ui.conftest import elements_open, html_bodies
 from tests.unit.legal.factories import strong_record
 
 App = Callable[..., AppTest]
@@ -33,7 +33,7 @@ def _save(store: Store, people: People) -> int:
 
 
 def _dashboard(make_app: App, actor: object, people: People, **extra: object) -> AppTest:
-    at = make_app(actor, **{state.CASE_ID: people.case_id, **extra}).run()
+    at = make_app(actor, **{state.CASE_ID: people.case_id, **elements_open(), **extra}).run()
     at.switch_page(DASHBOARD).run()
     assert not at.exception, at.exception
     return at

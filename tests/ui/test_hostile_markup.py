@@ -231,6 +231,7 @@ def test_user_text_is_never_markup(page: str, role: str, hostile: People, seed_s
     if page == "story":  # the family list, where a name once fetched a picture
         assert any(text.startswith("Markdown: Entry 1") for text in markdown), "the family list"
     if page == "review":  # an earlier answer, by a hostile name
+        at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True  # its history box
         at.selectbox(key=state.W_RV_SECTION).set_value("fear")
         run(at)
         at.button(key=state.W_RV_HISTORY_PREFIX + "fear.who").click()

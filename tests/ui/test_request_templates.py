@@ -51,6 +51,7 @@ def test_templated_request_reads_in_persian(make_app: Any, people: People,
                                             seed_store: Store) -> None:
     _submitted(seed_store, people)
     at = _page(make_app, people.attorney, people.case_id, "review")
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True  # open its comment box
     at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
     picker = at.selectbox(key=state.W_RV_TEMPLATE_PREFIX + "fear.who")
     assert "Write my own" in picker.options

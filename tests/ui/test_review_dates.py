@@ -32,6 +32,7 @@ def _review(make_app: Callable[..., AppTest], people: People, store: Store,
                         value=LEFT, base_version=v)
     at = make_app(people.attorney, **{state.CASE_ID: people.case_id, state.LANG: lang}).run()
     at.switch_page(BY_ID["review"].script).run()
+    at.session_state[state.W_RV_MORE_PREFIX + "about.birth_date"] = True  # its history box
     at.selectbox(key=state.W_RV_SECTION).set_value("about").run()
     assert not at.exception
     at.button(key=state.W_RV_HISTORY_PREFIX + "about.birth_date").click().run()

@@ -41,6 +41,7 @@ def test_request_change_answer_and_approve(make_app, people, seed_store) -> None
     # the attorney reviews part 7
     at = _page(make_app, people.attorney, people.case_id, "review")
     assert any("screening answer is \"yes\"" in w.value for w in at.warning)
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True  # open its comment box
     at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
     assert "The police" in answers_shown(at)
     at.text_area(key=state.W_RV_COMMENT_PREFIX + "fear.who").input("Which police unit was it?")
@@ -71,6 +72,7 @@ def test_request_change_answer_and_approve(make_app, people, seed_store) -> None
     # the attorney sees the reply and the history, settles the comment and approves
     at = _page(make_app, people.attorney, people.case_id, "review")
     assert any("replied to a comment" in w.value for w in at.warning)
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True  # open its comment box
     at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
     assert "The intelligence police." in answers_shown(at)
     _click(at, state.W_RV_HISTORY_PREFIX + "fear.who")
@@ -94,6 +96,7 @@ def test_request_change_answer_and_approve(make_app, people, seed_store) -> None
 def test_paralegal_comments_but_cannot_approve(make_app, people, seed_store) -> None:
     _prepare(seed_store, people)
     at = _page(make_app, people.paralegal, people.case_id, "review")
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True  # open its comment box
     at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
     assert not any(b.key == state.W_RV_APPROVE for b in at.button)
     assert not any(b.key == state.W_RV_REQUEST_PREFIX + "fear.who" for b in at.button)
@@ -102,3 +105,49 @@ def test_paralegal_comments_but_cannot_approve(make_app, people, seed_store) -> 
     record = cases.open_case(seed_store, people.attorney, people.case_id).record
     assert record.comments[0].text == "Ask about the date too."
     assert answers.section_status(record, "fear") is SectionStatus.submitted
+
+
+def test_comment_box_is_drawn_only_while_open(make_app, people, seed_store) -> None:
+    """A part's answers each have a comment box; closed, it is not drawn at all (the page
+    stays quick with many answers), and opened it has the request controls."""
+    _prepare(seed_store, people)
+    at = _page(make_app, people.attorney, people.case_id, "review")
+    at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
+    assert any(t.value == "The police" for t in at.text)
+    assert not any(x.key == state.W_RV_COMMENT_PREFIX + "fear.who" for x in at.text_area)
+    at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True
+    at.run()
+    assert any(x.key == state.W_RV_COMMENT_PREFIX + "fear.who" for x in at.text_area)
+    assert any(b.key == state.W_RV_REQUEST_PREFIX + "fear.who" for b in at.button)
+    boxes = {x.key for x in at.text_area if x.key.startswith(state.W_RV_COMMENT_PREFIX)}
+    assert boxes == {state.W_RV_COMMENT_PREFIX + "fear.who"}  # the others stay closed
+
+
+def test_what_needs_attention_follows_a_save_at_once_and_is_audited_per_visit(
+        make_app, people, seed_store) -> None:
+    """The list is kept per case version and page visit: a save shows on the next rerun, and
+    reruns on the page (switching parts) neither read every version again nor audit again."""
+    from sqlmodel import select
+
+    from asylum_prep.storage.tables import AuditEvent
+
+    def views() -> int:
+        with seed_store.session() as session:
+            return len(list(session.exec(select(AuditEvent).where(
+                AuditEvent.action == "review_items_view"))))
+
+    at = _page(make_app, people.attorney, people.case_id, "review")
+    assert not any("screening answer is \"yes\"" in w.value for w in at.warning)
+    base = views()  # the case list asks too
+    at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
+    assert views() == base
+    v = cases.open_case(seed_store, people.attorney, people.case_id, audit_view=False).version
+    answers.save_answer(seed_store, people.applicant, people.case_id,
+                        path="screening.returned_home", value="yes", base_version=v)
+    at.run()
+    assert any("screening answer is \"yes\"" in w.value for w in at.warning)
+    assert views() == base + 1  # a new version: asked again
+    at.switch_page(BY_ID["account"].script).run()
+    at.switch_page(BY_ID["review"].script).run()
+    assert not at.exception
+    assert views() == base + 2  # a new visit
