@@ -12,6 +12,7 @@ import pikepdf
 import pytest
 from docx import Document
 
+from asylum_prep.domain.record import SectionKey
 from tests.e2e import files, steps
 from tests.e2e.steps import CODE_RE
 from tests.e2e.ui import choose, click, fill, key, open_page, settle, shot, text
@@ -108,7 +109,7 @@ def test_the_whole_journey(server, browser, shots, tmp_path):
     steps.open_first_case(page)
     shot(page, shots, "05-dashboard")
     steps.go(page, "review")
-    choose(page, "w_rv_section", "Part 7:")
+    choose(page, "w_rv_section", f"Part {list(SectionKey).index(SectionKey.fear) + 1}:")
     path = "fear.who"
     # the answer's comment box is drawn only once its expander is open
     key(page, "w_rv_more_" + path).locator("summary").first.click()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from asylum_prep.domain.record import SectionKey
 from asylum_prep.i18n import native_name, translator
 from tests.e2e.ui import click, fill, key, open_page, settle, shot
 from tests.support import PASSWORD, People
@@ -62,7 +63,7 @@ def test_wizard_mirrors(server, browser, shots, seeded: People, lang: str) -> No
     assert box.evaluate("(el) => getComputedStyle(el).unicodeBidi") == "plaintext"
     shot(page, shots, f"{lang}-02-wizard-latin-answer")
 
-    _go_to_part(page, 4)
+    _go_to_part(page, list(SectionKey).index(SectionKey.incidents) + 1)
     click(page, "w_wz_back")  # from the end of the part back to the list of incidents
     _assert_mirrored(page)
     shot(page, shots, f"{lang}-03-wizard-incidents")

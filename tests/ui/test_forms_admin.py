@@ -37,8 +37,8 @@ def test_nothing_imported_is_said(make_app: Callable[..., AppTest], people: Peop
 
 
 def test_an_import_is_listed_with_the_fields_it_lacks(
-        make_app: Callable[..., AppTest], people: People, store: Store) -> None:
-    forms.import_form(store, people.admin, kind="i589", data=small_form(), file_name="f.pdf")
+        make_app: Callable[..., AppTest], people: People, seed_store: Store) -> None:
+    forms.import_form(seed_store, people.admin, kind="i589", data=small_form(), file_name="f.pdf")
     at = _open(make_app, people)
     table = at.dataframe[0].value
     assert list(table["Edition"]) == ["04/09/19"] and list(table["Fields"]) == [3]

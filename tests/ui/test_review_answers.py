@@ -59,6 +59,8 @@ def test_the_country_is_named_in_persian_and_history_times_are_written_out(
     _seed(seed_store, people)
     at = _review(make_app, people, "fa")
     assert countries.name("IR", "fa") in answer_languages(at)
+    at.session_state[state.W_RV_MORE_PREFIX + "about.ethnicity"] = True  # open its history box
+    at.run()
     at.button(key=state.W_RV_HISTORY_PREFIX + "about.ethnicity").click().run()
     everything = texts(at)
     assert "نسخهٔ" in everything or "نسخه" in everything

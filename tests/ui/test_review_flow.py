@@ -113,7 +113,7 @@ def test_comment_box_is_drawn_only_while_open(make_app, people, seed_store) -> N
     _prepare(seed_store, people)
     at = _page(make_app, people.attorney, people.case_id, "review")
     at.selectbox(key=state.W_RV_SECTION).set_value("fear").run()
-    assert any(t.value == "The police" for t in at.text)
+    assert "The police" in answers_shown(at)
     assert not any(x.key == state.W_RV_COMMENT_PREFIX + "fear.who" for x in at.text_area)
     at.session_state[state.W_RV_MORE_PREFIX + "fear.who"] = True
     at.run()

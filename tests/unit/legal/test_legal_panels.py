@@ -11,7 +11,13 @@ from asylum_prep.services import cases, checks
 from asylum_prep.storage.engine import Store
 from asylum_prep.ui import state
 from tests.support import People
-from tests.ui.conftest import app_settings, make_app, people, seed_store  # noqa: F401
+from tests.ui.conftest import (  # noqa: F401
+    app_settings,
+    elements_open,
+    make_app,
+    people,
+    seed_store,
+)
 from tests.unit.legal.factories import arrival, incident, strong_record
 
 DASHBOARD = "ui/views/case_dashboard.py"
@@ -42,7 +48,8 @@ def test_attorney_sees_and_acts_on_the_legal_panels(people: People, make_app, se
     _save(seed_store, people, _flagged_record())
     report = checks.run_checks(seed_store, people.attorney, people.case_id)
     [flag] = [f for f in report.flags if f.rule == "incident_after_departure"]
-    at = make_app(people.attorney, **{state.CASE_ID: people.case_id}).run()
+    # every element open: each is drawn only while open, supported ones start closed
+    at = make_app(people.attorney, **{state.CASE_ID: people.case_id, **elements_open()}).run()
     at.switch_page(DASHBOARD).run()
     assert not at.exception, at.exception
     labels = [e.label for e in at.expander]
