@@ -17,7 +17,7 @@ spelling), and a word that merely extends the other ("Ahmad" and "Ahmadi", "pris
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection
 from difflib import SequenceMatcher
 
 from asylum_prep.text import search_tokens
@@ -44,23 +44,32 @@ def script(word: str) -> str:
     return unicodedata.name(word[0], "?").split()[0] if word else ""
 
 
-def near_misses(story_word: str, document: Iterable[str]) -> list[str]:
+def near_misses(story_word: str, document: Collection[str]) -> list[str]:
     """The document's words spelled almost like `story_word` (both folded), most alike
     first; empty when the document writes the word itself or nothing like it."""
-    if len(story_word) < MIN_COMPARED:
+    size = len(story_word)
+    if size < MIN_COMPARED or story_word in document:
         return []
+    # A ratio of SIMILAR needs lengths within 2/3 and 3/2 of each other, and the letters a
+    # word shares with the story word bound how alike they can be (one `str.translate`
+    # removes those, what is left is not shared): most words are passed over on these alone,
+    # so a check of many long exhibits stays fast.
+    shortest, longest = size * 2 / 3, size * 1.5
+    story_letters = dict.fromkeys(map(ord, story_word))
     kind = script(story_word)
     matcher = SequenceMatcher(b=story_word)  # the story word's analysis, made once
     found: list[tuple[float, str]] = []
     for word in document:
-        if word == story_word:
-            return []
-        if (script(word) != kind or word.startswith(story_word)
-                or story_word.startswith(word)):
+        length = len(word)
+        if not shortest <= length <= longest:
+            continue
+        shared = length - len(word.translate(story_letters))  # bounds the letters that can match
+        if 2 * shared < SIMILAR * (length + size) \
+                or word.startswith(story_word) or story_word.startswith(word) \
+                or script(word) != kind:
             continue
         matcher.set_seq1(word)
-        if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
-            ratio = matcher.ratio()
-            if ratio >= SIMILAR:
-                found.append((-ratio, word))
+        ratio = matcher.ratio()
+        if ratio >= SIMILAR:
+            found.append((-ratio, word))
     return [word for _, word in sorted(found)]

@@ -4,7 +4,9 @@ and its words (legal.document_words)."""
 
 from __future__ import annotations
 
+import random
 from datetime import date
+from difflib import SequenceMatcher
 
 from asylum_prep.domain.events import LegalKind
 from asylum_prep.domain.evidence import EvidenceItem, ExhibitText, ExhibitTranslation, Mime
@@ -155,3 +157,13 @@ def test_a_documents_words_are_folded_distinct_and_capped() -> None:
     assert near_misses("rezaei", ["rezaie", "rezai"]) == ["rezai", "rezaie"]  # most alike first
     assert near_misses("rezaei", ["rezai", "rezaei"]) == []
     assert near_misses("ali", ["aly"]) == []  # too short to say
+
+
+def test_the_fast_filters_skip_no_word_difflib_would_call_alike() -> None:
+    rnd = random.Random(7)
+    for _ in range(3000):
+        story = "".join(rnd.choice("abcde") for _ in range(rnd.randint(4, 8)))
+        word = "".join(rnd.choice("abcde") for _ in range(rnd.randint(3, 11)))
+        alike = (word != story and not word.startswith(story) and not story.startswith(word)
+                 and SequenceMatcher(None, word, story).ratio() >= document_words.SIMILAR)
+        assert (near_misses(story, [word]) == [word]) is alike, (story, word)
