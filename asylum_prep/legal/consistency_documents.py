@@ -94,12 +94,10 @@ def _misspelt(story: str, document: set[str]) -> tuple[str, str] | None:
     writes almost alike and never exactly; None when there are none."""
     found: list[str] = []
     meant: list[str] = []
-    for written in story.split():
-        for word in words_in(written):
-            near = near_misses(word, document)
-            if near:
-                found.append(near[0].title() if written[:1].isupper() else near[0])
-                meant.append(written.strip(".,;:()\"'«»،"))
+    for written in story.split():  # "Abdul-Rahman" is one written word of two folded ones
+        nears = [near[0] for word in words_in(written) if (near := near_misses(word, document))]
+        found += [near.title() if written[:1].isupper() else near for near in nears]
+        meant += [written.strip(".,;:()\"'«»،")] if nears else []
     return (", ".join(found), ", ".join(meant)) if found else None
 
 
