@@ -81,6 +81,10 @@ class ExhibitText(Model):
         default_factory=list,
         description="Whole dates written in the text (evidence.text_dates), for the "
         "consistency check against the events the exhibit is linked to.")
+    words: list[Short] = Field(
+        default_factory=list,
+        description="Distinct search-folded words of the text (legal.document_words), for the "
+        "consistency check of names and places; applicant data, in the sealed record only.")
 
 
 class ExhibitPlacement(Model):

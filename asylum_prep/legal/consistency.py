@@ -40,8 +40,9 @@ Date rules (key: fires when ...):
   or two incidents with the same non-empty "what happened" or "words said" text and
   non-overlapping dates.
 
-The dates written in exhibits against the events they are linked to: legal.consistency_documents
-(document_date_vs_event).
+The dates, names and places written in exhibits against the story and the events they are
+linked to: legal.consistency_documents (document_date_vs_event, document_name_vs_story,
+document_place_vs_event).
 
 Rules between answers, dates included (legal.consistency_answers):
 - crimes_answer_vs_legal_event: screening.serious_crimes is "no" and a legal event of kind
@@ -100,7 +101,7 @@ from asylum_prep.errors import N_
 from asylum_prep.forms.answer_labels import answer_label
 from asylum_prep.i18n import DEFAULT, translator
 from asylum_prep.legal.consistency_answers import answer_rules
-from asylum_prep.legal.consistency_documents import document_rules
+from asylum_prep.legal.consistency_documents import document_rules, name_place_rules
 from asylum_prep.legal.consistency_flags import Flag, flag_id
 from asylum_prep.legal.consistency_flags import make_flag as _flag
 from asylum_prep.legal.spans import add_years, bounds, definitely_before, show
@@ -388,7 +389,8 @@ def check(record: CaseRecord, *, today: date | None = None) -> list[Flag]:
     found: dict[str, Flag] = {}
     for rule in (_birth_rules(record, today), _membership_rules(record), _order_rules(record),
                  _after_departure_rules(record), _detention_rules(record),
-                 _same_event_rules(record), answer_rules(record), document_rules(record)):
+                 _same_event_rules(record), answer_rules(record), document_rules(record),
+                 name_place_rules(record)):
         for f in rule:
             found.setdefault(f.id, f)
     out = []

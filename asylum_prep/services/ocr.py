@@ -35,6 +35,7 @@ from asylum_prep.errors import N_, NotFoundError
 from asylum_prep.evidence import ocr
 from asylum_prep.evidence.sandbox import RenditionFailed
 from asylum_prep.evidence.text_dates import dates_in
+from asylum_prep.legal.document_words import words_in
 from asylum_prep.services import audit
 from asylum_prep.services.access import Permission, guarded, require, visible_record
 from asylum_prep.services.actor import Actor, Role
@@ -291,11 +292,12 @@ def _save(store: Store, job_id: int | None, item: EvidenceItem, reading: ocr.Rea
         blob = repo.put_page_texts(session, store.case_cipher(case),
                                    [page.text for page in reading.pages], actor_id=actor.id,
                                    purpose=TEXT_PURPOSE)
+        text = "\n".join(page.text for page in reading.pages)
         change = ExhibitText(
             status=TextStatus.read if reading.pages_read else TextStatus.own_text,
             blob=blob.id, source_sha256=item.stored_sha256, pages_read=reading.pages_read,
             models=reading.models, read_at=datetime.now(UTC),
-            dates=dates_in("\n".join(page.text for page in reading.pages), item.language))
+            dates=dates_in(text, item.language), words=words_in(text))
         linked = _update_item(store, session, job, source_blob=item.safe_rendition_blob,
                               change=change, rendition=searchable)
         if not linked:
