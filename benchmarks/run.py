@@ -22,6 +22,9 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# A module is run from here (its siblings import as `bench_load`), and may also import
+# `benchmarks.<module>` as the tests do: the project root is on the path too.
+sys.path.insert(1, str(HERE.parent))
 
 
 def machine_facts() -> list[str]:
