@@ -37,10 +37,10 @@ from asylum_prep.evidence.render_child import (
     MAX_WORD_CHARS,
     MAX_WORDS,
     Refused,
+    answer,
     failed,
     feed,
     page_words,
-    peak_kb,
     pnm_header,
     set_limits,
     tool,
@@ -193,23 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     set_limits(args)
     data = sys.stdin.buffer.read(args.max_input + 1)
-    out = sys.stdout.buffer
-    out.write(rf.MAGIC)
-    try:
-        if len(data) > args.max_input:
-            raise Refused(rf.TOO_LARGE)
-        pages = read_pages(data, out, args)
-    except Refused as exc:
-        rf.write_json(out, rf.ERROR, {"error": exc.code, "detail": exc.detail})
-        out.flush()
-        return 2
-    except MemoryError:
-        rf.write_json(out, rf.ERROR, {"error": rf.TOO_LARGE, "detail": "out of memory"})
-        out.flush()
-        return 2
-    rf.write_json(out, rf.END, {"pages": pages, "peak_kb": peak_kb()})
-    out.flush()
-    return 0
+    return answer(data, args.max_input, lambda d, out: read_pages(d, out, args))
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -253,22 +254,16 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parse(argv)
-    set_limits(args)
-    data = sys.stdin.buffer.read(args.max_input + 1)
+def answer(data: bytes, max_input: int, work: Callable[[bytes, IO[bytes]], int]) -> int:
+    """The child's reply on stdout, framed (render_frames): the magic, what `work` writes for
+    `data`, then END with the page count and peak memory, or ERROR with the refusal's code
+    (exit status 2). The OCR child (ocr_child.py) answers the same way."""
     out = sys.stdout.buffer
     out.write(rf.MAGIC)
     try:
-        if len(data) > args.max_input:
+        if len(data) > max_input:
             raise Refused(rf.TOO_LARGE)
-        if args.kind == "image":
-            pages = render_image(data, out, args)
-        else:
-            if args.kind == "docx":
-                data = convert_docx(data, os.getcwd())
-                rf.write_frame(out, rf.PDF, data)
-            pages = render_pdf(data, out, args)
+        pages = work(data, out)
     except Refused as exc:
         rf.write_json(out, rf.ERROR, {"error": exc.code, "detail": exc.detail})
         out.flush()
@@ -280,6 +275,22 @@ def main(argv: list[str] | None = None) -> int:
     rf.write_json(out, rf.END, {"pages": pages, "peak_kb": peak_kb()})
     out.flush()
     return 0
+
+
+def _render(data: bytes, out: IO[bytes], args: argparse.Namespace) -> int:
+    if args.kind == "image":
+        return render_image(data, out, args)
+    if args.kind == "docx":
+        data = convert_docx(data, os.getcwd())
+        rf.write_frame(out, rf.PDF, data)
+    return render_pdf(data, out, args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    set_limits(args)
+    data = sys.stdin.buffer.read(args.max_input + 1)
+    return answer(data, args.max_input, lambda d, out: _render(d, out, args))
 
 
 if __name__ == "__main__":
