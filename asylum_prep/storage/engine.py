@@ -20,7 +20,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -42,11 +42,13 @@ from asylum_prep.errors import (
 from asylum_prep.storage import audit_chain, crypto
 from asylum_prep.storage.db_errors import OPEN_FAILED, storage_unavailable
 from asylum_prep.storage.tables import Case, Meta
+from asylum_prep.storage.write_turns import WriteTurns, turns_for
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _KEYCHECK = "keycheck"
 _KEY_VERSIONS = "key_versions"
 AUDIT_KEY = "asylum_prep.audit_key"  # where a session carries the audit key (Session.info)
+READ_ONLY = "asylum_prep_read_only"  # execution option of `Store.reading` sessions
 
 
 def make_engine(url: str, lock_wait_seconds: int = 30) -> Engine:
@@ -56,7 +58,6 @@ def make_engine(url: str, lock_wait_seconds: int = 30) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": lock_wait_seconds},
-            pool_pre_ping=True,
         )
 
         @event.listens_for(engine, "connect")
@@ -77,8 +78,10 @@ def make_engine(url: str, lock_wait_seconds: int = 30) -> Engine:
             # read-then-write transaction (every save reads the current version first) would
             # otherwise race another process's and fail with "database is locked" or a
             # duplicate version, since SELECT ... FOR UPDATE is a no-op on SQLite. Waiting
-            # writers queue on busy_timeout instead.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # writers queue on busy_timeout instead. A read-only transaction (`Store.reading`)
+            # begins deferred: in WAL mode it reads a snapshot and waits for no writer.
+            read_only = conn.get_execution_options().get(READ_ONLY)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -148,6 +151,10 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def _refuse_write(session: Session, *_: Any) -> None:
+    raise RuntimeError("a write inside Store.reading(): use Store.session() to change data")
+
+
 @dataclass
 class Store:
     """An open, migrated, unlocked store."""
@@ -157,18 +164,53 @@ class Store:
     keyring: crypto.Keyring
     audit_key: bytes = field(default=b"", repr=False)
     _key_source: str = field(default="file")
+    _turns: WriteTurns | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            self._turns = turns_for(str(self.engine.url))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A transaction: committed when the block ends, rolled back on any error.
 
+        On SQLite it holds the database's write lock from its first statement to its end, and
+        the threads of this process take their turns first come, first served (write_turns).
         A full, read-only or unreachable database raises `StorageUnavailable` (a clear
         message; the transaction was rolled back, so nothing was changed)."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._turn(), self._transaction(
+                Session(self.engine, expire_on_commit=False)) as session:
+            yield session
+
+    def _turn(self) -> AbstractContextManager[None]:
+        if self._turns is None:
+            return nullcontext()
+        return self._turns.turn(self.settings.lock_wait_seconds)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads (an access check, an account's state): on SQLite it
+        reads a snapshot without waiting for writers or holding up the next one. A write in it
+        is a bug and raises `RuntimeError` before it reaches the database; nothing is
+        committed. A service that audits what it read logs it afterwards in a short
+        `session()` of its own, before returning it."""
+        session = Session(self.engine, expire_on_commit=False,
+                          execution_options={READ_ONLY: True})
+        event.listen(session, "before_flush", _refuse_write)
+        with self._turn(), self._transaction(session, commit=False) as reading:
+            if self.engine.dialect.name == "postgresql":
+                reading.execute(text("SET TRANSACTION READ ONLY"))
+            yield reading
+
+    @contextmanager
+    def _transaction(self, session: Session, *, commit: bool = True) -> Iterator[Session]:
+        with session:
             session.info[AUDIT_KEY] = self.audit_key
             try:
                 yield session
-                session.commit()
+                if commit:
+                    session.commit()
+                # else closing ends it: a rollback would expire what was read
             except BaseException as exc:
                 try:
                     session.rollback()
