@@ -76,11 +76,21 @@ def _canon(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal as stored JSON. Text and numbers are compared as they are (of the same type, so
+    True is not 1): the canonical JSON of every leaf on every save was a fifth of its time."""
+    if type(a) is not type(b):
+        return False
+    if a is None or isinstance(a, (str, bool, int)):
+        return bool(a == b)
+    return _canon(a) == _canon(b)
+
+
 def changed_paths(before: dict[Path, Any], after: dict[Path, Any]) -> set[Path]:
     return {
         k
         for k in before.keys() | after.keys()
-        if (k in before) != (k in after) or _canon(before[k]) != _canon(after[k])
+        if (k in before) != (k in after) or not _same(before[k], after[k])
     }
 
 

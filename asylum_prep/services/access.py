@@ -368,7 +368,7 @@ def check_rule(store: Store, actor: Actor, rule: Rule) -> None:
         raise PermissionDenied(OPERATOR_ONLY if rule.operator and not rule.roles else None)
     if rule.inactive and rule.before_new_password:
         return  # the account's state changes nothing: no need to read it
-    with store.session() as session:
+    with store.reading() as session:
         user = session.get(User, actor.id)
         active = user is not None and user.is_active and user.role == actor.role.value
         must_change = bool(user is not None and user.must_change_password)

@@ -59,7 +59,7 @@ def temporary_password() -> str:
 def account_status(store: Store, actor: Actor) -> AccountStatus:
     """Whether the signed-in account is still on, and whether it must choose a new password
     first. Not audited: pages ask on every run."""
-    with store.session() as session:
+    with store.reading() as session:
         user = session.get(User, actor.id)
         if user is None or user.role != actor.role.value:
             return AccountStatus(active=False, must_change_password=False)

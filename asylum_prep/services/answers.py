@@ -43,11 +43,13 @@ class Loaded(NamedTuple):
 
 
 @guarded
-def load(store: Store, actor: Actor, case_id: str, base_version: int) -> Loaded:
-    """The actor's role, the record at `base_version` and the current one (not audited: the
-    save that follows is)."""
-    with store.session() as session:
-        role = require(session, actor, case_id, Permission.read)
+def load(store: Store, actor: Actor, case_id: str, base_version: int,
+         permission: Permission = Permission.read) -> Loaded:
+    """The actor's role (refused without `permission`), the record at `base_version` and the
+    current one (not audited: the save that follows is). Read in a snapshot: the save checks
+    the version again as it writes."""
+    with store.reading() as session:
+        role = require(session, actor, case_id, permission)
         case = repo.get_case(session, case_id)
         cipher = store.case_cipher(case)
         base = repo.open_record(cipher, repo.get_version_row(session, case_id, base_version))
@@ -135,7 +137,7 @@ def save_answer(
     role, base, current, _ = load(store, actor, case_id, base_version)
     check_editable(role, current, section)
     _check_length(value, store.settings.max_answer_chars)
-    record = base.model_copy(deep=True)
+    record = base  # read for this save alone: changed in place, not copied
     owner, name = _locate(record, path)
     _set(owner, name, value)
     stored = getattr(owner, name)

@@ -170,24 +170,25 @@ def open_case(store: Store, actor: Actor, case_id: str, *, audit_view: bool = Tr
     """The case at its current version, its record as the actor's role may read it
     (access.visible_record: the applicant does not receive the team's analysis and notes;
     when she saves it back, save_record keeps them as stored)."""
-    with store.session() as session:
+    with store.reading() as session:
         role = require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
         cipher = store.case_cipher(case)
         record = repo.open_record(
             cipher, repo.get_version_row(session, case_id, case.current_version)
         )
-        if audit_view:
+    if audit_view:
+        with store.session() as session:  # logged before it is shown; a short write
             audit.log(session, actor, "case_view", case_id, f"version={case.current_version}")
-        return OpenCase(
-            id=case.id,
-            title=cipher.open_text("title", case.title_enc),
-            jurisdiction=Jurisdiction(case.jurisdiction),
-            status=case.status,
-            version=case.current_version,
-            role=role,
-            record=visible_record(role, actor.id, record),
-        )
+    return OpenCase(
+        id=case.id,
+        title=cipher.open_text("title", case.title_enc),
+        jurisdiction=Jurisdiction(case.jurisdiction),
+        status=case.status,
+        version=case.current_version,
+        role=role,
+        record=visible_record(role, actor.id, record),
+    )
 
 
 def commit_version(
@@ -419,7 +420,7 @@ def remove_member(store: Store, actor: Actor, case_id: str, *, user_id: int) -> 
 
 @guarded
 def list_members(store: Store, actor: Actor, case_id: str) -> list[tuple[int, str, Role]]:
-    with store.session() as session:
+    with store.reading() as session:
         require(session, actor, case_id, Permission.read)
         rows = session.exec(
             select(CaseMember, User)

@@ -135,22 +135,24 @@ def _load(store: Store, actor: Actor, case_id: str, permission: Permission,
 @guarded
 def run_checks(store: Store, actor: Actor, case_id: str, *,
                today: date | None = None) -> CheckReport:
-    with store.session() as session:
+    with store.reading() as session:
         require(session, actor, case_id, Permission.read)
         case = repo.get_case(session, case_id)
         record = repo.open_record(store.case_cipher(case),
                                   repo.get_version_row(session, case_id, case.current_version))
         currency = currency_by_citation(session, record.citations, today=today,
                                             stale_after_years=store.settings.coi_stale_years)
-        report = replace(build_report(record, case.jurisdiction, case_id=case_id,
-                                      version=case.current_version, today=today),
-                         judgments=readings(session, record),
-                         citations=[citation_json(c, currency.get(c.id, []))
-                                    for c in record.citations])
+        judged = readings(session, record)
+    report = replace(build_report(record, case.jurisdiction, case_id=case_id,
+                                  version=case.current_version, today=today),
+                     judgments=judged,
+                     citations=[citation_json(c, currency.get(c.id, []))
+                                for c in record.citations])
+    with store.session() as session:
         audit.log(session, actor, "check_run", case_id,
                   f"version={report.version} flags={len(report.open_flags)} "
                   f"readiness={len(report.readiness)}")
-        return report
+    return report
 
 
 def _set_link(store: Store, actor: Actor, case_id: str, *, element: str, path: str,

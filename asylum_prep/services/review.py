@@ -58,9 +58,7 @@ def _transition(
     action: str, refused: str, change: Callable[[CaseRecord], None] | None = None,
 ) -> int:
     key = _section(section)
-    with store.session() as session:
-        require(session, actor, case_id, permission)
-    role, base, current, version = load(store, actor, case_id, base_version)
+    role, base, current, version = load(store, actor, case_id, base_version, permission)
     if permission is Permission.write and role not in (TEAM | {Role.applicant}):
         raise PermissionDenied()
     if section_status(base, key.value) != section_status(current, key.value):
@@ -68,7 +66,7 @@ def _transition(
                               "try again."))
     if section_status(current, key.value) not in allowed_from:
         raise InputRefused(refused)
-    record = current.model_copy(deep=True)
+    record = current  # read for this call alone: changed in place, not copied
     _set_status(record, key, to, actor.id)
     if change is not None:
         change(record)
@@ -135,7 +133,7 @@ def approve_section(
 
 
 def _team_role(store: Store, actor: Actor, case_id: str) -> Role:
-    with store.session() as session:
+    with store.reading() as session:
         role = require(session, actor, case_id, Permission.read)
     if role not in TEAM:
         raise PermissionDenied()
@@ -291,10 +289,11 @@ def _approval_version(rows: list[Any], summaries: dict[int, list[str]], section:
 def review_items(store: Store, actor: Actor, case_id: str) -> list[ReviewItem]:
     """What needs the attorney's eye: screening "yes" answers, answers changed after their
     part was approved, replies to comments, parts waiting for review."""
-    _team_role(store, actor, case_id)
     from asylum_prep.forms.screening import ALERT_FIELDS
 
-    with store.session() as session:
+    with store.reading() as session:
+        if require(session, actor, case_id, Permission.read) not in TEAM:
+            raise PermissionDenied()
         case = repo.get_case(session, case_id)
         cipher = store.case_cipher(case)
         rows = sorted(repo.list_version_rows(session, case_id), key=lambda r: r.version)
@@ -325,5 +324,6 @@ def review_items(store: Store, actor: Actor, case_id: str) -> list[ReviewItem]:
                 items.append(ReviewItem("reply_waiting", comment.path.split(".", 1)[0],
                                         comment.path, comment.id))
         items.extend(_declaration_questions(session, store, case))
+    with store.session() as session:
         audit.log(session, actor, "review_items_view", case_id, f"count={len(items)}")
-        return items
+    return items
