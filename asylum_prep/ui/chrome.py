@@ -15,6 +15,7 @@ person on a phone (sidebar collapsed) can always leave without opening the menu.
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import streamlit as st
@@ -29,8 +30,10 @@ from asylum_prep.ui.labels import APP_NAME, ROLE_LABELS, label
 from asylum_prep.ui.store import get_store
 
 # The tab's icon: a plain page, neutral in every mode, served by the app itself (a material
-# icon name would make the browser fetch the picture from a font site).
-APP_ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+# icon name would make the browser fetch the picture from a font site). Given as a data URL,
+# read once: a file path was read, hashed and stored again on every run of every session.
+APP_ICON = "data:image/png;base64," + base64.b64encode(
+    (Path(__file__).resolve().parent / "assets" / "icon.png").read_bytes()).decode("ascii")
 NEUTRAL_URL = "about:blank"
 PICKER_WIDTH = 240  # pixels: the language picker at the top of the sign-in page
 EXIT_WAIT_MS = 1500  # the longest the exit waits for the session cookie to be cleared

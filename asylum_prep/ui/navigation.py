@@ -34,6 +34,7 @@ from pathlib import Path
 import streamlit as st
 
 from asylum_prep.errors import N_, AsylumPrepError
+from asylum_prep.i18n import Translator
 from asylum_prep.services import cases, users
 from asylum_prep.services.actor import Actor, Role
 from asylum_prep.storage.engine import Store
@@ -201,6 +202,34 @@ def _reopen_case(store: Store, actor: Actor) -> None:
         ss[state.CASE_ID] = wanted
 
 
+def _menu(t: Translator, role: str, *, has_case: bool, signed_in: bool,
+          first_run: bool) -> dict[str, st.Page]:
+    """Every page's st.Page for this person now, built once per session for each state of
+    what it depends on (language, role, an open case, signed in): building them resolved
+    every page's file on disk on every run of every session."""
+    key = (t.lang, role, has_case, signed_in, first_run)
+    cached = st.session_state.get(state.MENU_PAGES)
+    if isinstance(cached, tuple) and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    specs = visible_specs(role, first_run=first_run)
+    pages = {
+        spec.id: st.Page(
+            spec.script, title=t(spec.title), icon=spec.icon, url_path=spec.id,
+            default=role in spec.home_for,
+            visibility="visible" if spec.menu and (has_case or not spec.needs_case) else "hidden",
+        )
+        for spec in specs
+    }
+    home = next(pages[spec.id] for spec in specs if role in spec.home_for)
+    for spec in PAGES:  # the others' addresses lead to sign-in or home, never "Page not found"
+        if spec.id not in pages:
+            pages[spec.id] = st.Page(_elsewhere(spec.id, home, signed_in=signed_in),
+                                     title=t(spec.title), icon=spec.icon, url_path=spec.id,
+                                     visibility="hidden")
+    st.session_state[state.MENU_PAGES] = (key, pages)
+    return pages
+
+
 def run() -> None:
     """Build st.navigation for the signed-in role and run the chosen page. Called by app.py."""
     if st.session_state.get(state.QUICK_EXIT):
@@ -219,24 +248,12 @@ def run() -> None:
     if actor and not st.session_state.get(state.CASE_ID):
         _reopen_case(store, actor)
     has_case = bool(st.session_state.get(state.CASE_ID))
-    specs = visible_specs(role, first_run=first_run)
-    pages = {
-        spec.id: st.Page(
-            spec.script, title=t(spec.title), icon=spec.icon, url_path=spec.id,
-            default=role in spec.home_for,
-            visibility="visible" if spec.menu and (has_case or not spec.needs_case) else "hidden",
-        )
-        for spec in specs
-    }
-    home = next(pages[spec.id] for spec in specs if role in spec.home_for)
-    for spec in PAGES:  # the others' addresses lead to sign-in or home, never "Page not found"
-        if spec.id not in pages:
-            pages[spec.id] = st.Page(_elsewhere(spec.id, home, signed_in=actor is not None),
-                                     title=t(spec.title), icon=spec.icon, url_path=spec.id,
-                                     visibility="hidden")
+    pages = _menu(t, role, has_case=has_case, signed_in=actor is not None,
+                  first_run=first_run)
     current = st.navigation(list(pages.values()), position="sidebar")
     count_visit(current.url_path)
     pending = st.session_state.pop(state.PENDING_PAGE, None) if actor else None
+    specs = visible_specs(role, first_run=first_run)
     if isinstance(pending, str) and pending in pages and pending in {s.id for s in specs}:
         st.switch_page(pages[pending])
     try:

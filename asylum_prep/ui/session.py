@@ -197,6 +197,7 @@ def check_account(store: Store) -> accounts.AccountStatus | None:
     actor = current_actor()
     if actor is None:
         return None
+    st.session_state[state.ACCOUNT_ASKED] = time.monotonic()
     status = accounts.account_status(store, actor)
     if not status.active:
         end(store, reason="deactivated", message=AccountDisabled.template)
@@ -208,9 +209,12 @@ def idle_timer(store: Store) -> None:
     """Drawn (invisibly) on every signed-in page: reruns by itself every minute, without a
     click, and when the idle timeout has passed or the account was deactivated, signs out
     and reruns the whole app, so an untouched screen on a shared computer clears itself.
-    Compares a timestamp and reads the account's state."""
+    Compares a timestamp and reads the account's state (unless the page run it is drawn in
+    read it a moment ago)."""
     if check_idle(store, touch=False):
         st.rerun(scope="app")
+    if time.monotonic() - float(st.session_state.get(state.ACCOUNT_ASKED, 0.0)) < 1.0:
+        return  # drawn in a page run, which has just asked
     status = check_account(store)
     if status is not None and not status.active:
         st.rerun(scope="app")
