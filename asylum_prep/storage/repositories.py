@@ -65,11 +65,12 @@ def add_version(
 ) -> CaseVersion:
     from asylum_prep.domain.record import CaseRecord
 
-    CaseRecord.model_validate(record.model_dump())  # validate at the boundary, always
+    stored = record.model_dump_json()
+    CaseRecord.model_validate_json(stored)  # validate at the boundary, always: what is stored
     row = CaseVersion(
         case_id=cipher.case_id,
         version=version,
-        record_enc=cipher.seal_text(f"record:{version}", record.model_dump_json()),
+        record_enc=cipher.seal_text(f"record:{version}", stored),
         summary_enc=cipher.seal_text(f"summary:{version}", json.dumps(summary)),
         created_by=actor_id,
     )
