@@ -162,10 +162,13 @@ def deployment(tmp_path_factory) -> Iterator[dict]:
                 script.wait(timeout=10)
 
 
-def _upstreams(log: Path, since: int) -> list[str]:
+def _upstreams(log: Path, since: int, path: str = "/_stcore/health") -> list[str]:
+    """The replicas that answered GET `path` since line `since`. Only that path: nginx logs a
+    WebSocket when it closes, so another test's stream can land in the lines read here."""
     time.sleep(0.2)  # nginx writes the line when the response is done
     lines = log.read_text().splitlines()[since:]
-    return [m.group(1) for line in lines if (m := re.search(r"upstream=(\S+)", line))]
+    return [m.group(1) for line in lines if f'"GET {path}"' in line
+            and (m := re.search(r"upstream=(\S+)", line))]
 
 
 def _log_len(log: Path) -> int:
