@@ -28,10 +28,9 @@ from asylum_prep.domain.record import CaseRecord
 from asylum_prep.errors import N_, InputRefused, PermissionDenied
 from asylum_prep.legal import i589_map
 from asylum_prep.legal.i589_part_a import children, spouse
-from asylum_prep.services import cases
-from asylum_prep.services.access import Permission, guarded, require
+from asylum_prep.services import answers, cases
+from asylum_prep.services.access import Permission, guarded
 from asylum_prep.services.actor import Actor, Role
-from asylum_prep.storage import repositories as repo
 from asylum_prep.storage.engine import Store
 from asylum_prep.text import clean_line
 
@@ -180,13 +179,9 @@ def set_form_details(store: Store, actor: Actor, case_id: str, *,
                      changes: Mapping[str, str], base_version: int) -> int:
     """Save the changed I-589 details as a new version based on `base_version`; returns the
     version now current (the same one when nothing changed)."""
-    with store.session() as session:
-        role = require(session, actor, case_id, Permission.write)
-        if role not in (Role.attorney, Role.paralegal):
-            raise PermissionDenied()
-        case = repo.get_case(session, case_id)
-        record = repo.open_record(store.case_cipher(case),
-                                  repo.get_version_row(session, case_id, base_version))
+    role, record, _, _ = answers.load(store, actor, case_id, base_version, Permission.write)
+    if role not in (Role.attorney, Role.paralegal):
+        raise PermissionDenied()
     changed = apply(record, changes)
     if changed == record:
         return base_version
