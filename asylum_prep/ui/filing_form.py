@@ -24,7 +24,11 @@ TEXT_FIELDS = ("court", "judge", "hearing_kind", "file_number", "counsel_name", 
 def render(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
     current = case.record.filing
-    with st.expander(t("Filing details for the caption and cover"), icon=":material/gavel:"):
+    box = st.expander(t("Filing details for the caption and cover"), icon=":material/gavel:",
+                      key=state.W_FILING_OPEN, on_change="rerun")
+    if not box.open:  # drawn only while open, like the I-589 details below it
+        return
+    with box:
         st.caption(t("Entered by the legal team, never asked of the applicant. What is left "
                      "empty prints as a blank line to fill by hand."))
         with st.form(state.W_FILING_FORM):

@@ -35,7 +35,11 @@ def render(ctx: PageContext, case: OpenCase) -> None:
     t = ctx.t
     record = case.record
     now = form_details.current(record)
-    with st.expander(t("Form I-589 details the team enters"), icon=":material/assignment:"):
+    box = st.expander(t("Form I-589 details the team enters"), icon=":material/assignment:",
+                      key=state.W_I589_OPEN, on_change="rerun")
+    if not box.open:  # drawn only while open: its hundred boxes were half the page's work
+        return
+    with box:
         st.caption(t("Entered by the legal team, never asked of the applicant. Each label is "
                      "the form's own, in English."))
         with st.form(state.W_I589_FORM):

@@ -17,7 +17,7 @@ from tests.support import People
 
 
 def _open(make_app: Any, actor: Any, case_id: str) -> AppTest:
-    at = make_app(actor, **{state.CASE_ID: case_id})
+    at = make_app(actor, **{state.CASE_ID: case_id, state.W_FILING_OPEN: True})  # opened
     at.run()
     at.switch_page(BY_ID["documents"].script).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -56,3 +56,13 @@ def test_bad_email_is_refused_and_nothing_saved(make_app: Any, people: People,
     _save(at).click().run()
     assert any("does not look right" in e.value for e in at.error)
     assert cases.open_case(seed_store, people.attorney, people.case_id).version == before
+
+
+def test_the_form_is_drawn_only_once_opened(make_app: Any, people: People) -> None:
+    at = make_app(people.paralegal, **{state.CASE_ID: people.case_id})
+    at.run()
+    at.switch_page(BY_ID["documents"].script).run()
+    assert not [w for w in at.text_input if w.label == "Judge or member"]
+    at.session_state[state.W_FILING_OPEN] = True  # what a click on the expander sets
+    at.run()
+    assert _text(at, "Judge or member").value == ""

@@ -19,7 +19,7 @@ CITY = "Part A.I, item 8: Residence in the U.S. (where you physically reside): C
 
 
 def _open(make_app: Any, actor: Any, case_id: str, **extra: Any) -> AppTest:
-    at = make_app(actor, **{state.CASE_ID: case_id, **extra})
+    at = make_app(actor, **{state.CASE_ID: case_id, state.W_I589_OPEN: True, **extra})  # opened
     at.run()
     at.switch_page(BY_ID["documents"].script).run()
     assert not at.exception, [e.value for e in at.exception]
