@@ -34,6 +34,8 @@ def show(source: str, **values: object) -> None:
 
 
 ANSWER = '<div class="ap-answer" dir="auto" lang="{{ lang }}">{{ text }}</div>'
+# A question and its answer in one element: a long review list sends half as many.
+LABELLED_ANSWER = '<p class="ap-answer-label"><strong>{{ label }}</strong></p>' + ANSWER
 
 
 def language_tag(lang: str) -> str:
@@ -42,9 +44,12 @@ def language_tag(lang: str) -> str:
 
 
 def show_answer(text: str, *, lang: str,
-                where: st.delta_generator.DeltaGenerator | None = None) -> None:
-    """An answer as plain text (line breaks kept) in its own direction and language."""
-    (where or st).html(render(ANSWER, text=text, lang=language_tag(lang)))
+                where: st.delta_generator.DeltaGenerator | None = None,
+                label: str = "") -> None:
+    """An answer as plain text (line breaks kept) in its own direction and language, under
+    its question in bold when `label` is given (in the screen's language and direction)."""
+    (where or st).html(render(LABELLED_ANSWER if label else ANSWER, label=label, text=text,
+                              lang=language_tag(lang)))
 
 
 WORD_JOINER = "\u2060"

@@ -145,8 +145,7 @@ def _answer(ctx: PageContext, record: CaseRecord, section: str, path: str,
     if not shown:
         shown = show_value(t, question, value) if is_answered(record, path) else t(
             "Not answered")
-    st.markdown(f"**{t(question.label)}**")
-    show_answer(shown, lang=_language_of(ctx, record, path, question))
+    show_answer(shown, lang=_language_of(ctx, record, path, question), label=t(question.label))
     for comment in [c for c in record.comments if c.path == path]:
         box = st.container(border=True)
         box.caption(t("Comment from the legal team:"))

@@ -114,6 +114,7 @@ bdi, .ap-value { unicode-bidi: isolate; }
 .ap-answer {
   white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 0.5rem; text-align: start;
 }
+.ap-answer-label { margin: 0 0 0.25rem; overflow-wrap: anywhere; }
 /* The element of the script that sets the page language and direction takes no room. */
 [data-testid="stElementContainer"]:has(script[data-ap-lang]) { display: none; }
 </style>"""
