@@ -10,11 +10,9 @@ their params.
 
 from __future__ import annotations
 
-import importlib
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
-import altair as alt
 import streamlit as st
 
 from asylum_prep.errors import N_
@@ -32,11 +30,6 @@ from asylum_prep.ui.labels import skipped_label
 from asylum_prep.ui.legal_report import done, report_for, tr
 from asylum_prep.ui.strengths import STRENGTH
 from asylum_prep.ui.styling import chart_direction
-
-# Altair looks pandas up in sys.modules without importing it: while another session's thread
-# was still importing pandas (a table elsewhere), a chart failed with an AttributeError on the
-# half-made module. Importing it here, fully, before any chart can be drawn, closes that race.
-importlib.import_module("pandas")
 
 __all__ = ["STRENGTH", "render_element_map", "render_legal", "report_for", "tr"]
 
@@ -149,40 +142,27 @@ def timeline_rows(ctx: PageContext, report: checks.CheckReport) -> list[dict[str
     return rows
 
 
-def timeline_chart(ctx: PageContext,
-                   report: checks.CheckReport) -> alt.LayerChart | alt.FacetChart:
-    data = alt.Data(values=timeline_rows(ctx, report))  # type: ignore[no-untyped-call]
-    lanes = [ctx.t(KIND_LABELS[k]) for k in KIND_LABELS]
-    mirror = chart_direction(ctx.t)  # right-to-left readers: time runs right to left
-    base = alt.Chart(data).encode(
-        y=alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(**mirror["axis"])),
-        color=alt.Color("lane:N", legend=None),
-        tooltip=[alt.Tooltip("label:N", title=ctx.t("Event")),
-                 alt.Tooltip("start:T", title=ctx.t("Date")),
-                 alt.Tooltip("approximate:N", title=ctx.t("Approximate"))],
-    )
-    spans = base.transform_filter("!datum.point").mark_bar(height=12).encode(
-        x=alt.X("start:T", title=None, scale=alt.Scale(**mirror["scale"])), x2="end:T")
-    points = base.transform_filter("datum.point").mark_point(size=90, filled=True).encode(
-        x=alt.X("start:T", title=None, scale=alt.Scale(**mirror["scale"])))
-    return alt.layer(spans, points).properties(height=alt.Step(26))
-
-
-def timeline_spec(ctx: PageContext, case: OpenCase, report: checks.CheckReport
-                  ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The timeline's rows and its Vega-Lite spec (without the rows), made once per case
-    version, day and language in this session. Building and validating the Altair chart was
-    half of the dashboard's time, and Streamlit converts charts under one process-wide lock,
-    so every session waited for the others' charts."""
-    key = (case.id, case.version, date.today().isoformat(), ctx.t.lang)
-    cached = st.session_state.get(state.TIMELINE_SPEC)
-    if isinstance(cached, tuple) and cached[0] == key:
-        return cached[1]  # type: ignore[no-any-return]
-    spec = timeline_chart(ctx, report).to_dict()
-    rows = spec.pop("data", {}).get("values", [])
-    spec.pop("config", None)  # the default theme's sizes; Streamlit applies its own theme
-    st.session_state[state.TIMELINE_SPEC] = (key, (rows, spec))
-    return rows, spec
+def timeline_spec(ctx: PageContext) -> dict[str, Any]:
+    """The timeline's Vega-Lite spec (its rows go beside it): spans as bars, one-day events as
+    points, a lane per kind of event in the reader's language, mirrored for a right-to-left
+    reader. Written as the plain spec: building it through Altair and validating it against
+    the schema was half of the dashboard's time on every new version of the case."""
+    t = ctx.t
+    mirror = chart_direction(t)
+    x = {"field": "start", "type": "temporal", "title": None, "scale": mirror["scale"]}
+    shared = {
+        "y": {"field": "lane", "type": "nominal", "title": None, "axis": mirror["axis"],
+              "sort": [t(KIND_LABELS[kind]) for kind in KIND_LABELS]},
+        "color": {"field": "lane", "type": "nominal", "legend": None},
+        "tooltip": [{"field": "label", "type": "nominal", "title": t("Event")},
+                    {"field": "start", "type": "temporal", "title": t("Date")},
+                    {"field": "approximate", "type": "nominal", "title": t("Approximate")}],
+    }
+    spans = {"mark": {"type": "bar", "height": 12}, "transform": [{"filter": "!datum.point"}],
+             "encoding": {**shared, "x": x, "x2": {"field": "end"}}}
+    points = {"mark": {"type": "point", "filled": True, "size": 90},
+              "transform": [{"filter": "datum.point"}], "encoding": {**shared, "x": x}}
+    return {"layer": [spans, points], "height": {"step": 26}}
 
 
 def render_timeline(ctx: PageContext, case: OpenCase,
@@ -192,8 +172,7 @@ def render_timeline(ctx: PageContext, case: OpenCase,
     if not report.timeline:
         st.caption(ctx.t("No dated events yet."))
         return
-    rows, spec = timeline_spec(ctx, case, report)
-    st.vega_lite_chart(rows, spec, width="stretch")
+    st.vega_lite_chart(timeline_rows(ctx, report), timeline_spec(ctx), width="stretch")
 
 
 def render_legal(ctx: PageContext, case: OpenCase) -> None:

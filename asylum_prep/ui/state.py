@@ -165,7 +165,6 @@ REVIEW_NOTICE = "ap_review_notice"  # (kind, translated text) after a review act
 # --- legal checks panels (legal-rules engineer: ui/legal_panels.py) ---------------------------
 LEGAL_REPORT = "ap_legal_report"  # ((case id, version, day), CheckReport): computed once
 W_LG_ELEMENT_PREFIX = "w_lg_element_"  # + element key: its expander (open?)
-TIMELINE_SPEC = "ap_timeline_spec"  # ((case id, version, day, lang), (rows, Vega-Lite spec))
 LINK_CHOICES = "ap_link_choices"  # ((case id, version, lang), {path: label}) for the link pickers
 W_LG_LINK_PICK_PREFIX = "w_lg_link_pick_"  # + element key: answer to link by hand
 W_LG_LINK_PREFIX = "w_lg_link_"  # + element key

@@ -139,7 +139,7 @@ def apply(t: Translator) -> None:
 
 
 def chart_direction(t: Translator) -> dict[str, Any]:
-    """Altair options that mirror a time chart for a right-to-left reader: time runs from
-    right to left and the category labels sit on the right. Use as
-    `alt.X(..., scale=alt.Scale(**d["scale"]))` and `alt.Y(..., axis=alt.Axis(**d["axis"]))`."""
+    """Vega-Lite settings that mirror a time chart for a right-to-left reader: time runs from
+    right to left and the category labels sit on the right. `d["scale"]` is the time
+    channel's scale, `d["axis"]` the category channel's axis."""
     return {"scale": {"reverse": t.rtl}, "axis": {"orient": "right" if t.rtl else "left"}}
