@@ -6,6 +6,10 @@ Two layers, both here:
   (`"module.function"`), applied by the `@guarded` decorator every such function carries. The
   decorator also refuses a switched-off account (AccountDisabled) and, until they choose a new
   password after an admin's reset, everything but the password change (PasswordChangeRequired).
+  It reads the account's state first thing in the first transaction the call opens
+  (storage.engine.FIRST_IN_TRANSACTION), before that transaction's work, so the check and the
+  work see one snapshot and the check costs no transaction of its own; a call that opens none,
+  or fails before it does, is checked afterwards, and a refused account hears that first.
   Only the outermost call is checked: a service calling another acts on a request already
   admitted (the applicant's `review.submit_section` saves through `cases.save_as_team`, which
   outside callers other than attorneys may not call). tests/unit/services/test_access_matrix.py
@@ -34,6 +38,7 @@ from asylum_prep.domain.record import CaseRecord, SectionKey
 from asylum_prep.domain.review import SectionStatus
 from asylum_prep.errors import N_, AccountDisabled, PasswordChangeRequired, PermissionDenied
 from asylum_prep.services.actor import Actor, Role
+from asylum_prep.storage.engine import FIRST_IN_TRANSACTION
 from asylum_prep.storage.tables import CaseMember, User
 
 if TYPE_CHECKING:
@@ -358,24 +363,34 @@ def rule_name(func: Callable[..., Any]) -> str:
     return f"{func.__module__.rsplit('.', 1)[-1]}.{func.__name__}"
 
 
-def check_rule(store: Store, actor: Actor, rule: Rule) -> None:
-    """Raise unless `actor` may call a function under `rule` now (see the module docstring)."""
+def check_role(actor: Actor, rule: Rule) -> bool:
+    """Raise unless the actor's role may call a function under `rule`; True when the
+    account's state (switched off, new password due) must still be read to decide."""
     if actor.operator:
         if rule.operator or (actor.role in rule.roles and not rule.personal):
-            return
+            return False
         raise PermissionDenied()
     if actor.role not in rule.roles:
         raise PermissionDenied(OPERATOR_ONLY if rule.operator and not rule.roles else None)
-    if rule.inactive and rule.before_new_password:
-        return  # the account's state changes nothing: no need to read it
-    with store.reading() as session:
-        user = session.get(User, actor.id)
-        active = user is not None and user.is_active and user.role == actor.role.value
-        must_change = bool(user is not None and user.must_change_password)
+    return not (rule.inactive and rule.before_new_password)
+
+
+def check_account(session: Session, actor: Actor, rule: Rule) -> None:
+    """Raise if the account's state, read in `session`, forbids a call under `rule`."""
+    user = session.get(User, actor.id)
+    active = user is not None and user.is_active and user.role == actor.role.value
     if not active and not rule.inactive:
         raise AccountDisabled()
-    if must_change and not rule.before_new_password:
+    if user is not None and user.must_change_password and not rule.before_new_password:
         raise PasswordChangeRequired()
+
+
+def check_rule(store: Store, actor: Actor, rule: Rule) -> None:
+    """Raise unless `actor` may call a function under `rule` now (see the module docstring),
+    reading the account in a transaction of its own."""
+    if check_role(actor, rule):
+        with store.reading() as session:
+            check_account(session, actor, rule)
 
 
 def guarded(func: Callable[P, R]) -> Callable[P, R]:
@@ -397,12 +412,43 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         actor = args[1] if len(args) > 1 else kwargs["actor"]
         if not isinstance(actor, Actor):
             raise PermissionDenied()
-        check_rule(store, actor, rule)  # type: ignore[arg-type]
-        token = _INSIDE.set(True)
-        try:
-            return func(*args, **kwargs)
-        finally:
-            _INSIDE.reset(token)
+        if not check_role(actor, rule):
+            return _admitted(func, args, kwargs)
+        return _checked_in_first_transaction(store, actor, rule,  # type: ignore[arg-type]
+                                             lambda: _admitted(func, args, kwargs))
 
     checked.__service_rule__ = rule  # type: ignore[attr-defined]
     return checked
+
+
+def _admitted(func: Callable[P, R], args: Any, kwargs: Any) -> R:
+    token = _INSIDE.set(True)
+    try:
+        return func(*args, **kwargs)
+    finally:
+        _INSIDE.reset(token)
+
+
+def _checked_in_first_transaction(store: Store, actor: Actor, rule: Rule,
+                                  call: Callable[[], R]) -> R:
+    """Run `call` with the account's state read inside the first transaction it opens, before
+    that transaction's own work (storage.engine.FIRST_IN_TRANSACTION): the check reads the
+    same snapshot as the work it admits, without a transaction of its own. A call that opens
+    none, or fails before opening one, is checked in a transaction afterwards, and a refused
+    account is told so rather than the call's own error."""
+    def check(session: Session) -> None:
+        check_account(session, actor, rule)
+
+    token = FIRST_IN_TRANSACTION.set(check)
+    try:
+        try:
+            result = call()
+        except BaseException:
+            if FIRST_IN_TRANSACTION.get() is check:
+                check_rule(store, actor, rule)
+            raise
+        if FIRST_IN_TRANSACTION.get() is check:
+            check_rule(store, actor, rule)
+        return result
+    finally:
+        FIRST_IN_TRANSACTION.reset(token)

@@ -19,8 +19,9 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -49,6 +50,17 @@ _KEYCHECK = "keycheck"
 _KEY_VERSIONS = "key_versions"
 AUDIT_KEY = "asylum_prep.audit_key"  # where a session carries the audit key (Session.info)
 READ_ONLY = "asylum_prep_read_only"  # execution option of `Store.reading` sessions
+# A check for the next transaction opened in this context to run first, once (the service
+# layer's account check, read in the same snapshot as the work it admits: services.access).
+FIRST_IN_TRANSACTION: ContextVar[Callable[[Session], None] | None] = ContextVar(
+    "asylum_prep_first_in_transaction", default=None)
+
+
+def _first_check(session: Session) -> None:
+    check = FIRST_IN_TRANSACTION.get()
+    if check is not None:
+        FIRST_IN_TRANSACTION.set(None)
+        check(session)
 
 
 def make_engine(url: str, lock_wait_seconds: int = 30) -> Engine:
@@ -180,6 +192,7 @@ class Store:
         message; the transaction was rolled back, so nothing was changed)."""
         with self._turn(), self._transaction(
                 Session(self.engine, expire_on_commit=False)) as session:
+            _first_check(session)
             yield session
 
     def _turn(self) -> AbstractContextManager[None]:
@@ -200,6 +213,7 @@ class Store:
         with self._turn(), self._transaction(session, commit=False) as reading:
             if self.engine.dialect.name == "postgresql":
                 reading.execute(text("SET TRANSACTION READ ONLY"))
+            _first_check(reading)
             yield reading
 
     @contextmanager
