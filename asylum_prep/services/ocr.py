@@ -206,6 +206,14 @@ def _start(store: Store, session: Session, job: OcrJob) -> tuple[EvidenceItem, b
 def run_next(store: Store, owner: str) -> bool:
     """Run the next job, if this process holds (or can take) the lease; False when there is
     nothing to run (the lease is let go) or another process runs jobs."""
+    with store.reading() as session:  # most polls find nothing: no write for those
+        idle = _next_job(session) is None
+        lease = session.get(WorkerLease, LEASE)
+        held = lease is not None and lease.owner == owner
+    if idle:
+        if held:
+            release_lease(store, owner)
+        return False
     if not hold_lease(store, owner):
         return False
     with store.session() as session:

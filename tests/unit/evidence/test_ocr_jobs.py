@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from asylum_prep.config import Settings
@@ -127,6 +128,25 @@ def test_a_file_that_cannot_be_read_is_kept_and_marked(tmp_path: Path, db_url) -
         assert _item(store, people, eid).text.status is TextStatus.read
     finally:
         store.close()
+
+
+def test_an_idle_poll_writes_nothing(store: Store, people) -> None:
+    """The worker asks every few seconds in every app process: with nothing queued it only
+    reads, so it never holds up a save."""
+    commits: list[int] = []
+
+    def committed(conn: object) -> None:
+        commits.append(1)
+
+    event.listen(store.engine, "commit", committed)
+    try:
+        assert not ocr.run_next(store, "idle")
+        assert not commits
+    finally:
+        event.remove(store.engine, "commit", committed)
+    with store.session() as s:
+        lease = s.get(WorkerLease, ocr.LEASE)
+        assert lease is None or lease.owner is None
 
 
 def test_one_process_holds_the_lease_and_a_dead_ones_job_is_resumed(store: Store,
