@@ -234,7 +234,7 @@ def _write_payload(
 ) -> tuple[int, int]:
     cipher = store.case_cipher(case)
     names = {u.id: u.username for u in session.exec(select(User))}
-    rows = sorted(repo.list_version_rows(session, case.id), key=lambda r: r.version)
+    rows = sorted(repo.list_version_rows(session, case.id, records=True), key=lambda r: r.version)
     blobs = list(session.exec(select(EvidenceBlob).where(EvidenceBlob.case_id == case.id)))
     versions: list[VersionEntry] = []
     entries: list[BlobEntry] = []

@@ -12,6 +12,7 @@ import json
 import uuid
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from asylum_prep.errors import N_, NotFoundError
@@ -97,13 +98,16 @@ def open_summary(cipher: crypto.CaseCipher, row: CaseVersion) -> list[str]:
     return list(json.loads(cipher.open_text(f"summary:{row.version}", row.summary_enc)))
 
 
-def list_version_rows(session: Session, case_id: str) -> list[CaseVersion]:
-    return list(
-        session.exec(
-            select(CaseVersion).where(CaseVersion.case_id == case_id)
-            .order_by(col(CaseVersion.version).desc())
-        )
-    )
+def list_version_rows(session: Session, case_id: str, *,
+                      records: bool = False) -> list[CaseVersion]:
+    """Every version of the case, newest first. Without `records`, each row's encrypted
+    record is read only when asked for (in this session): a history or the review list reads
+    the summaries of hundreds of versions and the records of one or two."""
+    query = (select(CaseVersion).where(CaseVersion.case_id == case_id)
+             .order_by(col(CaseVersion.version).desc()))
+    if not records:
+        query = query.options(defer(CaseVersion.record_enc))  # type: ignore[arg-type]
+    return list(session.exec(query))
 
 
 def put_blob(

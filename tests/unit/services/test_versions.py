@@ -109,3 +109,29 @@ def test_restore_from_a_stale_view_is_refused(store, people):
     _edit(store, people.applicant, people.case_id, lambda r: setattr(r.about, "family_name", "One"))
     with pytest.raises(StaleVersionError):
         cases.restore_version(store, people.attorney, people.case_id, version=1, base_version=1)
+
+
+def test_the_history_and_the_review_list_read_one_record_not_every_version(store, people):
+    """Their summaries are read for every version; the encrypted records only where needed
+    (the review list: the current one), so a long-lived case's pages stay quick."""
+    from sqlalchemy import event
+
+    from asylum_prep.services import review
+
+    for name in ("Karimi", "Karimi-Rad", "Rad"):
+        _edit(store, people.applicant, people.case_id,
+              lambda r, name=name: setattr(r.about, "family_name", name))
+    records: list[str] = []
+
+    def statement(conn, cursor, sql, params, *rest):
+        if "record_enc" in sql and "case_versions" in sql and "INSERT" not in sql:
+            records.append(sql)
+
+    event.listen(store.engine, "before_cursor_execute", statement)
+    try:
+        assert len(cases.list_versions(store, people.attorney, people.case_id)) >= 4
+        assert records == []
+        review.review_items(store, people.attorney, people.case_id)
+        assert len(records) == 1
+    finally:
+        event.remove(store.engine, "before_cursor_execute", statement)
