@@ -14,6 +14,7 @@ from asylum_prep.services import accounts, audit, users
 from asylum_prep.services.actor import Role
 from asylum_prep.storage.tables import User
 from asylum_prep.ui import html, session, state
+from asylum_prep.ui.audit_labels import action_label
 from asylum_prep.ui.auth_views import PASSWORDS_DIFFER
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
@@ -189,7 +190,8 @@ def _audit_log(ctx: PageContext) -> None:
                             "deleted.", len(events)))
         st.dataframe(
             [{t("When"): e.at.strftime("%Y-%m-%d %H:%M:%S"), t("Who"): e.actor_name,
-              t("What"): e.action, t("Case"): (e.case_id or "")[:8], t("Details"): e.detail}
+              t("What"): action_label(t, e.action), t("Case"): (e.case_id or "")[:8],
+              t("Details"): e.detail}
              for e in events],
             hide_index=True,
         )

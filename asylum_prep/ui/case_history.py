@@ -12,6 +12,7 @@ from asylum_prep.services.actor import Role
 from asylum_prep.services.cases import OpenCase
 from asylum_prep.text import collapse_spaces
 from asylum_prep.ui import session, state
+from asylum_prep.ui.audit_labels import action_label
 from asylum_prep.ui.context import PageContext
 from asylum_prep.ui.edge import shown_errors
 from asylum_prep.ui.html import WORD_JOINER, md_escape
@@ -83,7 +84,7 @@ def render_audit(ctx: PageContext, case: OpenCase) -> None:
         events = audit.list_events(ctx.store, ctx.actor, case_id=case.id)
         st.dataframe(
             [{t("When"): format_moment(e.at, t.lang), t("Who"): e.actor_name,
-              t("What"): e.action, t("Details"): e.detail} for e in events],
+              t("What"): action_label(t, e.action), t("Details"): e.detail} for e in events],
             hide_index=True,
         )
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
+import pytest
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
 from asylum_prep.domain.record import CaseRecord
+from asylum_prep.i18n import translator
 from asylum_prep.services import cases, invites, users
 from asylum_prep.services.actor import Role
 from asylum_prep.storage.engine import Store
 from asylum_prep.storage.tables import AuditEvent
 from asylum_prep.ui import state
+from asylum_prep.ui.audit_labels import ACTION_LABELS
 from asylum_prep.ui.html import md_escape
 from tests.support import PASSWORD, People, make_people
 from tests.ui.conftest import html_bodies, texts
@@ -331,16 +335,38 @@ def test_dashboard_delete_needs_the_typed_title(
     assert at.title[0].value == "Cases"
 
 
-def test_attorney_reads_case_activity_and_admin_the_full_log(people: People, make_app: App) -> None:
-    at = make_app(people.attorney, **{state.CASE_ID: people.case_id}).run()
+def _what(at: AppTest, lang: str) -> list[str]:
+    """The activity table's "What" column, as the reader sees it."""
+    column = translator(lang)("What")
+    [table] = [df.value for df in at.dataframe if column in df.value.columns]
+    return [str(v) for v in table[column]]
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_attorney_reads_case_activity_and_admin_the_full_log(
+    lang: str, people: People, make_app: App
+) -> None:
+    """Each entry says what was done in the reader's language, never the stored code."""
+    t = translator(lang)
+    shown = {state.LANG: lang, state.LANG_CHOSEN: True}
+    at = make_app(people.attorney, **{state.CASE_ID: people.case_id}, **shown).run()
     at.switch_page("ui/views/case_dashboard.py").run()
     at.toggle(key=state.W_SHOW_AUDIT).set_value(True).run()
     assert not at.exception and not at.error
-    assert "invite_redeem" in texts(at)
-    admin = make_app(people.admin).run()
+    what = _what(at, lang)
+    assert t(ACTION_LABELS["invite_redeem"]) in what
+    assert t(ACTION_LABELS["member_add"]) in what
+    admin = make_app(people.admin, **shown).run()
     admin.toggle(key=state.W_ADMIN_SHOW_AUDIT).set_value(True).run()
     assert not admin.exception and not admin.error
-    assert "sign_in" in texts(admin) or "user_create" in texts(admin)
+    everything = _what(admin, lang)
+    assert t(ACTION_LABELS["user_create"]) in everything
+    assert t(ACTION_LABELS["case_create"]) in everything
+    for column in (what, everything):
+        assert not set(column) & set(ACTION_LABELS), "a stored code is shown"
+        assert not any(re.search(r"\b[a-z]+_[a-z_]+\b", v) for v in column), column
+    if lang != "en":
+        assert not set(what + everything) & set(ACTION_LABELS.values()), "English is shown"
 
 
 def test_admin_creates_a_staff_account(people: People, make_app: App, seed_store: Store) -> None:
