@@ -10,6 +10,7 @@ import streamlit as st
 
 from asylum_prep.errors import N_, InputRefused
 from asylum_prep.i18n import all_catalog_status
+from asylum_prep.i18n_dates import format_day, format_moment
 from asylum_prep.services import accounts, audit, users
 from asylum_prep.services.actor import Role
 from asylum_prep.storage.tables import User
@@ -48,8 +49,8 @@ def _create_user(ctx: PageContext) -> None:
                                    "password in person.", name=username.strip().lower())))
 
 
-def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+def _when(moment: datetime | None, lang: str) -> str:
+    return format_moment(moment, lang) if moment else ""
 
 
 def _user_list(ctx: PageContext) -> None:
@@ -61,9 +62,9 @@ def _user_list(ctx: PageContext) -> None:
             [{t("User name"): u.username, t("Name"): u.display_name,
               t("Role"): label(t, ROLE_LABELS, u.role),
               t("Active"): t("yes") if u.is_active else t("no"),
-              t("Locked until"): _when(u.locked_until),
+              t("Locked until"): _when(u.locked_until, t.lang),
               t("Single sign-on"): t("linked") if u.oidc_subject else "",
-              t("Created"): u.created_at.strftime("%Y-%m-%d")} for u in rows],
+              t("Created"): format_day(u.created_at.date(), t.lang)} for u in rows],
             hide_index=True,
         )
         _manage_form(ctx, rows)
@@ -189,7 +190,7 @@ def _audit_log(ctx: PageContext) -> None:
                             "{n} events shown, newest first. The log cannot be changed or "
                             "deleted.", len(events)))
         st.dataframe(
-            [{t("When"): e.at.strftime("%Y-%m-%d %H:%M:%S"), t("Who"): e.actor_name,
+            [{t("When"): format_moment(e.at, t.lang), t("Who"): e.actor_name,
               t("What"): action_label(t, e.action), t("Case"): (e.case_id or "")[:8],
               t("Details"): e.detail}
              for e in events],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from asylum_prep.domain.declaration_diff import Change
+from asylum_prep.i18n_dates import format_moment
 from asylum_prep.services import declaration
 from asylum_prep.services.actor import Role
 from asylum_prep.ui import html, state
@@ -36,8 +37,8 @@ def render(ctx: PageContext, case_id: str, current: int) -> None:
             st.markdown(f"{SIGNS[change.change]} {where} " + html.md_escape(words))
         for v in versions:
             row = st.columns([1, 3, 2])
-            row[0].write(f"v{v.version}")
-            row[1].write(html.md_escape(f"{v.by} · {v.at:%Y-%m-%d %H:%M}"))
+            row[0].write(t("Version {n}", n=v.version))
+            row[1].write(html.md_escape(f"{v.by} · {format_moment(v.at, t.lang)}"))
             if v.version != current and ctx.actor.role in (Role.attorney, Role.paralegal):
                 row[2].button(t("Restore this version"), key=f"{state.W_DECL_PREFIX}r{v.version}",
                               help=t("Makes this version current again as a new version. "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from asylum_prep.documents.pdf_form_import import MAX_FORM_BYTES
+from asylum_prep.i18n_dates import format_moment
 from asylum_prep.services import forms
 from asylum_prep.ui import builtin_labels, state
 from asylum_prep.ui.context import PageContext
@@ -59,7 +60,7 @@ def _list(ctx: PageContext) -> None:
             t("Form"): forms.KINDS[r.kind].number if r.kind in forms.KINDS else r.kind,
             t("Edition"): r.edition, t("Fields"): r.field_count,
             t("Not in this edition"): len(r.unplaced),
-            t("Imported"): r.imported_at.strftime("%Y-%m-%d %H:%M"),
+            t("Imported"): format_moment(r.imported_at, t.lang),
             t("By"): r.imported_by, t("File"): r.file_name,
         } for r in rows], hide_index=True)
         newest: dict[str, forms.FormSummary] = {}

@@ -367,6 +367,9 @@ def test_attorney_reads_case_activity_and_admin_the_full_log(
         assert not any(re.search(r"\b[a-z]+_[a-z_]+\b", v) for v in column), column
     if lang != "en":
         assert not set(what + everything) & set(ACTION_LABELS.values()), "English is shown"
+    cells = [str(v) for page in (at, admin) for df in page.dataframe
+             for column in df.value.columns for v in df.value[column]]
+    assert not [c for c in cells if re.search(r"\d{4}-\d{2}-\d{2}", c)], "a raw date"
 
 
 def test_admin_creates_a_staff_account(people: People, make_app: App, seed_store: Store) -> None:
