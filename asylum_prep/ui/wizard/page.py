@@ -136,11 +136,11 @@ def _requests(w: Wiz, record: CaseRecord) -> None:
                 st.text(comment.reply)
             key = state.W_WZ_REPLY_PREFIX + comment.id
             st.text_area(t("Your answer to your legal team"), key=key, height=100)
-            cols = st.columns(2)
-            cols[0].button(t("Send my answer"), key=state.W_WZ_REPLY_SEND_PREFIX + comment.id,
-                           on_click=_on_reply, args=(w, comment.id))
-            cols[1].button(t("Go to this question"), key=state.W_WZ_GOTO_PREFIX + comment.id,
-                           on_click=_on_goto, args=(w, comment.path))
+            row = st.container(horizontal=True, gap="small")  # one block, not three
+            row.button(t("Send my answer"), key=state.W_WZ_REPLY_SEND_PREFIX + comment.id,
+                       on_click=_on_reply, args=(w, comment.id))
+            row.button(t("Go to this question"), key=state.W_WZ_GOTO_PREFIX + comment.id,
+                       on_click=_on_goto, args=(w, comment.path))
 
 
 def _header(w: Wiz, record: CaseRecord, pos: flow.Position) -> None:
