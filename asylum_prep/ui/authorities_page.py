@@ -71,11 +71,11 @@ def render(ctx: PageContext) -> None:
                  "rely on it."))
     cols = st.columns(3)
     code = cols[0].selectbox(t("Jurisdiction"), ["", *authorities.JURISDICTIONS],
-                             key=state.W_AUTH_JURISDICTION,
+                             key=state.W_AUTH_JURISDICTION, placeholder=t("Choose an option"),
                              format_func=lambda c: t(JURISDICTION_LABELS[c]) if c
                              else t("All jurisdictions"))
     element = cols[1].selectbox(t("Element"), ["", *(e.value for e in ElementKey)],
-                                key=state.W_AUTH_ELEMENT,
+                                key=state.W_AUTH_ELEMENT, placeholder=t("Choose an option"),
                                 format_func=lambda e: t(ELEMENT_LABELS[ElementKey(e)]) if e
                                 else t("Any element"))
     words = cols[2].text_input(t("Search the library"), key=state.W_AUTH_QUERY, max_chars=200)

@@ -20,9 +20,13 @@ under text boxes; the "Choose an option" placeholder of select boxes. Here:
   for every language but English) hides and replaces with our "Not found." (its element is
   the one option of the drop-down without a `data-key`).
 - Screen-reader names Streamlit gives its own buttons ("Clear all", "Open", "Remove ...",
-  "Show password text") are English and cannot be set from the app.
+  "Show password") cannot be set through its API: `builtin_aria` (added by `styling.apply`
+  for every language but English) translates them in the page, by a constant script allowed
+  by its hash in the Content-Security-Policy.
 
-The date input's calendar pop-up (month and weekday names) is drawn in English by Streamlit;
+The date input's calendar pop-up (month and weekday names) is drawn by Streamlit in the
+browser's own language (English in an English browser), which no catalog reaches (its buttons'
+names are translated by `builtin_aria`);
 applicant pages never use it (dates are typed, see domain.date_input), and the staff pages
 that do show it beside a translated label and an ISO format.
 """

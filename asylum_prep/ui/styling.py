@@ -13,7 +13,8 @@ The page's `<html lang dir>` follow the interface language (`document_language`)
 page says `lang="en"` whatever is shown, so a screen reader would read Persian with English
 rules. One constant script (its SHA-256 is allowed by the Content-Security-Policy in
 deploy/nginx.conf) copies the language tag and direction from its own data attributes; its
-element is hidden, so it takes no room on the page.
+element is hidden, so it takes no room on the page. For every language but English a second
+one (builtin_aria) puts Streamlit's own screen-reader names into that language.
 
 The CSS is a constant of ours (no user text), injected with st.html.
 """
@@ -115,8 +116,10 @@ bdi, .ap-value { unicode-bidi: isolate; }
   white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 0.5rem; text-align: start;
 }
 .ap-answer-label { margin: 0 0 0.25rem; overflow-wrap: anywhere; }
-/* The element of the script that sets the page language and direction takes no room. */
+/* The elements of the scripts that set the page language and direction, and translate
+   Streamlit's own screen-reader names (builtin_aria), take no room. */
 [data-testid="stElementContainer"]:has(script[data-ap-lang]) { display: none; }
+[data-testid="stElementContainer"]:has(script[data-ap-names]) { display: none; }
 </style>"""
 
 
@@ -130,10 +133,12 @@ def apply(t: Translator) -> None:
     st.html(BASE_CSS)
     document_language(t)
     if t.lang != "en":
+        from asylum_prep.ui.builtin_aria import translate_builtin_names
         from asylum_prep.ui.builtin_labels import HINTS_CSS, translate_no_results
 
         st.html(HINTS_CSS)
         translate_no_results(t)
+        translate_builtin_names(t)
     if t.rtl:
         st.html(RTL_CSS)
 

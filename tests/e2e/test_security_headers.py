@@ -2,7 +2,8 @@
 the file itself (its TLS, redirect and path sections swapped for loopback ones, as
 tests/faults/test_deployment.py does) in front of one app server; every page carries the
 headers, and the pages an applicant and an attorney use draw, talk to the server and run the
-quick exit's redirect without one Content-Security-Policy violation. Needs nginx
+quick exit's redirect without one Content-Security-Policy violation; in Persian the script
+that translates Streamlit's own screen-reader names runs under it too. Needs nginx
 (`apt-get install -y nginx-light`); skipped, saying so, otherwise."""
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from asylum_prep.i18n import native_name, translator
 from tests.e2e.conftest import free_port
-from tests.e2e.ui import click, fill, open_page, settle, text
+from tests.e2e.ui import click, fill, key, mark, open_page, settle, text
 from tests.faults.children import Child
 from tests.faults.test_deployment import NGINX, render_nginx_conf
 from tests.nginx_headers import nginx_headers, tls_section
@@ -119,5 +121,30 @@ def test_attorney_pages_under_the_policy(proxied, browser, seeded) -> None:
     page.locator("[data-testid='stVegaLiteChart'], [data-testid='stArrowVegaLiteChart']") \
         .first.wait_for(timeout=30_000)  # the timeline chart drew (no eval needed)
     page.wait_for_timeout(1000)
+    context.close()
+    assert violations == []
+
+
+def test_persian_pages_under_the_policy(proxied, browser, seeded) -> None:
+    """builtin_aria's script runs (its hash is allowed): the skip link and the password box's
+    button speak Persian, and nothing is blocked."""
+    violations: list[str] = []
+    context = _context(browser, proxied, violations)
+    page = open_page(context)
+    page.goto(proxied)
+    settle(page)
+    key(page, "w_lang").locator("input").first.click()
+    since = mark(page)
+    page.get_by_role("option", name=native_name("fa"), exact=True).first.click()
+    settle(page, since)
+    t = translator("fa")
+    skip = page.locator("[data-testid='stSkipToContent']").first
+    page.wait_for_function("([el, said]) => el.textContent === said",
+                           arg=[skip.element_handle(), t("Skip to main content")],
+                           timeout=15_000)
+    password = key(page, "w_signin_password")
+    password.locator("input").first.fill("x")
+    password.get_by_role("button", name=t("Show password"), exact=True).wait_for(timeout=15_000)
+    _sign_in(page, proxied, seeded.applicant.username)
     context.close()
     assert violations == []

@@ -94,6 +94,7 @@ def test_the_timeline_is_valid_vega_lite_mirrored_for_right_to_left(
         assert layer["encoding"]["y"]["axis"]["orient"] == ("right" if rtl else "left")
     lanes = spec["layer"][0]["encoding"]["y"]["sort"]
     assert translator(lang)("Incidents") in lanes and len(lanes) == 12
+    assert spec["description"] == translator(lang)("Timeline")  # its screen-reader name
 
 
 def test_adding_a_colleague_of_another_role_is_refused_in_words(

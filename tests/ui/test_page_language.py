@@ -1,11 +1,14 @@
 """Every page sets <html lang dir> to the interface language: the one script of
 `styling.LANG_HTML`, with the language's BCP 47 tag and its direction (the browser test
-tests/e2e/test_accessibility.py reads the attributes back from the live page)."""
+tests/e2e/test_accessibility.py reads the attributes back from the live page). Every page but
+an English one carries the one script of `builtin_aria`, with its language's map."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from html import unescape
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,6 +18,7 @@ from tests.support import People
 from tests.ui.conftest import html_bodies
 
 LANG_ATTRS = re.compile(r'data-lang="([^"]*)" data-dir="([^"]*)"')
+ARIA_MAP = re.compile(r'<script data-ap-names="" data-map="([^"]*)">')
 
 
 @pytest.mark.parametrize(("lang", "tag", "direction"), [
@@ -31,6 +35,8 @@ def test_the_page_says_its_language_and_direction(
         assert not at.exception
         found = [LANG_ATTRS.search(body) for body in html_bodies(at)]
         assert [m.groups() for m in found if m] == [(tag, direction)], actor
+        maps = [m.group(1) for body in html_bodies(at) if (m := ARIA_MAP.search(body))]
+        assert [json.loads(unescape(m))["lang"] for m in maps] == ([] if lang == "en" else [tag])
 
 
 def test_no_style_sheet_holds_what_the_sanitiser_takes_for_a_tag() -> None:

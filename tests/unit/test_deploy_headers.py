@@ -1,9 +1,9 @@
 """deploy/nginx.conf adds the security headers Streamlit does not send: a Content-Security-
-Policy (no framing, scripts only from the app and three inline ones by hash), X-Frame-Options,
+Policy (no framing, scripts only from the app and five inline ones by hash), X-Frame-Options,
 X-Content-Type-Options, Referrer-Policy, and HSTS behind TLS only. The hashes are those of the
-inline scripts this Streamlit, our quick exit, our cookie setter and our setting of the page
-language really run; that the app works under the policy in a browser is
-tests/e2e/test_security_headers.py."""
+inline scripts this Streamlit, our quick exit, our cookie setter, our setting of the page
+language and our translation of Streamlit's screen-reader names really run; that the app
+works under the policy in a browser is tests/e2e/test_security_headers.py."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit
 
+from asylum_prep.ui.builtin_aria import ARIA_HTML
 from asylum_prep.ui.chrome import EXIT_HTML
 from asylum_prep.ui.device_cookies import COOKIE_SCRIPT
 from asylum_prep.ui.styling import LANG_HTML
@@ -57,7 +58,8 @@ def test_hsts_only_behind_tls() -> None:
 def test_the_inline_scripts_allowed_are_those_that_run() -> None:
     index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
     running = [*SCRIPT.findall(index), *SCRIPT.findall(EXIT_HTML),
-               *SCRIPT.findall(COOKIE_SCRIPT), *SCRIPT.findall(LANG_HTML)]
+               *SCRIPT.findall(COOKIE_SCRIPT), *SCRIPT.findall(LANG_HTML),
+               *SCRIPT.findall(ARIA_HTML)]
     allowed = _directives(nginx_headers()["Content-Security-Policy"])["script-src"]
     assert sorted(_hash(body) for body in running) == sorted(
         v for v in allowed if v.startswith("'sha256-"))
