@@ -285,6 +285,8 @@ def test_every_action_the_services_write_has_a_label(
         rule = SERVICE_RULES[name]
         if not rule.roles and not rule.operator:
             continue  # reached only through another service function
+        if name == "maintenance.backup" and store.engine.dialect.name == "postgresql":
+            continue  # pg_dump backs up PostgreSQL; the SQLite run writes "backup"
         team = make_people(store, suffix=str(n))
         actor = _caller(store, team, rule)
         (tmp_path / str(n)).mkdir()
