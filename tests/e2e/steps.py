@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.e2e.ui import choose, click, fill, mark, settle, text
+from asylum_prep.i18n import native_name
+from tests.e2e.ui import choose, click, fill, key, mark, settle, text
 
 PASSWORD = "a long e2e password"
 CODE_RE = re.compile(r"\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b")
@@ -40,9 +41,22 @@ def create_staff(page: Any, username: str, role_label: str, name: str) -> None:
 def sign_in(page: Any, url: str, username: str) -> None:
     page.goto(url)
     settle(page)
+    fill_sign_in(page, username, PASSWORD)
+
+
+def fill_sign_in(page: Any, username: str, password: str) -> None:
+    """Sign in on the sign-in form already shown."""
     fill(page, "w_signin_user", username)
-    fill(page, "w_signin_password", PASSWORD)
+    fill(page, "w_signin_password", password)
     click(page, "w_signin_submit")
+
+
+def choose_language(page: Any, lang: str) -> None:
+    """Pick `lang` in the sidebar's language list (shown before and after signing in)."""
+    key(page, "w_lang").locator("input").first.click()
+    since = mark(page)
+    page.get_by_role("option", name=native_name(lang), exact=True).first.click()
+    settle(page, since)
 
 
 def sign_out(page: Any) -> None:

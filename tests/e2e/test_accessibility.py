@@ -17,12 +17,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from asylum_prep.domain.record import SectionKey
 from asylum_prep.domain.review import SectionStatus
-from asylum_prep.i18n import native_name, translator
+from asylum_prep.i18n import translator
 from asylum_prep.services import answers, cases
 from tests.e2e import steps
 from tests.e2e.axe_run import assert_accessible
 from tests.e2e.seed import seed_people, server_store
-from tests.e2e.ui import TIMEOUT, click, fill, key, mark, open_page, settle, shot
+from tests.e2e.ui import TIMEOUT, click, key, mark, open_page, settle, shot
 from tests.support import PASSWORD, People
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -39,18 +39,12 @@ def seeded(server) -> People:
 
 
 def _choose_language(page: Any, lang: str) -> None:
-    if lang == "en":
-        return
-    key(page, "w_lang").locator("input").first.click()
-    since = mark(page)
-    page.get_by_role("option", name=native_name(lang), exact=True).first.click()
-    settle(page, since)
+    if lang != "en":  # the first screen is in English
+        steps.choose_language(page, lang)
 
 
 def _sign_in(page: Any, username: str) -> None:
-    fill(page, "w_signin_user", username)
-    fill(page, "w_signin_password", PASSWORD)
-    click(page, "w_signin_submit")
+    steps.fill_sign_in(page, username, PASSWORD)
 
 
 def _go_to_part(page: Any, number: int) -> None:

@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from asylum_prep.i18n import native_name, translator
+from asylum_prep.i18n import translator
 from asylum_prep.ui.builtin_aria import NAMES, TEMPLATES, TEXTS
 from tests.e2e import steps
 from tests.e2e.seed import seed_people
-from tests.e2e.ui import TIMEOUT, click, fill, key, mark, open_page, settle
+from tests.e2e.ui import TIMEOUT, click, key, mark, open_page, settle
 from tests.support import PASSWORD, People
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -85,19 +85,6 @@ def _named(where: Any, name: str) -> None:
     where.get_by_role("button", name=name, exact=True).first.wait_for(timeout=TIMEOUT)
 
 
-def _choose_language(page: Any, lang: str) -> None:
-    key(page, "w_lang").locator("input").first.click()
-    since = mark(page)
-    page.get_by_role("option", name=native_name(lang), exact=True).first.click()
-    settle(page, since)
-
-
-def _sign_in(page: Any, username: str) -> None:
-    fill(page, "w_signin_user", username)
-    fill(page, "w_signin_password", PASSWORD)
-    click(page, "w_signin_submit")
-
-
 def _label(page: Any, selector: str) -> str:
     locator = page.locator(selector).first
     locator.wait_for(state="attached", timeout=TIMEOUT)
@@ -141,7 +128,7 @@ def test_the_applicants_screens_name_streamlits_controls_in_her_language(
     page = open_page(browser, viewport={"width": 1280, "height": 900})
     page.goto(server.url)
     settle(page)
-    _choose_language(page, lang)
+    steps.choose_language(page, lang)
     password = key(page, "w_signin_password")
     password.locator("input").first.fill("x")
     _named(password, said(lang, "Show password"))
@@ -154,7 +141,7 @@ def test_the_applicants_screens_name_streamlits_controls_in_her_language(
     assert _label(page, "[data-testid='stSidebar']") == said(lang, "Sidebar")
     _no_english(page, f"{lang} sign-in")
 
-    _sign_in(page, seeded.applicant.username)
+    steps.fill_sign_in(page, seeded.applicant.username, PASSWORD)
     assert _label(page, "[data-testid='stFileUploaderDropzoneInput']") == said(lang,
                                                                                "file upload")
     _no_english(page, f"{lang} home")
@@ -209,8 +196,8 @@ def test_the_teams_screens_name_streamlits_controls_in_persian(server, browser,
     page = open_page(browser, viewport={"width": 1280, "height": 900})
     page.goto(server.url)
     settle(page)
-    _choose_language(page, lang)
-    _sign_in(page, seeded.attorney.username)
+    steps.choose_language(page, lang)
+    steps.fill_sign_in(page, seeded.attorney.username, PASSWORD)
     _no_english(page, "case list")
 
     steps.open_first_case(page)
@@ -266,7 +253,7 @@ def test_a_change_of_language_renames_and_english_restores(server, browser) -> N
     password = key(page, "w_signin_password")
     password.locator("input").first.fill("x")
     for lang in ("fa", "ar", "en", "fa"):
-        _choose_language(page, lang)
+        steps.choose_language(page, lang)
         shown = "Show password" if lang == "en" else said(lang, "Show password")
         _named(password, shown)
         _named(key(page, "w_lang"), "Open" if lang == "en" else said(lang, "Open"))
